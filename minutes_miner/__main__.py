@@ -1,0 +1,3 @@
+from minutes_miner.cli import main
+
+main()
