@@ -1,0 +1,366 @@
+"""`minutes-miner` command line: each command parses options, calls one library function and
+prints the result. Library errors (MinutesMinerError) are shown as one clear message."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from minutes_miner import __version__
+from minutes_miner.errors import MinutesMinerError
+from minutes_miner.store import StatementFilter, default_db_path, open_store
+
+KINDS = ("member", "officer", "cabinet_member", "chair", "group", "external", "unknown")
+ACTS = ("question", "answer", "concern", "request", "commitment", "welcome", "resolution", "statement")
+
+
+class Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MinutesMinerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    if not sys.stderr.isatty():
+        if done == total:
+            click.echo(f"{stage}: {done}/{total}", err=True)
+        return
+    click.echo(f"\r{stage}: {done}/{total} ", err=True, nl=done == total)
+
+
+def db_option(f):
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help=f"Database file (default: $MINUTES_MINER_DB or {default_db_path()}).")(f)
+
+
+def date_options(f):
+    f = click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last meeting date (YYYY-MM-DD).")(f)
+    return click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First meeting date (YYYY-MM-DD).")(f)
+
+
+def _day(value) -> date | None:
+    return value.date() if value else None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="minutes-miner")
+def cli() -> None:
+    """Mine UK council committee minutes and performance reports: who said what, member
+    questions and answers, recurring concerns, and the KPIs they discuss."""
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("minutes-miner-demo"),
+              show_default=True, help="Folder for the demo database and report.")
+def demo(out: Path) -> None:
+    """Crawl the bundled sample council from a local mock server, analyse it and write a report.
+
+    Example: minutes-miner demo --out /tmp/demo
+    """
+    from minutes_miner.demo import run_demo
+
+    result = run_demo(out, progress=_progress)
+    s = result.stats
+    click.echo(f"Sample council crawled from {result.base_url}")
+    click.echo(f"  committees {s['committees']}, meetings {s['meetings']}, items {s['items']}, "
+               f"documents {s['documents']}")
+    click.echo(f"  statements {s['statements']} ({s['questions']} questions), speakers {s['speakers']}, "
+               f"people {s['persons']}")
+    click.echo(f"  indicators {s['indicators']} with {s['indicator_values']} quarterly values, "
+               f"{s['links']} statement-indicator links")
+    click.echo("  top concerns: " + ", ".join(f"{c} ({m} meetings)" for c, _, m in result.top_concerns))
+    if result.crawl.failed:
+        click.echo(f"  {result.crawl.failed} failures recorded (minutes-miner stats --db {result.db})")
+    click.echo(f"Database: {result.db}")
+    click.echo(f"Report:   {result.report}")
+    click.echo(f"Try:      minutes-miner search safeguarding --db {result.db}")
+
+
+@cli.command()
+@click.argument("base_url")
+@click.option("--committee", "committees", multiple=True, help="Committee name or ID (repeatable).")
+@date_options
+@click.option("--documents/--no-documents", default=True, show_default=True, help="Download linked PDFs.")
+@click.option("--refresh", is_flag=True, help="Fetch pages again even if already stored.")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests to one host.")
+@click.option("--contact", default=None, help="Contact URL or e-mail put in the User-Agent.")
+@click.option("--max-bytes", type=int, default=100 * 1024 * 1024, show_default=True, help="Size cap per response.")
+@click.option("--analyse/--no-analyse", "then_analyse", default=True, show_default=True,
+              help="Extract, analyse and link after crawling.")
+@db_option
+def crawl(base_url, committees, since, until, documents, refresh, delay, contact, max_bytes, then_analyse, db) -> None:
+    """Crawl a ModernGov site into the database.
+
+    Example: minutes-miner crawl https://democracy.example.gov.uk/ --committee "Children" --since 2023-01-01
+    """
+    from minutes_miner.fetch import DEFAULT_CONTACT, FetchConfig
+    from minutes_miner.pipeline import analyse_store, crawl as run_crawl, extract_indicators, link_store
+    from minutes_miner.sources.base import CrawlOptions
+
+    options = CrawlOptions(committees=committees, since=_day(since), until=_day(until), documents=documents,
+                           refresh=refresh)
+    config = FetchConfig(contact=contact or DEFAULT_CONTACT, delay=delay, max_bytes=max_bytes)
+    with open_store(db) as store:
+        summary = run_crawl(store, base_url, options, config, progress=_progress)
+        click.echo(f"{summary.council}: {summary.committees} committees; meetings new {summary.new}, changed "
+                   f"{summary.changed}, unchanged {summary.unchanged}, failed {summary.failed}; "
+                   f"{summary.documents} documents; {summary.requests} requests, {summary.bytes_downloaded} bytes")
+        for failure in summary.failures:
+            click.echo(f"  failed: {failure.url}: {failure.reason}", err=True)
+        if then_analyse:
+            analysis = analyse_store(store, progress=_progress)
+            values = extract_indicators(store, progress=_progress)
+            links = link_store(store)
+            click.echo(f"analysed {analysis.meetings} meetings into {analysis.statements} statements; "
+                       f"{values} indicator values; {links} links")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--council", default="Local files", show_default=True, help="Council the files belong to.")
+@click.option("--committee", default=None, help="Committee name, when the files do not say.")
+@db_option
+def ingest(paths, council, committee, db) -> None:
+    """Store pages and documents saved by hand (HTML, GetMeeting XML, PDF, text).
+
+    Example: minutes-miner ingest minutes.pdf performance-q2.pdf --council "Borsetshire County Council"
+    """
+    from minutes_miner.pipeline import ingest_files
+
+    with open_store(db) as store:
+        summary = ingest_files(store, list(paths), council, committee, progress=_progress)
+    click.echo(f"ingested {summary.files} files: {summary.meetings} meetings, "
+               f"{summary.indicator_values} indicator values; {len(summary.failed)} failed")
+    for path, reason in summary.failed:
+        click.echo(f"  failed: {reason}", err=True)
+    if summary.failed and not summary.files:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the analyse JSON contract.")
+@db_option
+def analyse(paths, as_json, db) -> None:
+    """Tag speakers, acts, Q&A pairs, sections and concerns.
+
+    With PATHs (.txt, .html, .xml GetMeeting, .pdf) analyse those files without a database;
+    without, re-analyse every meeting in the database.
+
+    Example: minutes-miner analyse minutes.html --json
+    """
+    if not paths:
+        from minutes_miner.pipeline import analyse_store, link_store
+
+        with open_store(db) as store:
+            summary = analyse_store(store, progress=_progress)
+            links = link_store(store)
+        click.echo(f"analysed {summary.meetings} meetings into {summary.statements} statements "
+                   f"({summary.skipped} without minutes, {summary.failed} failed); {links} indicator links")
+        return
+    from minutes_miner import nlp
+    from minutes_miner.inputs import read_file
+
+    documents, failed = [], 0
+    for path in paths:
+        try:
+            content = read_file(path)
+        except MinutesMinerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        if content.minutes is None:
+            click.echo(f"error: {path}: a performance report, not minutes; use `minutes-miner indicators {path}`",
+                       err=True)
+            failed += 1
+            continue
+        documents.append(nlp.analyse(content.minutes).to_contract())
+    if as_json:
+        click.echo(json.dumps({"documents": documents}, indent=2, ensure_ascii=False))
+    else:
+        for doc in documents:
+            click.echo(f"{doc['source']}: {doc['meeting']['committee'] or '?'} {doc['meeting']['date'] or ''}")
+            for item in doc["items"]:
+                click.echo(f"  {item['number'] or '-'} {item['title'] or ''}")
+                for i, s in enumerate(item["statements"]):
+                    answers = f" (answers {s['answers']})" if s["answers"] is not None else ""
+                    concerns = f" [{', '.join(s['concerns'])}]" if s["concerns"] else ""
+                    click.echo(f"    {i}. {s['speaker'] or '?'} <{s['speaker_kind']}> {s['act']}{answers}{concerns}: "
+                               f"{s['text'][:100]}")
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the indicators JSON contract.")
+@db_option
+def indicators(paths, as_json, db) -> None:
+    """Read KPI tables from performance-report PDFs (or CSV), or list the stored indicators.
+
+    Example: minutes-miner indicators performance-q2.pdf --json
+    """
+    if not paths:
+        with open_store(db) as store:
+            rows = store.indicators()
+        for ind in rows:
+            history = ", ".join(f"{v.period}: {v.value:g}{'' if not ind.unit or ind.unit == 'number' else ind.unit}"
+                                f" {v.rag or ''}".strip() for v in ind.values if v.value is not None)
+            click.echo(f"{ind.ref or '-'} {ind.name} [{ind.section or ''}]\n    {history}")
+        return
+    from minutes_miner.extract.indicators_csv import read_indicator_csv
+    from minutes_miner.extract.indicators import parse_indicator_report
+    from minutes_miner.extract.pdf import read_pdf
+    from minutes_miner.models import IndicatorReport
+
+    reports, failed = [], 0
+    for path in paths:
+        try:
+            data = path.read_bytes()
+            if path.suffix.lower() == ".csv":
+                rows = read_indicator_csv(data, str(path))
+                reports.append(IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows)))
+            else:
+                reports.append(parse_indicator_report(read_pdf(data, str(path))))
+        except MinutesMinerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+    for report in reports:
+        if as_json:
+            click.echo(json.dumps(report.to_contract(), indent=2, ensure_ascii=False))
+            continue
+        click.echo(f"{report.source}: {len(report.indicators)} indicators, period {report.period or '?'}")
+        for i in report.indicators:
+            click.echo(f"  {i.name}: {i.value if i.value is not None else '-'}{i.unit or ''} target "
+                       f"{i.target if i.target is not None else '-'} {i.rag or '-'} (prev {i.previous_rag or '-'}, "
+                       f"{i.direction or '-'}) p.{i.page}")
+    if failed:
+        sys.exit(1)
+
+
+def _filters(committee, speaker, kind, act, concern, indicator, since, until) -> StatementFilter:
+    return StatementFilter(committee=committee, speaker=speaker, kind=kind, act=act, concern=concern,
+                           indicator=indicator, since=_day(since), until=_day(until))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--committee", help="Committee name or ID.")
+@click.option("--speaker", help="Speaker name (or part of it).")
+@click.option("--kind", type=click.Choice(KINDS), help="Speaker kind.")
+@click.option("--act", type=click.Choice(ACTS), help="Kind of statement.")
+@click.option("--concern", help="Concern label, e.g. safeguarding.")
+@click.option("--indicator", help="Only statements linked to this indicator.")
+@date_options
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV output.")
+@db_option
+def search(query, committee, speaker, kind, act, concern, indicator, since, until, limit, as_json, as_csv, db) -> None:
+    """Search what was said, ranked by relevance, each hit cited.
+
+    QUERY uses FTS5 syntax: words (stemmed), "exact phrases", prefix*, AND / OR / NOT.
+
+    Example: minutes-miner search "waiting times" --committee children --act question
+    """
+    from minutes_miner.outputs.search import hits_to_csv, hits_to_json, render_hits_text, search as run_search
+
+    with open_store(db) as store:
+        hits = run_search(store, query, _filters(committee, speaker, kind, act, concern, indicator, since, until), limit)
+    if as_json:
+        click.echo(json.dumps(hits_to_json(hits), indent=2, ensure_ascii=False))
+    elif as_csv:
+        click.echo(hits_to_csv(hits), nl=False)
+    else:
+        click.echo(render_hits_text(hits))
+
+
+@cli.command()
+@click.option("--member", help="Member's name (or surname).")
+@click.option("--meeting", "meeting_id", help="A meeting ID: the whole meeting's questions and answers.")
+@click.option("--committee", help="Committee name or ID.")
+@date_options
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx", "json"]), default="md", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+@db_option
+def questions(member, meeting_id, committee, since, until, fmt, out, db) -> None:
+    """Member-question summary: each question, who answered, the answer, concerns, follow-ups.
+
+    Example: minutes-miner questions --member Patel --since 2024-01-01 --format md
+    """
+    from minutes_miner.outputs import questions as q
+
+    if not member and not meeting_id:
+        raise click.UsageError("give --member NAME or --meeting ID")
+    with open_store(db) as store:
+        summary = (q.meeting_questions(store, meeting_id) if meeting_id
+                   else q.member_questions(store, member, committee=committee, since=_day(since), until=_day(until)))
+    rendered = q.render(summary, fmt)
+    if out:
+        out.write_bytes(rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+        click.echo(f"wrote {out}")
+    else:
+        click.echo(rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
+
+
+@cli.command()
+@click.option("--committee", help="Committee name or ID.")
+@date_options
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="Write a chart (.svg or .png).")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@db_option
+def concerns(committee, since, until, plot, as_json, db) -> None:
+    """Recurring concerns: concern x meeting matrix with trends and flags.
+
+    Example: minutes-miner concerns --committee children --plot concerns.svg
+    """
+    from minutes_miner.outputs import concerns as c
+
+    with open_store(db) as store:
+        matrix = c.concern_matrix(store, committee=committee, since=_day(since), until=_day(until))
+    click.echo(json.dumps(c.matrix_to_json(matrix), indent=2, ensure_ascii=False) if as_json else c.render_text(matrix))
+    if plot:
+        c.plot(matrix, plot)
+        click.echo(f"wrote {plot}", err=True)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@db_option
+def report(out, db) -> None:
+    """Write a static HTML site: overview, committees, meetings, members, concerns, indicators.
+
+    Example: minutes-miner report --out site/
+    """
+    from minutes_miner.report.site import write_report
+
+    with open_store(db) as store:
+        index = write_report(store, out)
+    click.echo(f"wrote {index}")
+
+
+@cli.command()
+@db_option
+def stats(db) -> None:
+    """Counts of what the database holds, and recorded failures.
+
+    Example: minutes-miner stats --db minutes-miner-demo/minutes.db
+    """
+    with open_store(db) as store:
+        counts = store.stats()
+        failures = store.failures()
+        click.echo(f"database: {store.path}")
+        for name, value in counts.items():
+            click.echo(f"  {name:18} {value}")
+        for f in failures:
+            click.echo(f"  failure [{f.stage}] {f.url}: {f.reason.splitlines()[0]}")
+
+
+def main() -> None:
+    cli(prog_name="minutes-miner")

@@ -1,0 +1,1 @@
+"""Source plugins. Each is registered in minutes_miner.registry.SOURCES."""

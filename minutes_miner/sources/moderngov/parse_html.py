@@ -1,0 +1,90 @@
+"""Pure parsers for ModernGov HTML pages. Bytes in, plain data out; no I/O."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from minutes_miner.dates import parse_uk_date
+from minutes_miner.extract.html_text import html_to_text
+from minutes_miner.models import ItemText, MinutesText
+
+_COUNCIL_WORDS = re.compile(r"\b(council|borough|authority|corporation|assembly|combined)\b", re.IGNORECASE)
+_AGENDA_HEADING = re.compile(r"^\s*(agenda|agenda and (draft )?minutes|minutes)\s*[-–:]?\s*", re.IGNORECASE)
+
+
+def _soup(data: bytes | str) -> BeautifulSoup:
+    return BeautifulSoup(data, "lxml")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def council_name_from_page(data: bytes | str) -> str | None:
+    """The council's name from a page <title> such as "Committee structure - Borsetshire County Council"."""
+    soup = _soup(data)
+    title = soup.title.get_text() if soup.title else ""
+    parts = [_clean(p) for p in re.split(r"\s[-–|]\s", title) if _clean(p)]
+    for part in reversed(parts):
+        if _COUNCIL_WORDS.search(part):
+            return part
+    return None
+
+
+def _content(soup: BeautifulSoup) -> Tag:
+    return soup.select_one("div#modgov") or soup.select_one("div.mgContent") or soup.body or soup
+
+
+def _item_rows(soup: BeautifulSoup, source: str) -> list[ItemText]:
+    items = []
+    for row in soup.select("table.mgItemTable tr"):
+        cells = row.find_all("td", recursive=False)
+        if len(cells) < 2:
+            continue
+        number_cell = row.select_one("td.mgItemNumberCell")
+        number = _clean(number_cell.get_text()).rstrip(".") if number_cell else None
+        body = cells[1] if number_cell is cells[0] else cells[-1]
+        title_el = body.select_one("p.mgAiTitleTxt")
+        title = _clean(title_el.get_text()) if title_el else None
+        if title:
+            title = re.sub(r"\s*pdf icon\s*PDF\s*[\d.]+\s*[KM]B\s*$", "", title, flags=re.IGNORECASE)
+        minutes = ""
+        for label in body.select("p.mgSubItemTitleTxt"):
+            if _clean(label.get_text()).lower().startswith("minutes"):
+                para = label.find_next_sibling("div", class_="mgWordPara")
+                minutes = html_to_text(str(para)) if para else ""
+        link = title_el.find("a", class_="mgAiTitleLnk") if title_el else None
+        items.append(ItemText(title=title, text=minutes, number=number or None,
+                              source_url=link.get("href") if link and "mgAi" in link.get("href", "") else source))
+    return items
+
+
+def page_heading(data: bytes | str) -> tuple[str | None, str | None]:
+    """(main title, subtitle) of a ModernGov page."""
+    soup = _soup(data)
+    main = soup.select_one(".mgMainTitleTxt") or soup.find("h1")
+    sub = soup.select_one(".mgSubTitleTxt") or soup.find("h2")
+    return (_clean(main.get_text()) if main else None, _clean(sub.get_text()) if sub else None)
+
+
+def parse_meeting_page(data: bytes | str, source: str) -> MinutesText | None:
+    """Minutes of an `ieListDocuments.aspx` page (table.mgItemTable), or None if the page has no item table."""
+    soup = _soup(data)
+    if not soup.select_one("table.mgItemTable"):
+        return None
+    main, sub = page_heading(data)
+    heading = " ".join(t for t in (main, sub) if t)
+    committee = _AGENDA_HEADING.sub("", sub or main or "") or None
+    if committee:
+        committee = re.split(r",?\s+\d{1,2}(st|nd|rd|th)?\s+\w+,?\s+\d{4}|\s+-\s+\w+day", committee)[0].strip() or None
+    return MinutesText(source=source, items=tuple(_item_rows(soup, source)), committee=committee,
+                       date=parse_uk_date(heading))
+
+
+def page_text(data: bytes | str) -> str:
+    """Main content of any ModernGov page as block-per-line text (navigation and footer dropped)."""
+    soup = _soup(data)
+    for junk in soup.select("div.mgFooter, div.mgLinks, ul.mgActionList, script, style, nav"):
+        junk.decompose()
+    return html_to_text(str(_content(soup)))

@@ -1,0 +1,558 @@
+"""SQLite backend: one file, WAL, foreign keys, FTS5, versioned migrations."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from minutes_miner.errors import (
+    FTSUnavailableError,
+    NotADatabaseError,
+    QueryError,
+    SchemaTooNewError,
+    StoreError,
+)
+from minutes_miner.models import (
+    AgendaItem,
+    Attendance,
+    Council,
+    Document,
+    Indicator,
+    IndicatorValue,
+    Link,
+    ParsedMeeting,
+    Person,
+    Statement,
+    make_id,
+)
+from minutes_miner.resources import package_data
+from minutes_miner.store.base import (
+    Failure,
+    IndicatorRow,
+    MeetingRow,
+    SearchHit,
+    StatementFilter,
+    StatementRow,
+)
+
+APP_NAME = "minutes-miner"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+# More specific kinds win when two sources describe the same person.
+_KIND_RANK = {"unknown": 0, "group": 1, "external": 2, "officer": 3, "member": 4, "chair": 5, "cabinet_member": 6}
+
+
+def migrations() -> list[tuple[int, str]]:
+    folder = package_data("store", "migrations")
+    found = []
+    for path in sorted(folder.glob("[0-9][0-9][0-9]_*.sql")):
+        found.append((int(path.name[:3]), path.read_text(encoding="utf-8")))
+    return found
+
+
+SCHEMA_VERSION = migrations()[-1][0]
+
+
+def probe_fts5() -> None:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
+    except sqlite3.OperationalError as exc:
+        raise FTSUnavailableError(
+            f"this Python's SQLite {sqlite3.sqlite_version} was built without FTS5 ({exc})",
+            hint="use a Python whose sqlite3 includes FTS5 (python.org and Debian builds do)",
+        ) from exc
+    finally:
+        conn.close()
+
+
+def _existing_schema_version(path: Path) -> int | None:
+    """Version of an existing minutes-miner database, None for an empty one.
+
+    Opens the file read-only so a foreign file is never modified.
+    """
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if not header:
+        return None
+    if header != _SQLITE_MAGIC:
+        raise NotADatabaseError(
+            "not a minutes-miner database (not an SQLite file); it was left untouched",
+            where=str(path),
+            hint="pass a new path with --db to create a database, or the path of one minutes-miner made",
+        )
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise NotADatabaseError(
+                "an SQLite database, but not one minutes-miner made (no meta table); it was left untouched",
+                where=str(path),
+                hint="pass a new path with --db",
+            )
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(f"cannot read the database ({exc}); it was left untouched", where=str(path)) from exc
+    finally:
+        conn.close()
+    if meta.get("app") != APP_NAME:
+        raise NotADatabaseError(
+            f"an SQLite database of another application ({meta.get('app')!r}); it was left untouched",
+            where=str(path),
+            hint="pass a new path with --db",
+        )
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"database schema version {version} is newer than this minutes-miner understands ({SCHEMA_VERSION}); "
+            "it was left untouched",
+            where=str(path),
+            hint="upgrade minutes-miner (pip install -U minutes-miner) to read it",
+        )
+    return version
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path):
+        probe_fts5()
+        self.path = str(path)
+        file = Path(path)
+        version = _existing_schema_version(file) if file.exists() else None
+        file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database ({exc})", where=self.path, hint="check the path and permissions") from exc
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA busy_timeout=10000")
+        self._migrate(version or 0)
+
+    # ------------------------------------------------------------------ plumbing
+    def _migrate(self, current: int) -> None:
+        for number, sql in migrations():
+            if number <= current:
+                continue
+            stamp = (
+                f"INSERT INTO meta(key, value) VALUES ('app', '{APP_NAME}') ON CONFLICT(key) DO NOTHING;"
+                f"INSERT INTO meta(key, value) VALUES ('schema_version', '{number}')"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value;"
+            )
+            try:
+                self._conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\n{stamp}\nCOMMIT;")
+            except sqlite3.Error as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise StoreError(f"migration {number:03d} failed ({exc})", where=self.path) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+
+    # ------------------------------------------------------------------ writes
+    @staticmethod
+    def _upsert(conn: sqlite3.Connection, table: str, row: dict, key: str = "id") -> None:
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != key)
+        conn.execute(
+            f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT({key}) DO UPDATE SET {updates}",
+            tuple(row.values()),
+        )
+
+    def _put_council(self, conn: sqlite3.Connection, council: Council) -> None:
+        self._upsert(conn, "councils", {"id": council.id, "name": council.name, "base_url": council.base_url})
+
+    def _put_persons(self, conn: sqlite3.Connection, persons: Sequence[Person]) -> None:
+        for p in persons:
+            old = conn.execute("SELECT * FROM persons WHERE id = ?", (p.id,)).fetchone()
+            kind = p.kind
+            if old and _KIND_RANK.get(old["kind"], 0) > _KIND_RANK.get(p.kind, 0):
+                kind = old["kind"]
+            # The longer name is the more complete one ("Councillor Mary Patel" over "Councillor Patel").
+            name = p.name if not old or len(p.name) >= len(old["name"]) else old["name"]
+            row = {
+                "id": p.id, "council_id": p.council_id, "name": name, "kind": kind,
+                "key": p.key or (old["key"] if old else None),
+                "title": p.title or (old["title"] if old else None),
+                "party": p.party or (old["party"] if old else None),
+                "ward": p.ward or (old["ward"] if old else None),
+                "external_id": p.external_id or (old["external_id"] if old else None),
+            }
+            self._upsert(conn, "persons", row)
+
+    def _put_documents(self, conn: sqlite3.Connection, documents: Sequence[Document]) -> None:
+        for d in documents:
+            self._upsert(conn, "documents", {
+                "id": d.id, "url": d.url, "title": d.title, "meeting_id": d.meeting_id, "item_id": d.item_id,
+                "sha256": d.sha256, "content_type": d.content_type, "size": d.size, "kind": d.kind,
+            })
+
+    def save_meeting(self, parsed: ParsedMeeting, documents: Sequence[Document] = (), persons: Sequence[Person] = (),
+                     attendance: Sequence[Attendance] = ()) -> None:
+        c, m = parsed.committee, parsed.meeting
+        with self._transaction() as conn:
+            self._put_council(conn, parsed.council)
+            self._upsert(conn, "committees", {
+                "id": c.id, "council_id": c.council_id, "name": c.name, "external_id": c.external_id,
+                "source_url": c.source_url, "category": c.category,
+            })
+            self._upsert(conn, "meetings", {
+                "id": m.id, "committee_id": m.committee_id, "date": _iso(m.date), "time": m.time, "venue": m.venue,
+                "status": m.status, "external_id": m.external_id, "source_url": m.source_url,
+                "minutes_published": int(m.minutes_published),
+            })
+            keep = [i.id for i in parsed.items]
+            conn.execute(
+                f"DELETE FROM items WHERE meeting_id = ? AND id NOT IN ({', '.join('?' for _ in keep)})",
+                (m.id, *keep),
+            )
+            for item in parsed.items:
+                self._put_item(conn, item)
+            self._put_documents(conn, documents)
+            self._put_persons(conn, persons)
+            for a in attendance:
+                self._upsert_attendance(conn, a)
+
+    def _put_item(self, conn: sqlite3.Connection, item: AgendaItem) -> None:
+        self._upsert(conn, "items", {
+            "id": item.id, "meeting_id": item.meeting_id, "position": item.position, "number": item.number,
+            "title": item.title, "agenda_text": item.agenda_text, "minutes_text": item.minutes_text,
+            "source_url": item.source_url, "external_id": item.external_id,
+        })
+
+    @staticmethod
+    def _upsert_attendance(conn: sqlite3.Connection, a: Attendance) -> None:
+        conn.execute(
+            "INSERT INTO attendance (meeting_id, person_id, role, status) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(meeting_id, person_id) DO UPDATE SET role = COALESCE(excluded.role, attendance.role), "
+            "status = excluded.status",
+            (a.meeting_id, a.person_id, a.role, a.status),
+        )
+
+    def save_analysis(self, meeting_id: str, statements: Sequence[Statement], persons: Sequence[Person] = (),
+                      attendance: Sequence[Attendance] = (), items: Sequence[AgendaItem] = ()) -> None:
+        with self._transaction() as conn:
+            for item in items:
+                self._put_item(conn, item)
+            conn.execute(
+                "DELETE FROM statements WHERE item_id IN (SELECT id FROM items WHERE meeting_id = ?)", (meeting_id,)
+            )
+            self._put_persons(conn, persons)
+            for a in attendance:
+                self._upsert_attendance(conn, a)
+            for s in statements:
+                answers_id = make_id("statement", s.item_id, s.answers_position) if s.answers_position is not None else None
+                conn.execute(
+                    "INSERT INTO statements (id, item_id, position, text, act, speaker_id, speaker, speaker_key, "
+                    "speaker_kind, answers_id, section, source_url, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (s.id, s.item_id, s.position, s.text, s.act, s.speaker_id, s.speaker, s.speaker_key,
+                     s.speaker_kind, answers_id, s.section, s.source_url, s.page),
+                )
+                conn.executemany(
+                    "INSERT OR IGNORE INTO statement_concerns (statement_id, concern) VALUES (?, ?)",
+                    [(s.id, c) for c in s.concerns],
+                )
+
+    def save_persons(self, council: Council, persons: Sequence[Person]) -> None:
+        with self._transaction() as conn:
+            self._put_council(conn, council)
+            self._put_persons(conn, persons)
+
+    def save_indicators(self, council: Council, indicators: Sequence[Indicator], values: Sequence[IndicatorValue],
+                        documents: Sequence[Document] = ()) -> None:
+        with self._transaction() as conn:
+            self._put_council(conn, council)
+            self._put_documents(conn, documents)
+            for ind in indicators:
+                self._upsert(conn, "indicators", {
+                    "id": ind.id, "council_id": ind.council_id, "name": ind.name, "section": ind.section,
+                    "unit": ind.unit, "ref": ind.ref,
+                    "lower_is_better": None if ind.lower_is_better is None else int(ind.lower_is_better),
+                })
+            for v in values:
+                self._upsert(conn, "indicator_values", {
+                    "id": v.id, "indicator_id": v.indicator_id, "period": v.period, "period_end": _iso(v.period_end),
+                    "value": v.value, "target": v.target, "floor": v.floor, "rag": v.rag,
+                    "previous_rag": v.previous_rag, "direction": v.direction, "document_id": v.document_id,
+                    "page": v.page,
+                })
+
+    def replace_links(self, links: Sequence[Link]) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM links")
+            conn.executemany(
+                "INSERT OR REPLACE INTO links (statement_id, indicator_id, method, score) VALUES (?, ?, ?, ?)",
+                [(l.statement_id, l.indicator_id, l.method, l.score) for l in links],
+            )
+
+    def save_blob(self, url: str, data: bytes, content_type: str | None, status: int) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        with self._transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", (digest, data))
+            self._upsert(conn, "fetches", {
+                "url": url, "sha256": digest, "content_type": content_type, "size": len(data), "status": status,
+                "fetched_at": _now(),
+            }, key="url")
+        return digest
+
+    def record_failure(self, url: str, stage: str, reason: str) -> None:
+        with self._transaction() as conn:
+            self._upsert(conn, "failures", {"url": url, "stage": stage, "reason": reason, "at": _now()}, key="url, stage")
+
+    def clear_failure(self, url: str, stage: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM failures WHERE url = ? AND stage = ?", (url, stage))
+
+    # ------------------------------------------------------------------ reads
+    def blob_for_url(self, url: str) -> tuple[bytes, str | None] | None:
+        row = self._conn.execute(
+            "SELECT b.data, f.content_type FROM fetches f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.url = ?", (url,)
+        ).fetchone()
+        return (bytes(row[0]), row[1]) if row else None
+
+    def blob(self, sha256: str) -> bytes | None:
+        row = self._conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def councils(self) -> list[Council]:
+        return [Council(name=r["name"], base_url=r["base_url"], id=r["id"])
+                for r in self._conn.execute("SELECT * FROM councils ORDER BY name")]
+
+    def meetings(self, committee: str | None = None) -> list[MeetingRow]:
+        sql = (
+            "SELECT m.*, c.name AS committee, co.name AS council, co.id AS council_id, "
+            "(SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id) AS n_items, "
+            "(SELECT COUNT(*) FROM statements s JOIN items i ON i.id = s.item_id WHERE i.meeting_id = m.id) AS n_statements "
+            "FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN councils co ON co.id = c.council_id"
+        )
+        params: list = []
+        if committee:
+            sql += " WHERE (c.id = ? OR lower(c.name) LIKE ?)"
+            params += [committee, f"%{committee.lower()}%"]
+        sql += " ORDER BY m.date, c.name"
+        return [
+            MeetingRow(id=r["id"], date=_date(r["date"]), committee=r["committee"], committee_id=r["committee_id"],
+                       council=r["council"], council_id=r["council_id"], status=r["status"], source_url=r["source_url"],
+                       minutes_published=bool(r["minutes_published"]), items=r["n_items"], statements=r["n_statements"])
+            for r in self._conn.execute(sql, params)
+        ]
+
+    def committees(self) -> list[dict]:
+        return [dict(r) for r in self._conn.execute(
+            "SELECT c.id, c.name, co.name AS council, COUNT(m.id) AS meetings FROM committees c "
+            "JOIN councils co ON co.id = c.council_id LEFT JOIN meetings m ON m.committee_id = c.id "
+            "GROUP BY c.id ORDER BY c.name")]
+
+    def meeting(self, meeting_id: str) -> MeetingRow | None:
+        return next((m for m in self.meetings() if m.id == meeting_id), None)
+
+    def attendees(self, meeting_id: str) -> list[tuple[Person, Attendance]]:
+        rows = self._conn.execute(
+            "SELECT p.*, a.role, a.status FROM attendance a JOIN persons p ON p.id = a.person_id "
+            "WHERE a.meeting_id = ? ORDER BY p.kind, p.name", (meeting_id,))
+        return [(Person(council_id=r["council_id"], name=r["name"], kind=r["kind"], key=r["key"], title=r["title"],
+                        party=r["party"], ward=r["ward"], external_id=r["external_id"], id=r["id"]),
+                 Attendance(meeting_id=meeting_id, person_id=r["id"], role=r["role"], status=r["status"]))
+                for r in rows]
+
+    def items(self, meeting_id: str) -> list[dict]:
+        return [dict(r) for r in self._conn.execute(
+            "SELECT id, meeting_id, position, number, title, agenda_text, minutes_text, source_url, external_id "
+            "FROM items WHERE meeting_id = ? ORDER BY position", (meeting_id,))]
+
+    def documents(self, meeting_id: str | None = None, kind: str | None = None) -> list[Document]:
+        sql, params = "SELECT * FROM documents WHERE 1=1", []
+        if meeting_id:
+            sql += " AND meeting_id = ?"
+            params.append(meeting_id)
+        if kind:
+            sql += " AND kind = ?"
+            params.append(kind)
+        return [Document(url=r["url"], title=r["title"], meeting_id=r["meeting_id"], item_id=r["item_id"],
+                         sha256=r["sha256"], content_type=r["content_type"], size=r["size"], kind=r["kind"], id=r["id"])
+                for r in self._conn.execute(sql + " ORDER BY url", params)]
+
+    def persons(self, council_id: str | None = None) -> list[Person]:
+        sql, params = "SELECT * FROM persons", []
+        if council_id:
+            sql += " WHERE council_id = ?"
+            params.append(council_id)
+        return [Person(council_id=r["council_id"], name=r["name"], kind=r["kind"], key=r["key"], title=r["title"],
+                       party=r["party"], ward=r["ward"], external_id=r["external_id"], id=r["id"])
+                for r in self._conn.execute(sql + " ORDER BY name", params)]
+
+    _STATEMENT_SELECT = (
+        "SELECT s.id, s.text, s.act, s.speaker, s.speaker_key, s.speaker_kind, s.speaker_id, s.section, s.answers_id, "
+        "s.position, s.item_id, s.source_url, s.page, i.number AS item_number, i.title AS item_title, "
+        "m.id AS meeting_id, m.date AS meeting_date, c.name AS committee, co.name AS council, "
+        "(SELECT group_concat(concern, '|') FROM statement_concerns sc WHERE sc.statement_id = s.id) AS concerns "
+    )
+    _STATEMENT_JOINS = (
+        "JOIN items i ON i.id = s.item_id JOIN meetings m ON m.id = i.meeting_id "
+        "JOIN committees c ON c.id = m.committee_id JOIN councils co ON co.id = c.council_id "
+    )
+
+    @staticmethod
+    def _filter_sql(flt: StatementFilter) -> tuple[str, list]:
+        clauses, params = [], []
+        if flt.committee:
+            clauses.append("(c.id = ? OR lower(c.name) LIKE ?)")
+            params += [flt.committee, f"%{flt.committee.lower()}%"]
+        if flt.speaker:
+            clauses.append("(s.speaker_id = ? OR lower(s.speaker) LIKE ? OR s.speaker_key = ?)")
+            params += [flt.speaker, f"%{flt.speaker.lower()}%", flt.speaker.lower()]
+        if flt.kind:
+            clauses.append("s.speaker_kind = ?")
+            params.append(flt.kind)
+        if flt.act:
+            clauses.append("s.act = ?")
+            params.append(flt.act)
+        if flt.concern:
+            clauses.append("EXISTS (SELECT 1 FROM statement_concerns sc WHERE sc.statement_id = s.id AND sc.concern = ?)")
+            params.append(flt.concern)
+        if flt.indicator:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM links l JOIN indicators ind ON ind.id = l.indicator_id "
+                "WHERE l.statement_id = s.id AND (ind.id = ? OR lower(ind.name) LIKE ?))"
+            )
+            params += [flt.indicator, f"%{flt.indicator.lower()}%"]
+        if flt.since:
+            clauses.append("m.date >= ?")
+            params.append(flt.since.isoformat())
+        if flt.until:
+            clauses.append("m.date <= ?")
+            params.append(flt.until.isoformat())
+        if flt.meeting_id:
+            clauses.append("m.id = ?")
+            params.append(flt.meeting_id)
+        return (" AND " + " AND ".join(clauses)) if clauses else "", params
+
+    @staticmethod
+    def _statement_row(r: sqlite3.Row) -> StatementRow:
+        return StatementRow(
+            id=r["id"], text=r["text"], act=r["act"], speaker=r["speaker"], speaker_key=r["speaker_key"],
+            speaker_kind=r["speaker_kind"], speaker_id=r["speaker_id"], section=r["section"],
+            concerns=tuple(sorted(r["concerns"].split("|"))) if r["concerns"] else (), answers_id=r["answers_id"],
+            position=r["position"], item_id=r["item_id"], item_number=r["item_number"], item_title=r["item_title"],
+            meeting_id=r["meeting_id"], meeting_date=_date(r["meeting_date"]), committee=r["committee"],
+            council=r["council"], source_url=r["source_url"], page=r["page"],
+        )
+
+    def statements(self, flt: StatementFilter = StatementFilter(), limit: int | None = None) -> list[StatementRow]:
+        where, params = self._filter_sql(flt)
+        sql = (self._STATEMENT_SELECT + "FROM statements s " + self._STATEMENT_JOINS + "WHERE 1=1" + where
+               + " ORDER BY m.date, c.name, i.position, s.position")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [self._statement_row(r) for r in self._conn.execute(sql, params)]
+
+    def search(self, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
+        if not query.strip():
+            raise QueryError("empty search query", hint='give words to search for, e.g. minutes-miner search "safeguarding"')
+        where, params = self._filter_sql(flt)
+        sql = (
+            self._STATEMENT_SELECT
+            + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, bm25(statements_fts) AS score "
+            + "FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid " + self._STATEMENT_JOINS
+            + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?"
+        )
+        try:
+            rows = self._conn.execute(sql, [query, *params, int(limit)]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(
+                f"cannot parse search query {query!r} ({exc})",
+                hint='quote phrases ("early help"), use AND/OR/NOT in capitals, prefix* for prefixes; '
+                     "put punctuation inside double quotes",
+            ) from exc
+        return [SearchHit(statement=self._statement_row(r), snippet=r["snippet"], score=-float(r["score"])) for r in rows]
+
+    def indicators(self) -> list[IndicatorRow]:
+        out = []
+        for r in self._conn.execute(
+            "SELECT ind.*, co.name AS council FROM indicators ind JOIN councils co ON co.id = ind.council_id "
+            "ORDER BY ind.section, ind.ref, ind.name"
+        ).fetchall():
+            values = tuple(
+                IndicatorValue(
+                    indicator_id=v["indicator_id"], period=v["period"], value=v["value"], target=v["target"],
+                    floor=v["floor"], rag=v["rag"], previous_rag=v["previous_rag"], direction=v["direction"],
+                    period_end=_date(v["period_end"]), document_id=v["document_id"], page=v["page"], id=v["id"],
+                )
+                for v in self._conn.execute(
+                    "SELECT * FROM indicator_values WHERE indicator_id = ? ORDER BY period_end, period", (r["id"],)
+                )
+            )
+            out.append(IndicatorRow(id=r["id"], name=r["name"], section=r["section"], unit=r["unit"], ref=r["ref"],
+                                    council=r["council"], values=values))
+        return out
+
+    def links(self, indicator_id: str | None = None) -> list[Link]:
+        sql, params = "SELECT * FROM links", []
+        if indicator_id:
+            sql += " WHERE indicator_id = ?"
+            params.append(indicator_id)
+        return [Link(statement_id=r["statement_id"], indicator_id=r["indicator_id"], method=r["method"], score=r["score"])
+                for r in self._conn.execute(sql + " ORDER BY indicator_id, statement_id", params)]
+
+    def failures(self) -> list[Failure]:
+        return [Failure(url=r["url"], stage=r["stage"], reason=r["reason"], at=r["at"])
+                for r in self._conn.execute("SELECT * FROM failures ORDER BY at, url")]
+
+    def stats(self) -> dict[str, int]:
+        tables = {
+            "councils": "councils", "committees": "committees", "meetings": "meetings", "items": "items",
+            "documents": "documents", "persons": "persons", "statements": "statements",
+            "indicators": "indicators", "indicator_values": "indicator_values", "links": "links",
+            "failures": "failures", "fetches": "fetches",
+        }
+        out = {name: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for name, table in tables.items()}
+        out["speakers"] = self._conn.execute(
+            "SELECT COUNT(DISTINCT speaker_id) FROM statements WHERE speaker_id IS NOT NULL").fetchone()[0]
+        out["questions"] = self._conn.execute("SELECT COUNT(*) FROM statements WHERE act = 'question'").fetchone()[0]
+        return out
+
+    def concern_counts(self) -> list[tuple[str, int, int]]:
+        """(concern, statements, meetings) ordered by meetings then statements."""
+        return [tuple(r) for r in self._conn.execute(
+            "SELECT sc.concern, COUNT(*) AS n, COUNT(DISTINCT i.meeting_id) AS meetings FROM statement_concerns sc "
+            "JOIN statements s ON s.id = sc.statement_id JOIN items i ON i.id = s.item_id "
+            "GROUP BY sc.concern ORDER BY meetings DESC, n DESC, sc.concern")]
