@@ -278,7 +278,7 @@ def search(query, committee, speaker, kind, act, concern, indicator, since, unti
     elif as_csv:
         click.echo(hits_to_csv(hits), nl=False)
     else:
-        click.echo(render_hits_text(hits))
+        click.echo(render_hits_text(hits, query=query))
 
 
 @cli.command()
@@ -301,7 +301,7 @@ def questions(member, meeting_id, committee, since, until, fmt, out, db) -> None
     with open_store(db) as store:
         summary = (q.meeting_questions(store, meeting_id) if meeting_id
                    else q.member_questions(store, member, committee=committee, since=_day(since), until=_day(until)))
-    rendered = q.render(summary, fmt)
+    rendered = q.render_questions(summary, fmt)
     if out:
         out.write_bytes(rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
         click.echo(f"wrote {out}")
@@ -324,7 +324,7 @@ def concerns(committee, since, until, plot, as_json, db) -> None:
 
     with open_store(db) as store:
         matrix = c.concern_matrix(store, committee=committee, since=_day(since), until=_day(until))
-    click.echo(json.dumps(c.matrix_to_json(matrix), indent=2, ensure_ascii=False) if as_json else c.render_text(matrix))
+    click.echo(json.dumps(c.matrix_to_json(matrix), indent=2, ensure_ascii=False) if as_json else c.render_matrix_text(matrix))
     if plot:
         c.plot(matrix, plot)
         click.echo(f"wrote {plot}", err=True)

@@ -1,20 +1,12 @@
-"""Shared test helpers: where ../shared lives, and skipping realdata tests without it."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-REALDATA = SHARED / "realdata"
-
-
-def realdata_file(*parts: str) -> Path:
-    path = REALDATA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"realdata not available: {path}")
-    return path
+# Test helper modules (paths.py ...) import by plain name from any test folder.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from minutes_miner.models import Committee, Council
 from minutes_miner.sources.moderngov.parse_xml import (
     parse_committees, parse_councillors, parse_meeting, parse_meetings,
 )
-from conftest import realdata_file
+from paths import realdata_file
 
 COUNCIL = Council(name="Manchester City Council", base_url="https://democracy.example.gov.uk/")
 

@@ -1,0 +1,360 @@
+"""Printed minutes (PDF) -> `MinutesText`: meeting header, attendance and items.
+
+Handles the ModernGov "printed minutes" layout used by Kent and many others:
+
+    CORPORATE PARENTING PANEL – 29 October 2024
+    MINUTES of the meeting held in the Darent Room, Sessions House, ...
+    PRESENT: Jane Doe (Chair), John Roe (Vice-Chair), ...
+    ALSO PRESENT: Ann Smith, Cabinet Member for Integrated Children's Services.
+    IN ATTENDANCE: Bob Jones (Democratic Services Officer), ...
+    Apologies and Substitutes          <- item title (bold)
+    (Item 1)                           <- item marker on its own line
+    1. Paragraph ... wrapped ...
+       a. sub-point ...
+
+and numbered headings ("4. Title", bold) where there are no "(Item N)" markers. Each item's
+text keeps one block (numbered paragraph, lettered sub-point, bullet, plain paragraph) per
+line, wrapped lines joined.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from minutes_miner.extract.pdf import PdfLine, PdfText, join_wrapped
+from minutes_miner.models import AttendeeMention, ItemText, MinutesText
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+_DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)[,]?\s+(\d{4})\b",
+    re.I,
+)
+_ITEM_MARK = re.compile(r"^\(\s*Item\s+(\d+[A-Za-z]?)\s*\)\.?$", re.I)
+_NUMBERED_HEADING = re.compile(r"^(\d{1,3}[A-Za-z]?)\.?\s+(\S.*)$")
+_LABEL = re.compile(
+    r"^(PRESENT|ALSO PRESENT|IN ATTENDANCE(?:\s+VIRTUALLY)?|ALSO IN ATTENDANCE|OFFICERS(?:\s+PRESENT)?|"
+    r"APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?|ABSENT|PRESENT\s+VIRTUALLY)\s*:\s*(.*)$",
+    re.I,
+)
+_SECTION_LINE = re.compile(r"^(?:(?:UN)?RESTRICTED ITEMS|EXEMPT ITEMS|PART\s+[12I]+(?:\s*[-–].*)?|OPEN ITEMS)$", re.I)
+_ENUM = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z][.)]|\([a-z]\)|\(?[ivx]{1,5}[.)]|[-•●▪◦–*]|\uf0b7)\s+")
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd)\.?"
+_ROLE_START = re.compile(
+    r"^(?:the\s+)?(?:Deputy\s+|Interim\s+|Acting\s+|Assistant\s+|Senior\s+|Corporate\s+|Chief\s+|Executive\s+|Strategic\s+|Lead\s+)*"
+    r"(?:Cabinet Member|Leader|Chair|Chairman|Vice[- ]Chair|Director|Head|Manager|Officer|Executive|Commissioner|"
+    r"Portfolio Holder|Lead Member|Clerk|Solicitor|Monitoring Officer|Member for|Deputy|Co-Chair|Headteacher|Advisor|Adviser|Accountant|Counsel|Service Manager)\b",
+    re.I,
+)
+_POSTNOMINALS = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|QC|KC|BEM|FRICS)$")
+
+
+@dataclass(frozen=True)
+class MinutesHeader:
+    committee: str | None
+    date: date | None
+    venue: str | None
+    time: str | None
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------
+
+
+def parse_printed_minutes(pdf: PdfText) -> MinutesText:
+    lines = [(p.number, ln) for p in pdf.pages for ln in p.lines if ln.text.strip()]
+    bold_used = any(ln.bold for _, ln in lines)
+    starts = _item_starts(lines, bold_used)
+    header_end = starts[0][0] if starts else len(lines)
+    header_lines = lines[:header_end]
+    header = _header(header_lines)
+    attendance = _attendance(header_lines)
+    items: list[ItemText] = []
+    for n, (title_start, body_start, number, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        body = [x for x in lines[body_start:end] if not _SECTION_LINE.match(x[1].text.strip())]
+        text = "\n".join(_blocks(body))
+        items.append(ItemText(title=title, text=text, number=number, page=lines[title_start][0]))
+    # apologies / substitutes recorded inside an item rather than in the header
+    if not any(a.status == "apologies" for a in attendance):
+        for item in items:
+            if item.title and re.search(r"apolog", item.title, re.I):
+                attendance.extend(_apologies_from_text(item.text))
+                break
+    return MinutesText(
+        source=pdf.source,
+        items=tuple(items),
+        committee=header.committee,
+        date=header.date,
+        attendance=tuple(attendance),
+    )
+
+
+def minutes_header(pdf: PdfText) -> MinutesHeader:
+    """Committee, date, venue and time from the top of printed minutes."""
+    lines = [(p.number, ln) for p in pdf.pages for ln in p.lines if ln.text.strip()]
+    starts = _item_starts(lines, any(ln.bold for _, ln in lines))
+    return _header(lines[: starts[0][0] if starts else min(len(lines), 40)])
+
+
+# ---------------------------------------------------------------------------
+# Header
+# ---------------------------------------------------------------------------
+
+
+def _smart_title(s: str) -> str:
+    if s.upper() != s:
+        return s
+    small = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "with"}
+    words = []
+    for i, w in enumerate(s.lower().split()):
+        if i and w in small:
+            words.append(w)
+        else:
+            words.append(re.sub(r"^([^a-z]*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), w))
+    return " ".join(words)
+
+
+def _header(header_lines) -> MinutesHeader:
+    top: list[str] = []
+    for _, ln in header_lines:
+        if _LABEL.match(ln.text.strip()):
+            break
+        top.append(ln.text.strip())
+    joined = " ".join(top)
+    committee = None
+    m = re.search(r"\bMINUTES of (?:a|the) (?:meeting|proceedings) of (?:the )?(.+?)\s+held\b", joined, re.I)
+    if m:
+        committee = m.group(1).strip(" ,")
+    else:
+        for t in top:
+            if re.match(r"^MINUTES\b", t, re.I):
+                break
+            cand = re.split(r"\s*[-–—]\s*(?=\d|\w+day\b)|\s*[-–—]\s*$", t)[0]
+            cand = _DATE.sub("", cand).strip(" ,–-—")
+            if not cand or re.search(r"\b(?:county |borough |district |city )?council$", cand, re.I) and cand.isupper() and len(top) > 1:
+                continue
+            committee = cand
+            break
+    if committee:
+        committee = _smart_title(re.sub(r"\s+", " ", committee))
+    d = None
+    dm = _DATE.search(joined)
+    if dm:
+        try:
+            d = date(int(dm.group(3)), _MONTHS[dm.group(2).lower()], int(dm.group(1)))
+        except ValueError:
+            d = None
+    venue = None
+    vm = re.search(r"\bheld (?:in|at) (?:the )?(.+?)(?:,?\s+on\s+(?:\w+day|\d)|,?\s+at\s+\d|\.\s|\.$|$)", joined, re.I)
+    if vm:
+        venue = vm.group(1).strip(" ,.")
+    tm = re.search(r"\b(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", joined, re.I)
+    return MinutesHeader(committee=committee, date=d, venue=venue, time=tm.group(1) if tm else None)
+
+
+# ---------------------------------------------------------------------------
+# Attendance
+# ---------------------------------------------------------------------------
+
+
+def _attendance(header_lines) -> list[AttendeeMention]:
+    blocks: list[tuple[str, str]] = []
+    for _, ln in header_lines:
+        t = ln.text.strip()
+        m = _LABEL.match(t)
+        if m:
+            blocks.append((m.group(1).upper(), m.group(2)))
+        elif blocks and not _SECTION_LINE.match(t):
+            label, text = blocks[-1]
+            blocks[-1] = (label, join_wrapped(text, t))
+    out: list[AttendeeMention] = []
+    for label, text in blocks:
+        label = re.sub(r"\s+", " ", label)
+        status = "present"
+        if label.startswith("APOLOGIES"):
+            status = "apologies"
+        elif label.startswith("SUBSTITUTE"):
+            status = "substitute"
+        elif label == "ABSENT":
+            status = "absent"
+        elif "VIRTUALLY" in label:
+            status = "virtual"
+        for name, title in split_people(text):
+            out.append(_mention(name, title, label, status))
+    return out
+
+
+def _mention(name: str, title: str | None, label: str, status: str) -> AttendeeMention:
+    kind = "member"
+    if label.startswith("IN ATTENDANCE") or label.startswith("OFFICERS") or label == "ALSO IN ATTENDANCE":
+        kind = "officer"
+    if title:
+        if re.fullmatch(r"(?:the\s+)?Chair(?:man|woman|person)?(?:\s+in the chair)?", title, re.I):
+            kind = "chair"
+            title = "Chair"
+        elif re.fullmatch(r"Vice[- ]?Chair(?:man|woman|person)?", title, re.I):
+            title = "Vice-Chair"
+            kind = "member"
+        elif re.search(r"\bCabinet Member\b|\bPortfolio Holder\b|\bLeader of the Council\b", title, re.I) and not re.search(r"\bDeputy Cabinet\b", title, re.I):
+            kind = "cabinet_member"
+    return AttendeeMention(name=name, kind=kind, title=title, status=status)
+
+
+def _split_top(text: str, seps: str) -> list[str]:
+    """Split on a regex of separators, ignoring separators inside parentheses."""
+    parts, depth, buf, i = [], 0, [], 0
+    sep_re = re.compile(seps)
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if depth == 0:
+            m = sep_re.match(text, i)
+            if m and m.end() > i:
+                parts.append("".join(buf))
+                buf = []
+                i = m.end()
+                continue
+        buf.append(ch)
+        i += 1
+    parts.append("".join(buf))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_people(text: str) -> list[tuple[str, str | None]]:
+    """'A (Chair), B, C, Cabinet Member for X and Y, D (Head of Z) and E' -> [(name, title)]."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".;")
+    out: list[tuple[str, str | None]] = []
+    for frag in _split_top(text, r",\s*|;\s*"):
+        frag = re.sub(r"^(?:and|&)\s+", "", frag)
+        if _POSTNOMINALS.match(frag) and out:
+            n, t = out[-1]
+            out[-1] = (f"{n}, {frag}", t)
+            continue
+        if out and _ROLE_START.match(frag) and "(" not in frag:
+            n, t = out[-1]
+            if t is None:
+                out[-1] = (n, frag)
+                continue
+        for piece in _split_top(frag, r"\s+and\s+(?=(?:%s\s+)?[A-Z])|\s+&\s+" % _HONORIFIC):
+            m = re.match(r"^(.*?)\s*\((.+)\)\s*$", piece)
+            name, title = (m.group(1).strip(), m.group(2).strip()) if m else (piece.strip(), None)
+            name = name.strip(" .:-–")
+            if not name or not re.search(r"[A-Za-z]", name):
+                continue
+            if _ROLE_START.match(name) and out and out[-1][1] is None and title is None:
+                out[-1] = (out[-1][0], name)
+                continue
+            out.append((name, title))
+    return out
+
+
+def _apologies_from_text(text: str) -> list[AttendeeMention]:
+    out: list[AttendeeMention] = []
+    m = re.search(r"Apologies(?: for absence)? (?:were|was|had been) (?:received|given|submitted) from (.+?)(?:\.\s|\.$|$)", text, re.I | re.M)
+    if m:
+        for name, title in split_people(m.group(1)):
+            out.append(AttendeeMention(name=name, kind="member", title=title, status="apologies"))
+    for sm in re.finditer(rf"((?:{_HONORIFIC}\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}) (?:was|were) present as (?:a )?substitutes? for ((?:{_HONORIFIC}\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})", text):
+        out.append(AttendeeMention(name=sm.group(1), kind="member", title=f"substitute for {sm.group(2)}", status="substitute"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Items
+# ---------------------------------------------------------------------------
+
+
+def _item_starts(lines, bold_used: bool) -> list[tuple[int, int, str | None, str | None]]:
+    """(index of first title line, index of first body line, number, title) per item."""
+    marks = [i for i, (_, ln) in enumerate(lines) if _ITEM_MARK.match(ln.text.strip())]
+    starts: list[tuple[int, int, str | None, str | None]] = []
+    if marks:
+        floor = 0
+        for i in marks:
+            number = _ITEM_MARK.match(lines[i][1].text.strip()).group(1)
+            first = i
+            k = i - 1
+            while k >= floor and i - k <= 3:
+                pk, lk = lines[k]
+                t = lk.text.strip()
+                if _ITEM_MARK.match(t) or _LABEL.match(t) or _SECTION_LINE.match(t):
+                    break
+                if bold_used and not lk.bold:
+                    break
+                nxt = lines[k + 1][1]
+                if pk == lines[k + 1][0] and nxt.top - lk.bottom > 1.2 * max(lk.bottom - lk.top, 8) and k + 1 != i:
+                    break
+                first = k
+                if not bold_used and not re.search(r"[,&–-]$|\b(?:and|of|for|the|on)$", t):
+                    break
+                k -= 1
+            title = " ".join(lines[j][1].text.strip() for j in range(first, i))
+            title = re.sub(r"^\d{1,4}[.)]?\s+(?=\S)", "", title).strip() or None
+            starts.append((first, i + 1, number, title))
+            floor = i + 1
+        return starts
+    # numbered headings: "4. Title" in bold at the left margin
+    if not lines:
+        return starts
+    left = min(ln.x0 for _, ln in lines)
+    for i, (_, ln) in enumerate(lines):
+        t = ln.text.strip()
+        m = _NUMBERED_HEADING.match(t)
+        if not m or abs(ln.x0 - left) > 12 or len(t) > 120:
+            continue
+        if bold_used and not ln.bold:
+            continue
+        if not bold_used and (t.endswith(".") or t.endswith(":") or len(t) > 80):
+            continue
+        title = m.group(2).strip()
+        body = i + 1
+        # a title wrapped onto a second bold line
+        if bold_used and body < len(lines) and lines[body][1].bold and not _NUMBERED_HEADING.match(lines[body][1].text.strip()):
+            title = join_wrapped(title, lines[body][1].text.strip())
+            body += 1
+        starts.append((i, body, m.group(1), title))
+    return starts
+
+
+def _blocks(body: list[tuple[int, PdfLine]]) -> list[str]:
+    """Join wrapped lines into one block per paragraph / numbered point / sub-point / bullet."""
+    if not body:
+        return []
+    pitches = []
+    for (pa, a), (pb, b) in zip(body, body[1:]):
+        if pa == pb and 0 < b.top - a.top < 40:
+            pitches.append(b.top - a.top)
+    pitch = sorted(pitches)[len(pitches) // 2] if pitches else 14.0
+    blocks: list[list] = []  # [text, first_x0, enumerated, last_line, page]
+    for page, ln in body:
+        t = ln.text.strip()
+        if not t:
+            continue
+        enumerated = bool(_ENUM.match(t))
+        new = True
+        if blocks and not enumerated:
+            cur = blocks[-1]
+            prev: PdfLine = cur[3]
+            if cur[4] == page:
+                gap = ln.top - prev.top
+                heading = ln.bold and not prev.bold
+                new = gap > 1.4 * pitch or heading or (prev.bold and not ln.bold)
+            else:
+                if cur[2] and ln.x0 > cur[1] + 5:
+                    new = False
+                else:
+                    new = bool(re.search(r"[.:;!?]$", cur[0])) and not t[:1].islower()
+        if new:
+            blocks.append([t, ln.x0, enumerated, ln, page])
+        else:
+            cur = blocks[-1]
+            cur[0] = join_wrapped(cur[0], t)
+            cur[3] = ln
+            cur[4] = page
+    return [re.sub(r"\s+", " ", b[0]).strip() for b in blocks]

@@ -1,0 +1,174 @@
+"""Generators of fixture PDFs for the extract tests (fictional content only)."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+KENT = Path(__file__).resolve().parents[3] / "shared" / "realdata" / "kent"
+
+# Fictional KPI rows for the sample-council layout: (ref, name, unit, latest, target, floor, rag, prev, direction)
+KPI_SECTIONS = [
+    ("Dashboard 1 – Education Health and Care Plans", [
+        ("EH01", "Percentage of EHC plans issued within 20 weeks", "%", "63.5%", "60%", "50%", "Green", "Amber", "Improving"),
+        ("EH02", "Number of open EHC needs assessments", "count", "1,204", "1,000", "1,300", "Amber", "Amber", "Worsening"),
+        ("EH03", "Average days from request to decision", "days", "18.5", "15", "21", "Amber", "Red", "Stable"),
+    ]),
+    ("Dashboard 2 – Early Help", [
+        ("EP01", "Families supported by the Lantern Hub scheme", "count", "842", "800", "700", "G", "G", "Improving"),
+        ("EP02", "Percentage of cases stepped up to social care", "%", "9.1%", "8%", "10%", "A", "R", "Worsening"),
+        ("EP03", "Re-referrals within 12 months", "%", "31.0%", "25%", "28%", "Red", "Red", "No change"),
+        ("EP04", "Satisfaction with family workers (new measure)", "%", "n/a", "90%", "", "", "", ""),
+    ]),
+    ("Dashboard 3 – Placements", [
+        ("PL01", "Children in care placed within 20 miles of home", "%", "71.2%", "75%", "65%", "Amber", "Green", "Worsening"),
+        ("PL02", "Foster carer households approved", "count", "14", "20", "12", "Amber", "Amber", "Improving"),
+    ]),
+]
+
+
+def make_kpi_report() -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=30, rightMargin=30)
+    story = [
+        Paragraph("Children's Services Quarterly Performance Report", styles["Title"]),
+        Paragraph("Period: Quarter 2 2023/24 (July – September 2023)", styles["Normal"]),
+        Spacer(1, 12),
+    ]
+    header = ["Ref", "Indicator", "Unit", "Latest", "Target", "Floor", "RAG", "Previous RAG", "Direction"]
+    cell = styles["BodyText"].clone("cell", fontSize=7.5, leading=9)
+
+    def table(sections):
+        data = [header]
+        style = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ]
+        for title, rows in sections:
+            r = len(data)
+            data.append([title] + [""] * 8)
+            style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.lightgrey)]
+            for ref, name, unit, latest, target, floor, rag, prev, direction in rows:
+                data.append([ref, Paragraph(name, cell), unit, latest, target, floor, rag, prev, direction])
+        t = Table(data, colWidths=[30, 170, 32, 40, 40, 36, 40, 60, 60], repeatRows=1)
+        t.setStyle(TableStyle(style))
+        return t
+
+    story += [table(KPI_SECTIONS[:2]), PageBreak(), Paragraph("Placements", styles["Heading2"]), table(KPI_SECTIONS[2:])]
+    doc.build(story)
+    return buf.getvalue()
+
+
+MINUTES_PEOPLE = {
+    "present": "Councillor Ada Fenwick (Chair), Councillor Basil Ormsby (Vice-Chair), Councillor Cora Hamblin, "
+    "Councillor Dev Marchetti, Councillor Elsie Trovato and Councillor Fergus Quayle",
+    "also": "Councillor Gwen Pellow, Cabinet Member for Children and Young People",
+    "attendance": "Harriet Oduya (Democratic Services Officer), Ivor Brackley (Director of Children's Services), "
+    "Jasmine Kettleby (Head of Fostering and Adoption), Kofi Lindqvist (Participation and Engagement Lead) and "
+    "Lorna Vasquez (Service Manager, Quality Assurance & Safeguarding)",
+}
+
+MINUTES_ITEMS = [
+    ("Apologies and Substitutes", 1, ["Apologies were received from Councillor Milo Dunstan and Councillor Nia Roper."]),
+    ("Minutes of the meeting held on 12 June 2024", 2, ["RESOLVED that the minutes were a correct record."]),
+    ("Fostering Service Quarterly Update", 3, [
+        "1. Jasmine Kettleby, Head of Fostering and Adoption, introduced the report and drew attention to the recruitment "
+        "campaign that had run across the borough during the spring and summer months.",
+        "a. Forty-one enquiries had been received from prospective foster carers, an increase on the same period last year, "
+        "and twelve assessments were under way.",
+        "b. Retention of experienced carers remained a concern, as several long-standing households had retired from fostering.",
+        "2. In response to a question about placement stability, Ms Kettleby said that the number of unplanned endings had "
+        "fallen for the third consecutive quarter.",
+        "3. RESOLVED that the Panel note the report.",
+    ]),
+    ("Participation Team update and Annual Report of the Young People's Voice Group for 2023 to 2024 including "
+     "the Takeover Day", 4, [
+        "1. Kofi Lindqvist, Participation and Engagement Lead, presented the annual report of the Voice Group.",
+        "2. RESOLVED that the Panel note the annual report.",
+    ]),
+]
+
+
+def make_minutes() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=14, spaceAfter=8)
+    title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", spaceAfter=4, spaceBefore=10)
+    para = ParagraphStyle("para", parent=body, leftIndent=22, bulletIndent=0)
+    sub = ParagraphStyle("sub", parent=body, leftIndent=44, bulletIndent=22, spaceAfter=2)
+
+    def page_furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 10)
+        canvas.drawCentredString(297, 810, str(doc.page))
+        canvas.drawString(60, 30, "Fictional Borough Council - Corporate Parenting Panel minutes")
+        canvas.restoreState()
+
+    story = [
+        Paragraph("CORPORATE PARENTING PANEL – 3 September 2024", title),
+        Paragraph("MINUTES of the meeting held in the Willow Room, Civic Centre, Ashbury.", title),
+        Spacer(1, 6),
+        Paragraph("PRESENT: " + MINUTES_PEOPLE["present"], body),
+        Paragraph("ALSO PRESENT: " + MINUTES_PEOPLE["also"] + ".", body),
+        Paragraph("IN ATTENDANCE: " + MINUTES_PEOPLE["attendance"], body),
+    ]
+    for name, number, paras in MINUTES_ITEMS:
+        story.append(Paragraph(name, title))
+        story.append(Paragraph(f"(Item {number})", body))
+        for p in paras:
+            head, _, rest = p.partition(" ")
+            if head[:-1].isdigit():
+                story.append(Paragraph(rest, para, bulletText=head))
+            elif len(head) == 2 and head[1] == ".":
+                story.append(Paragraph(rest, sub, bulletText=head))
+            else:
+                story.append(Paragraph(p, body))
+        if number == 2:
+            story.append(Spacer(1, 420))  # push the next item over a page break
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, leftMargin=60, rightMargin=60).build(
+        story, onFirstPage=page_furniture, onLaterPages=page_furniture
+    )
+    return buf.getvalue()
+
+
+def make_text_pdf(text: str = "Hello from a fictional council.", pages: int = 1, encrypt: bool = False) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    enc = StandardEncryption("user-secret", "owner-secret", canPrint=0) if encrypt else None
+    c = canvas.Canvas(buf, pagesize=A4, encrypt=enc)
+    for i in range(pages):
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 760, f"{text} Page body {i + 1}.")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def make_image_only_pdf() -> bytes:
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(img).rectangle([20, 20, 380, 60], fill="black")  # a "scanned" line of text
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawImage(ImageReader(img), 72, 500, width=400, height=200)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+

@@ -1,0 +1,52 @@
+"""Tidy CSV -> indicator records."""
+from __future__ import annotations
+
+import pytest
+
+from minutes_miner.errors import ParseError
+from minutes_miner.extract.indicators_csv import read_indicator_csv
+
+GOOD = (
+    "\ufeffcouncil,indicator,period,value,unit,target,rag,section,floor,previous_rag,direction\n"
+    "Ashbury Borough Council,Percentage of EHC plans issued within 20 weeks,Q2 2023/24,63.5,%,60,Green,Dashboard 1,50,A,improving\n"
+    "Ashbury Borough Council,\"Households in temporary accommodation, all types\",Q2 2023/24,\"1,204\",count,1000,RED,,,,↓\n"
+    "\n"
+    "Ashbury Borough Council,New measure,Q2 2023/24,,,90%,,,,,\n"
+)
+
+
+def test_reads_rows():
+    rows = read_indicator_csv(GOOD.encode("utf-8"), "kpis.csv")
+    assert len(rows) == 3
+    council, ehc = rows[0]
+    assert council == "Ashbury Borough Council"
+    assert (ehc.name, ehc.period, ehc.value, ehc.unit, ehc.target, ehc.floor) == (
+        "Percentage of EHC plans issued within 20 weeks", "Q2 2023/24", 63.5, "%", 60.0, 50.0)
+    assert (ehc.rag, ehc.previous_rag, ehc.direction, ehc.section) == ("GREEN", "AMBER", "improving", "Dashboard 1")
+    hta = rows[1][1]
+    assert hta.name == "Households in temporary accommodation, all types" and hta.value == 1204.0
+    assert hta.rag == "RED" and hta.direction == "worsening" and hta.section is None
+    new = rows[2][1]
+    assert new.value is None and new.target == 90.0 and new.unit == "%" and new.rag is None
+
+
+def test_missing_column():
+    with pytest.raises(ParseError) as exc:
+        read_indicator_csv(b"council,indicator,period,value,unit,rag\nA,B,Q1,1,%,GREEN\n", "kpis.csv")
+    assert exc.value.where == "kpis.csv" and "line 1" in str(exc.value) and "target" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    "row, fragment",
+    [
+        ("A,B,Q1,lots,%,60,GREEN", "value 'lots' is not a number"),
+        ("A,B,Q1,5,%,60,PURPLE", "rag 'PURPLE'"),
+        ("A,B,Q1,5,%,60", "expected 7 fields"),
+        (",B,Q1,5,%,60,GREEN", "must not be empty"),
+    ],
+)
+def test_bad_rows_name_the_line(row, fragment):
+    data = f"council,indicator,period,value,unit,target,rag\nA,Fine,Q1,1,%,2,GREEN\n{row}\n".encode()
+    with pytest.raises(ParseError) as exc:
+        read_indicator_csv(data, "kpis.csv")
+    assert "kpis.csv: line 3" in str(exc.value) and fragment in str(exc.value)
