@@ -53,6 +53,8 @@ def read_file(path: Path, *, pdf_timeout: float = 120.0) -> FileContent:
         pdf = read_pdf(data, source, timeout=pdf_timeout)
         what = classify(pdf)
         if what == "indicators":
+            # Table extraction is slow, so only performance reports pay for it.
+            pdf = read_pdf(data, source, timeout=pdf_timeout, tables=True)
             return FileContent(source=source, indicators=parse_indicator_report(pdf), kind="indicators")
         if what == "minutes":
             return FileContent(source=source, minutes=parse_printed_minutes(pdf))

@@ -278,7 +278,8 @@ def extract_indicators(store: Store, progress: Progress = no_progress) -> int:
             pdf = read_pdf(data, doc.url)
             if classify(pdf) != "indicators":
                 continue
-            report = parse_indicator_report(pdf)
+            # Table extraction is slow, so only performance reports pay for it.
+            report = parse_indicator_report(read_pdf(data, doc.url, tables=True))
         except MinutesMinerError as exc:
             store.record_failure(doc.url, "indicators", str(exc))
             continue

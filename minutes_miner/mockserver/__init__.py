@@ -1,0 +1,13 @@
+"""A mock ModernGov server for tests and the demo, rendering a fictional council from data.
+
+    from minutes_miner.mockserver import serve, sample_site
+    with serve(sample_site()) as server:
+        print(server.base_url)   # http://127.0.0.1:<port>/moderngov/
+"""
+from minutes_miner.mockserver.server import MockServer, sample_site, serve
+from minutes_miner.mockserver.site import Attendee, Committee, Document, Item, Meeting, Member, Site, load_site
+
+__all__ = [
+    "Attendee", "Committee", "Document", "Item", "Meeting", "Member", "MockServer", "Site",
+    "load_site", "sample_site", "serve",
+]
