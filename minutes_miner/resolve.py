@@ -57,8 +57,8 @@ class PersonResolver:
             richer = len(person_identity(mention.name)) > len(person_identity(found.name))
             merged = Person(council_id=self.council_id, name=mention.name if richer else found.name,
                             kind=kind if kind != "unknown" else found.kind, key=found.key,
-                            title=mention.title or found.title, party=mention.party or found.party,
-                            ward=mention.ward or found.ward, external_id=found.external_id, id=found.id)
+                            title=mention.title or found.title, party=found.party or mention.party,
+                            ward=found.ward or mention.ward, external_id=found.external_id, id=found.id)
             return self._remember(merged)
         return self._remember(Person(council_id=self.council_id, name=mention.name, kind=kind, key=surname(mention.name),
                                      title=mention.title, party=mention.party, ward=mention.ward))

@@ -22,8 +22,12 @@ def _clean(text: str) -> str:
 
 
 def council_name_from_page(data: bytes | str) -> str | None:
-    """The council's name from a page <title> such as "Committee structure - Borsetshire County Council"."""
+    """The council's name: the DC.publisher meta tag, else a <title> such as
+    "Committee structure - Borsetshire County Council"."""
     soup = _soup(data)
+    publisher = soup.find("meta", attrs={"name": "DC.publisher"})
+    if publisher and _clean(publisher.get("content", "")):
+        return _clean(publisher["content"])
     title = soup.title.get_text() if soup.title else ""
     parts = [_clean(p) for p in re.split(r"\s[-–|]\s", title) if _clean(p)]
     for part in reversed(parts):

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def phrasings_doc():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    path = FIXTURES / "phrasings_minutes.txt"
+    minutes = minutes_from_text(path.read_text(encoding="utf-8"), str(path))
+    return minutes, analyse(minutes)
+
+
+def find(item, fragment: str):
+    """The statement of an AnalysedItem whose text contains ``fragment`` (and its index)."""
+    for i, s in enumerate(item.statements):
+        if fragment in s.text:
+            return i, s
+    raise AssertionError(f"no statement containing {fragment!r}: {[s.text for s in item.statements]}")
