@@ -227,7 +227,7 @@ def indicators(paths, as_json, db) -> None:
                 rows = read_indicator_csv(data, str(path))
                 reports.append(IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows)))
             else:
-                reports.append(parse_indicator_report(read_pdf(data, str(path))))
+                reports.append(parse_indicator_report(read_pdf(data, str(path), tables=True)))
         except MinutesMinerError as exc:
             click.echo(f"error: {exc}", err=True)
             failed += 1

@@ -15,10 +15,3 @@ def phrasings_doc():
     minutes = minutes_from_text(path.read_text(encoding="utf-8"), str(path))
     return minutes, analyse(minutes)
 
-
-def find(item, fragment: str):
-    """The statement of an AnalysedItem whose text contains ``fragment`` (and its index)."""
-    for i, s in enumerate(item.statements):
-        if fragment in s.text:
-            return i, s
-    raise AssertionError(f"no statement containing {fragment!r}: {[s.text for s in item.statements]}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import find
+from nlp_helpers import find
 
 
 @pytest.fixture(scope="module")

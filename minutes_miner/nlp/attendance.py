@@ -1,0 +1,249 @@
+"""Attendance lists: PRESENT:, ALSO PRESENT:, IN ATTENDANCE:, Apologies ..., Substitutes ..."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from minutes_miner.models import AttendeeMention
+
+from . import rules
+from .textnorm import collapse, repair
+
+_LABELS = [
+    # (regex, status, default kind)
+    (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
+    (r"also present|also in attendance|also attending", "present", "member"),
+    (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
+    (r"(?:members|councillors|committee members|panel members)\s+present|present|members|councillors|attendees", "present", "member"),
+    (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
+    (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
+    (r"absent|not present", "absent", "member"),
+    (r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)|co-opted members?", "present", "external"),
+]
+_LABEL_RE = re.compile(
+    r"(?:(?<=^)|(?<=[\n.;]))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
+    re.I,
+)
+_VIRTUAL_SENTENCE = re.compile(r"(?P<names>[^.]{3,400}?)\s+(?:were|was) (?:in attendance|present|attending) (?:virtually|remotely|online)", re.I)
+_FOR_ITEM = re.compile(r"(?P<names>[^.]{3,500}?)\s+(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item", re.I)
+
+_PARTIES = {
+    "lab", "labour", "con", "conservative", "conservatives", "ld", "lib dem", "lib dems", "liberal democrat", "liberal democrats",
+    "green", "greens", "green party", "ind", "independent", "independents", "reform", "reform uk", "pc", "plaid", "plaid cymru",
+    "snp", "ukip", "res", "residents", "residents' association", "ra", "lib", "l", "c", "g", "i", "r", "labour co-op", "lab co-op",
+}
+_HONOURS_ONLY = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)$")
+
+
+def _split_top(text: str) -> list[str]:
+    """Split a list on commas, semicolons and ' and ' outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in ",;":
+            parts.append("".join(buf))
+            buf = []
+            i += 1
+            continue
+        if depth == 0 and text.startswith(" and ", i):
+            parts.append("".join(buf))
+            buf = []
+            i += 5
+            continue
+        if depth == 0 and text.startswith(" & ", i):
+            parts.append("".join(buf))
+            buf = []
+            i += 3
+            continue
+        buf.append(ch)
+        i += 1
+    parts.append("".join(buf))
+    return [p.strip(" .\n\t") for p in parts if p.strip(" .\n\t")]
+
+
+_EXTERNAL_RX: re.Pattern | None = None
+
+
+def _external_rx() -> re.Pattern:
+    global _EXTERNAL_RX
+    if _EXTERNAL_RX is None:
+        markers = rules.people()["external_markers"]
+        long = [re.escape(m) for m in markers if len(m) > 3]
+        short = [re.escape(m) for m in markers if len(m) <= 3]
+        _EXTERNAL_RX = re.compile(r"(?i:\b(?:" + "|".join(long) + r")\b)|\b(?:" + "|".join(short) + r")\b")
+    return _EXTERNAL_RX
+
+
+@lru_cache(maxsize=4096)
+def _title_kind(title: str | None) -> str | None:
+    if not title:
+        return None
+    data = rules.people()
+    low = title.lower().strip()
+    if low in data["chair_titles"]:
+        return "chair"
+    if re.search(r"\bvice[- ]?chair", low):
+        return "member"
+    if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):
+        return "cabinet_member"
+    if low.startswith("deputy cabinet"):
+        return "cabinet_member"
+    if _external_rx().search(title):
+        return "external"
+    return "officer"
+
+
+def title_kind(title: str | None) -> str | None:
+    """Kind implied by a job title or role: chair, cabinet_member, external, officer (None if no title)."""
+    return _title_kind(title)
+
+
+def _looks_like_title(text: str) -> bool:
+    """A list part that is a job title for the previous name ("Sue Chandler, Cabinet Member for ...")."""
+    if "(" in text:
+        return False
+    data = rules.people()
+    starters = {h.split()[0].lower() for h in data["role_heads"]} | {m.lower() for m in data["role_modifiers"]}
+    starters |= {"leader", "chair", "chairman", "chairwoman", "vice-chair", "vice", "deputy", "co-chair", "member"}
+    words = text.split()
+    return bool(words) and words[0].lower() in starters
+
+
+def _list_body(body: str) -> str:
+    """Cut a list at its end: a blank line, or a line break not inside a wrapped list line."""
+    lines = body.split("\n")
+    kept: list[str] = []
+    depth = 0
+    for i, line in enumerate(lines):
+        if i and not line.strip():
+            break
+        if i:
+            prev = kept[-1].rstrip()
+            cont = (
+                depth > 0
+                or prev.endswith((",", " and", "&", "(", "-", "–"))
+                or line.lstrip().startswith(("(", "and ", "& "))
+                or line.lstrip()[:1].islower()
+                or len(prev) >= 60
+            )
+            if not cont:
+                break
+        kept.append(line)
+        depth += line.count("(") - line.count(")")
+        depth = max(depth, 0)
+    text = " ".join(kept)
+    return text.lstrip("x") if text.startswith("x") else text
+
+
+_NAMEISH = re.compile(r"^[A-ZÀ-ÞŴŶ][\w'’.\-]*(?:\s+[A-ZÀ-ÞŴŶ][\w'’.\-]*){0,5}$")
+
+
+def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str | None) -> AttendeeMention | None:
+    part = part.strip(" .:-–")
+    title = None
+    party = None
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
+    if m:
+        name = m.group("name").strip()
+        paren = collapse(m.group("paren"))
+        rest = m.group("rest").strip(" ,-–")
+        if paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
+            party = paren
+        else:
+            title = paren
+        if rest and not title:
+            title = rest
+    else:
+        m2 = re.match(r"^(?P<name>.+?)\s+[-–]\s+(?P<title>.+)$", part)
+        if m2:
+            name, title = m2.group("name").strip(), m2.group("title").strip()
+        else:
+            name = part
+    name = re.sub(r"\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b", "", name).strip(" ,")
+    if plural_prefix and not re.match(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\b", name):
+        name = f"{plural_prefix} {name}"
+    if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
+        return None
+    kind = _title_kind(title) or default_kind or "unknown"
+    if default_kind == "member" and kind == "officer":
+        kind = "member" if not title else kind
+    if re.match(r"^(?:Councillor|Cllr|County Councillor|Cynghorydd)\b", name) and kind in ("officer", "unknown"):
+        kind = "member"
+    return AttendeeMention(name=name, kind=kind, title=title, status=status, party=party)
+
+
+def _parse_list(body: str, status: str, default_kind: str | None) -> list[AttendeeMention]:
+    data = rules.people()
+    out: list[AttendeeMention] = []
+    plural = None
+    body = collapse(body.replace("\n", " "))
+    for part in _split_top(body):
+        words = part.split()
+        for ph in sorted(data["plural_honorifics"], key=len, reverse=True):
+            if part.startswith(ph + " "):
+                plural = "Councillor" if ph.lower().startswith(("council", "cllr", "county")) else None
+                part = part[len(ph) + 1:]
+                break
+        if _HONOURS_ONLY.match(part):
+            continue
+        if out and (_looks_like_title(part) and not part.startswith(tuple(data["honorifics"]))) and len(words) <= 12:
+            prev = out[-1]
+            if prev.title is None:
+                kind = _title_kind(part) or prev.kind
+                if prev.kind in ("chair",):
+                    kind = prev.kind
+                out[-1] = AttendeeMention(prev.name, kind, part, prev.status, prev.party, prev.ward)
+            continue
+        entry = _entry(part, status, default_kind, plural)
+        if entry:
+            out.append(entry)
+    return out
+
+
+def parse_attendance(text: str) -> list[AttendeeMention]:
+    """People listed in attendance text.
+
+    Understands labelled lists ("PRESENT:", "ALSO PRESENT:", "IN ATTENDANCE:", "IN ATTENDANCE
+    VIRTUALLY:", "Apologies were received from", "Apologies:", "Substitutes:") with entries like
+    "Councillor Mary Patel (Chair)", "Jane Smith (Head of Early Help)", "Sue Chandler, Cabinet
+    Member for ...", "Mr R W Gough (Chairman)", "Dr Ali (NHS Trust)", and sentences "X and Y were
+    in attendance virtually" / "... were in attendance for this item". The kind comes from the
+    list (members present, officers in attendance) and the title (Chair -> chair, Cabinet Member
+    -> cabinet_member, an external organisation -> external).
+    """
+    if not text or not text.strip():
+        return []
+    text = repair(text)
+    out: list[AttendeeMention] = []
+    matches = list(_LABEL_RE.finditer(text))
+    for i, m in enumerate(matches):
+        label = m.group("label").lower()
+        status, kind = "present", None
+        for pat, st, kd in _LABELS:
+            if re.fullmatch(pat, label, re.I):
+                status, kind = st, kd
+                break
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        line_start = text.rfind("\n", 0, m.end()) + 1
+        body = "x" * (m.end() - line_start) + text[m.end():end]
+        # a list ends at a blank line or at the end of its sentence
+        body = _list_body(body)
+        sent_end = re.search(r"\.(?:\s*\n|\s+(?=[A-Z][a-z]+\s+[a-z]))", body)
+        if sent_end:
+            body = body[: sent_end.start()]
+        out.extend(_parse_list(body, status, kind))
+    for m in _VIRTUAL_SENTENCE.finditer(text):
+        names = re.sub(r"^.*?(?:\.|:)\s+", "", m.group("names"))
+        out.extend(_parse_list(names, "virtual", None))
+    for m in _FOR_ITEM.finditer(text):
+        names = re.sub(r"^.*?(?:\.|:)\s+", "", m.group("names"))
+        out.extend(_parse_list(names, "present", None))
+    return out

@@ -1,0 +1,103 @@
+"""Throughput benchmark: the whole minutes pipeline (``analyse``) beside the bare spaCy tokenizer.
+
+    python -m minutes_miner.nlp.bench [WORDS]
+
+Synthetic minutes are generated from templates with random names, numbers and topics, so the
+tokenizer's cache does not flatter either side.
+"""
+from __future__ import annotations
+
+import random
+import sys
+import time
+
+from minutes_miner.models import AttendeeMention, ItemText, MinutesText
+
+_FIRST = ["Mary", "Owen", "Ravi", "Hugh", "Fatima", "Gwen", "Jane", "Priya", "Rachel", "Ian", "Alan", "Sian", "Tomos", "Bethan", "Kwame", "Lucy"]
+_LAST = ["Patel", "Brown", "Lee", "Jones", "Khan", "Morgan", "Smith", "Shah", "Evans", "Hart", "Ali", "Hughes", "Price", "Okafor", "Wright", "Lloyd"]
+_TOPICS = ["referrals", "caseloads", "the budget", "waiting times for assessments", "placements for children in care", "EHCP timeliness",
+           "CAMHS waiting lists", "temporary accommodation", "agency staff", "school exclusions", "the MASH", "care leavers", "data quality",
+           "the capital programme", "youth justice outcomes", "inequalities in attainment", "domestic abuse", "rising demand"]
+_WORDS = ("service team partners quarter figures trend target performance report plan review strategy districts families schools "
+          "outcomes visits contacts assessments pilot funding pressure capacity recruitment retention hubs community").split()
+
+
+def synthetic_minutes(n_words: int = 100_000, seed: int = 5) -> MinutesText:
+    rnd = random.Random(seed)
+    people = [(f, l) for f in _FIRST for l in _LAST]
+    rnd.shuffle(people)
+    members, officers = people[:20], people[20:40]
+
+    def cllr():
+        f, l = rnd.choice(members)
+        return rnd.choice([f"Councillor {l}", f"Cllr {f[0]}. {l}", f"Councillor {f} {l}"])
+
+    def officer():
+        f, l = rnd.choice(officers)
+        return rnd.choice([f"{f} {l}", f"Ms {l}", f"Mr {l}"])
+
+    def filler(k):
+        return " ".join(rnd.choice(_WORDS) for _ in range(k))
+
+    templates = [
+        lambda: f"{cllr()} asked whether {rnd.choice(_TOPICS)} had improved since {rnd.randint(2015, 2024)}.",
+        lambda: f"In response, {officer()} advised that {rnd.choice(_TOPICS)} were {rnd.randint(3, 97)}% above the {filler(3)}.",
+        lambda: f"{officer()}, Head of {rnd.choice(['Early Help', 'Finance', 'Safeguarding', 'Commissioning'])}, presented the report and highlighted {filler(rnd.randint(6, 14))}.",
+        lambda: f"Members expressed concern that {rnd.choice(_TOPICS)} remained high in {filler(4)}.",
+        lambda: f"• {officer()} stated that {filler(rnd.randint(8, 20))}; {rnd.choice(['he', 'she'])} also stated that {rnd.choice(_TOPICS)} had fallen.",
+        lambda: f"A Member questioned the timeline for {filler(5)}. It was explained that {filler(rnd.randint(6, 12))}.",
+        lambda: f"{officer()} offered to circulate figures on {rnd.choice(_TOPICS)} before the next meeting.",
+        lambda: f"RESOLVED that the report on {filler(4)} be noted.",
+        lambda: f"The Chair thanked officers for {filler(3)}.",
+        lambda: f"{filler(rnd.randint(10, 25)).capitalize()} with {rnd.randint(10, 900)} {rnd.choice(_TOPICS)} in quarter {rnd.randint(1, 4)}.",
+    ]
+    items = []
+    total = 0
+    while total < n_words:
+        lines = [f"Dashboard {rnd.randint(1, 9)} – {rnd.choice(_TOPICS).title()}"]
+        for _ in range(rnd.randint(8, 20)):
+            line = rnd.choice(templates)()
+            lines.append(line)
+            total += len(line.split())
+        items.append(ItemText(title=f"Item {len(items) + 1}", text="\n".join(lines), number=str(len(items) + 1)))
+    attendance = tuple(AttendeeMention(f"Councillor {f} {l}", "member") for f, l in members) + tuple(
+        AttendeeMention(f"{f} {l}", "officer", "Service Manager") for f, l in officers
+    )
+    return MinutesText(source="synthetic", items=tuple(items), attendance=attendance)
+
+
+def benchmark(n_words: int = 100_000, seed: int = 5) -> dict:
+    """Words/s of the bare tokenizer, of the spaCy pipeline (all components) and of ``analyse``
+    (spaCy pipeline + structure + discourse), on the same synthetic minutes, warm caches."""
+    from . import analyse, load_pipeline
+
+    minutes = synthetic_minutes(n_words, seed)
+    words = sum(len(it.text.split()) for it in minutes.items)
+    texts = [it.text for it in minutes.items]
+    nlp = load_pipeline()
+    result = {"words": words}
+    for rnd in range(2):  # the second round is reported: both sides with warm caches
+        t0 = time.perf_counter()
+        for _ in nlp.tokenizer.pipe(texts, batch_size=64):
+            pass
+        tok = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        pipe = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        analyse(minutes)
+        full = time.perf_counter() - t0
+        result.update(tokenizer_wps=words / tok, spacy_pipeline_wps=words / pipe, analyse_wps=words / full,
+                      spacy_pipeline_ratio=tok / pipe, analyse_ratio=tok / full)
+    return result
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    r = benchmark(n)
+    print(
+        f"words={r['words']:,}  tokenizer={r['tokenizer_wps']:,.0f} w/s  "
+        f"spaCy pipeline={r['spacy_pipeline_wps']:,.0f} w/s ({r['spacy_pipeline_ratio']:.0%})  "
+        f"analyse={r['analyse_wps']:,.0f} w/s ({r['analyse_ratio']:.0%})"
+    )

@@ -1,0 +1,313 @@
+"""spaCy components for minutes. Factories are registered in ``minutes_miner.registry``.
+
+Every component writes character-anchored spans that the discourse layer
+(``minutes_miner.nlp.discourse``) reads:
+
+* ``mm_segmenter``  sets sentence starts (statement units) for minutes prose;
+* ``mm_mentions``   ``doc.spans["mm_mentions"]``: people (label NAME_T titled, NAME_U untitled)
+                    and roles (label ``ROLE|key|kind`` or ``ROLE_OPEN|kind``);
+* ``mm_cues``       ``doc.spans["mm_cues"]``: act cues labelled with the act (acts.json);
+* ``mm_concerns``   ``doc.spans["mm_concerns"]``: concern taxonomy hits labelled with the concern.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from . import rules
+
+SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
+NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
+NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text; ``analyse`` stores it in user_data to spare Doc.text's per-token join."""
+    text = doc.user_data.get("mm_text")
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.text
+        doc.user_data["mm_text"] = text
+    return text
+
+
+class MinutesSegmenter:
+    """Sentence starts for minutes: after . ? ! when the next token opens a sentence, and after ;."""
+
+    def __init__(self, nlp, name: str = "mm_segmenter"):
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("END", _phrase_docs(nlp, SENT_ENDERS))
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        starts = [0]
+        for _, start, _end in self.matcher(doc):
+            nxt = start + 1
+            while nxt < n and doc[nxt].is_space:
+                nxt += 1
+            if nxt >= n:
+                continue
+            tok = doc[start]
+            following = doc[nxt]
+            if tok.text != ";":
+                if start and doc[start - 1].lower_ in NO_BREAK_AFTER and following.text[:1].isdigit():
+                    continue
+                first = following.text[:1]
+                if not (first.isupper() or first.isdigit() or first in "\"'(“‘[•·"):
+                    continue
+            if nxt != starts[-1]:
+                starts.append(nxt)
+        text = doc_text(doc)
+        if "\n" in text:  # a newline always ends a block
+            idx = doc.to_array("IDX").tolist()
+            pos = text.find("\n")
+            while pos != -1:
+                k = bisect_left(idx, pos + 1)
+                while k < n and doc[k].is_space:
+                    k += 1
+                if k < n:
+                    starts.append(k)
+                pos = text.find("\n", pos + 1)
+            starts = sorted(set(starts))
+        # set all sentence starts in one array write (Token.is_sent_start is O(len(doc)) per call)
+        flags = numpy.full(n, -1, dtype="int32")
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags.reshape(n, 1).astype("uint64"))
+        # character offsets of the statement units, for consumers that avoid doc.sents
+        last = doc[n - 1]
+        offsets = [doc[i].idx for i in starts] + [last.idx + len(last.text)]
+        doc.user_data["mm_units"] = [(offsets[k], offsets[k + 1]) for k in range(len(starts))]
+        return doc
+
+
+def _role_phrases(phrase: str) -> tuple[list[str], list[str]]:
+    """'The Panel' -> (["the panel"], ["Panel"]): any case after an article, as written without.
+    'Members' -> (["members"], [])."""
+    words = phrase.split()
+    if words and words[0].lower() == "the" and len(words) > 1:
+        return [" ".join(w.lower() for w in words)], [" ".join(words[1:])]
+    return [" ".join(w.lower() for w in words)], []
+
+
+def _phrase_docs(nlp, texts):
+    """Docs for PhraseMatcher patterns; phrases are written with spaCy token boundaries."""
+    from spacy.tokens import Doc as _Doc
+
+    out = []
+    for t in dict.fromkeys(texts):
+        out.append(_Doc(nlp.vocab, words=t.split()))
+    return out
+
+
+class MentionMatcher:
+    """People (titled / untitled names) and role speakers, from people.json.
+
+    Speed matters here (the Matcher's cost grows with the number of patterns), so honorifics,
+    role heads, fixed role phrases and role acronyms are found with PhraseMatchers and the
+    names / job titles around an honorific or a role head are read off the neighbouring tokens;
+    untitled names ("Jane Smith") use a three-pattern Matcher."""
+
+    def __init__(self, nlp, name: str = "mm_mentions"):
+        import re as _re
+
+        self.name = name
+        data = rules.people()
+        self.stop = set(data["name_stopwords"])
+        self.name_rx = _re.compile(NAME_RE)
+        self.tail_rx = _re.compile(r"^(?:[A-Z0-9][\w'’-]*|'s|’s|-|of|the|for|in)$")
+        self.honours = set(data["honours"])
+        self.initial_shapes = {"X", "X.", "X.X.", "X.X.X."}
+        stop = sorted(self.stop)
+        self.honorifics = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.honorifics.add("HON", _phrase_docs(nlp, list(data["honorifics"])))
+        # untitled names ("Jane Smith", "Mary O'Brien-Jones"): a regex over the text finds
+        # capitalised word pairs/triples at C speed; stop words are checked per candidate
+        self.untitled_rx = _re.compile(
+            r"(?<![\w'’.-])(?:[A-Z][a-zß-öø-ÿŵŷ'’]+)(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?"
+            r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){1,2}(?![\w'’])"
+        )
+        # fixed roles: PhraseMatchers (lower-case after an article; as written without one)
+        self.roles_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.roles_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for role in data["roles"]:
+            label = f"ROLE|{role['key']}|{role['kind']}"
+            lower, orth = [], []
+            for p in role["phrases"]:
+                lo, ot = _role_phrases(p)
+                lower += lo
+                orth += ot
+            self.roles_lower.add(label, _phrase_docs(nlp, lower))
+            if orth:
+                self.roles_orth.add(label, _phrase_docs(nlp, orth))
+        self.roles_orth.add("ROLE_ACRO", _phrase_docs(nlp, list(data["acronym_roles"])))
+        # open-ended job titles, anchored on their head word: [the] [modifiers] Head [(of|for) Tail]
+        self.head_words = {h.split()[-1] for h in data["role_heads"]}
+        self.mod_words = {m.lower() for m in data["role_modifiers"]} | {w.lower() for h in data["role_heads"] for w in h.split()[:-1]}
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.heads.add("HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
+
+    def _titled(self, doc: Doc, s: int, e: int) -> Span | None:
+        n = len(doc)
+        i = e
+        while i < n and i - e < 4 and doc[i].shape_ in self.initial_shapes:
+            i += 1
+        j = i
+        while j < n and j - i < 3 and self.name_rx.match(doc[j].text) and (j == i or doc[j].text not in self.stop):
+            j += 1
+        if j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text):
+            j += 2
+        if j == i:
+            return None
+        if j < n and doc[j].text in self.honours:
+            j += 1
+        return Span(doc, s, j, label="NAME_T")
+
+    def _open_role(self, doc: Doc, h: int) -> Span | None:
+        n = len(doc)
+        k = h
+        while k > 0 and h - k < 4 and doc[k - 1].lower_ in self.mod_words:
+            k -= 1
+        has_article = k > 0 and doc[k - 1].lower_ in ("the", "a", "an", "our")
+        start = k - 1 if has_article else k
+        j = h + 1
+        if j + 1 < n and doc[j].lower_ in ("of", "for") and doc[j + 1].text[:1].isupper():
+            j += 2
+            while j < n and j - h < 10 and self.tail_rx.match(doc[j].text):
+                j += 1
+            while j > h + 2 and doc[j - 1].lower_ in ("of", "the", "for", "in", "-", "'s", "’s"):
+                j -= 1
+        elif not has_article or (k == h and doc[h].lower_ in ("member", "members", "holder")):
+            return None
+        if not has_article and not doc[start].text[:1].isupper():
+            return None
+        return Span(doc, start, j, label="ROLE_OPEN")
+
+    def __call__(self, doc: Doc) -> Doc:
+        # fixed roles first: filter_spans keeps the first of equally long spans
+        spans = list(self.roles_lower(doc, as_spans=True)) + list(self.roles_orth(doc, as_spans=True))
+        stop = self.stop
+        tok_starts = None
+        for m in self.untitled_rx.finditer(doc_text(doc)):
+            words = m.group(0).split()
+            start_char = m.start()
+            while words and (words[0] in stop or words[0].split("-")[0] in stop):
+                start_char += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 or any(w in stop for w in words[1:]):
+                continue
+            if tok_starts is None:
+                tok_starts = doc.to_array("IDX").tolist()
+            ts = bisect_left(tok_starts, start_char)
+            te = bisect_left(tok_starts, m.end())
+            if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
+                spans.append(Span(doc, ts, te, label="NAME_U"))
+        for _, s, e in self.honorifics(doc):
+            sp = self._titled(doc, s, e)
+            if sp is not None:
+                spans.append(sp)
+        for _, s, _e in self.heads(doc):
+            sp = self._open_role(doc, s)
+            if sp is not None:
+                spans.append(sp)
+        doc.spans["mm_mentions"] = filter_spans(spans)
+        return doc
+
+
+class CueMatcher:
+    """Act cues (reporting verbs, question/answer/concern/... markers) from acts.json.
+
+    Literal patterns (alternatives and optional tokens are expanded) go to PhraseMatchers; only
+    patterns with ``<ANY>`` need the Matcher."""
+
+    def __init__(self, nlp, name: str = "mm_cues"):
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # patterns with <ANY> run in the Matcher only on a short window after a PhraseMatcher
+        # hit on their literal prefix ("asked the <ANY> to" -> "asked the")
+        self.any_prefix = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.window = 2
+        for act, patterns in rules.acts().items():
+            lower, orth, other = [], [], []
+            for p in patterns:
+                exp = rules.expand_literal(p)
+                if exp is None:
+                    other.append(rules.compile_token_pattern(p))
+                    prefix = []
+                    for tok in p.split():
+                        if tok.startswith(("<", "=")) or tok.endswith("?"):
+                            break
+                        prefix.append(tok.split("|"))
+                    if not prefix:
+                        raise ValueError(f"acts.json pattern {p!r}: a pattern with <ANY> must start with a literal word")
+                    import itertools
+
+                    self.any_prefix.add("P", _phrase_docs(nlp, [" ".join(c).lower() for c in itertools.product(*prefix)]))
+                    self.window = max(self.window, len(p.split()) + 1)
+                    continue
+                seqs, sensitive = exp
+                (orth if sensitive else lower).extend(" ".join(s) for s in seqs)
+            if lower:
+                self.lower.add(act, _phrase_docs(nlp, lower))
+            if orth:
+                self.orth.add(act, _phrase_docs(nlp, orth))
+            if other:
+                self.matcher.add(act, other)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.lower(doc, as_spans=True) + self.orth(doc, as_spans=True)
+        if len(self.matcher):
+            seen = set()
+            n = len(doc)
+            for _, s, _e in self.any_prefix(doc):
+                if s in seen:
+                    continue
+                seen.add(s)
+                for match_id, ms, me in self.matcher(doc[s:min(n, s + self.window)]):
+                    if ms == 0:
+                        spans.append(Span(doc, s + ms, s + me, label=match_id))
+        doc.spans["mm_cues"] = spans
+        return doc
+
+
+class ConcernMatcher:
+    """Concern taxonomy (concerns.json + user files) via PhraseMatcher (terms, acronyms) and Matcher."""
+
+    def __init__(self, nlp, name: str = "mm_concerns", extra_files: list[str] | tuple[str, ...] = ()):
+        self.name = name
+        self.taxonomy = rules.load_concerns(extra_files)
+        self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.patterns = Matcher(nlp.vocab)
+        make = nlp.make_doc
+        for label, spec in self.taxonomy.items():
+            terms: list[str] = []
+            for term in spec.get("terms", []):
+                terms.append(term)
+                if not term.endswith("s"):
+                    terms.append(term + "s")
+            if terms:
+                self.terms.add(label, [make(t) for t in dict.fromkeys(terms)])
+            acr: list[str] = []
+            for a in spec.get("acronyms", []):
+                acr.extend([a, a + "s"])
+            if acr:
+                self.acronyms.add(label, [make(a) for a in dict.fromkeys(acr)])
+            pats = [rules.compile_token_pattern(p) for p in spec.get("patterns", [])]
+            if pats:
+                self.patterns.add(label, pats)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.terms(doc, as_spans=True) + self.acronyms(doc, as_spans=True)
+        if len(self.patterns):
+            spans += self.patterns(doc, as_spans=True)
+        doc.spans["mm_concerns"] = spans
+        return doc

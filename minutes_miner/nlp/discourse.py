@@ -1,0 +1,707 @@
+"""Minutes discourse: blocks -> statements with speaker, act, question->answer pairs, sections, concerns.
+
+The spaCy pipeline (``load_pipeline``) finds the pieces -- statement units, people and role
+mentions, act cues, concern terms -- and this module puts them together with the document's
+structure (headings, numbered / lettered / bulleted lead-ins) and discourse state (last
+speaker, open questions).
+
+Decisions worth knowing:
+
+* A speaker is only ever a mention followed by a reporting verb or act cue (possibly through an
+  apposition "Jane Smith, Head of Early Help, presented", a parenthesis "Mrs Chandler (Cabinet
+  Member) introduced", a coordination "Mr Jones and Mrs Khan both raised" or a label "Cllr Lee:
+  asked"), a pronoun / first name / surname resolved to someone seen earlier, or inherited from
+  a lead-in ("She highlighted a few key areas:" + lettered points). Nothing else: no speaker is
+  invented.
+* A role that the document ties to exactly one named person ("the Chair" with "X (Chair)" in
+  the attendance; "the Director of Children's Services" with "Dr Y (Director of Children's
+  Services)") resolves to that person, so one person gets one speaker_key.
+* Several people as one subject give speaker "Mr Jones and Mrs Khan", key "jones and khan",
+  kind "group".
+* Acts by priority: resolution > request > question > commitment > concern > answer (explicit
+  response cue, or the statement follows an open question by someone else) > welcome >
+  statement. ``answers`` is set on answers and on commitments that respond to a question.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from minutes_miner.models import (
+    AnalysedDocument,
+    AnalysedItem,
+    AnalysedStatement,
+    AttendeeMention,
+    MinutesText,
+    Person,
+)
+
+from . import rules
+from .attendance import parse_attendance, title_kind
+from .people import Entry, People
+from .textnorm import Block, classify, normalise, repair
+
+# --------------------------------------------------------------------------- regexes
+_ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
+_APPOS = (
+    r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
+)
+_LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
+_CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
+_ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
+_APPOS_OPEN = re.compile(r"\s*[,(-]")
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:from|by|to|with|for|of|on|about|towards|thanked|thank|thanking|congratulated|invited|asked|told|advised|informed|"
+    r"reminded|than|between|including|via|at|into|whom|like|behalf|welcomed|praised|met|joined|visited|supporting|support|and\s+the|presentation\s+by)"
+    r"|['’]s)\s*$",
+    re.I,
+)
+_QUESTIONER_BEFORE = re.compile(
+    r"(?:question|questions|query|queries|point|points|comment|comments|concern|concerns|supplementary)\s+"
+    r"(?:(?:raised|asked|put|made|posed)\s+)?(?:from|by)\s+$",
+    re.I,
+)
+_WORD_BEFORE = re.compile(
+    r"(?:^|[\s,;:(\"'])(?P<w>[A-Z][\w'’-]+|he|she|they)(?:\s+" + _ADVERBS + r")*\s*$"
+)
+_PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
+_ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.I)
+_RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.I)
+
+CHUNK_CHARS = 200_000
+
+
+def _compile_lead_ins() -> dict[str, list[re.Pattern]]:
+    return {k: [re.compile(p, re.I) for p in v] for k, v in rules.lead_ins().items()}
+
+
+_LEAD_INS: dict[str, list[re.Pattern]] | None = None
+
+
+def lead_in_kind(text: str) -> str | None:
+    global _LEAD_INS
+    if _LEAD_INS is None:
+        _LEAD_INS = _compile_lead_ins()
+    t = normalise(text).strip()
+    for kind, pats in _LEAD_INS.items():
+        for p in pats:
+            if p.search(t):
+                return kind
+    return None
+
+
+# --------------------------------------------------------------------------- data holders
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    text: str
+
+    @property
+    def named(self) -> bool:
+        return self.label.startswith("NAME")
+
+
+@dataclass
+class Subject:
+    """A unit's grammatical subject as found in the text (unresolved)."""
+
+    kind: str  # chain | pronoun | word
+    parts: list[tuple[Mention, str | None]] = field(default_factory=list)  # mention, apposition title
+    word: str | None = None
+    cue_start: int = 0
+    cue_act: str = "statement"
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    subject: Subject | None
+    acts: set[str]
+    response: bool
+    passive: bool
+    impersonal: bool
+    questioners: list[Mention]
+    concerns: set[str]
+
+
+@dataclass
+class BlockData:
+    block: Block
+    norm: str = ""
+    units: list[Unit] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    has_cue: bool = False
+
+
+@dataclass
+class Spk:
+    entry: Entry | None = None
+    display: str | None = None
+    key: str | None = None
+    kind: str = "unknown"
+    parts: tuple["Spk", ...] = ()
+
+    @property
+    def ident(self) -> str:
+        if self.entry is not None:
+            return "e:" + str(id(self.entry))
+        return "r:" + (self.key or "")
+
+    @property
+    def gender(self) -> str | None:
+        return self.entry.gender if self.entry is not None else None
+
+
+@dataclass
+class Stmt:
+    blk: BlockData
+    start: int
+    end: int
+    speaker: Spk | None
+    act: str
+    section: str | None
+    concerns: set[str]
+    answers: int | None = None
+    answered: bool = False
+    index: int = 0
+
+
+@dataclass
+class LeadIn:
+    rank: int
+    marker: str | None
+    label: str | None
+    kind: str  # speaker | response | discussion
+    speaker: Spk | None = None
+    act: str | None = None
+
+
+# --------------------------------------------------------------------------- unit parsing
+_INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
+
+
+def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int], known=None) -> Unit:
+    ments = [m for m in mentions if us <= m.start < ue]
+    ucues = [c for c in cues if us <= c[0] < ue]
+    acts = set()
+    passive = impersonal = response = False
+    for s, e, act in ucues:
+        if act == "passive":
+            passive = True
+        elif act == "impersonal":
+            impersonal = True
+        elif act == "answer":
+            response = True
+    questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])]
+    # subject: chain of mentions followed by a cue
+    best: Subject | None = None
+    i = 0
+    consumed: set[int] = set()
+    while i < len(ments):
+        m = ments[i]
+        if i in consumed or _PREP_BEFORE.search(text[max(us, m.start - 30):m.start]):
+            i += 1
+            continue
+        if m.label == "NAME_U" and not (known and known(m)) and not _INTRO.match(text[us:m.start]):
+            i += 1  # an unknown capitalised pair in mid-sentence is not taken for a person
+            continue
+        parts: list[list] = [[m, None]]
+        pos = m.end
+        j = i + 1
+        ok = False
+        cue = None
+        while True:
+            k = bisect_left(cue_starts, pos)
+            nc = cues[k] if k < len(cues) and cues[k][0] < ue else None
+            limit = nc[0] if nc else ue
+            nm = ments[j] if j < len(ments) else None
+            if nm is not None and nm.start < limit:
+                gap = text[pos:nm.start]
+                if not nm.named and parts[-1][0].named and (_APPOS_OPEN.match(gap) or _ROLE_APPOS_GAP.fullmatch(gap)):
+                    # a role inside an apposition: "Jane Smith, Head of Early Help, presented"
+                    parts[-1][1] = parts[-1][1] or nm.text
+                    j += 1
+                    continue
+                mc = _CONNECT.fullmatch(gap)
+                if mc and nm.label == "NAME_U" and not (known and known(nm)):
+                    mc = None
+                if mc:
+                    parts[-1][1] = mc.group("p") or mc.group("c") or mc.group("d") or parts[-1][1]
+                    parts.append([nm, None])
+                    pos = nm.end
+                    j += 1
+                    continue
+                break
+            if nc is not None and nc[0] - pos <= 180:
+                mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
+                if mg:
+                    parts[-1][1] = mg.group("p") or mg.group("c") or mg.group("d") or parts[-1][1]
+                    ok = True
+                    cue = nc
+            break
+        if ok and cue is not None:
+            if best is None or cue[0] < best.cue_start:
+                best = Subject("chain", [(p[0], p[1]) for p in parts], cue_start=cue[0], cue_act=cue[2])
+            consumed.update(range(i, j))
+        i += 1
+    # pronoun / single-word subject before a cue
+    for s, e, act in ucues:
+        if best is not None and s >= best.cue_start:
+            break
+        if act in ("impersonal", "resolution"):
+            continue
+        mw = _WORD_BEFORE.search(text[max(us, s - 60):s])
+        if mw:
+            w = mw.group("w")
+            if any(m.start <= s - (len(text[max(us, s - 60):s]) - mw.start("w")) < m.end for m in ments):
+                continue
+            best = Subject("pronoun" if w in _PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
+            break
+    subj_passive = best is not None and best.cue_act == "passive"
+    if subj_passive:
+        best = None
+    # acts: strong cues; a response prefix hides question/concern words inside it
+    resp_prefix_end = us
+    if _RESP_START.match(text[us:ue]):
+        resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
+        response = True
+    for s, e, act in ucues:
+        if act in ("passive", "impersonal", "statement", "answer"):
+            continue
+        if act in ("question", "concern", "request") and s < resp_prefix_end:
+            continue
+        if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
+            continue
+        if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and not any(
+            a == "question" and s2 != s for s2, _, a in ucues
+        ):
+            # "... was questioned" / "was asked": a question with no named asker
+            acts.add("question")
+            continue
+        acts.add(act)
+    return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set())
+
+
+# --------------------------------------------------------------------------- analysis
+class _Analyser:
+    def __init__(self, people: People):
+        self.people = people
+        data = rules.people()
+        self.single_role_keys = {r["key"] for r in data["roles"] if r.get("single")} | {"chair", "vice-chair"}
+        self.acronyms = data["acronym_roles"]
+        self._cache: dict = {}
+
+    # -- resolution of mentions ---------------------------------------------
+    def mention_spk(self, m: Mention, title: str | None, register: bool = False) -> Spk | None:
+        key = (m.label, m.text, title, len(self.people.entries))
+        hit = self._cache.get(key, False)
+        if hit is False:
+            hit = self._cache[key] = self._mention_spk(m, title)
+        return hit
+
+    def _mention_spk(self, m: Mention, title: str | None) -> Spk | None:
+        if m.named:
+            entry = self.people.lookup(m.text)
+            if entry is None:
+                entry = self.people.add(m.text, title=title)
+            elif title:
+                self.people.add(m.text, title=title)
+            return Spk(entry=entry) if entry else None
+        label = m.label
+        text = m.text.strip()
+        bare = re.sub(r"^(?:the|a|an|our)\s+", "", text, flags=re.I)
+        if label == "ROLE_ACRO":
+            acro = bare
+            full = self.acronyms.get(acro, acro)
+            entry = self.people.by_title(full)
+            if entry:
+                return Spk(entry=entry)
+            return Spk(display=f"the {full}", key=normalise(full).lower(), kind="officer")
+        if label.startswith("ROLE|"):
+            _, key, kind = label.split("|")
+        else:
+            key = normalise(bare).lower()
+            kind = title_kind(bare) or "officer"
+        if label.startswith("ROLE_OPEN") or key in self.single_role_keys:
+            entry = self.people.by_title(bare)
+            if entry:
+                return Spk(entry=entry)
+        display = text
+        if display[:4] in ("The ", "the "):
+            display = "the " + display[4:]
+        return Spk(display=display, key=key, kind=kind)
+
+    def subject_spk(self, subj: Subject, state: "_ItemState") -> Spk | None:
+        if subj.kind == "chain":
+            spks = [self.mention_spk(m, t) for m, t in subj.parts]
+            spks = [s for s in spks if s is not None]
+            if not spks:
+                return None
+            if len(spks) == 1:
+                return spks[0]
+            return Spk(display=None, key=None, kind="group", parts=tuple(spks))
+        if subj.kind == "pronoun":
+            return state.pronoun(_PRONOUNS[subj.word])
+        entry = self.people.by_single_word(subj.word)
+        return Spk(entry=entry) if entry else None
+
+    def register(self, bd: BlockData) -> None:
+        for m in bd.mentions:
+            if m.label == "NAME_T":
+                self.people.add(m.text)
+        for u in bd.units:
+            if u.subject and u.subject.kind == "chain":
+                for m, title in u.subject.parts:
+                    if m.named:
+                        self.people.add(m.text, title=title)
+
+
+class _ItemState:
+    def __init__(self) -> None:
+        self.history: list[Spk] = []
+
+    def note(self, spk: Spk | None) -> None:
+        if spk is not None:
+            self.history.append(spk)
+
+    def pronoun(self, gender: str | None) -> Spk | None:
+        if not self.history:
+            return None
+        if gender is None:
+            return self.history[-1]
+        for s in reversed(self.history):
+            if s.parts:
+                continue
+            if s.gender == gender:
+                return s
+        for s in reversed(self.history):
+            if not s.parts and s.gender is None and s.kind not in ("group",):
+                return s
+        return self.history[-1]
+
+
+def _rank(b: Block, parent: LeadIn | None, last_alpha: str | None) -> tuple[int, str | None]:
+    marker = b.marker
+    if marker == "roman" and b.label in ("i", "v", "x") and last_alpha and ord(b.label) == ord(last_alpha) + 1:
+        marker = "alpha"
+    if marker is None:
+        return 0, None
+    if marker == "num":
+        return 1, marker
+    if marker == "alpha":
+        return 2, marker
+    if marker == "roman":
+        return 3, marker
+    # bullets nest under whatever introduced them unless the lead-in is a bullet of the same kind
+    if parent is None:
+        return 1, marker
+    if parent.marker == "bullet" and parent.label == b.label:
+        return parent.rank, marker
+    return parent.rank + 1, marker
+
+
+def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=None) -> AnalysedDocument:
+    from .pipeline import load_pipeline
+
+    nlp = nlp or load_pipeline(concerns_file)
+    people = People()
+    for p in roster or ():
+        if isinstance(p, Person):
+            people.add(p.name, kind=None if p.kind == "unknown" else p.kind, title=p.title, rank="roster")
+    for a in minutes.attendance:
+        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="attendance_role" if a.kind in ("chair", "cabinet_member") else "list")
+
+    # blocks
+    items_blocks: list[list[BlockData]] = []
+    to_parse: list[BlockData] = []
+    for item in minutes.items:
+        bds: list[BlockData] = []
+        for line in repair(item.text or "").split("\n"):
+            b = classify(line)
+            if b is None:
+                continue
+            bd = BlockData(block=b)
+            if b.kind == "para":
+                bd.norm = normalise(b.text)
+                to_parse.append(bd)
+            bds.append(bd)
+        items_blocks.append(bds)
+
+    first_names = set(rules.people()["first_names"]["f"]) | set(rules.people()["first_names"]["m"])
+
+    def known(m: Mention) -> bool:
+        first = m.text.split()[0]
+        return first in first_names or people.lookup(m.text) is not None
+
+    # spaCy over chunks of paragraph blocks joined by newlines (one Doc per chunk keeps the
+    # per-Doc overhead small); the segmenter breaks units at every newline
+    chunks: list[tuple[str, list[tuple[int, BlockData]]]] = []
+    buf: list[str] = []
+    members: list[tuple[int, BlockData]] = []
+    size = 0
+    for bd in to_parse:
+        if buf and size + len(bd.norm) > CHUNK_CHARS:
+            chunks.append(("\n".join(buf), members))
+            buf, members, size = [], [], 0
+        members.append((size, bd))
+        buf.append(bd.norm)
+        size += len(bd.norm) + 1
+    if buf:
+        chunks.append(("\n".join(buf), members))
+
+    def _docs():
+        for (text, _), doc in zip(chunks, nlp.tokenizer.pipe((c[0] for c in chunks), batch_size=16)):
+            doc.user_data["mm_text"] = text
+            yield doc
+
+    for (text, members), doc in zip(chunks, nlp.pipe(_docs(), batch_size=16)):
+        mentions = sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["mm_mentions"])
+        cues = sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["mm_cues"])
+        concerns = sorted((s.start_char, s.label_) for s in doc.spans["mm_concerns"])
+        m_starts = [m[0] for m in mentions]
+        cue_starts_all = [c[0] for c in cues]
+        c_starts_all = [c[0] for c in concerns]
+        units = doc.user_data.get("mm_units") or [(0, len(text))]
+        u_starts = [u[0] for u in units]
+        for off, bd in members:
+            end = off + len(bd.norm)
+            lo, hi = bisect_left(m_starts, off), bisect_left(m_starts, end)
+            bd.mentions = [Mention(s - off, e - off, lab, bd.norm[s - off:e - off]) for s, e, lab in mentions[lo:hi]]
+            lo, hi = bisect_left(cue_starts_all, off), bisect_left(cue_starts_all, end)
+            bcues = [(s - off, e - off, lab) for s, e, lab in cues[lo:hi]]
+            bd.has_cue = bool(bcues)
+            b_cue_starts = [c[0] for c in bcues]
+            lo, hi = bisect_left(c_starts_all, off), bisect_left(c_starts_all, end)
+            bconcerns = [(s - off, lab) for s, lab in concerns[lo:hi]]
+            b_c_starts = [c[0] for c in bconcerns]
+            ulo, uhi = bisect_left(u_starts, off), bisect_left(u_starts, end)
+            for us, ue in units[ulo:uhi] or [(off, end)]:
+                us, ue = max(us, off) - off, min(ue, end) - off
+                text_b = bd.norm
+                while ue > us and text_b[ue - 1] in " \n":
+                    ue -= 1
+                if ue <= us:
+                    continue
+                u = _parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known)
+                clo, chi = bisect_left(b_c_starts, us), bisect_left(b_c_starts, ue)
+                u.concerns = {bconcerns[k][1] for k in range(clo, chi)}
+                bd.units.append(u)
+
+    an = _Analyser(people)
+    for bds in items_blocks:
+        for bd in bds:
+            if bd.block.kind == "para":
+                if _ATTEND_FOR_ITEM.search(bd.block.text):
+                    for a in parse_attendance(bd.block.text):
+                        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
+                an.register(bd)
+
+    out_items = []
+    for item, bds in zip(minutes.items, items_blocks):
+        stmts = _analyse_item(bds, an)
+        out_items.append(
+            AnalysedItem(
+                number=item.number,
+                title=item.title,
+                statements=tuple(_finish(s, people) for s in stmts),
+                source_url=item.source_url,
+                page=item.page,
+            )
+        )
+    attendance = tuple(_enrich(a, people) for a in minutes.attendance)
+    return AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance, items=tuple(out_items))
+
+
+def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
+    entry = people.lookup(a.name)
+    if entry is None:
+        return a
+    kind = people.kind_of(entry)
+    if kind != a.kind and (a.kind in ("unknown", "member", "officer") and entry.kind_rank >= 2):
+        return AttendeeMention(a.name, kind, a.title or entry.title, a.status, a.party, a.ward)
+    return a
+
+
+def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
+    state = _ItemState()
+    stmts: list[Stmt] = []
+    stack: list[LeadIn] = []
+    section: str | None = None
+    last_alpha: str | None = None
+    for bd in bds:
+        b = bd.block
+        if b.kind == "structural":
+            continue
+        if b.kind == "heading":
+            section = b.text
+            stack.clear()
+            continue
+        rank, marker = _rank(b, stack[-1] if stack else None, last_alpha)
+        if marker == "alpha":
+            last_alpha = b.label
+        while stack and stack[-1].rank >= rank:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if _ATTEND_FOR_ITEM.search(b.text):
+            continue
+        named = [m for m in bd.mentions if m.named]
+        if not bd.has_cue and len(named) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
+            continue  # a list of people present for the item
+        li = lead_in_kind(b.text)
+        if li:
+            stack.append(LeadIn(rank, b.marker, b.label, li))
+            continue
+        new = _block_statements(bd, parent, stmts, state, section, an)
+        if b.text.rstrip().endswith(":") and new:
+            last = new[-1]
+            act = last.act if last.act in ("resolution", "answer") else None
+            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act))
+    for i, s in enumerate(stmts):
+        s.index = i
+    return stmts
+
+
+def _prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
+    if not stmts:
+        return None
+    prev = stmts[-1]
+    if prev.act == "question" and not prev.answered and prev.section == section:
+        return prev
+    return None
+
+
+def _latest_unanswered(stmts: list[Stmt], questioner: Spk | None = None) -> int | None:
+    for i in range(len(stmts) - 1, -1, -1):
+        s = stmts[i]
+        if s.act != "question":
+            continue
+        if questioner is not None:
+            if s.speaker is not None and s.speaker.ident == questioner.ident:
+                return i
+            continue
+        if not s.answered:
+            return i
+    return None
+
+
+def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], state: _ItemState, section, an: _Analyser) -> list[Stmt]:
+    new: list[Stmt] = []
+    cur: Stmt | None = None
+    inherited = parent.speaker if parent and parent.kind == "speaker" else None
+    for u in bd.units:
+        spk = an.subject_spk(u.subject, state) if u.subject else None
+        strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None)
+        if cur is not None:
+            same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
+            start_new = (
+                not same_speaker
+                or (strong is not None and strong != cur.act)
+                or (cur.act == "question" and spk is None)
+                or (u.response and cur.act != "answer")
+            )
+            if not start_new:
+                cur.end = u.end
+                cur.concerns |= u.concerns
+                continue
+        # a new statement
+        if spk is None and not (u.passive or u.impersonal):
+            if cur is not None and cur.act != "question":
+                spk = cur.speaker
+            elif cur is None:
+                spk = inherited
+        act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state)
+        st = Stmt(bd, u.start, u.end, spk, act, section, set(u.concerns), answers=answers)
+        if answers is not None:
+            stmts[answers].answered = True
+        stmts.append(st)
+        new.append(st)
+        state.note(spk)
+        cur = st
+    return new
+
+
+def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: _Analyser, state) -> tuple[str, int | None]:
+    prev_q = _prev_open_question(stmts, section)
+    if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
+        prev_q = None  # the questioner carrying on
+    if strong in ("resolution", "request", "question", "concern"):
+        return strong, None
+    if strong == "commitment":
+        target = None
+        if u.response:
+            target = _target(u, stmts, an, state)
+        elif prev_q is not None:
+            target = stmts.index(prev_q)
+        return "commitment", target
+    if u.response or strong == "answer":
+        return "answer", _target(u, stmts, an, state)
+    if prev_q is not None and "welcome" not in u.acts:
+        return "answer", stmts.index(prev_q)
+    # an answer chain: a further reply straight after an answer
+    if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
+        (stmts[-1].blk is not None and u.start > 0 and stmts[-1].blk.units and u in stmts[-1].blk.units) or (parent and parent.kind == "response")
+    ):
+        if spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident:
+            return "answer", stmts[-1].answers
+    if "welcome" in u.acts:
+        return "welcome", None
+    if u.passive or u.impersonal:
+        if parent and parent.kind == "response":
+            return "answer", None
+        return "statement", None
+    if parent is not None:
+        if parent.act == "resolution":
+            return "resolution", None
+        if parent.act == "answer" or parent.kind == "response":
+            return "answer", None
+    return "statement", None
+
+
+def _target(u: Unit, stmts: list[Stmt], an: _Analyser, state) -> int | None:
+    for m in u.questioners:
+        spk = an.mention_spk(m, None)
+        if spk is not None:
+            idx = _latest_unanswered(stmts, spk)
+            if idx is not None:
+                return idx
+    return _latest_unanswered(stmts)
+
+
+def _finish(s: Stmt, people: People) -> AnalysedStatement:
+    text = s.blk.block.text[s.start:s.end].strip()
+    text = re.sub(r"\s+", " ", text)
+    speaker = key = None
+    kind = "unknown"
+    if s.speaker is not None:
+        speaker, key, kind = _render(s.speaker, people)
+    return AnalysedStatement(
+        text=text,
+        speaker=speaker,
+        speaker_key=key,
+        speaker_kind=kind,
+        act=s.act,
+        answers=s.answers,
+        section=s.section,
+        concerns=tuple(sorted(s.concerns)),
+    )
+
+
+def _render(spk: Spk, people: People) -> tuple[str | None, str | None, str]:
+    if spk.parts:
+        rendered = [_render(p, people) for p in spk.parts]
+        names = [r[0] for r in rendered if r[0]]
+        keys = [r[1] for r in rendered if r[1]]
+        if len(names) > 2:
+            display = ", ".join(names[:-1]) + " and " + names[-1]
+        else:
+            display = " and ".join(names)
+        return display or None, " and ".join(keys) or None, "group"
+    if spk.entry is not None:
+        return spk.entry.best_form(), spk.entry.key, people.kind_of(spk.entry)
+    return spk.display, spk.key, spk.kind

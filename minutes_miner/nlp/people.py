@@ -1,0 +1,228 @@
+"""People known in one document: from the roster, attendance lists and mentions in the text."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from . import rules
+from .attendance import title_kind
+from .textnorm import collapse, normalise
+
+KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}
+
+
+def _honorifics() -> list[str]:
+    return sorted(rules.people()["honorifics"], key=len, reverse=True)
+
+
+@dataclass
+class Entry:
+    surname: str
+    first: str | None = None
+    initials: str = ""
+    honorific: str | None = None
+    gender: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    kind_rank: int = -1
+    forms: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.surname.lower()
+
+    def best_form(self) -> str:
+        def score(form: str) -> tuple:
+            hon, first, initials, _sur = split_name(form)
+            return (first is not None, hon is not None, len(initials), len(form))
+
+        return max(self.forms, key=score)
+
+    def set_kind(self, kind: str | None, rank: int) -> None:
+        if kind and rank > self.kind_rank:
+            self.kind, self.kind_rank = kind, rank
+
+
+@lru_cache(maxsize=20000)
+def split_name(name: str) -> tuple[str | None, str | None, str, str]:
+    """(honorific, first name, initials, surname) of a person's name as written."""
+    text = collapse(normalise(name)).strip(" ,.")
+    text = re.sub(r"\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)\b\.?", "", text)
+    hon = None
+    for h in _honorifics():
+        if text == h or text.startswith(h + " "):
+            hon = h
+            text = text[len(h):].strip()
+            break
+    text = re.sub(r"\s*-\s*", "-", text)
+    words = text.split()
+    if not words:
+        return hon, None, "", ""
+    surname = words[-1]
+    first = None
+    initials = ""
+    for w in words[:-1]:
+        bare = w.replace(".", "")
+        if len(bare) <= 2 and bare.isupper():
+            initials += bare
+        elif first is None:
+            first = w
+            initials += w[0]
+        else:
+            initials += w[0]
+    return hon, first, initials, surname
+
+
+class People:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._by_surname: dict[str, list[Entry]] = {}
+        self.uses_councillor_titles = False
+        self._genders = rules.people()["first_names"]
+        self._female = set(self._genders["f"])
+        self._male = set(self._genders["m"])
+        self._hon_info = rules.people()["honorifics"]
+        self._lookup_cache: dict = {}
+        self._title_cache: dict = {}
+
+    # -- registration --------------------------------------------------------
+    def _gender(self, hon: str | None, first: str | None) -> str | None:
+        if hon and self._hon_info.get(hon, {}).get("gender"):
+            return self._hon_info[hon]["gender"]
+        if first in self._female:
+            return "f"
+        if first in self._male:
+            return "m"
+        return None
+
+    def add(self, name: str, kind: str | None = None, title: str | None = None, rank: str = "guess") -> Entry | None:
+        hon, first, initials, surname = split_name(name)
+        if not surname or not surname[:1].isupper():
+            return None
+        if hon and self._hon_info.get(hon, {}).get("kind") == "member":
+            self.uses_councillor_titles = True
+        entry = self._match(hon, first, initials, surname)
+        if entry is None:
+            entry = Entry(surname=surname)
+            self.entries.append(entry)
+            self._by_surname.setdefault(surname.lower(), []).append(entry)
+        form = collapse(name).strip(" ,.")
+        form = re.sub(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?", "", form)
+        if form not in entry.forms:
+            entry.forms.append(form)
+        entry.first = entry.first or first
+        if len(initials) > len(entry.initials):
+            entry.initials = initials
+        if hon and (entry.honorific is None or self._hon_info.get(hon, {}).get("kind")):
+            entry.honorific = hon
+        entry.gender = entry.gender or self._gender(hon, first)
+        if title:
+            t = collapse(title)
+            if not entry.title:
+                entry.title = t
+            if t not in entry.titles:
+                entry.titles.append(t)
+        hon_kind = self._hon_info.get(hon, {}).get("kind") if hon else None
+        if hon_kind:
+            entry.set_kind(hon_kind, KIND_RANK["honorific"])
+        if title:
+            tk = title_kind(title)
+            if tk:
+                entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
+        if kind:
+            entry.set_kind(kind, KIND_RANK.get(rank, 0))
+        return entry
+
+    def _match(self, hon: str | None, first: str | None, initials: str, surname: str) -> Entry | None:
+        cands = self._by_surname.get(surname.lower(), [])
+        if not cands:
+            return None
+        gender = self._gender(hon, first)
+        hon_class = self._hon_info.get(hon, {}).get("kind") if hon else None
+        good = []
+        for e in cands:
+            e_class = self._hon_info.get(e.honorific, {}).get("kind") if e.honorific else None
+            if hon_class and e_class and hon_class != e_class:
+                continue
+            if first and e.first and first.lower() != e.first.lower():
+                continue
+            if initials and e.initials and initials[0] != e.initials[0]:
+                continue
+            if gender and e.gender and gender != e.gender:
+                continue
+            good.append(e)
+        if not good:
+            return None
+        if len(good) == 1:
+            return good[0]
+        exact = [e for e in good if first and e.first == first] or [e for e in good if initials and e.initials[:1] == initials[:1]]
+        return exact[0] if exact else good[-1]
+
+    # -- lookup --------------------------------------------------------------
+    def lookup(self, name: str) -> Entry | None:
+        key = (name, len(self.entries))
+        hit = self._lookup_cache.get(key, False)
+        if hit is not False:
+            return hit
+        hit = self._lookup(name)
+        self._lookup_cache[key] = hit
+        return hit
+
+    def _lookup(self, name: str) -> Entry | None:
+        hon, first, initials, surname = split_name(name)
+        if not surname:
+            return None
+        return self._match(hon, first, initials, surname)
+
+    def by_single_word(self, word: str) -> Entry | None:
+        """A first name or surname used alone ("Rachel provided ...", "Goss said ...")."""
+        w = word.lower()
+        firsts = [e for e in self.entries if e.first and e.first.lower() == w]
+        if len(firsts) == 1:
+            return firsts[0]
+        sur = self._by_surname.get(w, [])
+        if len(sur) == 1:
+            return sur[0]
+        return None
+
+    def by_title(self, role: str) -> Entry | None:
+        """The one person whose title is this role ("Director of Children's Services")."""
+        key = (role, len(self.entries), sum(len(e.titles) for e in self.entries))
+        if key not in self._title_cache:
+            self._title_cache[key] = self._by_title(role)
+        return self._title_cache[key]
+
+    def _by_title(self, role: str) -> Entry | None:
+        r = _title_norm(role)
+        if not r:
+            return None
+        exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
+        if len(exact) == 1:
+            return exact[0]
+        if exact:
+            return None
+        if r in ("chair", "chairman", "chairwoman", "chairperson"):
+            chairs = [e for e in self.entries if e.kind == "chair"]
+            return chairs[0] if len(chairs) == 1 else None
+        pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
+        return pref[0] if len(pref) == 1 else None
+
+    def kind_of(self, entry: Entry) -> str:
+        if entry.kind:
+            return entry.kind
+        if entry.title:
+            return title_kind(entry.title) or "officer"
+        if entry.honorific is None and self.uses_councillor_titles:
+            return "officer"
+        return "unknown"
+
+
+@lru_cache(maxsize=20000)
+def _title_norm(title: str) -> str:
+    t = normalise(title).lower()
+    t = re.sub(r"^(?:the|a|an)\s+", "", t.strip())
+    t = t.replace("’", "'").replace(" & ", " and ")
+    t = re.sub(r"[(),.]", " ", t)
+    return collapse(t)

@@ -1,0 +1,285 @@
+"""Plain-text minutes -> MinutesText: header (committee, date), attendance, items."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from minutes_miner.models import AttendeeMention, ItemText, MinutesText
+
+from .attendance import parse_attendance
+from .textnorm import collapse, repair
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _MONTH_RE + r")\.?,?\s+(?P<y>\d{4})\b", re.I)
+_DATE_MDY = re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I)
+_DATE_NUM = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})\b")
+_DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+
+_ISSUE_MEETING = re.compile(r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<committee>.+?)\s*\(Item\s+(?P<num>\d+[a-z]?)\)\s*$", re.I)
+_ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.I)
+_ITEM_HEADING = re.compile(r"^(?:Item|ITEM|Agenda Item|AGENDA ITEM)\s+(?P<num>\d+[a-z]?)\s*[:.\-–]?\s*(?P<title>.*)$")
+_NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?\s+(?P<title>[A-Z][^.;:?!]{1,140})$")
+_MINUTES_OF = re.compile(
+    r"minutes of (?:a|the)\s+(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
+    re.I,
+)
+_HEADER_DASH = re.compile(r"^(?P<committee>[A-Z][A-Za-z'’&,\- ]{3,100}?)\s*[-–—]+\s*(?P<date>.+\d{4})\s*$")
+_ATTEND_START = re.compile(
+    r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
+    r"Members [Pp]resent|Councillors [Pp]resent|Apologies|APOLOGIES|Substitutes?|SUBSTITUTES?|Absent|ABSENT)\b"
+)
+_BLOCK_START = re.compile(
+    r"^(?:[•·▪‣◦●○■□*]|[-–]\s|o\s|\(?\d{1,3}[.)]\s|\(\d{1,3}\)\s|\(?[a-zA-Z][.)]\s|\([a-z]{1,4}\)\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]\s|"
+    r"RESOLVED|AGREED|Minutes:|\(Item \d|Meeting:|PRESENT|ALSO PRESENT|IN ATTENDANCE|Apologies)"
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|page \d+(?: of \d+)?|-\s*\d+\s*-)\s*$", re.I)
+_TERMINAL = re.compile(r"[.;:?!]['\"’”)]*\s*$")
+_FULL_TEXT_LINK = re.compile(r"\s*(?:\.\.\.|…)?\s*view the full minutes text for item \d+[a-z]?\s*$", re.I)
+_PDF_ICON = re.compile(r"\s*pdf icon\s+PDF\s+[\d.]+\s*[KMG]?B\s*$", re.I)
+
+
+def parse_date(text: str) -> date | None:
+    for rx, month_is_name in ((_DATE_DMY, True), (_DATE_MDY, True), (_DATE_NUM, False), (_DATE_ISO, False)):
+        m = rx.search(text)
+        if not m:
+            continue
+        try:
+            month = _MONTHS[m.group("m").lower().rstrip(".")] if month_is_name else int(m.group("m"))
+            return date(int(m.group("y")), month, int(m.group("d")))
+        except (KeyError, ValueError):
+            continue
+    return None
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+    long = [ln for ln in lines if len(ln.strip()) >= 50]
+    if len(long) < 4:
+        return False
+    open_ended = sum(1 for ln in long if not _TERMINAL.search(ln))
+    return open_ended / len(long) > 0.3
+
+
+def unwrap(text: str) -> list[str]:
+    """Lines -> blocks. Blank lines separate blocks; in hard-wrapped text (PDF text, e-mailed
+    minutes) a line that does not end a sentence is joined to the next unless that one starts a
+    list item, a decision or an attendance list."""
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    wrapped = _looks_wrapped(lines)
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    blocks: list[str] = []
+    cur: list[str] = []
+    for n, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            if cur:
+                blocks.append(" ".join(cur))
+                cur = []
+            continue
+        if wrapped and _PAGE_NUMBER.match(s):
+            continue
+        if cur and wrapped:
+            prev = cur[-1]
+            starts_block = bool(_BLOCK_START.match(s)) or bool(_ITEM_TAG.match(s))
+            joinable = not starts_block and (
+                (not _TERMINAL.search(prev) and len(prev) >= 45)
+                or prev.endswith((",", " and", " or", "-", "–", "(", " the", " of", " to"))
+                or (s[:1].islower() and not _TERMINAL.search(prev[-1:] or "."))
+                or (s[:1].islower() and prev.endswith((";", ",")))
+                or (
+                    prev.endswith(".") and len(prev) >= 0.85 * width and len(s) >= 0.6 * width
+                    and not _ITEM_TAG.match(_next_nonblank(lines, n))
+                )
+            )
+            if joinable:
+                cur.append(s)
+                continue
+            blocks.append(" ".join(cur))
+            cur = [s]
+            continue
+        if cur and not wrapped:
+            blocks.append(" ".join(cur))
+            cur = []
+        cur.append(s)
+    if cur:
+        blocks.append(" ".join(cur))
+    return [collapse(b) for b in blocks if collapse(b)]
+
+
+def _next_nonblank(lines: list[str], n: int) -> str:
+    for ln in lines[n + 1:n + 4]:
+        if ln.strip() and not _PAGE_NUMBER.match(ln):
+            return ln.strip()
+    return ""
+
+
+def _header(blocks: list[str]) -> tuple[str | None, date | None]:
+    committee = None
+    when = None
+    for b in blocks[:20]:
+        m = _ISSUE_MEETING.match(b)
+        if m:
+            return collapse(m.group("committee")), parse_date(m.group("date"))
+        m = _MINUTES_OF.search(b)
+        if m and committee is None:
+            committee = collapse(m.group("committee")).strip(" ,")
+            when = when or parse_date(b)
+        m = _HEADER_DASH.match(b)
+        if m and committee is None and parse_date(m.group("date")):
+            committee = _title_case(m.group("committee").strip(" -–"))
+            when = parse_date(m.group("date"))
+        if when is None and re.match(r"^(?:date|meeting date)\s*[:\-]", b, re.I):
+            when = parse_date(b)
+        if committee is None and re.match(r"^(?:committee|meeting)\s*:\s*\S", b, re.I) and not _ISSUE_MEETING.match(b):
+            committee = collapse(b.split(":", 1)[1])
+        if when is None and committee is not None:
+            when = parse_date(b)
+    if committee and re.fullmatch(r"(?:the )?(?:meeting|committee)", committee, re.I):
+        committee = None
+    return committee, when
+
+
+def _title_case(s: str) -> str:
+    s = collapse(s)
+    if s.isupper():
+        small = {"and", "of", "the", "for", "in", "on"}
+        return " ".join(w.lower() if w.lower() in small and i else w.capitalize() for i, w in enumerate(s.lower().split()))
+    return s
+
+
+def _strip_title(title: str) -> tuple[str | None, str]:
+    title = _PDF_ICON.sub("", collapse(title))
+    m = re.match(r"^(?P<num>\d{1,3}[a-z]?)[.)]?\s+(?P<t>.+)$", title)
+    if m:
+        return m.group("num"), m.group("t").strip()
+    return None, title
+
+
+def _items_issue_page(blocks: list[str]) -> list[ItemText] | None:
+    idx = [i for i, b in enumerate(blocks) if _ISSUE_MEETING.match(b)]
+    if not idx:
+        return None
+    items = []
+    for k, i in enumerate(idx):
+        end = idx[k + 1] if k + 1 < len(idx) else len(blocks)
+        num = _ISSUE_MEETING.match(blocks[i]).group("num")
+        seg = blocks[i + 1:end]
+        title = None
+        for b in seg[:4]:
+            n, t = _strip_title(b)
+            if n == num:
+                title = t
+                break
+        if title is None and i > 0:
+            title = blocks[i - 1] if not _ISSUE_MEETING.match(blocks[i - 1]) else None
+        start = next((j + 1 for j, b in enumerate(seg) if b.rstrip(":").strip().lower() == "minutes"), None)
+        body = seg[start:] if start is not None else [b for b in seg if b != title]
+        body = [_FULL_TEXT_LINK.sub("", b) for b in body]
+        items.append(ItemText(title=title, text="\n".join(b for b in body if b), number=num))
+    return items
+
+
+def _items_tagged(blocks: list[str]) -> list[ItemText] | None:
+    tags = [i for i, b in enumerate(blocks) if _ITEM_TAG.match(b)]
+    if not tags:
+        return None
+    starts: list[tuple[int, int, str, str | None]] = []  # (title index, body start, number, title)
+    for i in tags:
+        num = _ITEM_TAG.match(blocks[i]).group("num")
+        t_idx = i - 1
+        title = None
+        if t_idx >= 0 and not _TERMINAL.search(blocks[t_idx]) and not _ITEM_TAG.match(blocks[t_idx]):
+            _, title = _strip_title(blocks[t_idx])
+        else:
+            t_idx = i
+        starts.append((t_idx, i + 1, num, title))
+    items = []
+    for k, (t_idx, body_start, num, title) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(blocks)
+        body = blocks[body_start:end]
+        items.append(ItemText(title=title, text="\n".join(body), number=num))
+    return items
+
+
+def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
+    heads: list[tuple[int, str, str]] = []
+    last = 0
+    for i, b in enumerate(blocks):
+        m = _ITEM_HEADING.match(b)
+        if m and (m.group("title") == "" or not _TERMINAL.search(b)):
+            heads.append((i, m.group("num"), m.group("title").strip() or None))
+            continue
+        m = _NUM_HEADING.match(b)
+        if m and len(b.split()) <= 14 and not _TERMINAL.search(b):
+            try:
+                n = int(re.match(r"\d+", m.group("num")).group())
+            except ValueError:
+                continue
+            if n > last:
+                words = m.group("title").split()
+                capitalised = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
+                if capitalised >= 0.5 or b.isupper():
+                    heads.append((i, m.group("num"), m.group("title").strip()))
+                    last = n
+    if len(heads) < 2:
+        return None
+    items = []
+    for k, (i, num, title) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
+        items.append(ItemText(title=title, text="\n".join(blocks[i + 1:end]), number=num))
+    return items
+
+
+def minutes_from_text(text: str, source: str) -> MinutesText:
+    """Plain-text minutes -> MinutesText (committee, date, attendance, items).
+
+    Items are found from ModernGov issue pages ("Meeting: dd/mm/yyyy - Committee (Item N)"),
+    printed-minutes "(Item N)" tags under a title, or numbered headings ("4. Title",
+    "Item 4: Title"). A text without item structure becomes one item with title None.
+    """
+    text = repair(text or "")
+    blocks = unwrap(text)
+    if not blocks:
+        return MinutesText(source=source, items=(), committee=None, date=None, attendance=())
+    committee, when = _header(blocks)
+    items = _items_issue_page(blocks) or _items_tagged(blocks) or _items_numbered(blocks)
+    # attendance: labelled lists before the first item, and apologies/virtual sentences anywhere
+    first_item_block = len(blocks)
+    if items:
+        first_text = items[0].text.split("\n", 1)[0] if items[0].text else None
+        for i, b in enumerate(blocks):
+            if (items[0].title and items[0].title in b) or (first_text and b == first_text) or _ITEM_TAG.match(b):
+                first_item_block = i
+                break
+    header_blocks = [b for b in blocks[:first_item_block] if _ATTEND_START.match(b)]
+    attendance: list[AttendeeMention] = parse_attendance("\n".join(header_blocks)) if header_blocks else []
+    for b in blocks[first_item_block:]:
+        if re.match(r"^(?:apologies|substitutes?)\b", b, re.I) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.I):
+            attendance.extend(parse_attendance(b))
+    if not items:
+        body = [b for b in blocks if not _ATTEND_START.match(b) and not _MINUTES_OF.search(b)]
+        if committee and body and body[0].lower().startswith(committee.lower()[:20]):
+            body = body[1:]
+        items = [ItemText(title=None, text="\n".join(body))] if body else []
+    return MinutesText(source=source, items=tuple(items), committee=committee, date=when, attendance=tuple(_dedupe(attendance)))
+
+
+def _dedupe(people: list[AttendeeMention]) -> list[AttendeeMention]:
+    from minutes_miner.models import person_identity
+
+    seen: dict[str, int] = {}
+    out: list[AttendeeMention] = []
+    for p in people:
+        key = person_identity(p.name)
+        if key in seen:
+            prev = out[seen[key]]
+            if prev.title is None and p.title:
+                out[seen[key]] = AttendeeMention(prev.name, p.kind, p.title, prev.status, prev.party or p.party, prev.ward or p.ward)
+            continue
+        seen[key] = len(out)
+        out.append(p)
+    return out

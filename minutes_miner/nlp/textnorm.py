@@ -1,0 +1,143 @@
+"""Text clean-up and block classification for minutes text."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_MOJIBAKE_CHARS = "\u0080-\u00bf\u20ac\u201a-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2122"
+_MOJIBAKE_HINT = re.compile("[ÂÃâÅÄ][" + _MOJIBAKE_CHARS + "]")
+_MOJIBAKE_RUN = re.compile("(?:[ÂÃâÅÄ][" + _MOJIBAKE_CHARS + "]{1,3})+")
+
+
+_MOJIBAKE_TABLE = {
+    "â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\x9d": "”", "â€“": "–", "â€”": "—", "â€¦": "…", "â€¢": "•",
+    "Â£": "£", "Â\u00a0": " ", "Â·": "·",
+}
+
+
+def _fix_run(m: re.Match) -> str:
+    run = m.group(0)
+    try:
+        return run.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return run
+
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+# one-to-one character normalisation (keeps offsets): quotes, dashes, odd spaces
+_NORM_TABLE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
+})
+
+
+def repair(text: str) -> str:
+    """Fix common UTF-8-as-cp1252 mojibake, drop zero-width characters, NFC-normalise."""
+    if not text:
+        return ""
+    if _MOJIBAKE_HINT.search(text):
+        try:
+            text = text.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            # mixed text (mojibake next to characters cp1252 cannot hold): repair run by run
+            text = _MOJIBAKE_RUN.sub(_fix_run, text)
+            for bad, good in _MOJIBAKE_TABLE.items():
+                text = text.replace(bad, good)
+    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse(text: str) -> str:
+    """Whitespace collapsed to single spaces (NBSP and friends included)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalise(text: str) -> str:
+    """Same length as ``text``: curly quotes -> straight, dashes -> '-', odd spaces -> ' '."""
+    return text.translate(_NORM_TABLE)
+
+
+# ---------------------------------------------------------------------------
+# blocks
+# ---------------------------------------------------------------------------
+
+BULLET_CHARS = "•·▪‣◦●○■□–-*o"
+_BULLET = re.compile(r"^(?P<m>[•·▪‣◦●○■□*]|[-–](?=\s)|o(?=\s+[A-Z0-9\"'“£(]))\s*")
+_NUMBERED = re.compile(r"^(?P<m>\(?(?P<n>\d{1,3}(?:\.\d{1,2})*)[.)]|\((?P<n2>\d{1,3})\))(?=\s)\s*")
+_LETTERED = re.compile(r"^(?P<m>\(?(?P<l>[a-zA-Z])[.)]|\((?P<l2>[a-zA-Z])\))(?=\s)\s*")
+_ROMAN = re.compile(r"^(?P<m>\(?(?P<r>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|x))[.)]|\((?P<r2>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|x))\))(?=\s)\s*")
+_TERMINAL = re.compile(r"[.;:?!,]['\"’”)]*$")
+_STRUCTURAL = re.compile(
+    r"^(?:minutes\s*:?|additional documents\s*:?|\(?item\s+\d+[a-z]?\)?|issue\s*-\s*meetings|decision\s*:?|"
+    r"view the full minutes text for item \d+|supporting documents\s*:?|\d{1,3}|page \d+(?: of \d+)?|-?\s*\d+\s*-)$",
+    re.I,
+)
+_HEADING_VERBS = re.compile(
+    r"\b(?:stated|said|asked|noted|reported|presented|explained|confirmed|advised|queried|questioned|highlighted|agreed|resolved|thanked|welcomed|requested|was|were|had|has|is|are)\b",
+    re.I,
+)
+
+
+@dataclass
+class Block:
+    text: str  # collapsed original text without the list marker
+    kind: str  # para | heading | structural
+    marker: str | None = None  # num | alpha | roman | bullet
+    label: str | None = None  # "1", "a", "ii", or the bullet character
+    raw: str = ""
+
+
+def list_marker(line: str) -> tuple[str | None, str | None, str]:
+    """(marker type, label, rest) of a block's leading list marker."""
+    m = _NUMBERED.match(line)
+    if m:
+        return "num", m.group("n") or m.group("n2"), line[m.end():]
+    m = _ROMAN.match(line)
+    if m:
+        return "roman", (m.group("r") or m.group("r2")).lower(), line[m.end():]
+    m = _LETTERED.match(line)
+    if m:
+        return "alpha", (m.group("l") or m.group("l2")).lower(), line[m.end():]
+    m = _BULLET.match(line)
+    if m:
+        return "bullet", m.group("m"), line[m.end():]
+    return None, None, line
+
+
+def is_heading(text: str) -> bool:
+    """A short line without final punctuation that is not a sentence: a section heading."""
+    if not text or len(text) > 110 or _TERMINAL.search(text):
+        return False
+    words = text.split()
+    if len(words) > 14:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    if re.match(r"^(?:RESOLVED|AGREED|Resolved|Agreed|It was)\b", text):
+        return False
+    if _HEADING_VERBS.search(text) and len(words) > 4:
+        return False
+    return True
+
+
+def classify(line: str) -> Block | None:
+    raw = collapse(line)
+    if not raw:
+        return None
+    if _STRUCTURAL.match(raw):
+        return Block(text=raw, kind="structural", raw=raw)
+    marker, label, rest = list_marker(raw)
+    rest = rest.strip()
+    if marker and not rest:
+        return None
+    if marker is None and is_heading(raw):
+        return Block(text=raw, kind="heading", raw=raw)
+    return Block(text=rest if marker else raw, kind="para", marker=marker, label=label, raw=raw)

@@ -1,0 +1,145 @@
+"""minutes_from_text and parse_attendance on fictional minutes in several layouts."""
+from __future__ import annotations
+
+from datetime import date
+
+from minutes_miner.nlp import minutes_from_text, parse_attendance
+
+
+def test_header_attendance_and_numbered_items(phrasings_doc):
+    minutes, _ = phrasings_doc
+    assert minutes.committee == "Children and Young People Scrutiny Committee"
+    assert minutes.date == date(2024, 3, 14)
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Minutes of the Previous Meeting"),
+        ("3", "Early Help Performance Report"),
+        ("4", "Participation Team Update"),
+    ]
+    people = {a.name: a for a in minutes.attendance}
+    assert people["Councillor Mary Patel"].kind == "chair"
+    assert people["Councillor Owen Brown"].title == "Vice-Chair"
+    assert people["Councillor Gwen Morgan"].kind == "cabinet_member"
+    assert people["Dr Priya Shah"].kind == "officer" and people["Dr Priya Shah"].title == "Director of Children's Services"
+    assert people["Dr Omar Ali"].kind == "external"
+    assert people["Chief Inspector Alan Brown"].kind == "external"
+    assert people["Councillor Sian Hughes"].status == "apologies"
+    # numbered paragraphs inside an item are not items
+    assert "1. Rachel Evans" in minutes.items[3].text or "Rachel Evans, Participation Manager" in minutes.items[3].text
+
+
+ISSUE_PAGE = """Issue - meetings
+
+Library Opening Hours
+
+Meeting: 05/11/2023 - Communities Overview and Scrutiny Committee (Item 7)
+
+7 Library Opening Hours pdf icon PDF 210 KB
+
+To consider a report on library opening hours.
+
+Minutes:
+
+Tom Reed, Head of Libraries, presented the report.
+
+Councillor Ellis asked whether rural branches would close. Tom Reed stated that no branch would close.
+
+RESOLVED that the report be noted. ... view the full minutes text for item 7
+"""
+
+
+def test_issue_page_layout():
+    m = minutes_from_text(ISSUE_PAGE, "issue.txt")
+    assert m.committee == "Communities Overview and Scrutiny Committee"
+    assert m.date == date(2023, 11, 5)
+    assert len(m.items) == 1
+    item = m.items[0]
+    assert (item.number, item.title) == ("7", "Library Opening Hours")
+    lines = item.text.split("\n")
+    assert lines[0].startswith("Tom Reed, Head of Libraries")
+    assert lines[-1] == "RESOLVED that the report be noted."
+
+
+PRINTED = """HARBOUR DISTRICT COUNCIL
+HOUSING PANEL – 2 February 2025
+MINUTES of the meeting held in the Council Chamber.
+PRESENT: Alys Wynne (Chair), Dai Pryce (Vice-Chair), Megan Rhys and Iwan Lloyd
+IN ATTENDANCE: Carys Bowen (Head of Housing Options), Gethin Rowlands (Temporary Accommodation
+Manager)
+Apologies
+(Item 1)
+Apologies were received from Mr K Oduya.
+Homelessness Update
+(Item 2)
+1. Carys Bowen, Head of Housing Options, introduced the report. She highlighted the following:
+a. The number of households in temporary accommodation had risen to 212, the highest figure
+recorded by the council.
+b. Ms Bowen shared that two new hostels would open in the spring.
+2. A Member asked how long families waited for a permanent home. Mr Rowlands advised that the
+average wait was eleven months.
+3. RESOLVED that the update be noted.
+"""
+
+
+def test_printed_minutes_with_item_tags_and_wrapped_lines():
+    m = minutes_from_text(PRINTED, "printed.txt")
+    assert m.committee == "Housing Panel"
+    assert m.date == date(2025, 2, 2)
+    assert [(i.number, i.title) for i in m.items] == [("1", "Apologies"), ("2", "Homelessness Update")]
+    lines = m.items[1].text.split("\n")
+    assert lines[1].startswith("a. The number of households") and lines[1].endswith("recorded by the council.")
+    assert lines[3].endswith("average wait was eleven months.")
+    names = {a.name: a for a in m.attendance}
+    assert names["Alys Wynne"].kind == "chair"
+    assert names["Gethin Rowlands"].title == "Temporary Accommodation Manager"
+    assert names["Mr K Oduya"].status == "apologies"
+
+
+def test_printed_minutes_analysis_inherits_and_pairs():
+    from minutes_miner.nlp import analyse
+
+    doc = analyse(minutes_from_text(PRINTED, "printed.txt"))
+    st = doc.items[1].statements
+    assert [s.speaker for s in st[:3]] == ["Carys Bowen"] * 3
+    assert "housing" in st[1].concerns
+    q = next(i for i, s in enumerate(st) if s.act == "question")
+    a = st[q + 1]
+    assert (a.speaker, a.act, a.answers, a.speaker_kind) == ("Gethin Rowlands", "answer", q, "officer")
+    assert st[-1].act == "resolution"
+
+
+def test_text_without_item_structure_is_one_item():
+    m = minutes_from_text("Councillor Ellis asked about the budget.\nThe Chair thanked everyone.", "plain.txt")
+    assert len(m.items) == 1 and m.items[0].title is None and m.items[0].number is None
+    assert m.committee is None and m.date is None
+
+
+def test_item_colon_headings():
+    text = "Item 1: Welcome\nThe Chair welcomed everyone.\nItem 2: Budget\nCllr Price asked about savings.\n"
+    m = minutes_from_text(text, "x.txt")
+    assert [(i.number, i.title) for i in m.items] == [("1", "Welcome"), ("2", "Budget")]
+
+
+def test_parse_attendance_variants():
+    people = parse_attendance(
+        "Present: Councillors Patel (Chair), Lee (Lab) and Brown.\n"
+        "Officers: Jane Smith (Head of Early Help), Dr Omar Ali (NHS Trust)\n"
+        "Apologies: Cllr K. Jones\n"
+        "ALSO PRESENT: Sam Ford, Cabinet Member for Housing, and Lisa Moss, Deputy Leader"
+    )
+    got = {(p.name, p.kind, p.title, p.status, p.party) for p in people}
+    assert ("Councillor Patel", "chair", "Chair", "present", None) in got
+    assert ("Councillor Lee", "member", None, "present", "Lab") in got
+    assert ("Councillor Brown", "member", None, "present", None) in got
+    assert ("Jane Smith", "officer", "Head of Early Help", "present", None) in got
+    assert ("Dr Omar Ali", "external", "NHS Trust", "present", None) in got
+    assert ("Cllr K. Jones", "member", None, "apologies", None) in got
+    assert ("Sam Ford", "cabinet_member", "Cabinet Member for Housing", "present", None) in got
+    assert ("Lisa Moss", "cabinet_member", "Deputy Leader", "present", None) in got
+
+
+def test_parse_attendance_virtual_sentence_and_empty():
+    people = parse_attendance("Ms L Grey, Mr T Hale and Ms R Quinn were in attendance virtually.")
+    assert [(p.name, p.status) for p in people] == [("Ms L Grey", "virtual"), ("Mr T Hale", "virtual"), ("Ms R Quinn", "virtual")]
+    assert parse_attendance("") == []
+    assert parse_attendance("The meeting started at 10am.") == []
