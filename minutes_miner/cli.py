@@ -44,6 +44,15 @@ def date_options(f):
     return click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First meeting date (YYYY-MM-DD).")(f)
 
 
+def _amount(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "-"
+    number = f"{value:,.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    if not unit or unit == "number":
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
 def _day(value) -> date | None:
     return value.date() if value else None
 
@@ -210,8 +219,8 @@ def indicators(paths, as_json, db) -> None:
         with open_store(db) as store:
             rows = store.indicators()
         for ind in rows:
-            history = ", ".join(f"{v.period}: {v.value:g}{'' if not ind.unit or ind.unit == 'number' else ind.unit}"
-                                f" {v.rag or ''}".strip() for v in ind.values if v.value is not None)
+            history = ", ".join(f"{v.period}: {_amount(v.value, ind.unit)} {v.rag or ''}".strip()
+                                for v in ind.values if v.value is not None)
             click.echo(f"{ind.ref or '-'} {ind.name} [{ind.section or ''}]\n    {history}")
         return
     from minutes_miner.extract.indicators_csv import read_indicator_csv
@@ -237,9 +246,8 @@ def indicators(paths, as_json, db) -> None:
             continue
         click.echo(f"{report.source}: {len(report.indicators)} indicators, period {report.period or '?'}")
         for i in report.indicators:
-            click.echo(f"  {i.name}: {i.value if i.value is not None else '-'}{i.unit or ''} target "
-                       f"{i.target if i.target is not None else '-'} {i.rag or '-'} (prev {i.previous_rag or '-'}, "
-                       f"{i.direction or '-'}) p.{i.page}")
+            click.echo(f"  {i.name}: {_amount(i.value, i.unit)} (target {_amount(i.target, i.unit)}) "
+                       f"{i.rag or '-'}, previous {i.previous_rag or '-'}, {i.direction or '-'}, page {i.page}")
     if failed:
         sys.exit(1)
 

@@ -225,7 +225,8 @@ def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
                 if capitalised >= 0.5 or b.isupper():
                     heads.append((i, m.group("num"), m.group("title").strip()))
                     last = n
-    if len(heads) < 2:
+    # One numbered heading is only trusted when it opens the text ("5. Performance Report").
+    if len(heads) < 2 and not (heads and heads[0][0] == 0 and len(blocks) > 1):
         return None
     items = []
     for k, (i, num, title) in enumerate(heads):
