@@ -226,11 +226,13 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
     summary = AnalyseSummary()
     meetings = [m for m in store.meetings() if meeting_ids is None or m.id in meeting_ids]
     resolvers: dict[str, PersonResolver] = {}
+    rosters: dict[str, list[Person]] = {}
     for done, meeting in enumerate(meetings, start=1):
         if meeting.council_id not in resolvers:
-            resolvers[meeting.council_id] = PersonResolver(meeting.council_id, store.persons(meeting.council_id))
-        resolver = resolvers[meeting.council_id]
-        roster = [p for p in store.persons(meeting.council_id) if p.kind in {"member", "chair", "cabinet_member"}]
+            known = store.persons(meeting.council_id)
+            resolvers[meeting.council_id] = PersonResolver(meeting.council_id, known)
+            rosters[meeting.council_id] = [p for p in known if p.kind in {"member", "chair", "cabinet_member"}]
+        resolver, roster = resolvers[meeting.council_id], rosters[meeting.council_id]
         try:
             count = analyse_meeting(store, meeting.id, resolver, roster)
         except MinutesMinerError as exc:

@@ -358,21 +358,27 @@ class SQLiteStore:
                 for r in self._conn.execute("SELECT * FROM councils ORDER BY name")]
 
     def meetings(self, committee: str | None = None) -> list[MeetingRow]:
+        if not committee:
+            return self._meeting_rows("", [])
+        return self._meeting_rows(" WHERE (c.id = ? OR lower(c.name) LIKE ?)", [committee, f"%{committee.lower()}%"])
+
+    def meeting(self, meeting_id: str) -> MeetingRow | None:
+        rows = self._meeting_rows(" WHERE m.id = ?", [meeting_id])
+        return rows[0] if rows else None
+
+    def _meeting_rows(self, where: str, params: list) -> list[MeetingRow]:
         sql = (
             "SELECT m.*, c.name AS committee, co.name AS council, co.id AS council_id, "
             "(SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id) AS n_items, "
             "(SELECT COUNT(*) FROM statements s JOIN items i ON i.id = s.item_id WHERE i.meeting_id = m.id) AS n_statements "
             "FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN councils co ON co.id = c.council_id"
+            + where + " ORDER BY m.date, c.name"
         )
-        params: list = []
-        if committee:
-            sql += " WHERE (c.id = ? OR lower(c.name) LIKE ?)"
-            params += [committee, f"%{committee.lower()}%"]
-        sql += " ORDER BY m.date, c.name"
         return [
             MeetingRow(id=r["id"], date=_date(r["date"]), committee=r["committee"], committee_id=r["committee_id"],
-                       council=r["council"], council_id=r["council_id"], status=r["status"], source_url=r["source_url"],
-                       minutes_published=bool(r["minutes_published"]), items=r["n_items"], statements=r["n_statements"])
+                       council=r["council"], council_id=r["council_id"], status=r["status"],
+                       source_url=r["source_url"], minutes_published=bool(r["minutes_published"]),
+                       items=r["n_items"], statements=r["n_statements"])
             for r in self._conn.execute(sql, params)
         ]
 
@@ -381,9 +387,6 @@ class SQLiteStore:
             "SELECT c.id, c.name, co.name AS council, COUNT(m.id) AS meetings FROM committees c "
             "JOIN councils co ON co.id = c.council_id LEFT JOIN meetings m ON m.committee_id = c.id "
             "GROUP BY c.id ORDER BY c.name")]
-
-    def meeting(self, meeting_id: str) -> MeetingRow | None:
-        return next((m for m in self.meetings() if m.id == meeting_id), None)
 
     def attendees(self, meeting_id: str) -> list[tuple[Person, Attendance]]:
         rows = self._conn.execute(
