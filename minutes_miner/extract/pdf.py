@@ -281,7 +281,14 @@ def _worker_main() -> None:  # pragma: no cover - runs in the child; covered via
         result = {"error": exc.kind, "message": exc.message, "hint": exc.hint}
     except BaseException as exc:  # noqa: BLE001 - pdfminer/pdfium raise anything; report it
         low = str(exc).lower()
-        if "cannot allocate memory" in low or "failed to map" in low or "out of memory" in low:
+        chain, seen = exc, []
+        while chain is not None and len(seen) < 10:
+            seen.append(chain)
+            chain = chain.__cause__ or chain.__context__
+        # Under RLIMIT_AS a failed allocation inside C code can surface as SystemError
+        # ("returned NULL without setting an exception") rather than MemoryError.
+        if (any(isinstance(e, MemoryError) for e in seen) or "cannot allocate memory" in low
+                or "failed to map" in low or "out of memory" in low or "null without setting" in low):
             result = {
                 "error": "memory",
                 "message": f"memory limit of {args['memory_mb']} MB exceeded while parsing",
