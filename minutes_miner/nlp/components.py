@@ -124,7 +124,6 @@ class MentionMatcher:
         self.tail_rx = _re.compile(r"^(?:[A-Z0-9][\w'’-]*|'s|’s|-|of|the|for|in)$")
         self.honours = set(data["honours"])
         self.initial_shapes = {"X", "X.", "X.X.", "X.X.X."}
-        stop = sorted(self.stop)
         self.honorifics = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.honorifics.add("HON", _phrase_docs(nlp, list(data["honorifics"])))
         # untitled names ("Jane Smith", "Mary O'Brien-Jones"): a regex over the text finds

@@ -5,7 +5,6 @@ import importlib.util
 import io
 import json
 from datetime import date
-from pathlib import Path
 
 import pdfplumber
 import pytest
