@@ -1,0 +1,136 @@
+"""Analyse stage: stored minutes (HTML or printed PDF) through the NLP into statements."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from collections.abc import Sequence
+
+from minutes_miner import nlp
+from minutes_miner.errors import MinutesMinerError
+from minutes_miner.extract.pdf import read_pdf
+from minutes_miner.extract.printed_minutes import parse_printed_minutes
+from minutes_miner.models import (
+    AgendaItem,
+    Attendance,
+    AttendeeMention,
+    ItemText,
+    MinutesText,
+    Person,
+    Statement,
+    name_key,
+)
+from minutes_miner.pipeline.progress import Progress, no_progress
+from minutes_miner.resolve import PersonResolver
+from minutes_miner.store import Store
+
+
+@dataclass
+class AnalyseSummary:
+    meetings: int = 0
+    statements: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+def _stored_minutes(store: Store, meeting_id: str) -> tuple[MinutesText | None, list[dict]]:
+    row = store.meeting(meeting_id)
+    items = store.items(meeting_id)
+    attendance = tuple(
+        AttendeeMention(name=p.name, kind="chair" if (a.role or "").lower().startswith("chair") else p.kind,
+                        title=a.role or p.title, status=a.status, party=p.party, ward=p.ward)
+        for p, a in store.attendees(meeting_id)
+    )
+    if not any(i["minutes_text"] for i in items):
+        return None, items
+    minutes = MinutesText(
+        source=row.source_url if row else meeting_id,
+        items=tuple(ItemText(title=i["title"], text=i["minutes_text"] or "", number=i["number"],
+                             source_url=i["source_url"]) for i in items),
+        committee=row.committee if row else None, date=row.date if row else None, attendance=attendance)
+    return minutes, items
+
+
+def _match_item(pdf_item: ItemText, items: list[dict]) -> dict | None:
+    for item in items:
+        if pdf_item.number and item["number"] and pdf_item.number.strip(".") == item["number"].strip("."):
+            return item
+    wanted = name_key(pdf_item.title or "")
+    return next((i for i in items if wanted and name_key(i["title"] or "") == wanted), None)
+
+
+def _minutes_from_printed_pdf(store: Store, meeting_id: str, items: list[dict]) -> tuple[MinutesText, list[AgendaItem]]:
+    doc = next(d for d in store.documents(meeting_id, kind="minutes") if d.sha256)
+    pdf = read_pdf(store.blob(doc.sha256), doc.url)
+    minutes = parse_printed_minutes(pdf)
+    updated, texts = [], []
+    for pdf_item in minutes.items:
+        stored = _match_item(pdf_item, items)
+        source_url = f"{doc.url}#page={pdf_item.page}" if pdf_item.page else doc.url
+        if stored is not None:
+            item = AgendaItem(meeting_id=meeting_id, position=stored["position"], number=stored["number"],
+                              title=stored["title"], agenda_text=stored["agenda_text"], minutes_text=pdf_item.text,
+                              source_url=stored["source_url"], external_id=stored["external_id"], id=stored["id"])
+        else:
+            item = AgendaItem(meeting_id=meeting_id, position=1000 + len(updated), number=pdf_item.number,
+                              title=pdf_item.title, minutes_text=pdf_item.text, source_url=source_url)
+        updated.append(item)
+        texts.append(ItemText(title=item.title, text=pdf_item.text, number=item.number, source_url=source_url,
+                              page=pdf_item.page))
+    return replace(minutes, items=tuple(texts)), updated
+
+
+def analyse_meeting(store: Store, meeting_id: str, resolver: PersonResolver, roster: Sequence[Person]) -> int:
+    """Extract (PDF minutes if need be), run the NLP and store statements; returns how many."""
+    minutes, items = _stored_minutes(store, meeting_id)
+    updated: list[AgendaItem] = []
+    if minutes is None:
+        if not any(d.sha256 for d in store.documents(meeting_id, kind="minutes")):
+            return -1
+        minutes, updated = _minutes_from_printed_pdf(store, meeting_id, items)
+        item_ids = [i.id for i in updated]
+        row = store.meeting(meeting_id)
+        minutes = replace(minutes, committee=minutes.committee or (row.committee if row else None),
+                          date=minutes.date or (row.date if row else None))
+    else:
+        item_ids = [i["id"] for i in items]
+    analysed = nlp.analyse(minutes, roster)
+    attendees = [resolver.attendee(a) for a in minutes.attendance]
+    attendance = [Attendance(meeting_id, p.id, a.title, a.status) for p, a in zip(attendees, minutes.attendance)]
+    statements = []
+    for item_id, item, text in zip(item_ids, analysed.items, minutes.items):
+        for position, s in enumerate(item.statements):
+            person = resolver.speaker(s.speaker, s.speaker_key, s.speaker_kind, attendees)
+            statements.append(Statement(
+                item_id=item_id, position=position, text=s.text, act=s.act, speaker_id=person.id if person else None,
+                speaker=person.name if person and s.speaker_kind not in {"group"} else s.speaker,
+                speaker_key=s.speaker_key, speaker_kind=s.speaker_kind, answers_position=s.answers,
+                section=s.section, concerns=s.concerns, source_url=text.source_url, page=text.page,
+            ))
+    store.save_analysis(meeting_id, statements, resolver.people(), attendance, items=updated)
+    return len(statements)
+
+
+def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progress: Progress = no_progress) -> AnalyseSummary:
+    summary = AnalyseSummary()
+    meetings = [m for m in store.meetings() if meeting_ids is None or m.id in meeting_ids]
+    resolvers: dict[str, PersonResolver] = {}
+    rosters: dict[str, list[Person]] = {}
+    for done, meeting in enumerate(meetings, start=1):
+        if meeting.council_id not in resolvers:
+            known = store.persons(meeting.council_id)
+            resolvers[meeting.council_id] = PersonResolver(meeting.council_id, known)
+            rosters[meeting.council_id] = [p for p in known if p.kind in {"member", "chair", "cabinet_member"}]
+        resolver, roster = resolvers[meeting.council_id], rosters[meeting.council_id]
+        try:
+            count = analyse_meeting(store, meeting.id, resolver, roster)
+        except MinutesMinerError as exc:
+            store.record_failure(exc.where or meeting.source_url, "analyse", str(exc))
+            summary.failed += 1
+            continue
+        if count < 0:
+            summary.skipped += 1
+        else:
+            summary.meetings += 1
+            summary.statements += count
+            store.clear_failure(meeting.source_url, "analyse")
+        progress("analyse", done, len(meetings))
+    return summary
