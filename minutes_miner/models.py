@@ -257,6 +257,23 @@ class ParsedMeeting:
 
 
 @dataclass(frozen=True)
+class Turn:
+    """A stretch of an item whose speaker and act the document's layout already states.
+
+    Council question-and-answer papers print "Question by Mr X to Mrs Y, Cabinet Member for Z"
+    and an "Answer" block: the extractor knows who asked and who answered without reading the
+    prose, so the NLP honours these instead of guessing (it still segments and tags concerns).
+    """
+
+    speaker: str  # as printed, e.g. "Mr Rich Lehmann"
+    act: str  # question | answer (a supplementary question is a question)
+    text: str
+    speaker_title: str | None = None  # e.g. "Cabinet Member for Highways"
+    speaker_kind: str = "member"  # member | cabinet_member | officer | chair | external | unknown
+    page: int | None = None
+
+
+@dataclass(frozen=True)
 class ItemText:
     """One agenda item's minutes as plain text: one block (paragraph, bullet, heading) per line."""
 
@@ -265,6 +282,7 @@ class ItemText:
     number: str | None = None
     source_url: str | None = None
     page: int | None = None
+    turns: tuple[Turn, ...] = ()  # when set, ``text`` is their texts joined and the turns are authoritative
 
 
 @dataclass(frozen=True)
