@@ -42,6 +42,9 @@ case "${1:-}" in
   test)
     make_venv
     "$VENV/bin/python" -m pip install --quiet -e ".[test]"
+    # pip may reuse an editable wheel cached from another checkout of this project, which
+    # would test that checkout's code: rebuild this one's, uncached.
+    "$VENV/bin/python" -m pip install --quiet --no-deps --no-cache-dir --force-reinstall -e .
     shift
     # pytest exits 5 when it collects nothing: that is a failure here, never a pass.
     exec "$VENV/bin/python" -m pytest -q "$@"

@@ -2,6 +2,7 @@
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 from paths import REPO
 
@@ -18,3 +19,10 @@ def test_wheel_carries_sample_council_models_and_entry_point(tmp_path):
     assert any(n.startswith("minutes_miner/nlp/data/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "minutes-miner = minutes_miner.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_the_package_under_test_is_this_checkout():
+    # A stale editable install would run another checkout's code and hide this one's bugs.
+    import minutes_miner
+
+    assert REPO.resolve() in Path(minutes_miner.__file__).resolve().parents
