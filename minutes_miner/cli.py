@@ -207,6 +207,29 @@ def analyse(paths, as_json, db) -> None:
 
 
 @cli.command()
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list the gold lines scored wrong.")
+def evaluate(gold_dir, as_json, show_errors) -> None:
+    """Score `analyse` on a gold set: precision / recall / F1 per field.
+
+    Example: minutes-miner evaluate corpora/gold/dev
+    """
+    from minutes_miner.nlp.evaluate import evaluate as run_evaluate
+    from minutes_miner.nlp.evaluate import format_scores
+
+    scores = run_evaluate(gold_dir)
+    if as_json:
+        click.echo(json.dumps({**scores.as_dict(), **({"errors": scores.errors} if show_errors else {})}, indent=2))
+        return
+    for line in format_scores(scores):
+        click.echo(line)
+    if show_errors:
+        for err in scores.errors:
+            click.echo(f"{err['gold']}: want {err['want']} got {err['got']}: {err['quote'][:90]}")
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the indicators JSON contract.")
 @db_option
