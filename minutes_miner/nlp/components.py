@@ -182,7 +182,10 @@ class MentionMatcher:
                 j += 1
             while j > h + 2 and doc[j - 1].lower_ in ("of", "the", "for", "in", "-", "'s", "’s"):
                 j -= 1
-        elif not has_article or (k == h and doc[h].lower_ in ("member", "members", "holder")):
+        elif k == h and doc[h].lower_ in ("member", "members", "holder"):
+            return None
+        elif not has_article and not (k < h and k > 0 and doc[k - 1].text in (",", "(")):
+            # without an article, a bare "Business Partner" is a role only in apposition
             return None
         if not has_article and not doc[start].text[:1].isupper():
             return None

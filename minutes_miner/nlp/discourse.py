@@ -46,7 +46,7 @@ from .textnorm import Block, classify, normalise, repair
 _ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
 _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
 )
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
@@ -182,6 +182,9 @@ class LeadIn:
     act: str | None = None
 
 
+#: who speaks a RESOLVED / AGREED decision (gold convention)
+COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
+
 # --------------------------------------------------------------------------- unit parsing
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
 
@@ -223,13 +226,20 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
             nm = ments[j] if j < len(ments) else None
             if nm is not None and nm.start < limit:
                 gap = text[pos:nm.start]
+                if nm.named and not parts[-1][0].named and gap.strip() in (",", "(", "-") and len(parts) == 1:
+                    # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed"
+                    role = re.sub(r"^(?:the|our)\s+", "", parts[-1][0].text, flags=re.I)
+                    parts[-1] = [nm, role]
+                    pos = nm.end
+                    j += 1
+                    continue
                 if not nm.named and parts[-1][0].named and (_APPOS_OPEN.match(gap) or _ROLE_APPOS_GAP.fullmatch(gap)):
                     # a role inside an apposition: "Jane Smith, Head of Early Help, presented"
                     parts[-1][1] = parts[-1][1] or nm.text
                     j += 1
                     continue
                 mc = _CONNECT.fullmatch(gap)
-                if mc and nm.label == "NAME_U" and not (known and known(nm)):
+                if mc and nm.label == "NAME_U" and not (known and known(nm)) and not parts[-1][0].named:
                     mc = None
                 if mc:
                     parts[-1][1] = mc.group("p") or mc.group("c") or mc.group("d") or parts[-1][1]
@@ -246,6 +256,11 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                     cue = nc
             break
         if ok and cue is not None:
+            last_title = parts[-1][1]
+            if len(parts) > 1 and last_title and last_title.split()[0].lower().endswith("s"):
+                # "Jamal Henry and Ellie Moss, members of the Children in Care Council, presented"
+                for p in parts[:-1]:
+                    p[1] = p[1] or last_title
             if best is None or cue[0] < best.cue_start:
                 best = Subject("chain", [(p[0], p[1]) for p in parts], cue_start=cue[0], cue_act=cue[2])
             consumed.update(range(i, j))
@@ -343,9 +358,9 @@ class _Analyser:
             spks = [s for s in spks if s is not None]
             if not spks:
                 return None
-            if len(spks) == 1:
-                return spks[0]
-            return Spk(display=None, key=None, kind="group", parts=tuple(spks))
+            # a joint statement ("Mr Jones and Mrs Khan both raised") is spoken by the first
+            # named; the others are co-speakers (gold convention)
+            return spks[0]
         if subj.kind == "pronoun":
             return state.pronoun(_PRONOUNS[subj.word])
         entry = self.people.by_single_word(subj.word)
@@ -616,6 +631,8 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
             elif cur is None:
                 spk = inherited
         act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state)
+        if act == "resolution" and (u.subject is None or spk is None):
+            spk = COMMITTEE
         st = Stmt(bd, u.start, u.end, spk, act, section, set(u.concerns), answers=answers)
         if answers is not None:
             stmts[answers].answered = True

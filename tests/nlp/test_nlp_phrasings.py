@@ -130,8 +130,9 @@ def test_request_commitment_welcome(items):
 
 
 def test_two_speakers_in_one_sentence(items):
-    _, s = check(items["4"], "Mr Jones and Mrs Khan both raised concerns", "Councillor Hugh Jones and Councillor Fatima Khan",
-                 "jones and khan", "group", "concern")
+    # gold convention: a joint statement is spoken by the first named (the others are co-speakers)
+    _, s = check(items["4"], "Mr Jones and Mrs Khan both raised concerns", "Councillor Hugh Jones", "jones", "member",
+                 "concern")
     assert s.concerns == ("mental-health",)
 
 
@@ -143,8 +144,9 @@ def test_discussion_lead_in_label_and_chairman(items):
 
 
 def test_resolutions(items):
-    check(items["2"], "RESOLVED that the minutes", None, None, "unknown", "resolution")
-    check(items["4"], "AGREED: That the report be noted", None, None, "unknown", "resolution")
+    # gold convention: decisions are spoken by the committee
+    check(items["2"], "RESOLVED that the minutes", "the Committee", "committee", "group", "resolution")
+    check(items["4"], "AGREED: That the report be noted", "the Committee", "committee", "group", "resolution")
 
 
 def test_answers_only_point_backwards_to_questions(phrasings_doc):
