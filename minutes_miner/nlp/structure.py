@@ -27,6 +27,11 @@ _MINUTES_OF = re.compile(
     r"minutes of (?:a|the)\s+(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
     re.I,
 )
+_MINUTES_OF_DATED = re.compile(
+    r"^minutes of (?:a |the )?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?"
+    r"(?P<committee>[A-Z][\w'’&\- ]{2,120}?)\s*(?:,|\bon\b|[-–—])\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?\d",
+    re.I,
+)
 _HEADER_DASH = re.compile(r"^(?P<committee>[A-Z][A-Za-z'’&,\- ]{3,100}?)\s*[-–—]+\s*(?P<date>.+\d{4})\s*$")
 _ATTEND_START = re.compile(
     r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
@@ -128,6 +133,10 @@ def _header(blocks: list[str]) -> tuple[str | None, date | None]:
         if m and committee is None:
             committee = collapse(m.group("committee")).strip(" ,")
             when = when or parse_date(b)
+        m = _MINUTES_OF_DATED.match(b)
+        if m and committee is None:
+            committee = collapse(m.group("committee")).strip(" ,")
+            when = when or parse_date(b)
         m = _HEADER_DASH.match(b)
         if m and committee is None and parse_date(m.group("date")):
             committee = _title_case(m.group("committee").strip(" -–"))
@@ -226,13 +235,19 @@ def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
                     heads.append((i, m.group("num"), m.group("title").strip()))
                     last = n
     # One numbered heading is only trusted when it opens the text ("5. Performance Report").
-    if len(heads) < 2 and not (heads and heads[0][0] == 0 and len(blocks) > 1):
+    if len(heads) < 2 and not (heads and heads[0][0] < len(blocks) - 1 and all(_is_header_block(b) for b in blocks[:heads[0][0]])):
         return None
     items = []
     for k, (i, num, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
         items.append(ItemText(title=title, text="\n".join(blocks[i + 1:end]), number=num))
     return items
+
+
+def _is_header_block(block: str) -> bool:
+    """A block that may stand above the first item: the masthead, the date, an attendance list."""
+    return bool(_MINUTES_OF.search(block) or _MINUTES_OF_DATED.match(block) or _ATTEND_START.match(block)
+                or not _TERMINAL.search(block))
 
 
 def minutes_from_text(text: str, source: str) -> MinutesText:
@@ -262,7 +277,7 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
         if re.match(r"^(?:apologies|substitutes?)\b", b, re.I) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.I):
             attendance.extend(parse_attendance(b))
     if not items:
-        body = [b for b in blocks if not _ATTEND_START.match(b) and not _MINUTES_OF.search(b)]
+        body = [b for b in blocks if not _ATTEND_START.match(b) and not _MINUTES_OF.search(b) and not _MINUTES_OF_DATED.match(b)]
         if committee and body and body[0].lower().startswith(committee.lower()[:20]):
             body = body[1:]
         items = [ItemText(title=None, text="\n".join(body))] if body else []

@@ -143,3 +143,22 @@ def test_parse_attendance_virtual_sentence_and_empty():
     assert [(p.name, p.status) for p in people] == [("Ms L Grey", "virtual"), ("Mr T Hale", "virtual"), ("Ms R Quinn", "virtual")]
     assert parse_attendance("") == []
     assert parse_attendance("The meeting started at 10am.") == []
+
+
+def test_masthead_single_numbered_item_and_decision_speaker():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    text = ("Minutes of the Children Scrutiny Committee, 5 March 2024\n\n4. Early Help\n"
+            "Jane Smith, Head of Early Help, presented the report.\n"
+            "Councillor Patel asked whether waiting times for CAMHS had improved.\n"
+            "In response, Ms Smith advised that they had fallen to 12 weeks.\n"
+            "RESOLVED that the report be noted.\n")
+    doc = analyse(minutes_from_text(text, "t.txt"))
+    assert (doc.committee, doc.date.isoformat()) == ("Children Scrutiny Committee", "2024-03-05")
+    assert [(i.number, i.title) for i in doc.items] == [("4", "Early Help")]
+    statements = doc.items[0].statements
+    assert [s.section for s in statements] == [None] * 4
+    assert [(s.speaker, s.act, s.answers) for s in statements] == [
+        ("Jane Smith", "statement", None), ("Councillor Patel", "question", None), ("Jane Smith", "answer", 1),
+        ("the Committee", "resolution", None)]
+    assert (statements[3].speaker_key, statements[3].speaker_kind) == ("committee", "group")
