@@ -137,6 +137,7 @@ class BlockData:
     units: list[Unit] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     has_cue: bool = False
+    turn: int | None = None  # index into ItemText.turns when the item has them
 
 
 @dataclass
@@ -437,15 +438,19 @@ def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=Non
     to_parse: list[BlockData] = []
     for item in minutes.items:
         bds: list[BlockData] = []
-        for line in repair(item.text or "").split("\n"):
-            b = classify(line)
-            if b is None:
-                continue
-            bd = BlockData(block=b)
-            if b.kind == "para":
-                bd.norm = normalise(b.text)
-                to_parse.append(bd)
-            bds.append(bd)
+        pieces = [(t, turn.text) for t, turn in enumerate(item.turns)] if item.turns else [(None, item.text)]
+        for turn_index, text in pieces:
+            for line in repair(text or "").split("\n"):
+                b = classify(line)
+                if b is None:
+                    continue
+                if turn_index is not None and b.kind == "heading":
+                    b = Block(text=b.text, kind="para", raw=b.raw)  # a short turn ("No.") is still what was said
+                bd = BlockData(block=b, turn=turn_index)
+                if b.kind == "para":
+                    bd.norm = normalise(b.text)
+                    to_parse.append(bd)
+                bds.append(bd)
         items_blocks.append(bds)
 
     first_names = set(rules.people()["first_names"]["f"]) | set(rules.people()["first_names"]["m"])
@@ -519,7 +524,7 @@ def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=Non
 
     out_items = []
     for item, bds in zip(minutes.items, items_blocks):
-        stmts = _analyse_item(bds, an)
+        stmts = _analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an)
         out_items.append(
             AnalysedItem(
                 number=item.number,
@@ -579,6 +584,33 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
             stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act))
     for i, s in enumerate(stmts):
         s.index = i
+    return stmts
+
+
+def _analyse_turns(bds: list[BlockData], turns, people: People) -> list[Stmt]:
+    """An item whose layout states who spoke and how (``ItemText.turns``): each sentence of a turn
+    is a statement with the turn's speaker and act; an answer answers the preceding question turn
+    (its last statement)."""
+    speakers = []
+    for turn in turns:
+        entry = people.add(turn.speaker, kind=turn.speaker_kind if turn.speaker_kind != "unknown" else None,
+                           title=turn.speaker_title, rank="roster")
+        speakers.append(Spk(entry=entry) if entry is not None else
+                        Spk(display=turn.speaker, key=None, kind=turn.speaker_kind))
+    stmts: list[Stmt] = []
+    last_question: int | None = None
+    for bd in bds:
+        if bd.block.kind != "para" or bd.turn is None or not bd.units:
+            continue
+        turn = turns[bd.turn]
+        act = turn.act if turn.act in ("question", "answer") else "statement"
+        for u in bd.units:
+            answers = last_question if act == "answer" else None
+            stmts.append(Stmt(bd, u.start, u.end, speakers[bd.turn], act, None, set(u.concerns), answers=answers))
+        if act == "question":
+            last_question = len(stmts) - 1
+    for i, st in enumerate(stmts):
+        st.index = i
     return stmts
 
 
