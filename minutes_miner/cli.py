@@ -230,6 +230,23 @@ def evaluate(gold_dir, as_json, show_errors) -> None:
 
 
 @cli.command()
+@click.option("--train", "train_dir", type=click.Path(path_type=Path), default=Path("corpora/gold/train"), show_default=True)
+@click.option("--dev", "dev_dir", type=click.Path(path_type=Path), default=Path("corpora/gold/dev"), show_default=True,
+              help="Split the threshold is chosen on (never the test split).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("models"), show_default=True)
+def train(train_dir, dev_dir, out) -> None:
+    """Retrain the learned concern model from gold splits (writes OUT/concerns.json).
+
+    Example: minutes-miner train --train corpora/gold/train --dev corpora/gold/dev
+    """
+    from minutes_miner.nlp.train import train as run_train
+
+    report = run_train(train_dir, dev_dir if dev_dir.exists() else None, out)
+    for key, value in report.items():
+        click.echo(f"{key}: {value}")
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the indicators JSON contract.")
 @db_option

@@ -9,7 +9,7 @@ Public API::
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from minutes_miner.models import AnalysedDocument, MinutesText, Person
 
@@ -17,16 +17,19 @@ from .attendance import parse_attendance
 from .pipeline import load_pipeline
 from .structure import minutes_from_text
 
-__all__ = ["analyse", "minutes_from_text", "parse_attendance", "load_pipeline"]
+__all__ = ["analyse", "load_pipeline", "minutes_from_text", "parse_attendance"]
 
 
-def analyse(minutes: MinutesText, roster: Sequence[Person] = (), *, concerns_file=None) -> AnalysedDocument:
+def analyse(minutes: MinutesText, roster: Sequence[Person] = (), *, concerns_file=None,
+            concern_model="shipped") -> AnalysedDocument:
     """Statements per item with speaker, speaker_key, speaker_kind, act, answers, section, concerns.
 
     ``roster``: council members known from the crawler (their kind, party, ward) so that named
     people can be told apart as members, cabinet members, the chair or officers.
     ``concerns_file``: extra concern taxonomy file(s) (also $MINUTES_MINER_CONCERNS).
+    ``concern_model``: "shipped" (the learned model in models/ on top of the taxonomy), None (the
+    taxonomy's terms alone) or a ``learned.ConcernModel``.
     """
     from .discourse import analyse_minutes
 
-    return analyse_minutes(minutes, roster, concerns_file=concerns_file)
+    return analyse_minutes(minutes, roster, concerns_file=concerns_file, concern_model=concern_model)

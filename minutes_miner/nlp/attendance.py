@@ -22,10 +22,10 @@ _LABELS = [
 ]
 _LABEL_RE = re.compile(
     r"(?:(?<=^)|(?<=[\n.;]))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
-    re.I,
+    re.IGNORECASE,
 )
-_VIRTUAL_SENTENCE = re.compile(r"(?P<names>[^.]{3,400}?)\s+(?:were|was) (?:in attendance|present|attending) (?:virtually|remotely|online)", re.I)
-_FOR_ITEM = re.compile(r"(?P<names>[^.]{3,500}?)\s+(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item", re.I)
+_VIRTUAL_SENTENCE = re.compile(r"(?P<names>[^.]{3,400}?)\s+(?:were|was) (?:in attendance|present|attending) (?:virtually|remotely|online)", re.IGNORECASE)
+_FOR_ITEM = re.compile(r"(?P<names>[^.]{3,500}?)\s+(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item", re.IGNORECASE)
 
 _PARTIES = {
     "lab", "labour", "con", "conservative", "conservatives", "ld", "lib dem", "lib dems", "liberal democrat", "liberal democrats",
@@ -228,7 +228,7 @@ def parse_attendance(text: str) -> list[AttendeeMention]:
         label = m.group("label").lower()
         status, kind = "present", None
         for pat, st, kd in _LABELS:
-            if re.fullmatch(pat, label, re.I):
+            if re.fullmatch(pat, label, re.IGNORECASE):
                 status, kind = st, kd
                 break
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)

@@ -18,8 +18,7 @@ _LAST = ["Patel", "Brown", "Lee", "Jones", "Khan", "Morgan", "Smith", "Shah", "E
 _TOPICS = ["referrals", "caseloads", "the budget", "waiting times for assessments", "placements for children in care", "EHCP timeliness",
            "CAMHS waiting lists", "temporary accommodation", "agency staff", "school exclusions", "the MASH", "care leavers", "data quality",
            "the capital programme", "youth justice outcomes", "inequalities in attainment", "domestic abuse", "rising demand"]
-_WORDS = ("service team partners quarter figures trend target performance report plan review strategy districts families schools "
-          "outcomes visits contacts assessments pilot funding pressure capacity recruitment retention hubs community").split()
+_WORDS = ["service", "team", "partners", "quarter", "figures", "trend", "target", "performance", "report", "plan", "review", "strategy", "districts", "families", "schools", "outcomes", "visits", "contacts", "assessments", "pilot", "funding", "pressure", "capacity", "recruitment", "retention", "hubs", "community"]
 
 
 def synthetic_minutes(n_words: int = 100_000, seed: int = 5) -> MinutesText:

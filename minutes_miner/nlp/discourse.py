@@ -57,25 +57,25 @@ _PREP_BEFORE = re.compile(
     r"(?:\b(?:from|by|to|with|for|of|on|about|towards|thanked|thank|thanking|congratulated|invited|asked|told|advised|informed|"
     r"reminded|than|between|including|via|at|into|whom|like|behalf|welcomed|praised|met|joined|visited|supporting|support|and\s+the|presentation\s+by)"
     r"|['’]s)\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 _QUESTIONER_BEFORE = re.compile(
     r"(?:question|questions|query|queries|point|points|comment|comments|concern|concerns|supplementary)\s+"
     r"(?:(?:raised|asked|put|made|posed)\s+)?(?:from|by)\s+$",
-    re.I,
+    re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(
     r"(?:^|[\s,;:(\"'])(?P<w>[A-Z][\w'’-]+|he|she|they)(?:\s+" + _ADVERBS + r")*\s*$"
 )
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
-_ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.I)
-_RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.I)
+_ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+_RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
 CHUNK_CHARS = 200_000
 
 
 def _compile_lead_ins() -> dict[str, list[re.Pattern]]:
-    return {k: [re.compile(p, re.I) for p in v] for k, v in rules.lead_ins().items()}
+    return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in rules.lead_ins().items()}
 
 
 _LEAD_INS: dict[str, list[re.Pattern]] | None = None
@@ -146,7 +146,7 @@ class Spk:
     display: str | None = None
     key: str | None = None
     kind: str = "unknown"
-    parts: tuple["Spk", ...] = ()
+    parts: tuple[Spk, ...] = ()
 
     @property
     def ident(self) -> str:
@@ -182,6 +182,16 @@ class LeadIn:
     speaker: Spk | None = None
     act: str | None = None
 
+
+_PURE_LEAD_IN = re.compile(
+    r"^(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[\w'’ -]{1,50}?)(?:\s+(?:also|then|further|briefly|went on to))?\s+"
+    r"(?:highlighted|outlined|noted|made|raised|set out|reported|summarised|listed|identified|covered|described|explained|"
+    r"drew attention to|shared|presented|gave|provided|mentioned|stated|said)"
+    r"(?:\s+(?:the following|a few|a number of|several|some|two|three|four|five))?(?:\s+(?:key|main|headline))?"
+    r"(?:\s+(?:areas|points|issues|matters|updates|highlights|changes|risks|messages|figures|themes))?"
+    r"(?:\s+(?:for|to)\s+(?:the\s+)?(?:committee|panel|board|members))?(?:,?\s+(?:as follows|that|including))?\s*:$",
+    re.IGNORECASE,
+)
 
 #: who speaks a RESOLVED / AGREED decision (gold convention)
 COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
@@ -229,7 +239,7 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                 gap = text[pos:nm.start]
                 if nm.named and not parts[-1][0].named and gap.strip() in (",", "(", "-") and len(parts) == 1:
                     # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed"
-                    role = re.sub(r"^(?:the|our)\s+", "", parts[-1][0].text, flags=re.I)
+                    role = re.sub(r"^(?:the|our)\s+", "", parts[-1][0].text, flags=re.IGNORECASE)
                     parts[-1] = [nm, role]
                     pos = nm.end
                     j += 1
@@ -331,7 +341,7 @@ class _Analyser:
             return Spk(entry=entry) if entry else None
         label = m.label
         text = m.text.strip()
-        bare = re.sub(r"^(?:the|a|an|our)\s+", "", text, flags=re.I)
+        bare = re.sub(r"^(?:the|a|an|our)\s+", "", text, flags=re.IGNORECASE)
         if label == "ROLE_ACRO":
             acro = bare
             full = self.acronyms.get(acro, acro)
@@ -353,7 +363,7 @@ class _Analyser:
             display = "the " + display[4:]
         return Spk(display=display, key=key, kind=kind)
 
-    def subject_spk(self, subj: Subject, state: "_ItemState") -> Spk | None:
+    def subject_spk(self, subj: Subject, state: _ItemState) -> Spk | None:
         if subj.kind == "chain":
             spks = [self.mention_spk(m, t) for m, t in subj.parts]
             spks = [s for s in spks if s is not None]
@@ -422,7 +432,13 @@ def _rank(b: Block, parent: LeadIn | None, last_alpha: str | None) -> tuple[int,
     return parent.rank + 1, marker
 
 
-def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=None) -> AnalysedDocument:
+def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=None, concern_model="shipped") -> AnalysedDocument:
+    """``concern_model``: "shipped" (the model in models/, if any), None (taxonomy rules only) or a
+    ``learned.ConcernModel``."""
+    if concern_model == "shipped":
+        from .learned import shipped_model
+
+        concern_model = shipped_model()
     from .pipeline import load_pipeline
 
     nlp = nlp or load_pipeline(concerns_file)
@@ -522,9 +538,10 @@ def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=Non
                         people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
                 an.register(bd)
 
+    per_item = [_analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an)
+                for item, bds in zip(minutes.items, items_blocks)]
     out_items = []
-    for item, bds in zip(minutes.items, items_blocks):
-        stmts = _analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an)
+    for item, stmts in zip(minutes.items, per_item):
         out_items.append(
             AnalysedItem(
                 number=item.number,
@@ -535,7 +552,12 @@ def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=Non
             )
         )
     attendance = tuple(_enrich(a, people) for a in minutes.attendance)
-    return AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance, items=tuple(out_items))
+    doc = AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance, items=tuple(out_items))
+    if concern_model is not None:
+        from .learned import apply_concern_model
+
+        doc = apply_concern_model(concern_model, nlp, doc)
+    return doc
 
 
 def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
@@ -582,6 +604,8 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None
             stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act))
+            if _PURE_LEAD_IN.match(b.text[last.start:last.end].strip()) and stmts[-1] is last:
+                stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
     for i, s in enumerate(stmts):
         s.index = i
     return stmts
@@ -647,7 +671,8 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
             start_new = (
-                not same_speaker
+                not bd.norm[:u.start].rstrip().endswith(";")  # one statement per sentence (gold convention)
+                or not same_speaker
                 or (strong is not None and strong != cur.act)
                 or (cur.act == "question" and spk is None)
                 or (u.response and cur.act != "answer")
@@ -656,8 +681,10 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
                 cur.end = u.end
                 cur.concerns |= u.concerns
                 continue
-        # a new statement
-        if spk is None and not (u.passive or u.impersonal):
+        # a new statement; a passive sentence inherits too unless it names whom it addresses
+        # ("Members were advised"): "An assessment was made ..." carries on the speaker's report
+        addressed = u.passive and any(u.start <= m.start < u.end for m in bd.mentions)
+        if spk is None and not (addressed or u.impersonal):
             if cur is not None and cur.act != "question":
                 spk = cur.speaker
             elif cur is None:

@@ -357,7 +357,7 @@ def evaluate(gold_dir: Path, analyse_file: Callable[[Path], AnalysedDocument] | 
     return scores
 
 
-def analyse_path(path: Path) -> AnalysedDocument:
+def analyse_path(path: Path, concern_model="shipped") -> AnalysedDocument:
     from minutes_miner.inputs import read_file
 
     from . import analyse
@@ -366,7 +366,7 @@ def analyse_path(path: Path) -> AnalysedDocument:
     if content.minutes is None:
         raise ParseError("not minutes (read as a performance report)", where=str(path),
                          hint="a gold set holds minutes documents only")
-    return analyse(content.minutes)
+    return analyse(content.minutes, concern_model=concern_model)
 
 
 def format_scores(scores: Scores) -> Iterable[str]:

@@ -15,7 +15,7 @@ _LOCK = threading.Lock()
 def load_pipeline(concerns_file=None) -> Language:
     """The cached pipeline. ``concerns_file`` (path or paths) and $MINUTES_MINER_CONCERNS extend
     the concern taxonomy; each distinct set of files gets its own cached pipeline."""
-    import minutes_miner.registry as registry  # registers the factories
+    from minutes_miner import registry  # registers the factories
 
     files = rules.concern_files(concerns_file)
     with _LOCK:

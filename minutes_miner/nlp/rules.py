@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CONCERNS_ENV = "MINUTES_MINER_CONCERNS"
@@ -25,17 +25,17 @@ def _load(name: str) -> dict:
         return json.load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def acts() -> dict[str, list[str]]:
     return {k: v for k, v in _load("acts.json").items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def people() -> dict:
     return _load("people.json")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lead_ins() -> dict[str, list[str]]:
     return {k: v for k, v in _load("lead_ins.json").items() if not k.startswith("_")}
 

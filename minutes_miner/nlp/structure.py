@@ -14,23 +14,23 @@ _MONTHS = {m: i for i, m in enumerate(
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_DATE_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _MONTH_RE + r")\.?,?\s+(?P<y>\d{4})\b", re.I)
-_DATE_MDY = re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I)
+_DATE_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _MONTH_RE + r")\.?,?\s+(?P<y>\d{4})\b", re.IGNORECASE)
+_DATE_MDY = re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.IGNORECASE)
 _DATE_NUM = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})\b")
 _DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 
-_ISSUE_MEETING = re.compile(r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<committee>.+?)\s*\(Item\s+(?P<num>\d+[a-z]?)\)\s*$", re.I)
-_ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.I)
+_ISSUE_MEETING = re.compile(r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<committee>.+?)\s*\(Item\s+(?P<num>\d+[a-z]?)\)\s*$", re.IGNORECASE)
+_ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.IGNORECASE)
 _ITEM_HEADING = re.compile(r"^(?:Item|ITEM|Agenda Item|AGENDA ITEM)\s+(?P<num>\d+[a-z]?)\s*[:.\-–]?\s*(?P<title>.*)$")
 _NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?\s+(?P<title>[A-Z][^.;:?!]{1,140})$")
 _MINUTES_OF = re.compile(
     r"minutes of (?:a|the)\s+(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _MINUTES_OF_DATED = re.compile(
     r"^minutes of (?:a |the )?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?"
     r"(?P<committee>[A-Z][\w'’&\- ]{2,120}?)\s*(?:,|\bon\b|[-–—])\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?\d",
-    re.I,
+    re.IGNORECASE,
 )
 _HEADER_DASH = re.compile(r"^(?P<committee>[A-Z][A-Za-z'’&,\- ]{3,100}?)\s*[-–—]+\s*(?P<date>.+\d{4})\s*$")
 _ATTEND_START = re.compile(
@@ -41,10 +41,10 @@ _BLOCK_START = re.compile(
     r"^(?:[•·▪‣◦●○■□*]|[-–]\s|o\s|\(?\d{1,3}[.)]\s|\(\d{1,3}\)\s|\(?[a-zA-Z][.)]\s|\([a-z]{1,4}\)\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]\s|"
     r"RESOLVED|AGREED|Minutes:|\(Item \d|Meeting:|PRESENT|ALSO PRESENT|IN ATTENDANCE|Apologies)"
 )
-_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|page \d+(?: of \d+)?|-\s*\d+\s*-)\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|page \d+(?: of \d+)?|-\s*\d+\s*-)\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.;:?!]['\"’”)]*\s*$")
-_FULL_TEXT_LINK = re.compile(r"\s*(?:\.\.\.|…)?\s*view the full minutes text for item \d+[a-z]?\s*$", re.I)
-_PDF_ICON = re.compile(r"\s*pdf icon\s+PDF\s+[\d.]+\s*[KMG]?B\s*$", re.I)
+_FULL_TEXT_LINK = re.compile(r"\s*(?:\.\.\.|…)?\s*view the full minutes text for item \d+[a-z]?\s*$", re.IGNORECASE)
+_PDF_ICON = re.compile(r"\s*pdf icon\s+PDF\s+[\d.]+\s*[KMG]?B\s*$", re.IGNORECASE)
 
 
 def parse_date(text: str) -> date | None:
@@ -141,13 +141,13 @@ def _header(blocks: list[str]) -> tuple[str | None, date | None]:
         if m and committee is None and parse_date(m.group("date")):
             committee = _title_case(m.group("committee").strip(" -–"))
             when = parse_date(m.group("date"))
-        if when is None and re.match(r"^(?:date|meeting date)\s*[:\-]", b, re.I):
+        if when is None and re.match(r"^(?:date|meeting date)\s*[:\-]", b, re.IGNORECASE):
             when = parse_date(b)
-        if committee is None and re.match(r"^(?:committee|meeting)\s*:\s*\S", b, re.I) and not _ISSUE_MEETING.match(b):
+        if committee is None and re.match(r"^(?:committee|meeting)\s*:\s*\S", b, re.IGNORECASE) and not _ISSUE_MEETING.match(b):
             committee = collapse(b.split(":", 1)[1])
         if when is None and committee is not None:
             when = parse_date(b)
-    if committee and re.fullmatch(r"(?:the )?(?:meeting|committee)", committee, re.I):
+    if committee and re.fullmatch(r"(?:the )?(?:meeting|committee)", committee, re.IGNORECASE):
         committee = None
     return committee, when
 
@@ -274,7 +274,7 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
     header_blocks = [b for b in blocks[:first_item_block] if _ATTEND_START.match(b)]
     attendance: list[AttendeeMention] = parse_attendance("\n".join(header_blocks)) if header_blocks else []
     for b in blocks[first_item_block:]:
-        if re.match(r"^(?:apologies|substitutes?)\b", b, re.I) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.I):
+        if re.match(r"^(?:apologies|substitutes?)\b", b, re.IGNORECASE) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.IGNORECASE):
             attendance.extend(parse_attendance(b))
     if not items:
         body = [b for b in blocks if not _ATTEND_START.match(b) and not _MINUTES_OF.search(b) and not _MINUTES_OF_DATED.match(b)]

@@ -75,11 +75,11 @@ _TERMINAL = re.compile(r"[.;:?!,]['\"’”)]*$")
 _STRUCTURAL = re.compile(
     r"^(?:minutes\s*:?|additional documents\s*:?|\(?item\s+\d+[a-z]?\)?|issue\s*-\s*meetings|decision\s*:?|"
     r"view the full minutes text for item \d+|supporting documents\s*:?|\d{1,3}|page \d+(?: of \d+)?|-?\s*\d+\s*-)$",
-    re.I,
+    re.IGNORECASE,
 )
 _HEADING_VERBS = re.compile(
     r"\b(?:stated|said|asked|noted|reported|presented|explained|confirmed|advised|queried|questioned|highlighted|agreed|resolved|thanked|welcomed|requested|was|were|had|has|is|are)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

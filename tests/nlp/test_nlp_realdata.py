@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from nlp_helpers import find
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -110,8 +109,13 @@ def _item(doc, number):
 def test_kent_cpp_participation_item(cpp):
     _, doc = cpp
     item = _item(doc, "4")
-    _, s = find(item, "introduced the report. She highlighted")
+    _, s = find(item, "Joanne Carpenter, Participation and Engagement Manager, introduced the report.")
     assert (s.speaker, s.speaker_key, s.speaker_kind) == ("Joanne Carpenter", "carpenter", "officer")
+    assert not any(s.text.startswith("She highlighted") for s in item.statements)  # a pure lead-in
+    _, s = find(item, "Ms Carpenter shared that the recruitment of six apprentices")
+    assert (s.speaker, s.act) == ("Joanne Carpenter", "statement")
+    _, s = find(item, "She assured members that there had been consistent work")
+    assert s.speaker == "Joanne Carpenter"
     _, s = find(item, "There were 21 activity days")  # sub-point inherits the lead-in's speaker
     assert s.speaker == "Joanne Carpenter"
     _, s = find(item, "The Chair and Members shared their congratulations")

@@ -9,7 +9,7 @@ from minutes_miner.models import ItemText, MinutesText
 
 
 def test_registry_registers_every_pipeline_component():
-    import minutes_miner.registry as registry
+    from minutes_miner import registry
     from minutes_miner.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -28,7 +28,7 @@ def test_registry_registers_every_pipeline_component():
 
 
 def test_sources_section_exists():
-    import minutes_miner.registry as registry
+    from minutes_miner import registry
 
     assert isinstance(registry.SOURCES, dict)
 

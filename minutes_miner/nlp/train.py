@@ -1,0 +1,148 @@
+"""Train the learned concern model on a gold split and choose its threshold on another.
+
+    python -m minutes_miner.nlp.train [--train corpora/gold/train] [--dev corpora/gold/dev] [--out models]
+    minutes-miner train   (the same)
+
+Each gold line is aligned (as ``evaluate`` does) to the statement the rules produce; its features
+are that statement's (``learned.features``: words, the question it answers, the item title, the
+taxonomy's hits) and its labels the gold concerns. A gold line the rules did not segment is
+trained on its quote. One logistic regression per label (liblinear: deterministic); the threshold
+(a label the taxonomy did not find is added from it; one it found is kept above ``keep_threshold``)
+and ``keep_threshold`` are the pair with the best micro-F1 on the dev split (0.5 / 0.1 without one).
+Writes ``<out>/concerns.json`` and returns the figures for the model card.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy
+
+from minutes_miner.errors import MinutesMinerError
+
+from .evaluate import _predictions, align, analyse_path, read_gold_dir
+from .learned import MODEL_FILE, ConcernModel, concern_rows, decide, features
+
+THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(15))
+KEEP_THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+C = 4.0
+MIN_DF = 2  # a feature seen in one training statement only is noise (and bloats the shipped file)
+
+
+@dataclass
+class Example:
+    features: list[str]
+    labels: tuple[str, ...]
+    rule_labels: tuple[str, ...]
+
+
+def examples(gold_dir: Path) -> list[Example]:
+    """Training examples of a gold split: features of each gold line's statement, gold labels."""
+    from .pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    out = []
+    for g in read_gold_dir(gold_dir):
+        doc = analyse_path(g.document, concern_model=None)  # the features hold the taxonomy's own hits
+        rows = concern_rows(nlp, doc)
+        preds = _predictions(doc)
+        rule = [tuple(sorted(p.concerns)) for p in preds]
+        aligned, _ = align(g.lines, preds)
+        for line, k in zip(g.lines, aligned):
+            if k is None:
+                out.append(Example(features(line.quote, ()), line.concerns, ()))
+            else:
+                out.append(Example(rows[k], line.concerns, rule[k]))
+    return out
+
+
+def fit(train: list[Example], labels: list[str], threshold: float = 0.5, keep_threshold: float = 0.1,
+        meta: dict | None = None) -> ConcernModel:
+    from sklearn.linear_model import LogisticRegression
+
+    if not train:
+        raise MinutesMinerError("no training examples", hint="the training split has no gold lines")
+    vocab: dict[str, int] = {}
+    df: dict[str, int] = {}
+    for ex in train:
+        for f in set(ex.features):
+            df[f] = df.get(f, 0) + 1
+    kept = sorted(f for f, count in df.items() if count >= MIN_DF)
+    for f in kept:
+        vocab[f] = len(vocab)
+    n = len(train)
+    idf = numpy.array([math.log((1 + n) / (1 + df[f])) + 1.0 for f in kept])
+    model = ConcernModel(labels, vocab, idf, numpy.zeros((len(vocab), len(labels))), numpy.zeros(len(labels)), threshold,
+                         keep_threshold, meta or {})
+    x = model.matrix([ex.features for ex in train])
+    for j, label in enumerate(labels):
+        y = numpy.array([label in ex.labels for ex in train], dtype=int)
+        if y.min() == y.max():  # a label never (or always) seen: a constant
+            model.intercept[j] = 8.0 if y[0] else -8.0
+            continue
+        clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0)
+        clf.fit(x, y)
+        model.coef[:, j] = clf.coef_[0]
+        model.intercept[j] = clf.intercept_[0]
+    return model
+
+
+def micro_f1(gold: list[tuple[str, ...]], predicted: list[tuple[str, ...]]) -> dict:
+    tp = sum(len(set(g) & set(p)) for g, p in zip(gold, predicted))
+    n_pred = sum(len(p) for p in predicted)
+    n_gold = sum(len(g) for g in gold)
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def train(train_dir: Path, dev_dir: Path | None, out_dir: Path) -> dict:
+    """Train on ``train_dir``, choose the threshold on ``dev_dir``, write ``out_dir/concerns.json``."""
+    from .rules import load_concerns
+
+    labels = sorted(load_concerns())
+    train_ex = examples(Path(train_dir))
+    model = fit(train_ex, labels)
+    report = {"train_lines": len(train_ex), "train_documents": len(read_gold_dir(Path(train_dir))),
+              "labels": labels, "C": C, "min_df": MIN_DF, "date": date.today().isoformat()}
+    if dev_dir is not None:
+        dev_ex = examples(Path(dev_dir))
+        gold = [ex.labels for ex in dev_ex]
+        probs = model.probabilities([ex.features for ex in dev_ex])
+        found = [ex.rule_labels for ex in dev_ex]
+        scores = {}
+        for t in THRESHOLDS:
+            for keep in KEEP_THRESHOLDS:
+                scores[t, keep] = micro_f1(gold, decide(labels, probs, found, t, keep))
+        best = max(scores, key=lambda k: (scores[k]["f1"], -abs(k[0] - 0.5), -k[1]))
+        model.threshold, model.keep_threshold = best
+        report.update(dev_lines=len(dev_ex), dev_documents=len(read_gold_dir(Path(dev_dir))), threshold=best[0],
+                      keep_threshold=best[1], dev_model=scores[best], dev_rules_only=micro_f1(gold, found))
+    else:
+        report.update(threshold=model.threshold, keep_threshold=model.keep_threshold)
+    model.meta = {k: v for k, v in report.items() if k != "labels"}
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save(out_dir / MODEL_FILE)
+    report["model_file"] = str(out_dir / MODEL_FILE)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--train", type=Path, default=Path("corpora/gold/train"))
+    parser.add_argument("--dev", type=Path, default=Path("corpora/gold/dev"))
+    parser.add_argument("--out", type=Path, default=Path("models"))
+    args = parser.parse_args(argv)
+    report = train(args.train, args.dev if args.dev.exists() else None, args.out)
+    for key, value in report.items():
+        print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

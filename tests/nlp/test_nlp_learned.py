@@ -1,0 +1,83 @@
+"""The learned concern model: the shipped one predicts sensibly; training runs on a tiny split."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from minutes_miner.models import ItemText, MinutesText
+
+
+def _minutes(text: str, title: str = "Performance report") -> MinutesText:
+    return MinutesText(source="t.txt", items=(ItemText(title=title, text=text, number="5"),))
+
+
+def test_shipped_model_loads_and_tags_concerns():
+    from minutes_miner.nlp import analyse
+    from minutes_miner.nlp.learned import shipped_model
+
+    model = shipped_model()
+    assert model is not None and "housing" in model.labels and 0.0 < model.threshold < 1.0
+    doc = analyse(_minutes(
+        "Councillor Patel asked how many families were in bed and breakfast accommodation.\n"
+        "Councillor Lee expressed concern that waiting lists for CAMHS assessments had grown to 40 weeks.\n"
+        "The Chair thanked everyone for attending."))
+    statements = doc.items[0].statements
+    assert "housing" in statements[0].concerns
+    assert {"mental-health", "waiting-times"} <= set(statements[1].concerns)
+    assert statements[2].concerns == ()
+
+
+def test_rules_only_mode_keeps_taxonomy_hits():
+    from minutes_miner.nlp import analyse
+
+    doc = analyse(_minutes("Councillor Patel asked about PPE stocks."), concern_model=None)
+    assert doc.items[0].statements[0].concerns == ("covid-19",)
+
+
+def _write_split(root: Path) -> Path:
+    council = root / "testshire"
+    council.mkdir(parents=True)
+    lines = ["5. Housing", "Councillor Ann Hill asked how many families were in temporary accommodation.",
+             "Ms Jo Kent, Head of Housing, said that 40 families were in bed and breakfast.",
+             "Councillor Hill expressed concern about agency staff costs.",
+             "RESOLVED that the report be noted."]
+    (council / "m1.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = [
+        {"item": "5", "quote": "asked how many families were in temporary accommodation.", "speaker": "Councillor Ann Hill",
+         "speaker_key": "hill", "speaker_kind": "member", "act": "question", "answers": None, "concerns": ["housing"]},
+        {"item": "5", "quote": "said that 40 families were in bed and breakfast.", "speaker": "Ms Jo Kent", "speaker_key": "kent",
+         "speaker_kind": "officer", "act": "answer", "answers": "asked how many families were in temporary accommodation.",
+         "concerns": ["housing"]},
+        {"item": "5", "quote": "expressed concern about agency staff costs.", "speaker": "Councillor Ann Hill",
+         "speaker_key": "hill", "speaker_kind": "member", "act": "concern", "answers": None, "concerns": ["workforce", "finance"]},
+        {"item": "5", "quote": "RESOLVED that the report be noted.", "speaker": "the Committee", "speaker_key": "committee",
+         "speaker_kind": "group", "act": "resolution", "answers": None, "concerns": []},
+    ]
+    (council / "m1.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return root
+
+
+def test_training_on_a_tiny_split_runs_and_is_deterministic(tmp_path):
+    from minutes_miner.nlp.learned import load_model
+    from minutes_miner.nlp.train import train
+
+    split = _write_split(tmp_path / "gold")
+    report = train(split, split, tmp_path / "m1")
+    train(split, split, tmp_path / "m2")
+    assert report["train_lines"] == 4 and report["dev_lines"] == 4
+    first = (tmp_path / "m1" / "concerns.json").read_bytes()
+    assert first == (tmp_path / "m2" / "concerns.json").read_bytes()
+    model = load_model(tmp_path / "m1" / "concerns.json")
+    assert model.labels and 0.2 <= model.threshold <= 0.9 and model.keep_threshold <= 0.3
+
+
+def test_a_broken_model_file_is_a_clear_error(tmp_path):
+    from minutes_miner.errors import ParseError
+    from minutes_miner.nlp.learned import load_model
+
+    path = tmp_path / "concerns.json"
+    path.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(ParseError, match="concerns.json"):
+        load_model(path)
