@@ -17,8 +17,8 @@ Trained by ``minutes_miner.nlp.train``; loaded from ``resources.models_dir()``.
 from __future__ import annotations
 
 import json
-import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -64,18 +64,22 @@ class ConcernModel:
         """TF-IDF rows (sublinear tf, l2-normalised) as a CSR matrix."""
         from scipy.sparse import csr_matrix
 
-        data, indices, indptr = [], [], [0]
+        get = self.vocab.get
+        indices: list[int] = []
+        counts: list[int] = []
+        indptr = [0]
         for feats in rows:
-            counts: dict[int, int] = {}
-            for f in feats:
-                k = self.vocab.get(f)
-                if k is not None:
-                    counts[k] = counts.get(k, 0) + 1
-            vals = [(1.0 + math.log(c)) * self.idf[k] for k, c in counts.items()]
-            norm = math.sqrt(sum(v * v for v in vals)) or 1.0
-            indices.extend(counts)
-            data.extend(v / norm for v in vals)
+            row = Counter(k for k in map(get, feats) if k is not None)
+            indices.extend(row)
+            counts.extend(row.values())
             indptr.append(len(indices))
+        cols = numpy.asarray(indices, dtype=numpy.int64)
+        data = (1.0 + numpy.log(numpy.asarray(counts, dtype=float))) * self.idf[cols] if indices else numpy.zeros(0)
+        # l2-normalise each row (vectorised: per-row sums of squares)
+        row_of = numpy.repeat(numpy.arange(len(rows)), numpy.diff(indptr))
+        norms = numpy.sqrt(numpy.bincount(row_of, weights=data * data, minlength=len(rows)))
+        norms[norms == 0] = 1.0
+        data = data / norms[row_of]
         return csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
 
     def probabilities(self, rows: list[list[str]]) -> numpy.ndarray:

@@ -1,0 +1,36 @@
+"""Throughput of the whole minutes pipeline (``nlp.analyse``: spaCy components, structure,
+discourse and the learned concern model) beside the bare spaCy tokenizer, measured in the same
+run on the same synthetic minutes (``minutes_miner.nlp.bench``). Goal: analyse >= 30% of the
+tokenizer's words/s.
+
+    .venv/bin/python benchmarks/nlp_speed.py [WORDS]        # default 1,000,000 words
+    .venv/bin/python benchmarks/nlp_speed.py 200000 --profile   # cProfile's top functions too
+"""
+from __future__ import annotations
+
+import cProfile
+import pstats
+import sys
+
+from minutes_miner.nlp.bench import benchmark, synthetic_minutes
+
+
+def main(argv: list[str]) -> int:
+    words = int(argv[0]) if argv and argv[0].isdigit() else 1_000_000
+    r = benchmark(words)
+    print(f"words={r['words']:,}")
+    print(f"spaCy tokenizer        {r['tokenizer_wps']:>12,.0f} words/s")
+    print(f"spaCy pipeline         {r['spacy_pipeline_wps']:>12,.0f} words/s  ({r['spacy_pipeline_ratio']:.0%} of tokenizer)")
+    print(f"analyse (whole stage)  {r['analyse_wps']:>12,.0f} words/s  ({r['analyse_ratio']:.0%} of tokenizer; goal >= 30%)")
+    if "--profile" in argv:
+        from minutes_miner.nlp import analyse
+
+        minutes = synthetic_minutes(words)
+        profile = cProfile.Profile()
+        profile.runcall(analyse, minutes)
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
