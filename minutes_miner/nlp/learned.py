@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy
@@ -38,7 +39,7 @@ def features(text: str, rule_labels, question: str | None = None, question_label
              title_labels=()) -> list[str]:
     """The feature strings of one statement (see the module docstring)."""
     ws = words(text)
-    out = ws + [f"{a}_{b}" for a, b in zip(ws, ws[1:])]
+    out = ws + [f"{a}_{b}" for a, b in pairwise(ws)]
     out += [f"RULE={label}" for label in rule_labels]
     if question:
         out += [f"Q:{w}" for w in words(question)]
