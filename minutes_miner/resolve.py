@@ -5,7 +5,7 @@ Children's Services" is the officer whose job title says so, when the attendance
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from minutes_miner.models import AttendeeMention, Person, person_identity
 

@@ -24,6 +24,7 @@ Decisions worth knowing:
 """
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ _WORD_BEFORE = re.compile(
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
+
+_SPACE_RUN = re.compile(r"\s+")
 
 CHUNK_CHARS = 200_000
 
@@ -435,6 +438,18 @@ def _rank(b: Block, parent: LeadIn | None, last_alpha: str | None) -> tuple[int,
 def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=None, concern_model="shipped") -> AnalysedDocument:
     """``concern_model``: "shipped" (the model in models/, if any), None (taxonomy rules only) or a
     ``learned.ConcernModel``."""
+    # analysing allocates hundreds of thousands of small acyclic objects; the cyclic collector's
+    # repeated passes over them cost a quarter of the run, and they are freed by refcount anyway
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse_minutes(minutes, roster, nlp, concerns_file, concern_model)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_model) -> AnalysedDocument:
     if concern_model == "shipped":
         from .learned import shipped_model
 
@@ -540,24 +555,21 @@ def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=Non
 
     per_item = [_analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an)
                 for item, bds in zip(minutes.items, items_blocks)]
-    out_items = []
-    for item, stmts in zip(minutes.items, per_item):
-        out_items.append(
-            AnalysedItem(
-                number=item.number,
-                title=item.title,
-                statements=tuple(_finish(s, people) for s in stmts),
-                source_url=item.source_url,
-                page=item.page,
-            )
-        )
-    attendance = tuple(_enrich(a, people) for a in minutes.attendance)
-    doc = AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance, items=tuple(out_items))
+    finished = [[_finish(s, people) for s in stmts] for stmts in per_item]
     if concern_model is not None:
-        from .learned import apply_concern_model
+        from .learned import predict_items
 
-        doc = apply_concern_model(concern_model, nlp, doc)
-    return doc
+        labels = predict_items(concern_model, nlp, [(item.title, [(f[0], f[7], f[5]) for f in fs])
+                                                    for item, fs in zip(minutes.items, finished)])
+        finished = [[(*f[:7], c) for f, c in zip(fs, cs)] for fs, cs in zip(finished, labels)]
+    out_items = tuple(
+        AnalysedItem(number=item.number, title=item.title, statements=tuple(AnalysedStatement(*f) for f in fs),
+                     source_url=item.source_url, page=item.page)
+        for item, fs in zip(minutes.items, finished)
+    )
+    attendance = tuple(_enrich(a, people) for a in minutes.attendance)
+    return AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance,
+                            items=out_items)
 
 
 def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
@@ -722,9 +734,8 @@ def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt],
     # an answer chain: a further reply straight after an answer
     if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
         (stmts[-1].blk is not None and u.start > 0 and stmts[-1].blk.units and u in stmts[-1].blk.units) or (parent and parent.kind == "response")
-    ):
-        if spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident:
-            return "answer", stmts[-1].answers
+    ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
@@ -749,23 +760,15 @@ def _target(u: Unit, stmts: list[Stmt], an: _Analyser, state) -> int | None:
     return _latest_unanswered(stmts)
 
 
-def _finish(s: Stmt, people: People) -> AnalysedStatement:
-    text = s.blk.block.text[s.start:s.end].strip()
-    text = re.sub(r"\s+", " ", text)
+def _finish(s: Stmt, people: People) -> tuple:
+    """The fields of an ``AnalysedStatement`` in order (text, speaker, key, kind, act, answers,
+    section, concerns), built once the concern model has had its say."""
+    text = _SPACE_RUN.sub(" ", s.blk.block.text[s.start:s.end].strip())
     speaker = key = None
     kind = "unknown"
     if s.speaker is not None:
         speaker, key, kind = _render(s.speaker, people)
-    return AnalysedStatement(
-        text=text,
-        speaker=speaker,
-        speaker_key=key,
-        speaker_kind=kind,
-        act=s.act,
-        answers=s.answers,
-        section=s.section,
-        concerns=tuple(sorted(s.concerns)),
-    )
+    return (text, speaker, key, kind, s.act, s.answers, s.section, tuple(sorted(s.concerns)))
 
 
 def _render(spk: Spk, people: People) -> tuple[str | None, str | None, str]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -62,26 +61,28 @@ class ConcernModel:
     meta: dict
 
     def matrix(self, rows: list[list[str]]):
-        """TF-IDF rows (sublinear tf, l2-normalised) as a CSR matrix."""
+        """TF-IDF rows (sublinear tf, l2-normalised) as a CSR matrix, built in one go: feature ids of
+        all rows are collected, duplicates summed by scipy, weights computed with numpy."""
         from scipy.sparse import csr_matrix
 
         get = self.vocab.get
-        indices: list[int] = []
-        counts: list[int] = []
-        indptr = [0]
+        cols: list[int] = []
+        lengths: list[int] = []
         for feats in rows:
-            row = Counter(k for k in map(get, feats) if k is not None)
-            indices.extend(row)
-            counts.extend(row.values())
-            indptr.append(len(indices))
-        cols = numpy.asarray(indices, dtype=numpy.int64)
-        data = (1.0 + numpy.log(numpy.asarray(counts, dtype=float))) * self.idf[cols] if indices else numpy.zeros(0)
-        # l2-normalise each row (vectorised: per-row sums of squares)
-        row_of = numpy.repeat(numpy.arange(len(rows)), numpy.diff(indptr))
-        norms = numpy.sqrt(numpy.bincount(row_of, weights=data * data, minlength=len(rows)))
+            ids = [k for k in map(get, feats) if k is not None]
+            cols.extend(ids)
+            lengths.append(len(ids))
+        n = len(rows)
+        row_of = numpy.repeat(numpy.arange(n), lengths)
+        x = csr_matrix((numpy.ones(len(cols)), (row_of, numpy.asarray(cols, dtype=numpy.int64))),
+                       shape=(n, len(self.vocab)))
+        x.sum_duplicates()
+        x.data = (1.0 + numpy.log(x.data)) * self.idf[x.indices]
+        row_of = numpy.repeat(numpy.arange(n), numpy.diff(x.indptr))
+        norms = numpy.sqrt(numpy.bincount(row_of, weights=x.data * x.data, minlength=n))
         norms[norms == 0] = 1.0
-        data = data / norms[row_of]
-        return csr_matrix((data, indices, indptr), shape=(len(rows), len(self.vocab)))
+        x.data /= norms[row_of]
+        return x
 
     def probabilities(self, rows: list[list[str]]) -> numpy.ndarray:
         if not rows:
@@ -127,12 +128,21 @@ class ConcernModel:
 
 
 def decide(labels: list[str], probs, rule_labels, threshold: float, keep_threshold: float) -> list[tuple[str, ...]]:
-    out = []
-    for row, found in zip(probs, rule_labels):
-        found = set(found)
-        out.append(tuple(label for label, p in zip(labels, row)
-                         if p >= threshold or (label in found and p >= keep_threshold)))
-    return out
+    """Per row, the labels with p >= threshold, and the taxonomy's own hits with p >= keep_threshold."""
+    probs = numpy.asarray(probs)
+    chosen = probs >= threshold
+    column = {label: j for j, label in enumerate(labels)}
+    found = numpy.zeros(chosen.shape, dtype=bool)
+    for i, row in enumerate(rule_labels):
+        for label in row:
+            j = column.get(label)
+            if j is not None:
+                found[i, j] = True
+    chosen |= found & (probs >= keep_threshold)
+    out: list[list[str]] = [[] for _ in range(len(chosen))]
+    for i, j in zip(*chosen.nonzero()):
+        out[i].append(labels[j])
+    return [tuple(row) for row in out]
 
 
 def load_model(path: Path) -> ConcernModel:
@@ -158,36 +168,79 @@ def shipped_model() -> ConcernModel | None:
     return load_model(path) if path.exists() else None
 
 
-def concern_rows(nlp, doc) -> list[list[str]]:
-    """Feature rows for every statement of an ``AnalysedDocument`` whose concerns are the taxonomy's
-    hits (``analyse(..., concern_model=None)``), in document order."""
-    tagger = nlp.get_pipe("mm_concerns")
+def title_labels(nlp, title: str | None) -> list[str]:
+    """The taxonomy's hits in an item title."""
+    if not title:
+        return []
+    doc = nlp.get_pipe("mm_concerns")(nlp.make_doc(title))
+    return sorted({sp.label_ for sp in doc.spans["mm_concerns"]})
+
+
+def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
+    """Feature rows of one item's statements, given as (text, taxonomy labels, answers index): the
+    same strings as ``features``, with the title's and each question's part built once."""
+    title_part = ([f"T:{w}" for w in words(title)] + [f"TRULE={label}" for label in found_in_title]) if title else []
+    own: list[list[str]] = []
+    question_part: dict[int, list[str]] = {}
     rows = []
-    for item in doc.items:
-        title = item.title or ""
-        title_labels = []
-        if title:
-            title_doc = tagger(nlp.make_doc(title))
-            title_labels = sorted({sp.label_ for sp in title_doc.spans["mm_concerns"]})
-        for s in item.statements:
-            q = item.statements[s.answers] if s.answers is not None and s.answers < len(item.statements) else None
-            rows.append(features(s.text, s.concerns, q.text if q else None, q.concerns if q else (), title, title_labels))
+    for text, labels, answers in statements:
+        ws = words(text)
+        feats = ws + [a + "_" + b for a, b in pairwise(ws)]
+        feats += [f"RULE={label}" for label in labels]
+        own.append(ws)
+        if answers is not None and answers < len(own):
+            q = question_part.get(answers)
+            if q is None:
+                q = question_part[answers] = [f"Q:{w}" for w in own[answers]] + [
+                    f"QRULE={label}" for label in statements[answers][1]]
+            feats += q
+        elif answers is not None and answers < len(statements):
+            q_text, q_labels, _ = statements[answers]
+            feats += [f"Q:{w}" for w in words(q_text)] + [f"QRULE={label}" for label in q_labels]
+        rows.append(feats + title_part)
     return rows
 
 
-def apply_concern_model(model: ConcernModel, nlp, doc):
-    """The document with each statement's concerns decided by the model. Labels the model was never
-    trained on (a user's own taxonomy) stay as the taxonomy found them."""
-    rows = concern_rows(nlp, doc)
-    if not rows:
-        return doc
-    predicted = iter(model.predict(rows, [s.concerns for item in doc.items for s in item.statements]))
-    known = set(model.labels)
-    items = []
+def concern_rows(nlp, doc) -> list[list[str]]:
+    """Feature rows for every statement of an ``AnalysedDocument`` whose concerns are the taxonomy's
+    hits (``analyse(..., concern_model=None)``), in document order."""
+    rows = []
     for item in doc.items:
-        statements = []
-        for s in item.statements:
-            labels = set(next(predicted)) | {label for label in s.concerns if label not in known}
-            statements.append(replace(s, concerns=tuple(sorted(labels))))
-        items.append(replace(item, statements=tuple(statements)))
+        rows += item_rows(item.title, title_labels(nlp, item.title),
+                          [(s.text, s.concerns, s.answers) for s in item.statements])
+    return rows
+
+
+def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]]:
+    """Concern labels for every statement of a document, given as items ``(title, [(text, taxonomy
+    labels, answers index), ...])``: one sparse matrix and one product for the whole document.
+    Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy found them."""
+    rows: list[list[str]] = []
+    found: list = []
+    for title, statements in items:
+        rows += item_rows(title, title_labels(nlp, title), statements)
+        found += [labels for _, labels, _ in statements]
+    if not rows:
+        return [[] for _ in items]
+    predicted = model.predict(rows, found)
+    known = set(model.labels)
+    out = []
+    k = 0
+    for _, statements in items:
+        labels_of_item = []
+        for _, labels, _ in statements:
+            mine = predicted[k]
+            extra = [label for label in labels if label not in known]
+            labels_of_item.append(tuple(sorted(set(mine).union(extra))) if extra else mine)
+            k += 1
+        out.append(labels_of_item)
+    return out
+
+
+def apply_concern_model(model: ConcernModel, nlp, doc):
+    """The document with each statement's concerns decided by the model (see ``predict_items``)."""
+    labels = predict_items(model, nlp, [(item.title, [(s.text, s.concerns, s.answers) for s in item.statements])
+                                        for item in doc.items])
+    items = [replace(item, statements=tuple(replace(s, concerns=c) for s, c in zip(item.statements, item_labels)))
+             for item, item_labels in zip(doc.items, labels)]
     return replace(doc, items=tuple(items))

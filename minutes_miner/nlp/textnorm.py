@@ -123,9 +123,7 @@ def is_heading(text: str) -> bool:
         return False
     if re.match(r"^(?:RESOLVED|AGREED|Resolved|Agreed|It was)\b", text):
         return False
-    if _HEADING_VERBS.search(text) and len(words) > 4:
-        return False
-    return True
+    return not (_HEADING_VERBS.search(text) and len(words) > 4)
 
 
 def classify(line: str) -> Block | None:

@@ -39,7 +39,7 @@ def seed():
 
 
 def test_seed_header_and_item(seed):
-    minutes, doc = seed
+    _minutes, doc = seed
     assert doc.committee == "Children's Services Overview and Scrutiny Committee"
     assert doc.date.isoformat() == "2020-06-17"
     assert [(i.number, i.title) for i in doc.items] == [("11", "Children's Services Performance Indicators")]
@@ -92,7 +92,7 @@ def cpp():
 
 
 def test_kent_cpp_structure_and_attendance(cpp):
-    minutes, doc = cpp
+    _minutes, doc = cpp
     assert doc.committee == "Corporate Parenting Panel" and doc.date.isoformat() == "2024-10-29"
     assert len(doc.items) == 12
     people = {a.name: a for a in doc.attendance}

@@ -21,7 +21,7 @@ def test_registry_registers_every_pipeline_component():
     for name in registry.PIPELINE_COMPONENTS:
         fresh.add_pipe(name)
     doc = fresh("Councillor Patel asked whether MASH referrals had risen. Jane Smith, Head of Early Help, replied.")
-    assert [s.text for s in doc.sents][0].endswith("risen.")
+    assert next(s.text for s in doc.sents).endswith("risen.")
     assert {s.label_ for s in doc.spans["mm_concerns"]} >= {"safeguarding", "demand"}
     assert {s.text for s in doc.spans["mm_mentions"]} >= {"Councillor Patel", "Jane Smith"}
     assert {s.label_ for s in doc.spans["mm_cues"]} >= {"question", "answer"}
