@@ -26,6 +26,8 @@ def _fix_run(m: re.Match) -> str:
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_HAS_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # one-to-one character normalisation (keeps offsets): quotes, dashes, odd spaces
 _NORM_TABLE = str.maketrans({
@@ -34,6 +36,7 @@ _NORM_TABLE = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
 })
+_HAS_NORM_CHAR = re.compile("[" + re.escape("".join(chr(c) for c in _NORM_TABLE)) + "]")
 
 
 def repair(text: str) -> str:
@@ -48,18 +51,23 @@ def repair(text: str) -> str:
             text = _MOJIBAKE_RUN.sub(_fix_run, text)
             for bad, good in _MOJIBAKE_TABLE.items():
                 text = text.replace(bad, good)
-    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    if _HAS_ZERO_WIDTH.search(text):  # translate() with a dict is slow per character: only when needed
+        text = text.translate(_ZERO_WIDTH)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def collapse(text: str) -> str:
     """Whitespace collapsed to single spaces (NBSP and friends included)."""
+    if "  " not in text and not _ODD_SPACE.search(text):
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 
 def normalise(text: str) -> str:
     """Same length as ``text``: curly quotes -> straight, dashes -> '-', odd spaces -> ' '."""
-    return text.translate(_NORM_TABLE)
+    return text.translate(_NORM_TABLE) if _HAS_NORM_CHAR.search(text) else text
 
 
 # ---------------------------------------------------------------------------
