@@ -11,18 +11,20 @@ Every component writes character-anchored spans that the discourse layer
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from itertools import pairwise
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from . import rules
 
 SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
 NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
+_NEWLINE = re.compile(r"\n")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
@@ -40,50 +42,46 @@ class MinutesSegmenter:
 
     def __init__(self, nlp, name: str = "mm_segmenter"):
         self.name = name
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("END", _phrase_docs(nlp, SENT_ENDERS))
+        strings = nlp.vocab.strings
+        self.enders = numpy.array([strings.add(t) for t in SENT_ENDERS], dtype="uint64")
+        self.semicolon = strings.add(";")
+        self.no_break_after = {strings.add(w) for w in NO_BREAK_AFTER}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
+        arr = doc.to_array([IDX, IS_SPACE, ORTH, LOWER])
+        idx, is_space = arr[:, 0], arr[:, 1].astype(bool)
+        text = doc_text(doc)
+        # the next non-space token at or after each position (n when none)
+        solid = numpy.flatnonzero(~is_space)
+        nxt_solid = numpy.append(solid, n)[numpy.searchsorted(solid, numpy.arange(n + 1))]
         starts = [0]
-        for _, start, _end in self.matcher(doc):
-            nxt = start + 1
-            while nxt < n and doc[nxt].is_space:
-                nxt += 1
+        for start in numpy.flatnonzero(numpy.isin(arr[:, 2], self.enders)).tolist():
+            nxt = int(nxt_solid[start + 1])
             if nxt >= n:
                 continue
-            tok = doc[start]
-            following = doc[nxt]
-            if tok.text != ";":
-                if start and doc[start - 1].lower_ in NO_BREAK_AFTER and following.text[:1].isdigit():
+            first = text[idx[nxt]]
+            if arr[start, 2] != self.semicolon:
+                if start and arr[start - 1, 3] in self.no_break_after and first.isdigit():
                     continue
-                first = following.text[:1]
                 if not (first.isupper() or first.isdigit() or first in "\"'(“‘[•·"):
                     continue
             if nxt != starts[-1]:
                 starts.append(nxt)
-        text = doc_text(doc)
         if "\n" in text:  # a newline always ends a block
-            idx = doc.to_array("IDX").tolist()
-            pos = text.find("\n")
-            while pos != -1:
-                k = bisect_left(idx, pos + 1)
-                while k < n and doc[k].is_space:
-                    k += 1
-                if k < n:
-                    starts.append(k)
-                pos = text.find("\n", pos + 1)
-            starts = sorted(set(starts))
+            lines = numpy.fromiter((m.end() for m in _NEWLINE.finditer(text)), dtype=numpy.int64)
+            after = nxt_solid[numpy.searchsorted(idx, lines)]
+            starts = sorted(set(starts).union(after[after < n].tolist()))
         # set all sentence starts in one array write (Token.is_sent_start is O(len(doc)) per call)
         flags = numpy.full(n, -1, dtype="int32")
         flags[starts] = 1
         doc.from_array([SENT_START], flags.reshape(n, 1).astype("uint64"))
         # character offsets of the statement units, for consumers that avoid doc.sents
-        last = doc[n - 1]
-        offsets = [doc[i].idx for i in starts] + [last.idx + len(last.text)]
-        doc.user_data["mm_units"] = [(offsets[k], offsets[k + 1]) for k in range(len(starts))]
+        last_end = int(idx[n - 1]) + len(doc[n - 1].text)
+        offsets = idx[starts].tolist() + [last_end]
+        doc.user_data["mm_units"] = list(pairwise(offsets))
         return doc
 
 
@@ -151,8 +149,9 @@ class MentionMatcher:
         self.mod_words = {m.lower() for m in data["role_modifiers"]} | {w.lower() for h in data["role_heads"] for w in h.split()[:-1]}
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.heads.add("HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
+        self.labels = _Labels(nlp.vocab)
 
-    def _titled(self, doc: Doc, s: int, e: int) -> Span | None:
+    def _titled(self, doc: Doc, s: int, e: int) -> tuple[int, int, str] | None:
         n = len(doc)
         i = e
         while i < n and i - e < 4 and doc[i].shape_ in self.initial_shapes:
@@ -166,9 +165,9 @@ class MentionMatcher:
             return None
         if j < n and doc[j].text in self.honours:
             j += 1
-        return Span(doc, s, j, label="NAME_T")
+        return s, j, "NAME_T"
 
-    def _open_role(self, doc: Doc, h: int) -> Span | None:
+    def _open_role(self, doc: Doc, h: int) -> tuple[int, int, str] | None:
         n = len(doc)
         k = h
         while k > 0 and h - k < 4 and doc[k - 1].lower_ in self.mod_words:
@@ -189,11 +188,12 @@ class MentionMatcher:
             return None
         if not has_article and not doc[start].text[:1].isupper():
             return None
-        return Span(doc, start, j, label="ROLE_OPEN")
+        return start, j, "ROLE_OPEN"
 
-    def __call__(self, doc: Doc) -> Doc:
-        # fixed roles first: filter_spans keeps the first of equally long spans
-        spans = list(self.roles_lower(doc, as_spans=True)) + list(self.roles_orth(doc, as_spans=True))
+    def __call__(self, doc: Doc, spans: bool = True) -> Doc:
+        # fixed roles first: the filter keeps the first of equally long spans
+        label = self.labels
+        found = [(s, e, label(m)) for m, s, e in self.roles_lower(doc)] + [(s, e, label(m)) for m, s, e in self.roles_orth(doc)]
         stop = self.stop
         tok_starts = None
         for m in self.untitled_rx.finditer(doc_text(doc)):
@@ -209,17 +209,55 @@ class MentionMatcher:
             ts = bisect_left(tok_starts, start_char)
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
-                spans.append(Span(doc, ts, te, label="NAME_U"))
+                found.append((ts, te, "NAME_U"))
         for _, s, e in self.honorifics(doc):
             sp = self._titled(doc, s, e)
             if sp is not None:
-                spans.append(sp)
+                found.append(sp)
         for _, s, _e in self.heads(doc):
             sp = self._open_role(doc, s)
             if sp is not None:
-                spans.append(sp)
-        doc.spans["mm_mentions"] = filter_spans(spans)
+                found.append(sp)
+        _store(doc, "mm_mentions", filter_token_spans(found), spans)
         return doc
+
+
+def filter_token_spans(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spacy.util.filter_spans`` on (start, end, label) token triples: the longest spans win,
+    then the earliest, then the first listed; the kept ones in document order."""
+    kept = []
+    seen: set[int] = set()
+    for t in sorted(found, key=lambda t: (t[1] - t[0], -t[0]), reverse=True):
+        if t[0] not in seen and t[1] - 1 not in seen:
+            kept.append(t)
+            seen.update(range(t[0], t[1]))
+    return sorted(kept, key=lambda t: t[0])
+
+
+def _store(doc: Doc, key: str, found: list[tuple[int, int, str]], spans: bool) -> None:
+    """A component's findings: ``doc.user_data[key]`` as (start_char, end_char, label), and, unless
+    ``spans`` is False (``analyse`` reads the character offsets only), ``doc.spans[key]``."""
+    if found:
+        bounds = doc.to_array([IDX, LENGTH])
+        doc.user_data[key] = [(int(bounds[s, 0]), int(bounds[e - 1, 0] + bounds[e - 1, 1]), lab) for s, e, lab in found]
+    else:
+        doc.user_data[key] = []
+    if spans:
+        doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in found]
+
+
+class _Labels:
+    """match_id -> label string, cached (StringStore lookups cost on every match)."""
+
+    def __init__(self, vocab):
+        self.strings = vocab.strings
+        self.cache: dict[int, str] = {}
+
+    def __call__(self, match_id: int) -> str:
+        lab = self.cache.get(match_id)
+        if lab is None:
+            lab = self.cache[match_id] = self.strings[match_id]
+        return lab
 
 
 class CueMatcher:
@@ -237,6 +275,7 @@ class CueMatcher:
         # hit on their literal prefix ("asked the <ANY> to" -> "asked the")
         self.any_prefix = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.window = 2
+        self.labels = _Labels(nlp.vocab)
         for act, patterns in rules.acts().items():
             lower, orth, other = [], [], []
             for p in patterns:
@@ -264,8 +303,9 @@ class CueMatcher:
             if other:
                 self.matcher.add(act, other)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = self.lower(doc, as_spans=True) + self.orth(doc, as_spans=True)
+    def __call__(self, doc: Doc, spans: bool = True) -> Doc:
+        label = self.labels
+        found = [(s, e, label(m)) for m, s, e in self.lower(doc)] + [(s, e, label(m)) for m, s, e in self.orth(doc)]
         if len(self.matcher):
             seen = set()
             n = len(doc)
@@ -275,8 +315,8 @@ class CueMatcher:
                 seen.add(s)
                 for match_id, ms, me in self.matcher(doc[s:min(n, s + self.window)]):
                     if ms == 0:
-                        spans.append(Span(doc, s + ms, s + me, label=match_id))
-        doc.spans["mm_cues"] = spans
+                        found.append((s + ms, s + me, label(match_id)))
+        _store(doc, "mm_cues", found, spans)
         return doc
 
 
@@ -289,6 +329,7 @@ class ConcernMatcher:
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.patterns = Matcher(nlp.vocab)
+        self.labels = _Labels(nlp.vocab)
         make = nlp.make_doc
         for label, spec in self.taxonomy.items():
             terms: list[str] = []
@@ -307,9 +348,10 @@ class ConcernMatcher:
             if pats:
                 self.patterns.add(label, pats)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = self.terms(doc, as_spans=True) + self.acronyms(doc, as_spans=True)
+    def __call__(self, doc: Doc, spans: bool = True) -> Doc:
+        label = self.labels
+        found = [(s, e, label(m)) for m, s, e in self.terms(doc)] + [(s, e, label(m)) for m, s, e in self.acronyms(doc)]
         if len(self.patterns):
-            spans += self.patterns(doc, as_spans=True)
-        doc.spans["mm_concerns"] = spans
+            found += [(s, e, label(m)) for m, s, e in self.patterns(doc)]
+        _store(doc, "mm_concerns", found, spans)
         return doc

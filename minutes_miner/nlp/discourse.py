@@ -75,6 +75,7 @@ _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in an
 _SPACE_RUN = re.compile(r"\s+")
 
 CHUNK_CHARS = 200_000
+BLOCK_JOIN = "\n\n"
 
 
 def _compile_lead_ins() -> dict[str, list[re.Pattern]]:
@@ -490,31 +491,34 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
         first = m.text.split()[0]
         return first in first_names or people.lookup(m.text) is not None
 
-    # spaCy over chunks of paragraph blocks joined by newlines (one Doc per chunk keeps the
-    # per-Doc overhead small); the segmenter breaks units at every newline
+    # spaCy over chunks of paragraph blocks joined by blank lines (one Doc per chunk keeps the
+    # per-Doc overhead small); the segmenter breaks units at every newline. A blank line, not a
+    # single newline: the tokenizer caches "word." and "Word" but never "word.\nWord", so single
+    # newlines sent a span of every block boundary down its slow path (5-10x the tokenizing time)
     chunks: list[tuple[str, list[tuple[int, BlockData]]]] = []
     buf: list[str] = []
     members: list[tuple[int, BlockData]] = []
     size = 0
     for bd in to_parse:
         if buf and size + len(bd.norm) > CHUNK_CHARS:
-            chunks.append(("\n".join(buf), members))
+            chunks.append((BLOCK_JOIN.join(buf), members))
             buf, members, size = [], [], 0
         members.append((size, bd))
         buf.append(bd.norm)
-        size += len(bd.norm) + 1
+        size += len(bd.norm) + len(BLOCK_JOIN)
     if buf:
-        chunks.append(("\n".join(buf), members))
+        chunks.append((BLOCK_JOIN.join(buf), members))
 
     def _docs():
         for (text, _), doc in zip(chunks, nlp.tokenizer.pipe((c[0] for c in chunks), batch_size=16)):
             doc.user_data["mm_text"] = text
             yield doc
 
-    for (text, members), doc in zip(chunks, nlp.pipe(_docs(), batch_size=16)):
-        mentions = sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["mm_mentions"])
-        cues = sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["mm_cues"])
-        concerns = sorted((s.start_char, s.label_) for s in doc.spans["mm_concerns"])
+    no_spans = {name: {"spans": False} for name in ("mm_mentions", "mm_cues", "mm_concerns") if name in nlp.pipe_names}
+    for (text, members), doc in zip(chunks, nlp.pipe(_docs(), batch_size=16, component_cfg=no_spans)):
+        mentions = sorted(doc.user_data["mm_mentions"])
+        cues = sorted(doc.user_data["mm_cues"])
+        concerns = sorted((s, lab) for s, _e, lab in doc.user_data["mm_concerns"])
         m_starts = [m[0] for m in mentions]
         cue_starts_all = [c[0] for c in cues]
         c_starts_all = [c[0] for c in concerns]

@@ -172,8 +172,8 @@ def title_labels(nlp, title: str | None) -> list[str]:
     """The taxonomy's hits in an item title."""
     if not title:
         return []
-    doc = nlp.get_pipe("mm_concerns")(nlp.make_doc(title))
-    return sorted({sp.label_ for sp in doc.spans["mm_concerns"]})
+    doc = nlp.get_pipe("mm_concerns")(nlp.make_doc(title), spans=False)
+    return sorted({label for _, _, label in doc.user_data["mm_concerns"]})
 
 
 def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
