@@ -45,7 +45,7 @@ class MinutesSegmenter:
         strings = nlp.vocab.strings
         self.enders = numpy.array([strings.add(t) for t in SENT_ENDERS], dtype="uint64")
         self.semicolon = strings.add(";")
-        self.no_break_after = {strings.add(w) for w in NO_BREAK_AFTER}
+        self.no_break_after = numpy.array([strings.add(w) for w in NO_BREAK_AFTER], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -57,14 +57,17 @@ class MinutesSegmenter:
         # the next non-space token at or after each position (n when none)
         solid = numpy.flatnonzero(~is_space)
         nxt_solid = numpy.append(solid, n)[numpy.searchsorted(solid, numpy.arange(n + 1))]
+        cands = numpy.flatnonzero(numpy.isin(arr[:, 2], self.enders))
+        nexts = nxt_solid[cands + 1]
+        keep = nexts < n
+        cands, nexts = cands[keep], nexts[keep]
+        semicolon = (arr[cands, 2] == self.semicolon).tolist()
+        after_no_break = numpy.isin(arr[numpy.maximum(cands - 1, 0), 3], self.no_break_after) & (cands > 0)
         starts = [0]
-        for start in numpy.flatnonzero(numpy.isin(arr[:, 2], self.enders)).tolist():
-            nxt = int(nxt_solid[start + 1])
-            if nxt >= n:
-                continue
-            first = text[idx[nxt]]
-            if arr[start, 2] != self.semicolon:
-                if start and arr[start - 1, 3] in self.no_break_after and first.isdigit():
+        for nxt, first, is_semicolon, no_break in zip(nexts.tolist(), [text[i] for i in idx[nexts].tolist()], semicolon,
+                                                      after_no_break.tolist()):
+            if not is_semicolon:
+                if no_break and first.isdigit():
                     continue
                 if not (first.isupper() or first.isdigit() or first in "\"'(“‘[•·"):
                     continue
