@@ -8,9 +8,14 @@ features of the statement's words and bigrams, the words of the question it answ
 item title (prefixed), and the taxonomy's own hits (``RULE=label``) for the statement, its
 question and the title. Rules and model then vote: a label the taxonomy found is kept unless the
 model gives it less than ``keep_threshold``; a label it did not find is added when the model gives
-it at least ``threshold`` (both chosen on the dev split).
+it at least ``threshold`` (or the label's own threshold), all chosen by cross-validation over the
+training councils (``minutes_miner.nlp.train``).
 
-The model is stored as plain JSON (vocabulary, idf, weights, threshold) and applied with one
+The taxonomy hits of the neighbouring statements were tried as features too: a little better on
+paper, but they tag a statement with its neighbours' topics when its own words say little (a
+remark on hubs reopening after lockdown, between two remarks on staffing, became "workforce").
+
+The model is stored as plain JSON (vocabulary, idf, weights, thresholds) and applied with one
 sparse matrix product per document, so it needs no pickle and costs little at run time.
 Trained by ``minutes_miner.nlp.train``; loaded from ``resources.models_dir()``.
 """
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -59,6 +64,11 @@ class ConcernModel:
     threshold: float  # a label the taxonomy did not find is added at this probability
     keep_threshold: float  # a label the taxonomy found is kept down to this probability
     meta: dict
+    label_thresholds: dict[str, float] = field(default_factory=dict)  # a label's own ``threshold``
+
+    def decide(self, probs, rule_labels) -> list[tuple[str, ...]]:
+        thresholds = [self.label_thresholds.get(label, self.threshold) for label in self.labels]
+        return decide(self.labels, probs, rule_labels, thresholds, self.keep_threshold)
 
     def matrix(self, rows: list[list[str]]):
         """TF-IDF rows (sublinear tf, l2-normalised) as a CSR matrix, built in one go: feature ids of
@@ -93,8 +103,7 @@ class ConcernModel:
     def predict(self, rows: list[list[str]], rule_labels: list | None = None) -> list[tuple[str, ...]]:
         """Labels per row: the model's own (p >= threshold) and the taxonomy's hits it does not
         reject (p >= keep_threshold): a calibrated vote of rules and model."""
-        return decide(self.labels, self.probabilities(rows), rule_labels or [()] * len(rows), self.threshold,
-                      self.keep_threshold)
+        return self.decide(self.probabilities(rows), rule_labels or [()] * len(rows))
 
     def to_json(self) -> dict:
         return {
@@ -103,6 +112,7 @@ class ConcernModel:
             "labels": self.labels,
             "threshold": self.threshold,
             "keep_threshold": self.keep_threshold,
+            "label_thresholds": dict(sorted(self.label_thresholds.items())),
             "intercept": [round(float(x), 6) for x in self.intercept],
             "features": {f: {"idf": round(float(self.idf[k]), 5),
                              "w": [round(float(x), 5) for x in self.coef[k]]}
@@ -121,16 +131,18 @@ class ConcernModel:
         idf = numpy.array([data["features"][f]["idf"] for f in names])
         coef = numpy.array([data["features"][f]["w"] for f in names]).reshape(len(names), len(data["labels"]))
         return cls(list(data["labels"]), vocab, idf, coef, numpy.array(data["intercept"]), float(data["threshold"]),
-                   float(data["keep_threshold"]), data.get("meta", {}))
+                   float(data["keep_threshold"]), data.get("meta", {}),
+                   {k: float(v) for k, v in data.get("label_thresholds", {}).items()})
 
     def save(self, path: Path) -> None:
         Path(path).write_text(json.dumps(self.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def decide(labels: list[str], probs, rule_labels, threshold: float, keep_threshold: float) -> list[tuple[str, ...]]:
-    """Per row, the labels with p >= threshold, and the taxonomy's own hits with p >= keep_threshold."""
+def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold: float) -> list[tuple[str, ...]]:
+    """Per row, the labels with p >= threshold (one for all labels, or one per label), and the
+    taxonomy's own hits with p >= keep_threshold."""
     probs = numpy.asarray(probs)
-    chosen = probs >= threshold
+    chosen = probs >= numpy.asarray(threshold, dtype=float)
     column = {label: j for j, label in enumerate(labels)}
     found = numpy.zeros(chosen.shape, dtype=bool)
     for i, row in enumerate(rule_labels):
@@ -178,25 +190,23 @@ def title_labels(nlp, title: str | None) -> list[str]:
 
 def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
     """Feature rows of one item's statements, given as (text, taxonomy labels, answers index): the
-    same strings as ``features``, with the title's and each question's part built once."""
+    statement's words, word bigrams and taxonomy hits (``RULE=``); the words and hits of the
+    question it answers (``Q:``, ``QRULE=``) and of the item title (``T:``, ``TRULE=``). The same
+    strings as ``features``, with the title's and each question's part built once."""
     title_part = ([f"T:{w}" for w in words(title)] + [f"TRULE={label}" for label in found_in_title]) if title else []
-    own: list[list[str]] = []
+    own = [words(text) for text, _, _ in statements]
     question_part: dict[int, list[str]] = {}
     rows = []
-    for text, labels, answers in statements:
-        ws = words(text)
+    for k, (_, labels, answers) in enumerate(statements):
+        ws = own[k]
         feats = ws + [a + "_" + b for a, b in pairwise(ws)]
         feats += [f"RULE={label}" for label in labels]
-        own.append(ws)
-        if answers is not None and answers < len(own):
+        if answers is not None and 0 <= answers < len(statements):
             q = question_part.get(answers)
             if q is None:
                 q = question_part[answers] = [f"Q:{w}" for w in own[answers]] + [
                     f"QRULE={label}" for label in statements[answers][1]]
             feats += q
-        elif answers is not None and answers < len(statements):
-            q_text, q_labels, _ = statements[answers]
-            feats += [f"Q:{w}" for w in words(q_text)] + [f"QRULE={label}" for label in q_labels]
         rows.append(feats + title_part)
     return rows
 
@@ -206,20 +216,20 @@ def concern_rows(nlp, doc) -> list[list[str]]:
     hits (``analyse(..., concern_model=None)``), in document order."""
     rows = []
     for item in doc.items:
-        rows += item_rows(item.title, title_labels(nlp, item.title),
-                          [(s.text, s.concerns, s.answers) for s in item.statements])
+        rows += item_rows(item.title, title_labels(nlp, item.title), [(s.text, s.concerns, s.answers) for s in item.statements])
     return rows
 
 
 def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]]:
     """Concern labels for every statement of a document, given as items ``(title, [(text, taxonomy
-    labels, answers index), ...])``: one sparse matrix and one product for the whole document.
-    Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy found them."""
+    labels, answers index), ...])``: one sparse matrix and one product for the whole
+    document. Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy
+    found them."""
     rows: list[list[str]] = []
     found: list = []
     for title, statements in items:
         rows += item_rows(title, title_labels(nlp, title), statements)
-        found += [labels for _, labels, _ in statements]
+        found += [st[1] for st in statements]
     if not rows:
         return [[] for _ in items]
     predicted = model.predict(rows, found)
@@ -228,9 +238,9 @@ def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]
     k = 0
     for _, statements in items:
         labels_of_item = []
-        for _, labels, _ in statements:
+        for st in statements:
             mine = predicted[k]
-            extra = [label for label in labels if label not in known]
+            extra = [label for label in st[1] if label not in known]
             labels_of_item.append(tuple(sorted(set(mine).union(extra))) if extra else mine)
             k += 1
         out.append(labels_of_item)
