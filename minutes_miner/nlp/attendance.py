@@ -82,6 +82,14 @@ def _external_rx() -> re.Pattern:
     return _EXTERNAL_RX
 
 
+# a seat on the committee, not a job: "Committee Member", "Co-opted Member (Parent Governor)",
+# "Independent Member", "Councillor" ("Member of the Youth Council" is left to the markers)
+_MEMBER_TITLE = re.compile(
+    r"^(?:(?:committee|panel|board|co-opted|coopted|independent|substitute|lay|elected|voting|non-voting|ordinary)\s+)*"
+    r"(?:member|councillor)\b(?!\s+of\b)|^substitut(?:e|ing)\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def _title_kind(title: str | None) -> str | None:
     if not title:
@@ -96,6 +104,8 @@ def _title_kind(title: str | None) -> str | None:
         return "cabinet_member"
     if low.startswith("deputy cabinet"):
         return "cabinet_member"
+    if _MEMBER_TITLE.match(low):  # "Committee Member", "Co-opted Member (Parent Governor)"
+        return "member"
     if _external_rx().search(title):
         return "external"
     return "officer"
@@ -180,6 +190,19 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
     return AttendeeMention(name=name, kind=kind, title=title, status=status, party=party)
 
 
+_TITLE_TAIL = re.compile(r"\b(?:for|of)\s+[A-Z][\w'’]*(?:(?:\s+|,\s*)[A-Z][\w'’]*)*$")
+
+
+def _continues_title(part: str, data: dict) -> bool:
+    """A list part that carries on the previous title's "for ..." tail rather than naming someone."""
+    words = part.split()
+    if not words or len(words) > 4 or not all(w[:1].isupper() or w in ("and", "&", "of", "the") for w in words):
+        return False
+    honorifics = set(data["honorifics"])
+    first_names = set(data["first_names"]["f"]) | set(data["first_names"]["m"])
+    return words[0] not in honorifics and words[0] not in first_names and "(" not in part
+
+
 def _parse_list(body: str, status: str, default_kind: str | None) -> list[AttendeeMention]:
     data = rules.people()
     out: list[AttendeeMention] = []
@@ -193,6 +216,12 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
                 part = part[len(ph) + 1:]
                 break
         if _HONOURS_ONLY.match(part):
+            continue
+        if out and out[-1].title and _TITLE_TAIL.search(out[-1].title) and _continues_title(part, data):
+            # "Mrs Blake, Cabinet Member for Children, Young People and Education": the list split the title
+            prev = out[-1]
+            title = f"{prev.title}, {part}"
+            out[-1] = AttendeeMention(prev.name, _title_kind(title) or prev.kind, title, prev.status, prev.party, prev.ward)
             continue
         if out and (_looks_like_title(part) and not part.startswith(tuple(data["honorifics"]))) and len(words) <= 12:
             prev = out[-1]

@@ -124,6 +124,8 @@ class MentionMatcher:
         self.name_rx = _re.compile(NAME_RE)
         self.tail_rx = _re.compile(r"^(?:[A-Z0-9][\w'’-]*|'s|’s|-|of|the|for|in)$")
         self.honours = set(data["honours"])
+        # words after "and" that start a new person, not the rest of a title
+        self.not_title_words = set(data["honorifics"]) | set(data["first_names"]["f"]) | set(data["first_names"]["m"]) | {"The"}
         self.initial_shapes = {"X", "X.", "X.X.", "X.X.X."}
         self.honorifics = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.honorifics.add("HON", _phrase_docs(nlp, list(data["honorifics"])))
@@ -180,7 +182,7 @@ class MentionMatcher:
         j = h + 1
         if j + 1 < n and doc[j].lower_ in ("of", "for") and doc[j + 1].text[:1].isupper():
             j += 2
-            while j < n and j - h < 10 and self.tail_rx.match(doc[j].text):
+            while j < n and j - h < 10 and (self.tail_rx.match(doc[j].text) or self._title_and(doc, j)):
                 j += 1
             while j > h + 2 and doc[j - 1].lower_ in ("of", "the", "for", "in", "-", "'s", "’s"):
                 j -= 1
@@ -192,6 +194,14 @@ class MentionMatcher:
         if not has_article and not doc[start].text[:1].isupper():
             return None
         return start, j, "ROLE_OPEN"
+
+    def _title_and(self, doc: Doc, j: int) -> bool:
+        """'and' inside a job title: "Cabinet Member for Children and Education", not "the
+        Director and Councillor Patel"."""
+        if doc[j].lower_ not in ("and", "&") or j + 1 >= len(doc):
+            return False
+        following = doc[j + 1].text
+        return following[:1].isupper() and following not in self.not_title_words
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
         # fixed roles first: the filter keeps the first of equally long spans

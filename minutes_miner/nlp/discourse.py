@@ -47,7 +47,7 @@ from .textnorm import Block, classify, normalise, repair
 _ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
 _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
 )
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
@@ -251,6 +251,13 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                 if not nm.named and parts[-1][0].named and (_APPOS_OPEN.match(gap) or _ROLE_APPOS_GAP.fullmatch(gap)):
                     # a role inside an apposition: "Jane Smith, Head of Early Help, presented"
                     parts[-1][1] = parts[-1][1] or nm.text
+                    j += 1
+                    continue
+                if (nm.label == "NAME_U" and parts[-1][0].named and gap.strip() in (",", "(") and not (known and known(nm))
+                        and title_kind(nm.text) == "external"):
+                    # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said"
+                    parts[-1][1] = parts[-1][1] or nm.text
+                    pos = nm.end
                     j += 1
                     continue
                 mc = _CONNECT.fullmatch(gap)

@@ -207,7 +207,11 @@ class People:
             chairs = [e for e in self.entries if e.kind == "chair"]
             return chairs[0] if len(chairs) == 1 else None
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
-        return pref[0] if len(pref) == 1 else None
+        if pref:
+            return pref[0] if len(pref) == 1 else None
+        # "the Commissioner" for the one "Police and Crime Commissioner"
+        suffix = [e for e in self.entries if any(_title_norm(t.split(",")[0]).endswith(" " + r) for t in e.titles)]
+        return suffix[0] if len(suffix) == 1 else None
 
     def kind_of(self, entry: Entry) -> str:
         if entry.kind:
