@@ -90,6 +90,12 @@ _MEMBER_TITLE = re.compile(
 )
 
 
+# councillors' and co-optees' roles that are neither chair nor cabinet
+_MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted)\b")
+# council services whose names contain a partner's word ("Virtual School Headteacher")
+_COUNCIL_SERVICE = re.compile(r"\bvirtual school\b")
+
+
 @lru_cache(maxsize=4096)
 def _title_kind(title: str | None) -> str | None:
     if not title:
@@ -98,7 +104,7 @@ def _title_kind(title: str | None) -> str | None:
     low = title.lower().strip()
     if low in data["chair_titles"]:
         return "chair"
-    if re.search(r"\bvice[- ]?chair", low):
+    if re.search(r"\bvice[- ]?chair", low) or _MEMBER_ROLE.search(low):
         return "member"
     if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):
         return "cabinet_member"
@@ -106,7 +112,7 @@ def _title_kind(title: str | None) -> str | None:
         return "cabinet_member"
     if _MEMBER_TITLE.match(low):  # "Committee Member", "Co-opted Member (Parent Governor)"
         return "member"
-    if _external_rx().search(title):
+    if _external_rx().search(title) and not _COUNCIL_SERVICE.search(low):
         return "external"
     return "officer"
 

@@ -215,8 +215,8 @@ class MentionMatcher:
             while words and (words[0] in stop or words[0].split("-")[0] in stop):
                 start_char += len(words[0]) + 1
                 words = words[1:]
-            if len(words) < 2 or any(w in stop for w in words[1:]):
-                continue
+            if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
+                continue  # "Rough Sleeping Coordinator" is a job title, not a name
             if tok_starts is None:
                 tok_starts = doc.to_array("IDX").tolist()
             ts = bisect_left(tok_starts, start_char)

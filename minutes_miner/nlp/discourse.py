@@ -261,15 +261,19 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                     j += 1
                     continue
                 mc = _CONNECT.fullmatch(gap)
-                if mc and nm.label == "NAME_U" and not (known and known(nm)) and not parts[-1][0].named:
-                    mc = None
+                if mc and nm.label == "NAME_U" and not (known and known(nm)) and (
+                        not parts[-1][0].named or mc.group("p") or mc.group("c") or mc.group("d")):
+                    mc = None  # "..., Chief Medical Officer of the Fennick and Marston Hospitals NHS Trust": not a person
                 if mc:
                     parts[-1][1] = mc.group("p") or mc.group("c") or mc.group("d") or parts[-1][1]
                     parts.append([nm, None])
                     pos = nm.end
                     j += 1
                     continue
-                break
+                if not (nc is not None and nc[0] - pos <= 180 and _LAST_GAP.fullmatch(text[pos:nc[0]])):
+                    break
+                # else the mention lies inside an apposition that runs up to the cue ("Dr Amadi, Chief
+                # Medical Officer of the Fennick and Marston Hospitals NHS Foundation Trust, presented")
             if nc is not None and nc[0] - pos <= 180:
                 mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
                 if mg:
