@@ -11,6 +11,7 @@ Every component writes character-anchored spans that the discourse layer
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from itertools import pairwise
@@ -273,39 +274,73 @@ class _Labels:
         return lab
 
 
+class AnchoredPatterns:
+    """Token patterns (data-file syntax) run by the Matcher only in a short window after a
+    PhraseMatcher hit on their literal first words ("asked the <ANY> to" -> "asked the"), rather
+    than at every token; a pattern that starts with ``<ANY>`` or an optional word runs over the
+    whole doc."""
+
+    def __init__(self, nlp):
+        self.anchored = Matcher(nlp.vocab)
+        self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.free = Matcher(nlp.vocab)
+        self.window = 2
+        self.labels = _Labels(nlp.vocab)
+        self._nlp = nlp
+
+    def add(self, label: str, pattern: str) -> None:
+        prefix = []
+        for tok in pattern.split():
+            if tok.startswith(("<", "=")) or tok.endswith("?"):
+                break
+            prefix.append(tok.split("|"))
+        compiled = rules.compile_token_pattern(pattern)
+        if not prefix:
+            self.free.add(label, [compiled])
+            return
+        self.anchors.add("P", _phrase_docs(self._nlp, [" ".join(c).lower() for c in itertools.product(*prefix)]))
+        self.anchored.add(label, [compiled])
+        self.window = max(self.window, len(pattern.split()) + 1)
+
+    def __len__(self) -> int:
+        return len(self.anchored) + len(self.free)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
+        label = self.labels
+        found = []
+        if len(self.anchored):
+            seen = set()
+            n = len(doc)
+            for _, s, _e in self.anchors(doc):
+                if s in seen:
+                    continue
+                seen.add(s)
+                for match_id, ms, me in self.anchored(doc[s:min(n, s + self.window)]):
+                    if ms == 0:
+                        found.append((s, s + me, label(match_id)))
+        if len(self.free):
+            found += [(s, e, label(m)) for m, s, e in self.free(doc)]
+        return found
+
+
 class CueMatcher:
     """Act cues (reporting verbs, question/answer/concern/... markers) from acts.json.
 
     Literal patterns (alternatives and optional tokens are expanded) go to PhraseMatchers; only
-    patterns with ``<ANY>`` need the Matcher."""
+    patterns with ``<ANY>`` need the Matcher (``AnchoredPatterns``)."""
 
     def __init__(self, nlp, name: str = "mm_cues"):
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # patterns with <ANY> run in the Matcher only on a short window after a PhraseMatcher
-        # hit on their literal prefix ("asked the <ANY> to" -> "asked the")
-        self.any_prefix = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.window = 2
+        self.patterns = AnchoredPatterns(nlp)
         self.labels = _Labels(nlp.vocab)
         for act, patterns in rules.acts().items():
-            lower, orth, other = [], [], []
+            lower, orth = [], []
             for p in patterns:
                 exp = rules.expand_literal(p)
                 if exp is None:
-                    other.append(rules.compile_token_pattern(p))
-                    prefix = []
-                    for tok in p.split():
-                        if tok.startswith(("<", "=")) or tok.endswith("?"):
-                            break
-                        prefix.append(tok.split("|"))
-                    if not prefix:
-                        raise ValueError(f"acts.json pattern {p!r}: a pattern with <ANY> must start with a literal word")
-                    import itertools
-
-                    self.any_prefix.add("P", _phrase_docs(nlp, [" ".join(c).lower() for c in itertools.product(*prefix)]))
-                    self.window = max(self.window, len(p.split()) + 1)
+                    self.patterns.add(act, p)
                     continue
                 seqs, sensitive = exp
                 (orth if sensitive else lower).extend(" ".join(s) for s in seqs)
@@ -313,22 +348,11 @@ class CueMatcher:
                 self.lower.add(act, _phrase_docs(nlp, lower))
             if orth:
                 self.orth.add(act, _phrase_docs(nlp, orth))
-            if other:
-                self.matcher.add(act, other)
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
         label = self.labels
         found = [(s, e, label(m)) for m, s, e in self.lower(doc)] + [(s, e, label(m)) for m, s, e in self.orth(doc)]
-        if len(self.matcher):
-            seen = set()
-            n = len(doc)
-            for _, s, _e in self.any_prefix(doc):
-                if s in seen:
-                    continue
-                seen.add(s)
-                for match_id, ms, me in self.matcher(doc[s:min(n, s + self.window)]):
-                    if ms == 0:
-                        found.append((s + ms, s + me, label(match_id)))
+        found += self.patterns(doc)
         _store(doc, "mm_cues", found, spans)
         return doc
 
@@ -341,7 +365,7 @@ class ConcernMatcher:
         self.taxonomy = rules.load_concerns(extra_files)
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.patterns = Matcher(nlp.vocab)
+        self.patterns = AnchoredPatterns(nlp)
         self.labels = _Labels(nlp.vocab)
         make = nlp.make_doc
         for label, spec in self.taxonomy.items():
@@ -357,14 +381,12 @@ class ConcernMatcher:
                 acr.extend([a, a + "s"])
             if acr:
                 self.acronyms.add(label, [make(a) for a in dict.fromkeys(acr)])
-            pats = [rules.compile_token_pattern(p) for p in spec.get("patterns", [])]
-            if pats:
-                self.patterns.add(label, pats)
+            for p in spec.get("patterns", []):
+                self.patterns.add(label, p)
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
         label = self.labels
         found = [(s, e, label(m)) for m, s, e in self.terms(doc)] + [(s, e, label(m)) for m, s, e in self.acronyms(doc)]
-        if len(self.patterns):
-            found += [(s, e, label(m)) for m, s, e in self.patterns(doc)]
+        found += self.patterns(doc)
         _store(doc, "mm_concerns", found, spans)
         return doc
