@@ -133,7 +133,9 @@ class MentionMatcher:
         # untitled names ("Jane Smith", "Mary O'Brien-Jones"): a regex over the text finds
         # capitalised word pairs/triples at C speed; stop words are checked per candidate
         self.untitled_rx = _re.compile(
-            r"(?<![\w'’.-])(?:[A-Z][a-zß-öø-ÿŵŷ'’]+)(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?"
+            # "[A-Z](?<![\w'’.-][A-Z])": a capital not preceded by a word character, written so that
+            # the regex engine can skip ahead to capitals (a leading lookbehind is tried everywhere)
+            r"[A-Z](?<![\w'’.-][A-Z])[a-zß-öø-ÿŵŷ'’]+(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?"
             r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){1,2}(?![\w'’])"
         )
         # fixed roles: PhraseMatchers (lower-case after an article; as written without one)
@@ -253,7 +255,11 @@ def _store(doc: Doc, key: str, found: list[tuple[int, int, str]], spans: bool) -
     ``spans`` is False (``analyse`` reads the character offsets only), ``doc.spans[key]``."""
     if found:
         bounds = doc.to_array([IDX, LENGTH])
-        doc.user_data[key] = [(int(bounds[s, 0]), int(bounds[e - 1, 0] + bounds[e - 1, 1]), lab) for s, e, lab in found]
+        starts = numpy.fromiter((t[0] for t in found), dtype=numpy.int64, count=len(found))
+        lasts = numpy.fromiter((t[1] - 1 for t in found), dtype=numpy.int64, count=len(found))
+        start_chars = bounds[starts, 0].tolist()
+        end_chars = (bounds[lasts, 0] + bounds[lasts, 1]).tolist()
+        doc.user_data[key] = [(a, b, t[2]) for a, b, t in zip(start_chars, end_chars, found)]
     else:
         doc.user_data[key] = []
     if spans:
