@@ -78,11 +78,12 @@ CHUNK_CHARS = 200_000
 BLOCK_JOIN = "\n\n"
 
 
-def _compile_lead_ins() -> dict[str, list[re.Pattern]]:
-    return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in rules.lead_ins().items()}
+def _compile_lead_ins() -> list[tuple[str, re.Pattern]]:
+    """One alternation per kind (a search for any of its patterns), in the data file's order."""
+    return [(k, re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)) for k, v in rules.lead_ins().items() if v]
 
 
-_LEAD_INS: dict[str, list[re.Pattern]] | None = None
+_LEAD_INS: list[tuple[str, re.Pattern]] | None = None
 
 
 def lead_in_kind(text: str) -> str | None:
@@ -90,10 +91,9 @@ def lead_in_kind(text: str) -> str | None:
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
     t = normalise(text).strip()
-    for kind, pats in _LEAD_INS.items():
-        for p in pats:
-            if p.search(t):
-                return kind
+    for kind, rx in _LEAD_INS:
+        if rx.search(t):
+            return kind
     return None
 
 
@@ -778,7 +778,9 @@ def _target(u: Unit, stmts: list[Stmt], an: _Analyser, state) -> int | None:
 def _finish(s: Stmt, people: People) -> tuple:
     """The fields of an ``AnalysedStatement`` in order (text, speaker, key, kind, act, answers,
     section, concerns), built once the concern model has had its say."""
-    text = _SPACE_RUN.sub(" ", s.blk.block.text[s.start:s.end].strip())
+    text = s.blk.block.text[s.start:s.end].strip()
+    if "  " in text or "\n" in text or "\t" in text:
+        text = _SPACE_RUN.sub(" ", text)
     speaker = key = None
     kind = "unknown"
     if s.speaker is not None:

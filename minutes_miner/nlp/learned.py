@@ -25,7 +25,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise, repeat
 from pathlib import Path
 
 import numpy
@@ -75,17 +75,13 @@ class ConcernModel:
         all rows are collected, duplicates summed by scipy, weights computed with numpy."""
         from scipy.sparse import csr_matrix
 
-        get = self.vocab.get
-        cols: list[int] = []
-        lengths: list[int] = []
-        for feats in rows:
-            ids = [k for k in map(get, feats) if k is not None]
-            cols.extend(ids)
-            lengths.append(len(ids))
         n = len(rows)
-        row_of = numpy.repeat(numpy.arange(n), lengths)
-        x = csr_matrix((numpy.ones(len(cols)), (row_of, numpy.asarray(cols, dtype=numpy.int64))),
-                       shape=(n, len(self.vocab)))
+        flat = list(chain.from_iterable(rows))
+        ids = numpy.fromiter(map(self.vocab.get, flat, repeat(-1)), dtype=numpy.int64, count=len(flat))
+        row_of = numpy.repeat(numpy.arange(n), [len(r) for r in rows])
+        known = ids >= 0
+        ids, row_of = ids[known], row_of[known]
+        x = csr_matrix((numpy.ones(len(ids)), (row_of, ids)), shape=(n, len(self.vocab)))
         x.sum_duplicates()
         x.data = (1.0 + numpy.log(x.data)) * self.idf[x.indices]
         row_of = numpy.repeat(numpy.arange(n), numpy.diff(x.indptr))
