@@ -372,6 +372,7 @@ class ConcernMatcher:
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.patterns = AnchoredPatterns(nlp)
+        self.exclusions = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels = _Labels(nlp.vocab)
         make = nlp.make_doc
         for label, spec in self.taxonomy.items():
@@ -389,10 +390,17 @@ class ConcernMatcher:
                 self.acronyms.add(label, [make(a) for a in dict.fromkeys(acr)])
             for p in spec.get("patterns", []):
                 self.patterns.add(label, p)
+            # names that contain a term without being about it ("Children in Care Council"), as written
+            exclude = list(spec.get("exclude", []))
+            if exclude:
+                self.exclusions.add(label, [make(x) for x in dict.fromkeys(exclude + [x + "s" for x in exclude])])
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
         label = self.labels
         found = [(s, e, label(m)) for m, s, e in self.terms(doc)] + [(s, e, label(m)) for m, s, e in self.acronyms(doc)]
         found += self.patterns(doc)
+        if found and len(self.exclusions):
+            excluded = [(s, e, label(m)) for m, s, e in self.exclusions(doc)]
+            found = [f for f in found if not any(s <= f[0] and f[1] <= e and lab == f[2] for s, e, lab in excluded)]
         _store(doc, "mm_concerns", found, spans)
         return doc

@@ -85,7 +85,7 @@ def load_concerns(extra_files: Iterable[str] = ()) -> dict[str, dict]:
             from minutes_miner.errors import ParseError
 
             raise ParseError(f"cannot read concern taxonomy: {exc}", where=str(path),
-                             hint="the file must be JSON: {label: {terms: [...], acronyms: [...], patterns: [...]}}") from exc
+                             hint="the file must be JSON: {label: {terms: [...], acronyms: [...], patterns: [...], exclude: [...]}}") from exc
         if not isinstance(user, dict):
             from minutes_miner.errors import ParseError
 
@@ -95,8 +95,8 @@ def load_concerns(extra_files: Iterable[str] = ()) -> dict[str, dict]:
                 continue
             if isinstance(spec, list):  # shorthand: label -> [terms]
                 spec = {"terms": spec}
-            entry = base.setdefault(label, {"terms": [], "acronyms": [], "patterns": []})
-            for key in ("terms", "acronyms", "patterns"):
+            entry = base.setdefault(label, {"terms": [], "acronyms": [], "patterns": [], "exclude": []})
+            for key in ("terms", "acronyms", "patterns", "exclude"):
                 merged = list(entry.get(key, []))
                 for value in spec.get(key, []):
                     if value not in merged:

@@ -72,3 +72,17 @@ def test_taxonomy_has_required_labels():
                       "waiting-times", "demand", "children-in-care", "data-quality", "inequalities"}
     acronyms = {a for spec in load_concerns().values() for a in spec.get("acronyms", [])}
     assert acronyms >= {"EHCP", "SEND", "CAMHS", "MASH", "UASC", "LAC", "CP", "PPE"}
+
+
+def test_a_body_named_after_a_concern_is_not_that_concern(tmp_path):
+    from minutes_miner.nlp import load_pipeline
+
+    doc = load_pipeline()("The Children in Care Council met twice. Children in care said that placements had improved.")
+    hits = [(s.text, s.label_) for s in doc.spans["mm_concerns"]]
+    assert ("Children in care", "children-in-care") in hits
+    assert all(text != "Children in Care" for text, _ in hits)  # inside the Council's name
+
+    user = tmp_path / "mine.json"
+    user.write_text('{"youth-justice": {"exclude": ["Youth Justice Board"]}}', encoding="utf-8")
+    doc = load_pipeline(str(user))("The Youth Justice Board wrote to us. Youth justice outcomes improved.")
+    assert [s.text for s in doc.spans["mm_concerns"] if s.label_ == "youth-justice"] == ["Youth justice"]
