@@ -232,7 +232,7 @@ def evaluate(gold_dir, as_json, show_errors) -> None:
 @cli.command()
 @click.option("--train", "train_dir", type=click.Path(path_type=Path), default=Path("corpora/gold/train"), show_default=True)
 @click.option("--dev", "dev_dir", type=click.Path(path_type=Path), default=Path("corpora/gold/dev"), show_default=True,
-              help="Split the threshold is chosen on (never the test split).")
+              help="Split scored after training (thresholds come from cross-validation on --train); never the test split.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("models"), show_default=True)
 def train(train_dir, dev_dir, out) -> None:
     """Retrain the learned concern model from gold splits (writes OUT/concerns.json).
