@@ -1,9 +1,12 @@
 """spaCy components for minutes. Factories are registered in ``minutes_miner.registry``.
 
-Every component writes character-anchored spans that the discourse layer
-(``minutes_miner.nlp.discourse``) reads:
+Every component writes its findings as spans; called with ``spans=False`` (``analyse`` passes it
+through ``component_cfg``) it writes them instead as (start_char, end_char, label) tuples in
+``doc.user_data`` under the same key, which is what the discourse layer
+(``minutes_miner.nlp.discourse``) reads, sparing the Span objects:
 
-* ``mm_segmenter``  sets sentence starts (statement units) for minutes prose;
+* ``mm_segmenter``  sets sentence starts (statement units) for minutes prose, and their character
+                    offsets in ``doc.user_data["mm_units"]``;
 * ``mm_mentions``   ``doc.spans["mm_mentions"]``: people (label NAME_T titled, NAME_U untitled)
                     and roles (label ``ROLE|key|kind`` or ``ROLE_OPEN|kind``);
 * ``mm_cues``       ``doc.spans["mm_cues"]``: act cues labelled with the act (acts.json);
@@ -251,9 +254,12 @@ def filter_token_spans(found: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 
 def _store(doc: Doc, key: str, found: list[tuple[int, int, str]], spans: bool) -> None:
-    """A component's findings: ``doc.user_data[key]`` as (start_char, end_char, label), and, unless
-    ``spans`` is False (``analyse`` reads the character offsets only), ``doc.spans[key]``."""
-    if found:
+    """A component's findings: ``doc.spans[key]``, or, when ``spans`` is False (``analyse`` reads
+    character offsets only and spares the Span objects), ``doc.user_data[key]`` as
+    (start_char, end_char, label)."""
+    if spans:
+        doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in found]
+    elif found:
         bounds = doc.to_array([IDX, LENGTH])
         starts = numpy.fromiter((t[0] for t in found), dtype=numpy.int64, count=len(found))
         lasts = numpy.fromiter((t[1] - 1 for t in found), dtype=numpy.int64, count=len(found))
@@ -262,8 +268,6 @@ def _store(doc: Doc, key: str, found: list[tuple[int, int, str]], spans: bool) -
         doc.user_data[key] = [(a, b, t[2]) for a, b, t in zip(start_chars, end_chars, found)]
     else:
         doc.user_data[key] = []
-    if spans:
-        doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in found]
 
 
 class _Labels:
