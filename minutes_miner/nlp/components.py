@@ -15,7 +15,6 @@ through ``component_cfg``) it writes them instead as (start_char, end_char, labe
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left
 from itertools import pairwise
 
@@ -28,7 +27,6 @@ from . import rules
 
 SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
 NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
-_NEWLINE = re.compile(r"\n")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
@@ -46,7 +44,7 @@ class MinutesSegmenter:
 
     def __init__(self, nlp, name: str = "mm_segmenter"):
         self.name = name
-        strings = nlp.vocab.strings
+        strings = self.strings = nlp.vocab.strings
         self.enders = numpy.array([strings.add(t) for t in SENT_ENDERS], dtype="uint64")
         self.semicolon = strings.add(";")
         self.no_break_after = numpy.array([strings.add(w) for w in NO_BREAK_AFTER], dtype="uint64")
@@ -56,8 +54,8 @@ class MinutesSegmenter:
         if not n:
             return doc
         arr = doc.to_array([IDX, IS_SPACE, ORTH, LOWER])
-        idx, is_space = arr[:, 0], arr[:, 1].astype(bool)
-        text = doc_text(doc)
+        idx, is_space, orths = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2]
+        strings = self.strings  # token texts from the StringStore: Doc.text would join every token
         # the next non-space token at or after each position (n when none)
         solid = numpy.flatnonzero(~is_space)
         nxt_solid = numpy.append(solid, n)[numpy.searchsorted(solid, numpy.arange(n + 1))]
@@ -68,8 +66,8 @@ class MinutesSegmenter:
         semicolon = (arr[cands, 2] == self.semicolon).tolist()
         after_no_break = numpy.isin(arr[numpy.maximum(cands - 1, 0), 3], self.no_break_after) & (cands > 0)
         starts = [0]
-        for nxt, first, is_semicolon, no_break in zip(nexts.tolist(), [text[i] for i in idx[nexts].tolist()], semicolon,
-                                                      after_no_break.tolist()):
+        firsts = [strings[o][0] for o in orths[nexts].tolist()]
+        for nxt, first, is_semicolon, no_break in zip(nexts.tolist(), firsts, semicolon, after_no_break.tolist()):
             if not is_semicolon:
                 if no_break and first.isdigit():
                     continue
@@ -77,10 +75,10 @@ class MinutesSegmenter:
                     continue
             if nxt != starts[-1]:
                 starts.append(nxt)
-        if "\n" in text:  # a newline always ends a block
-            lines = numpy.fromiter((m.end() for m in _NEWLINE.finditer(text)), dtype=numpy.int64)
-            after = nxt_solid[numpy.searchsorted(idx, lines)]
-            starts = sorted(set(starts).union(after[after < n].tolist()))
+        # a newline always ends a block; spaCy keeps newlines in whitespace tokens
+        breaks = [int(nxt_solid[i + 1]) for i in numpy.flatnonzero(is_space).tolist() if "\n" in strings[orths[i]]]
+        if breaks:
+            starts = sorted(set(starts).union(b for b in breaks if b < n))
         # set all sentence starts in one array write (Token.is_sent_start is O(len(doc)) per call)
         flags = numpy.full(n, -1, dtype="int32")
         flags[starts] = 1
