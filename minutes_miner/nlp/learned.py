@@ -219,8 +219,9 @@ def concern_rows(nlp, doc) -> list[list[str]]:
 def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]]:
     """Concern labels for every statement of a document, given as items ``(title, [(text, taxonomy
     labels, answers index), ...])``: one sparse matrix and one product for the whole
-    document. Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy
-    found them."""
+    document. An answer left with no label takes its question's (gold convention: an answer
+    carries its question's topic; +0.009 micro-F1 on dev, +0.002 cross-validated on train).
+    Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy found them."""
     rows: list[list[str]] = []
     found: list = []
     for title, statements in items:
@@ -236,6 +237,9 @@ def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]
         labels_of_item = []
         for st in statements:
             mine = predicted[k]
+            answers = st[2]
+            if not mine and answers is not None and answers < len(labels_of_item):
+                mine = labels_of_item[answers]  # an answer with no topic of its own is on its question's
             extra = [label for label in st[1] if label not in known]
             labels_of_item.append(tuple(sorted(set(mine).union(extra))) if extra else mine)
             k += 1

@@ -81,3 +81,18 @@ def test_a_broken_model_file_is_a_clear_error(tmp_path):
     path.write_text('{"format": "something else"}', encoding="utf-8")
     with pytest.raises(ParseError, match="concerns.json"):
         load_model(path)
+
+
+def test_an_answer_without_a_topic_of_its_own_takes_its_questions():
+    from minutes_miner.nlp import analyse
+
+    doc = analyse(_minutes(
+        "Councillor Patel asked how many families were in bed and breakfast accommodation.\n"
+        "In response, Ms Jones advised that the figure was 40 at the end of March."))
+    question, answer = doc.items[0].statements
+    assert answer.act == "answer" and answer.answers == 0
+    assert "housing" in question.concerns and answer.concerns == question.concerns
+    rules_only = analyse(_minutes(
+        "Councillor Patel asked how many families were in bed and breakfast accommodation.\n"
+        "In response, Ms Jones advised that the figure was 40 at the end of March."), concern_model=None)
+    assert rules_only.items[0].statements[1].concerns == ()
