@@ -1,8 +1,13 @@
 """The one place that talks HTTP: honest User-Agent, robots.txt, per-host politeness delay,
-retries with backoff (honouring Retry-After), a size cap, and the raw-bytes cache.
+retries with backoff (honouring Retry-After), a size cap, conditional requests and the
+raw-bytes cache. GET only.
 
 Every body fetched is kept in the store (content-addressed by sha256), so reprocessing
 never refetches and an unchanged page is not downloaded twice unless `refresh=True`.
+A refresh is a conditional request (If-None-Match / If-Modified-Since) when the server sent
+an ETag or Last-Modified. Within one crawl run (`run_id`), a page is fetched at most once
+even when refresh is asked for, so a resumed run does not fetch again what the interrupted
+part of the same run already fetched.
 """
 from __future__ import annotations
 
@@ -45,11 +50,14 @@ class Response:
     content_type: str | None
     data: bytes
     from_cache: bool = False
+    not_modified: bool = False  # revalidated with a conditional request (304)
 
 
 class Fetcher:
-    def __init__(self, store: Store, config: FetchConfig = FetchConfig(), session: requests.Session | None = None):
+    def __init__(self, store: Store, config: FetchConfig = FetchConfig(), session: requests.Session | None = None,
+                 run_id: int | None = None):
         self.store = store
+        self.run_id = run_id
         self.config = config
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = config.user_agent
@@ -58,6 +66,8 @@ class Fetcher:
         self._lock = Lock()
         self.requests_made = 0
         self.bytes_downloaded = 0
+        self.downloads = 0  # bodies received (200), as opposed to served from the store or revalidated
+        self.not_modified = 0
 
     # ------------------------------------------------------------------ politeness
     def _wait_turn(self, host: str) -> None:
@@ -90,28 +100,41 @@ class Fetcher:
     # ------------------------------------------------------------------ fetching
     def get(self, url: str, *, refresh: bool = False, same_host_only: bool = False) -> Response:
         """GET `url`, from the store's cache unless `refresh`. Raises FetchError naming the URL."""
-        if not refresh:
-            cached = self.store.blob_for_url(url)
-            if cached is not None:
-                return Response(url=url, status=200, content_type=cached[1], data=cached[0], from_cache=True)
+        cached = self.store.fetch_record(url)
+        if cached is not None and (not refresh or (self.run_id is not None and cached.run_id == self.run_id)):
+            return Response(url=url, status=cached.status or 200, content_type=cached.content_type, data=cached.data,
+                            from_cache=True)
         if not self.allowed(url):
             raise FetchError("disallowed by the site's robots.txt", where=url,
                              hint="minutes-miner honours robots.txt; ask the council's web team for access")
-        response = self._get_with_retries(url, same_host_only)
-        self.store.save_blob(url, response.data, response.content_type, response.status)
+        validators = {}
+        if cached is not None and cached.etag:
+            validators["If-None-Match"] = cached.etag
+        if cached is not None and cached.last_modified:
+            validators["If-Modified-Since"] = cached.last_modified
+        response, etag, last_modified = self._get_with_retries(url, same_host_only, validators)
+        if response.status == 304 and cached is not None:
+            self.not_modified += 1
+            self.store.confirm_fetch(url, self.run_id)
+            return Response(url=url, status=cached.status or 200, content_type=cached.content_type, data=cached.data,
+                            from_cache=True, not_modified=True)
+        self.downloads += 1
+        self.store.save_fetch(url, response.data, response.content_type, response.status, etag=etag,
+                              last_modified=last_modified, run_id=self.run_id)
         return response
 
-    def _get_with_retries(self, url: str, same_host_only: bool) -> Response:
+    def _get_with_retries(self, url: str, same_host_only: bool,
+                          validators: dict[str, str]) -> tuple[Response, str | None, str | None]:
         host = urlsplit(url).netloc
         attempt = 0
         while True:
             self._wait_turn(host)
             try:
-                reply = self.session.get(url, timeout=self.config.timeout, stream=True,
+                reply = self.session.get(url, timeout=self.config.timeout, stream=True, headers=validators,
                                          allow_redirects=not same_host_only)
                 self.requests_made += 1
                 if same_host_only:
-                    reply = self._follow_same_host(reply, url)
+                    reply = self._follow_same_host(reply, url, validators)
             except requests.RequestException as exc:
                 if attempt < self.config.retries:
                     attempt += 1
@@ -130,10 +153,11 @@ class Fetcher:
             data = self._read_capped(reply, url)
             self.bytes_downloaded += len(data)
             ctype = reply.headers.get("Content-Type")
-            return Response(url=url, status=reply.status_code, content_type=ctype.split(";")[0].strip() if ctype else None,
-                            data=data)
+            response = Response(url=url, status=reply.status_code, data=data,
+                                content_type=ctype.split(";")[0].strip() if ctype else None)
+            return response, reply.headers.get("ETag"), reply.headers.get("Last-Modified")
 
-    def _follow_same_host(self, reply: requests.Response, url: str) -> requests.Response:
+    def _follow_same_host(self, reply: requests.Response, url: str, validators: dict[str, str]) -> requests.Response:
         hops = 0
         while reply.is_redirect and hops < 5:
             target = requests.compat.urljoin(reply.url, reply.headers["Location"])
@@ -141,7 +165,8 @@ class Fetcher:
                 reply.close()
                 raise FetchError(f"redirected to another host ({target}); not followed for documents", where=url)
             reply.close()
-            reply = self.session.get(target, timeout=self.config.timeout, stream=True, allow_redirects=False)
+            reply = self.session.get(target, timeout=self.config.timeout, stream=True, allow_redirects=False,
+                                     headers=validators)
             self.requests_made += 1
             hops += 1
         return reply

@@ -104,6 +104,29 @@ class Failure:
     at: str
 
 
+@dataclass(frozen=True)
+class CrawlRun:
+    """One crawl of a site; `resumed` when it continues an interrupted run."""
+
+    id: int
+    base_url: str
+    options: str
+    resumed: bool = False
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """The stored body of a URL, its validators, and the crawl run that last fetched or confirmed it."""
+
+    url: str
+    data: bytes
+    content_type: str | None
+    status: int | None
+    etag: str | None = None
+    last_modified: str | None = None
+    run_id: int | None = None
+
+
 class Store(Protocol):
     path: str
 
@@ -139,3 +162,15 @@ class Store(Protocol):
     def stats(self) -> dict[str, int]: ...
     def concern_counts(self) -> list[tuple[str, int, int]]: ...
     def close(self) -> None: ...
+
+    # --- crawl state (resumable crawls, conditional requests) ---
+    def begin_crawl(self, base_url: str, options: str) -> CrawlRun: ...
+    def finish_crawl(self, run_id: int) -> None: ...
+    def crawl_runs(self) -> list[dict]: ...
+    def crawled_meetings(self, run_id: int) -> set[str]: ...
+    def save_crawled_meeting(self, run_id: int, parsed: ParsedMeeting, documents: Sequence[Document] = (),
+                             persons: Sequence[Person] = (), attendance: Sequence[Attendance] = ()) -> None: ...
+    def save_fetch(self, url: str, data: bytes, content_type: str | None, status: int, *, etag: str | None = None,
+                   last_modified: str | None = None, run_id: int | None = None) -> str: ...
+    def confirm_fetch(self, url: str, run_id: int | None) -> None: ...
+    def fetch_record(self, url: str) -> FetchRecord | None: ...

@@ -30,7 +30,9 @@ from minutes_miner.models import (
 )
 from minutes_miner.resources import package_data
 from minutes_miner.store.base import (
+    CrawlRun,
     Failure,
+    FetchRecord,
     IndicatorRow,
     MeetingRow,
     SearchHit,
@@ -228,29 +230,33 @@ class SQLiteStore:
 
     def save_meeting(self, parsed: ParsedMeeting, documents: Sequence[Document] = (), persons: Sequence[Person] = (),
                      attendance: Sequence[Attendance] = ()) -> None:
-        c, m = parsed.committee, parsed.meeting
         with self._transaction() as conn:
-            self._put_council(conn, parsed.council)
-            self._upsert(conn, "committees", {
-                "id": c.id, "council_id": c.council_id, "name": c.name, "external_id": c.external_id,
-                "source_url": c.source_url, "category": c.category,
-            })
-            self._upsert(conn, "meetings", {
-                "id": m.id, "committee_id": m.committee_id, "date": _iso(m.date), "time": m.time, "venue": m.venue,
-                "status": m.status, "external_id": m.external_id, "source_url": m.source_url,
-                "minutes_published": int(m.minutes_published),
-            })
-            keep = [i.id for i in parsed.items]
-            conn.execute(
-                f"DELETE FROM items WHERE meeting_id = ? AND id NOT IN ({', '.join('?' for _ in keep)})",
-                (m.id, *keep),
-            )
-            for item in parsed.items:
-                self._put_item(conn, item)
-            self._put_documents(conn, documents)
-            self._put_persons(conn, persons)
-            for a in attendance:
-                self._upsert_attendance(conn, a)
+            self._put_meeting(conn, parsed, documents, persons, attendance)
+
+    def _put_meeting(self, conn: sqlite3.Connection, parsed: ParsedMeeting, documents: Sequence[Document],
+                     persons: Sequence[Person], attendance: Sequence[Attendance]) -> None:
+        c, m = parsed.committee, parsed.meeting
+        self._put_council(conn, parsed.council)
+        self._upsert(conn, "committees", {
+            "id": c.id, "council_id": c.council_id, "name": c.name, "external_id": c.external_id,
+            "source_url": c.source_url, "category": c.category,
+        })
+        self._upsert(conn, "meetings", {
+            "id": m.id, "committee_id": m.committee_id, "date": _iso(m.date), "time": m.time, "venue": m.venue,
+            "status": m.status, "external_id": m.external_id, "source_url": m.source_url,
+            "minutes_published": int(m.minutes_published),
+        })
+        keep = [i.id for i in parsed.items]
+        conn.execute(
+            f"DELETE FROM items WHERE meeting_id = ? AND id NOT IN ({', '.join('?' for _ in keep)})",
+            (m.id, *keep),
+        )
+        for item in parsed.items:
+            self._put_item(conn, item)
+        self._put_documents(conn, documents)
+        self._put_persons(conn, persons)
+        for a in attendance:
+            self._upsert_attendance(conn, a)
 
     def _put_item(self, conn: sqlite3.Connection, item: AgendaItem) -> None:
         self._upsert(conn, "items", {
@@ -559,3 +565,64 @@ class SQLiteStore:
             "SELECT sc.concern, COUNT(*) AS n, COUNT(DISTINCT i.meeting_id) AS meetings FROM statement_concerns sc "
             "JOIN statements s ON s.id = sc.statement_id JOIN items i ON i.id = s.item_id "
             "GROUP BY sc.concern ORDER BY meetings DESC, n DESC, sc.concern")]
+
+    # ------------------------------------------------------------------ crawl state
+    def begin_crawl(self, base_url: str, options: str) -> CrawlRun:
+        """The crawl run to use for `base_url`: the interrupted one if its options match, else a new one
+        (an interrupted run with other options is closed, its fetched pages stay cached)."""
+        with self._transaction() as conn:
+            open_run = conn.execute(
+                "SELECT * FROM crawl_runs WHERE base_url = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
+                (base_url,)).fetchone()
+            if open_run and open_run["options"] == options:
+                return CrawlRun(id=open_run["id"], base_url=base_url, options=options, resumed=True)
+            conn.execute("UPDATE crawl_runs SET finished_at = ? WHERE base_url = ? AND finished_at IS NULL",
+                         (_now(), base_url))
+            cursor = conn.execute("INSERT INTO crawl_runs (base_url, options, started_at) VALUES (?, ?, ?)",
+                                  (base_url, options, _now()))
+            return CrawlRun(id=cursor.lastrowid, base_url=base_url, options=options, resumed=False)
+
+    def finish_crawl(self, run_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE crawl_runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
+            conn.execute("DELETE FROM crawl_done WHERE run_id = ?", (run_id,))
+
+    def crawl_runs(self) -> list[dict]:
+        return [dict(r) for r in self._conn.execute("SELECT * FROM crawl_runs ORDER BY id")]
+
+    def crawled_meetings(self, run_id: int) -> set[str]:
+        return {r[0] for r in self._conn.execute("SELECT meeting_id FROM crawl_done WHERE run_id = ?", (run_id,))}
+
+    def save_crawled_meeting(self, run_id: int, parsed: ParsedMeeting, documents: Sequence[Document] = (),
+                             persons: Sequence[Person] = (), attendance: Sequence[Attendance] = ()) -> None:
+        """save_meeting, and the meeting marked done in `run_id`, in one transaction."""
+        with self._transaction() as conn:
+            self._put_meeting(conn, parsed, documents, persons, attendance)
+            conn.execute("INSERT OR IGNORE INTO crawl_done (run_id, meeting_id) VALUES (?, ?)",
+                         (run_id, parsed.meeting.id))
+
+    def save_fetch(self, url: str, data: bytes, content_type: str | None, status: int, *, etag: str | None = None,
+                   last_modified: str | None = None, run_id: int | None = None) -> str:
+        """A fetched body (content-addressed) and its URL's fetch record, with validators, in one transaction."""
+        digest = hashlib.sha256(data).hexdigest()
+        with self._transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", (digest, data))
+            self._upsert(conn, "fetches", {
+                "url": url, "sha256": digest, "content_type": content_type, "size": len(data), "status": status,
+                "fetched_at": _now(), "etag": etag, "last_modified": last_modified, "run_id": run_id,
+            }, key="url")
+        return digest
+
+    def confirm_fetch(self, url: str, run_id: int | None) -> None:
+        """The server said the stored body of `url` is still current (304)."""
+        with self._transaction() as conn:
+            conn.execute("UPDATE fetches SET fetched_at = ?, run_id = ? WHERE url = ?", (_now(), run_id, url))
+
+    def fetch_record(self, url: str) -> FetchRecord | None:
+        row = self._conn.execute(
+            "SELECT b.data, f.content_type, f.status, f.etag, f.last_modified, f.run_id "
+            "FROM fetches f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.url = ?", (url,)).fetchone()
+        if row is None:
+            return None
+        return FetchRecord(url=url, data=bytes(row["data"]), content_type=row["content_type"], status=row["status"],
+                           etag=row["etag"], last_modified=row["last_modified"], run_id=row["run_id"])
