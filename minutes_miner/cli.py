@@ -91,12 +91,45 @@ def demo(out: Path) -> None:
     click.echo(f"Try:      minutes-miner search safeguarding --db {result.db}")
 
 
+class _CrawlProgress:
+    """Draws the crawl's progress callback as a bar on a terminal (a line per 10% otherwise)."""
+
+    def __init__(self, width: int = 30) -> None:
+        self.width = width
+        self._last_tenth = -1
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != "crawl":
+            _progress(stage, done, total)
+            return
+        if not sys.stderr.isatty():
+            tenth = done * 10 // total if total else 10
+            if tenth != self._last_tenth:
+                self._last_tenth = tenth
+                click.echo(f"crawl: {done}/{total} meetings", err=True)
+            return
+        filled = self.width * done // total if total else self.width
+        bar = "#" * filled + "-" * (self.width - filled)
+        click.echo(f"\rcrawl [{bar}] {done}/{total} meetings", err=True, nl=done >= total)
+
+
+def _crawl_summary_lines(summary) -> list[str]:
+    resumed = f" (resumed: {summary.resumed} already stored)" if summary.resumed else ""
+    return [
+        f"{summary.council} ({summary.mode}): {summary.committees} committees; meetings new {summary.new}, "
+        f"changed {summary.changed}, unchanged {summary.unchanged}, failed {summary.failed}{resumed}",
+        f"  {summary.documents} documents ({summary.document_downloads} downloaded); {summary.requests} requests "
+        f"({summary.not_modified} not modified), {summary.bytes_downloaded} bytes",
+    ]
+
+
 @cli.command()
 @click.argument("base_url")
 @click.option("--committee", "committees", multiple=True, help="Committee name or ID (repeatable).")
 @date_options
 @click.option("--documents/--no-documents", default=True, show_default=True, help="Download linked PDFs.")
-@click.option("--refresh", is_flag=True, help="Fetch pages again even if already stored.")
+@click.option("--refresh", is_flag=True, help="Fetch pages again even if already stored (conditional requests "
+                                              "where the site supports them).")
 @click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests to one host.")
 @click.option("--contact", default=None, help="Contact URL or e-mail put in the User-Agent.")
 @click.option("--max-bytes", type=int, default=100 * 1024 * 1024, show_default=True, help="Size cap per response.")
@@ -104,7 +137,9 @@ def demo(out: Path) -> None:
               help="Extract, analyse and link after crawling.")
 @db_option
 def crawl(base_url, committees, since, until, documents, refresh, delay, contact, max_bytes, then_analyse, db) -> None:
-    """Crawl a ModernGov site into the database.
+    """Crawl a ModernGov site into the database (web service, or its HTML pages when that is off).
+
+    An interrupted crawl resumes where it stopped when run again with the same options.
 
     Example: minutes-miner crawl https://democracy.example.gov.uk/ --committee "Children" --since 2023-01-01
     """
@@ -116,12 +151,11 @@ def crawl(base_url, committees, since, until, documents, refresh, delay, contact
                            refresh=refresh)
     config = FetchConfig(contact=contact or DEFAULT_CONTACT, delay=delay, max_bytes=max_bytes)
     with open_store(db) as store:
-        summary = run_crawl(store, base_url, options, config, progress=_progress)
-        click.echo(f"{summary.council}: {summary.committees} committees; meetings new {summary.new}, changed "
-                   f"{summary.changed}, unchanged {summary.unchanged}, failed {summary.failed}; "
-                   f"{summary.documents} documents; {summary.requests} requests, {summary.bytes_downloaded} bytes")
+        summary = run_crawl(store, base_url, options, config, progress=_CrawlProgress())
+        for line in _crawl_summary_lines(summary):
+            click.echo(line)
         for failure in summary.failures:
-            click.echo(f"  failed: {failure.url}: {failure.reason}", err=True)
+            click.echo(f"  failed [{failure.stage}] {failure.url}: {failure.reason.splitlines()[0]}", err=True)
         if then_analyse:
             analysis = analyse_store(store, progress=_progress)
             values = extract_indicators(store, progress=_progress)
@@ -356,16 +390,20 @@ def report(out, db) -> None:
 @cli.command()
 @db_option
 def stats(db) -> None:
-    """Counts of what the database holds, and recorded failures.
+    """Counts of what the database holds, and recorded failures (URL, stage, reason).
 
     Example: minutes-miner stats --db minutes-miner-demo/minutes.db
     """
     with open_store(db) as store:
         counts = store.stats()
         failures = store.failures()
+        runs = store.crawl_runs()
         click.echo(f"database: {store.path}")
         for name, value in counts.items():
             click.echo(f"  {name:18} {value}")
+        for run in runs[-3:]:
+            state = f"finished {run['finished_at']}" if run["finished_at"] else "interrupted (run crawl again to resume)"
+            click.echo(f"  crawl {run['base_url']} started {run['started_at']}, {state}")
         for f in failures:
             click.echo(f"  failure [{f.stage}] {f.url}: {f.reason.splitlines()[0]}")
 
