@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -166,6 +167,13 @@ def route(site: Site, page: str, query: dict[str, str], base_url: str) -> tuple[
     return (body, HTML) if body is not None else None
 
 
+class _QuietHTTPServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A client that hangs up mid-response (a crawler enforcing its size cap) is not a server error.
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 class MockServer:
     """A running mock ModernGov server. Use as a context manager or call `close()`."""
 
@@ -188,7 +196,7 @@ class MockServer:
         self.requests: list[str] = []
         self._lock = threading.Lock()
         handler = _make_handler(self)
-        self._httpd = ThreadingHTTPServer((host, port), handler)
+        self._httpd = _QuietHTTPServer((host, port), handler)
         self._httpd.daemon_threads = True
         bound_host, bound_port = self._httpd.server_address[:2]
         self.host, self.port = bound_host, bound_port

@@ -127,6 +127,8 @@ def _document_problem(data: bytes, content_type: str | None) -> str | None:
 def _fetch_documents(fetcher: Fetcher, base_url: str, parsed: ParsedMeeting, options: CrawlOptions,
                      summary: CrawlSummary, fail: Fail) -> list[Document]:
     site_host = urlsplit(base_url).netloc.lower()
+    # A document stored without content failed last time (an error page, a broken download): fetch it again.
+    unusable = {d.url for d in fetcher.store.documents(parsed.meeting.id) if not d.sha256}
     out = []
     for ref in parsed.documents:
         item_id = parsed.items[ref.item_position].id if ref.item_position is not None else None
@@ -138,7 +140,7 @@ def _fetch_documents(fetcher: Fetcher, base_url: str, parsed: ParsedMeeting, opt
                                       "not fetched")
             continue
         try:
-            reply = fetcher.get(ref.url, refresh=options.refresh, same_host_only=True)
+            reply = fetcher.get(ref.url, refresh=options.refresh or ref.url in unusable, same_host_only=True)
         except MinutesMinerError as exc:
             fail(ref.url, "document", str(exc))
             continue

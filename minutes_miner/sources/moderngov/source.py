@@ -101,12 +101,13 @@ class ModernGovSource:
         since, until = options.since or _EARLIEST, options.until or date(date.today().year + 2, 12, 31)
         listings = []
         for committee in committees:
+            listing_key = committee.source_url or self.base_url
             try:
                 found = discovery.meetings_of(committee, since, until)
             except (FetchError, ParseError) as exc:
-                yield SourceFailure(url=exc.where or committee.source_url or self.base_url, stage="meetings",
-                                    reason=str(exc))
+                yield SourceFailure(url=listing_key, stage="meetings", reason=str(exc))
                 continue
+            self.fetcher.store.clear_failure(listing_key, "meetings")
             listings.extend((committee, m) for m in found if m.status is None or m.status.lower() != "cancelled")
         plan.meetings_total = len(listings)
         for committee, meeting in listings:
