@@ -63,7 +63,7 @@ class Fault:
     A key is a page path relative to the base path, optionally with query parameters that must
     all be present in the request ("mgWebService.asmx/GetMeeting?lMeetingId=4401"). Unset fields
     keep the real response's value: `Fault(status=500)` is an error page, `Fault(body=b"")` an
-    empty 200, `Fault(truncate=100)` the real body cut short, `Fault(redirect=URL)` a 302.
+    empty 200 (a body without a status is served with 200, also where the site has no such page), `Fault(truncate=100)` the real body cut short, `Fault(redirect=URL)` a 302.
     `times` limits the fault to the first N matching requests (then the real page is served).
     """
 
@@ -326,6 +326,8 @@ def _make_handler(server: MockServer):
             body = fault.body if fault.body is not None else body
             if fault.truncate is not None:
                 body = body[: fault.truncate]
+            if fault.status is None and fault.body is not None:
+                status = 200  # a canned body stands in for the page, whatever the site had there
             return (fault.status or status, body, fault.content_type or content_type,
                     tuple(headers) + tuple(fault.headers))
 
