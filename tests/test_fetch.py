@@ -39,6 +39,11 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, headers=[("Location", "http://127.0.0.2:9/doc.pdf")])
         elif self.path == "/doc.pdf":
             self._send(200, b"%PDF-1.4 fake", "application/pdf")
+        elif self.path == "/etag.pdf":
+            if self.headers.get("If-None-Match") == '"v1"':
+                self._send(304, headers=[("ETag", '"v1"')])
+            else:
+                self._send(200, b"%PDF-1.4 versioned", "application/pdf", headers=[("ETag", '"v1"')])
         elif self.path == "/ua":
             self._send(200, self.headers["User-Agent"].encode())
         else:
@@ -99,5 +104,22 @@ def test_cache_prevents_refetch_unless_refresh(server, fetcher):
     again = fetcher.get(f"{server}/doc.pdf")
     assert again.from_cache and again.data == first.data == b"%PDF-1.4 fake"
     assert Handler.hits["/doc.pdf"] == 1
+    fetcher.get(f"{server}/doc.pdf", refresh=True)
+    assert Handler.hits["/doc.pdf"] == 2
+
+
+def test_refresh_is_a_conditional_request_when_the_server_sent_an_etag(server, fetcher):
+    first = fetcher.get(f"{server}/etag.pdf")
+    again = fetcher.get(f"{server}/etag.pdf", refresh=True)
+    assert again.not_modified and again.from_cache and again.data == first.data == b"%PDF-1.4 versioned"
+    assert Handler.hits["/etag.pdf"] == 2 and fetcher.not_modified == 1 and fetcher.downloads == 1
+
+
+def test_within_one_crawl_run_a_page_is_fetched_once_even_on_refresh(server, fetcher):
+    fetcher.run_id = 7
+    fetcher.get(f"{server}/doc.pdf", refresh=True)
+    fetcher.get(f"{server}/doc.pdf", refresh=True)
+    assert Handler.hits["/doc.pdf"] == 1
+    fetcher.run_id = 8  # the next crawl run refreshes it
     fetcher.get(f"{server}/doc.pdf", refresh=True)
     assert Handler.hits["/doc.pdf"] == 2
