@@ -66,7 +66,7 @@ def first_crawls(site, tmp: Path) -> Path:
             session = requests.Session()
             start = time.perf_counter()
             for url in urls:
-                session.get(url, timeout=30).content
+                session.get(url, timeout=30).raise_for_status()
             raw_rate = len(urls) / (time.perf_counter() - start)
             rate = summary.requests / seconds
             print(f"first crawl ({summary.mode}): {summary.new} meetings, {items} items, {summary.documents} documents, "

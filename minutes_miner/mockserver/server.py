@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -84,7 +84,7 @@ def _fault_matches(key: str, page: str, query: dict[str, str]) -> bool:
 
 
 def _http_date(d: date) -> str:
-    return format_datetime(datetime(d.year, d.month, d.day, tzinfo=timezone.utc), usegmt=True)
+    return format_datetime(datetime(d.year, d.month, d.day, tzinfo=UTC), usegmt=True)
 
 
 class _Error(Exception):
@@ -225,7 +225,7 @@ class MockServer:
             self._thread.join(timeout=5)
         self._httpd.server_close()
 
-    def __enter__(self) -> "MockServer":
+    def __enter__(self) -> MockServer:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc) -> None:
@@ -286,8 +286,8 @@ def _make_handler(server: MockServer):
                     result = route(server.site, page, query, server.base_url)
             except _Error as exc:
                 status, result = exc.status, (exc.message.encode("utf-8"), TEXT)
-            except Exception as exc:  # pragma: no cover - a bug in rendering; show it like ASP.NET would
-                status, result = 500, (f"Server Error: {type(exc).__name__}: {exc}".encode("utf-8"), TEXT)
+            except Exception as exc:  # noqa: BLE001 - a bug in rendering is shown like ASP.NET would
+                status, result = 500, (f"Server Error: {type(exc).__name__}: {exc}".encode(), TEXT)
             if result is None:
                 status, result = 404, (NOT_FOUND, HTML)
             body, content_type = result

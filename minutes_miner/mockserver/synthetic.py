@@ -12,7 +12,15 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from minutes_miner.mockserver.site import Attendee, Committee, Document, Item, Meeting, Member, Site
+from minutes_miner.mockserver.site import (
+    Attendee,
+    Committee,
+    Document,
+    Item,
+    Meeting,
+    Member,
+    Site,
+)
 
 _FIRST = ["Alice", "Ben", "Carys", "David", "Esther", "Farid", "Grace", "Hugh", "Isla", "Jonas", "Kiran", "Laura",
           "Mohammed", "Nadia", "Owen", "Priya", "Quentin", "Rhiannon", "Samuel", "Tara", "Umar", "Violet", "Wes", "Yusuf"]
@@ -42,11 +50,11 @@ def tiny_pdf(lines: list[str]) -> bytes:
             .replace(")", "\\)")
 
     stream = "BT /F1 11 Tf 14 TL 56 780 Td " + " ".join(f"({escape(line)}) Tj T*" for line in lines) + " ET"
+    page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-        "/Contents 5 0 R >>",
+        page,
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream",
     ]
@@ -65,11 +73,12 @@ def tiny_pdf(lines: list[str]) -> bytes:
 def _minutes(rng: random.Random, topic: str, officer: tuple[str, str], members: list[Member]) -> str:
     asker, other = rng.sample(members, 2)
     concern = rng.choice(_CONCERNS)
+    answer = (f"In response, {officer[0]} advised that an action plan was in place and undertook to report back "
+              "on progress at the next meeting.")
     paras = [
         f"{officer[0]}, {officer[1]}, presented the report on {topic}.",
         f"{asker.name} asked what was being done about {concern}.",
-        f"In response, {officer[0]} advised that an action plan was in place and undertook to report back "
-        f"on progress at the next meeting.",
+        answer,
         f"{other.name} expressed concern about {rng.choice(_CONCERNS)}.",
         "RESOLVED that the report be noted.",
     ]

@@ -53,8 +53,10 @@ def options_key(options: CrawlOptions, source_name: str) -> str:
     }, sort_keys=True)
 
 
-def crawl(store: Store, base_url: str, options: CrawlOptions = CrawlOptions(), config: FetchConfig = FetchConfig(),
+def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, config: FetchConfig | None = None,
           source_name: str = "moderngov", progress: Progress = no_progress) -> CrawlSummary:
+    options = options or CrawlOptions()
+    config = config or FetchConfig()
     fetcher = Fetcher(store, config)
     source = SOURCES[source_name](fetcher, base_url)
     run = store.begin_crawl(source.base_url, options_key(options, source_name))
@@ -67,7 +69,11 @@ def crawl(store: Store, base_url: str, options: CrawlOptions = CrawlOptions(), c
         summary.failures.append(SourceFailure(url, stage, reason))
         summary.failed += 1
 
-    source.committees()  # NotModernGovError here, before anything is recorded
+    try:
+        source.committees()
+    except MinutesMinerError:
+        store.drop_crawl(run.id)  # not a ModernGov site (or unreachable): nothing to resume
+        raise
     summary.mode = source.mode
     try:
         store.save_persons(council, source.roster())

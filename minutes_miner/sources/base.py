@@ -1,9 +1,9 @@
 """What a source plugin provides. ModernGov is the first source, not a special case."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Iterator
 from typing import Protocol
 
 from minutes_miner.fetch import Fetcher

@@ -587,6 +587,11 @@ class SQLiteStore:
             conn.execute("UPDATE crawl_runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
             conn.execute("DELETE FROM crawl_done WHERE run_id = ?", (run_id,))
 
+    def drop_crawl(self, run_id: int) -> None:
+        """Forget a run that never got going (the site could not be read at all)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM crawl_runs WHERE id = ?", (run_id,))
+
     def crawl_runs(self) -> list[dict]:
         return [dict(r) for r in self._conn.execute("SELECT * FROM crawl_runs ORDER BY id")]
 

@@ -88,7 +88,7 @@ def test_not_moderngov_names_the_endpoints_tried(site, tmp_path):
             open_store(tmp_path / "x.db") as store:
         with pytest.raises(NotModernGovError) as err:
             crawl(store, server.base_url, CrawlOptions(), FAST)
-        assert store.stats()["meetings"] == 0
+        assert store.stats()["meetings"] == 0 and store.crawl_runs() == []
     message = str(err.value)
     assert "does not look like a ModernGov site" in message
     assert f"{server.base_url}mgWebService.asmx/GetCommittees?lDummy=0" in message and "HTTP 404" in message

@@ -16,7 +16,7 @@ from minutes_miner.store import open_store
 
 def test_no_prefix_and_web_service_off():
     with serve(sample_site(), base_path="/", web_service=False) as server:
-        assert server.base_url.endswith(":%d/" % server.port)
+        assert server.base_url.endswith(f":{server.port}/")
         assert requests.get(server.base_url + "mgListCommittees.aspx", timeout=10).status_code == 200
         off = requests.get(server.base_url + "mgWebService.asmx/GetCommittees", timeout=10)
         assert off.status_code == 404 and off.headers["Content-Type"].startswith("text/html")

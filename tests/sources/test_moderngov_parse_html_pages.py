@@ -121,7 +121,7 @@ def test_real_decision_pages_markup():
     detail = realdata_file("moderngov-html", "lgsf_modgov_decision_detail.html").read_bytes()
     assert looks_like_moderngov(detail)
     # "Decided at meeting" links with an upper-case MID and a date written with &#47;.
-    (meeting,), years = parse_meeting_list(detail)
+    (meeting,), _ = parse_meeting_list(detail)
     assert (meeting.external_id, meeting.committee_external_id, meeting.date) == ("4832", "151", date(2015, 10, 19))
     with pytest.raises(ParseError, match="not a ModernGov meeting page .heading 'Decision details'"):
         parse_meeting_html(detail, COUNCIL, Committee(COUNCIL.id, "Policy Committee", "151"), "4832", BASE)

@@ -18,7 +18,15 @@ from bs4 import BeautifulSoup, Tag
 from minutes_miner.dates import parse_uk_date
 from minutes_miner.errors import ParseError
 from minutes_miner.extract.html_text import html_to_text
-from minutes_miner.models import AgendaItem, AttendeeMention, Committee, Council, DocumentRef, Meeting, ParsedMeeting
+from minutes_miner.models import (
+    AgendaItem,
+    AttendeeMention,
+    Committee,
+    Council,
+    DocumentRef,
+    Meeting,
+    ParsedMeeting,
+)
 from minutes_miner.sources.moderngov.attendance import attendee
 from minutes_miner.sources.moderngov.parse_pages import (
     absolute_url,

@@ -15,7 +15,6 @@ from defusedxml import DefusedXmlException
 from minutes_miner.dates import parse_uk_date
 from minutes_miner.errors import ParseError
 from minutes_miner.extract.html_text import html_to_text
-from minutes_miner.sources.moderngov.attendance import attendee
 from minutes_miner.models import (
     AgendaItem,
     AttendeeMention,
@@ -26,6 +25,7 @@ from minutes_miner.models import (
     ParsedMeeting,
     Person,
 )
+from minutes_miner.sources.moderngov.attendance import attendee
 
 
 def _root(data: bytes, source: str, expected: str) -> ET.Element:
