@@ -81,11 +81,14 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
         fail(exc.where or base_url, "roster", str(exc))
     resolver = PersonResolver(council.id, store.persons(council.id))
     plan = CrawlPlan()
-    processed = 0
+    handled = 0  # meetings stored or failed in this run
     for result in source.meetings(options, plan, frozenset(store.crawled_meetings(run.id))):
         summary.committees = len(plan.committees)
         if isinstance(result, SourceFailure):
             fail(result.url, result.stage, result.reason)
+            if result.stage == "meeting":
+                handled += 1
+                progress("crawl", plan.resumed + handled, plan.meetings_total)
             continue
         before = _fingerprint(store, result.meeting.id)
         documents = _fetch_documents(fetcher, source.base_url, result, options, summary, fail) if options.documents else []
@@ -101,11 +104,11 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
         else:
             summary.changed += 1
         summary.documents += sum(1 for d in documents if d.sha256)
-        processed += 1
-        progress("crawl", plan.resumed + processed, plan.meetings_total)
+        handled += 1
+        progress("crawl", plan.resumed + handled, plan.meetings_total)
     summary.committees = len(plan.committees)
     summary.resumed = plan.resumed
-    if plan.meetings_total and not processed:
+    if plan.meetings_total and not handled:
         progress("crawl", plan.resumed, plan.meetings_total)
     store.finish_crawl(run.id)
     summary.requests = fetcher.requests_made

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from minutes_miner.dates import parse_uk_date
+from minutes_miner.dates import moderngov_time, parse_uk_date
 from minutes_miner.errors import ParseError
 from minutes_miner.extract.html_text import html_to_text
 from minutes_miner.models import (
@@ -32,8 +32,8 @@ from minutes_miner.sources.moderngov.parse_pages import (
     absolute_url,
     clean,
     html_soup,
+    labelled_value,
     link_text,
-    meeting_time,
     page_name,
     query_of,
 )
@@ -139,14 +139,6 @@ def _heading(soup: BeautifulSoup) -> tuple[str, str]:
     return (clean(main.get_text()) if main else "", clean(sub.get_text()) if sub else "")
 
 
-def _labelled(soup: BeautifulSoup, label: str) -> str | None:
-    for span in soup.select("span.mgLabel"):
-        if clean(span.get_text()).rstrip(":").lower() == label:
-            rest = clean("".join(s if isinstance(s, str) else s.get_text(" ") for s in span.next_siblings))
-            return rest or None
-    return None
-
-
 def _kind(title: str | None) -> str:
     return "minutes" if "minutes" in (title or "").lower() else "report"
 
@@ -169,7 +161,7 @@ def parse_meeting_html(data: bytes, council: Council, committee: Committee, meet
     meeting = Meeting(
         committee_id=committee.id,
         source_url=urljoin(base_url, f"ieListDocuments.aspx?CId={committee.external_id}&MId={meeting_external_id}"),
-        date=parse_uk_date(sub), time=meeting_time(sub), venue=_labelled(soup, "venue"),
+        date=parse_uk_date(sub), time=moderngov_time(sub), venue=labelled_value(soup, "venue"),
         status="Cancelled" if cancelled else "Confirmed", external_id=meeting_external_id,
         minutes_published="minutes" in main.lower(),
     )

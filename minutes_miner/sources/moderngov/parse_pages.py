@@ -10,11 +10,10 @@ from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from minutes_miner.dates import parse_uk_date
+from minutes_miner.dates import moderngov_time, parse_uk_date
 from minutes_miner.errors import ParseError
 from minutes_miner.models import Committee, Council, Person
 
-_TIME = re.compile(r"\b(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)", re.IGNORECASE)
 PREVIOUS_COMMITTEES = "previous committees"
 
 
@@ -123,9 +122,8 @@ def parse_meeting_list(data: bytes, source: str = "ieListMeetings.aspx") -> tupl
         if not mid or not cid or mid in meetings:
             continue
         label = clean(link.get_text(" "))
-        found_time = _TIME.search(label)
         meetings[mid] = MeetingLink(external_id=mid, committee_external_id=cid, date=parse_uk_date(label),
-                                    time=found_time[1] if found_time else None,
+                                    time=moderngov_time(label),
                                     cancelled="cancelled" in label.lower() or "postponed" in label.lower())
     years = set()
     for link in soup.select("a[href]"):
@@ -149,11 +147,11 @@ def parse_member_index(data: bytes, source: str = "mgMemberIndex.aspx") -> list[
     return list(ids)
 
 
-def _labelled(soup: BeautifulSoup, label: str) -> str | None:
+def labelled_value(soup: BeautifulSoup, label: str) -> str | None:
+    """The value after a `span.mgLabel` ("Venue: ", "Party: "), as in `<p><span class="mgLabel">Ward: </span>Bargate</p>`."""
     for span in soup.select("span.mgLabel"):
         if clean(span.get_text()).rstrip(":").lower() == label:
-            value = clean("".join(str(s) for s in span.next_siblings if isinstance(s, str))
-                          or " ".join(s.get_text(" ") for s in span.find_next_siblings()))
+            value = clean("".join(s if isinstance(s, str) else s.get_text(" ") for s in span.next_siblings))
             return value or None
     return None
 
@@ -165,12 +163,7 @@ def parse_member_page(data: bytes, council: Council, uid: str, source: str = "mg
     name = clean(heading.get_text()) if heading else ""
     if not name:
         raise ParseError("councillor page without a name heading", where=source)
-    key_posts = _labelled(soup, "other positions")
+    key_posts = labelled_value(soup, "other positions")
     return Person(council_id=council.id, name=name, key=name.split()[-1].lower(), title=key_posts,
                   kind="cabinet_member" if key_posts and "cabinet" in key_posts.lower() else "member",
-                  party=_labelled(soup, "party"), ward=_labelled(soup, "ward"), external_id=uid)
-
-
-def meeting_time(text: str) -> str | None:
-    found = _TIME.search(text)
-    return found[1] if found else None
+                  party=labelled_value(soup, "party"), ward=labelled_value(soup, "ward"), external_id=uid)
