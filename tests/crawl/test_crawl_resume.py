@@ -52,7 +52,7 @@ def _fetched_paths(db: Path) -> set[str]:
 def test_killed_crawl_resumes_to_an_identical_store(tmp_path, web_service):
     site = synthetic_site(meetings=16, items_per_meeting=4, documents_per_meeting=2)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with serve(site, delay=0.02, web_service=web_service) as server:
+    with serve(site, delay=0.01, web_service=web_service) as server:
         killed_db = tmp_path / "killed.db"
         process = subprocess.Popen(_crawl_command(server.base_url, killed_db), env=env, cwd=tmp_path,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
