@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minutes_miner.extract.pdf import PdfPage, PdfText
+from minutes_miner.extract.pdf_types import PdfPage, PdfText
 from minutes_miner.models import ExtractedIndicator, IndicatorReport
 
 # ---------------------------------------------------------------------------

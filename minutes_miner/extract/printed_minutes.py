@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from minutes_miner.extract.pdf import PdfLine, PdfText, join_wrapped
+from minutes_miner.extract.pdf_layout import group_blocks, join_wrapped
+from minutes_miner.extract.pdf_types import PdfLine, PdfText
 from minutes_miner.models import AttendeeMention, ItemText, MinutesText
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -39,7 +40,6 @@ _LABEL = re.compile(
     re.I,
 )
 _SECTION_LINE = re.compile(r"^(?:(?:UN)?RESTRICTED ITEMS|EXEMPT ITEMS|PART\s+[12I]+(?:\s*[-–].*)?|OPEN ITEMS)$", re.I)
-_ENUM = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z][.)]|\([a-z]\)|\(?[ivx]{1,5}[.)]|[-•●▪◦–*]|\uf0b7)\s+")
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd)\.?"
 _ROLE_START = re.compile(
     r"^(?:the\s+)?(?:Deputy\s+|Interim\s+|Acting\s+|Assistant\s+|Senior\s+|Corporate\s+|Chief\s+|Executive\s+|Strategic\s+|Lead\s+)*"
@@ -75,7 +75,7 @@ def parse_printed_minutes(pdf: PdfText) -> MinutesText:
     for n, (title_start, body_start, number, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = [x for x in lines[body_start:end] if not _SECTION_LINE.match(x[1].text.strip())]
-        text = "\n".join(_blocks(body))
+        text = "\n".join(b.text for b in group_blocks(body))
         items.append(ItemText(title=title, text=text, number=number, page=lines[title_start][0]))
     # apologies / substitutes recorded inside an item rather than in the header
     if not any(a.status == "apologies" for a in attendance):
@@ -320,41 +320,3 @@ def _item_starts(lines, bold_used: bool) -> list[tuple[int, int, str | None, str
             body += 1
         starts.append((i, body, m.group(1), title))
     return starts
-
-
-def _blocks(body: list[tuple[int, PdfLine]]) -> list[str]:
-    """Join wrapped lines into one block per paragraph / numbered point / sub-point / bullet."""
-    if not body:
-        return []
-    pitches = []
-    for (pa, a), (pb, b) in zip(body, body[1:]):
-        if pa == pb and 0 < b.top - a.top < 40:
-            pitches.append(b.top - a.top)
-    pitch = sorted(pitches)[len(pitches) // 2] if pitches else 14.0
-    blocks: list[list] = []  # [text, first_x0, enumerated, last_line, page]
-    for page, ln in body:
-        t = ln.text.strip()
-        if not t:
-            continue
-        enumerated = bool(_ENUM.match(t))
-        new = True
-        if blocks and not enumerated:
-            cur = blocks[-1]
-            prev: PdfLine = cur[3]
-            if cur[4] == page:
-                gap = ln.top - prev.top
-                heading = ln.bold and not prev.bold
-                new = gap > 1.4 * pitch or heading or (prev.bold and not ln.bold)
-            else:
-                if cur[2] and ln.x0 > cur[1] + 5:
-                    new = False
-                else:
-                    new = bool(re.search(r"[.:;!?]$", cur[0])) and not t[:1].islower()
-        if new:
-            blocks.append([t, ln.x0, enumerated, ln, page])
-        else:
-            cur = blocks[-1]
-            cur[0] = join_wrapped(cur[0], t)
-            cur[3] = ln
-            cur[4] = page
-    return [re.sub(r"\s+", " ", b[0]).strip() for b in blocks]
