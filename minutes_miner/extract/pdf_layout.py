@@ -285,12 +285,13 @@ def enumeration(text: str) -> tuple[str, str] | None:
     return None
 
 
-def group_blocks(body: list[tuple[int, PdfLine]]) -> list[PdfBlock]:
+def group_blocks(body: list[tuple[int, PdfLine]], margins: tuple[float, float] | None = None) -> list[PdfBlock]:
     """Join wrapped lines (of one page or running over pages) into blocks.
 
     A block ends at a wider gap than the usual line pitch, at a change between bold and plain,
     and before a numbered / lettered / bulleted line. Over a page break a block goes on when
     the new line is indented under an enumerated block, or the block did not end a sentence.
+    `margins` (left, right) of the text column default to the extent of `body`.
     """
     if not body:
         return []
@@ -298,7 +299,9 @@ def group_blocks(body: list[tuple[int, PdfLine]]) -> list[PdfBlock]:
     for (pa, a), (pb, b) in zip(body, body[1:]):
         if pa == pb and 0 < b.top - a.top < 40:
             pitches.append(b.top - a.top)
-    pitch = sorted(pitches)[len(pitches) // 2] if pitches else 14.0
+    # the usual line pitch: a low quantile, as short documents have as many paragraph gaps as wraps
+    pitch = sorted(pitches)[len(pitches) // 4] if pitches else 14.0
+    left, right = margins or (min(ln.x0 for _, ln in body), max(ln.x1 for _, ln in body))
     blocks: list[dict] = []
     for page, ln in body:
         t = ln.text.strip()
@@ -312,7 +315,9 @@ def group_blocks(body: list[tuple[int, PdfLine]]) -> list[PdfBlock]:
             if cur["last_page"] == page:
                 gap = ln.top - prev.top
                 heading = ln.bold and not prev.bold
-                new = gap > 1.4 * pitch or heading or (prev.bold and not ln.bold)
+                # a sentence ending well short of the right margin ends its paragraph
+                short = prev.x1 < right - 0.2 * (right - left) and re.search(r"[.!?:]$", prev.text.strip()) and t[:1].isupper()
+                new = gap > 1.4 * pitch or heading or (prev.bold and not ln.bold) or bool(short)
             elif cur["enum"] and ln.x0 > cur["first"].x0 + 5:
                 new = False
             else:

@@ -172,3 +172,73 @@ def make_image_only_pdf() -> bytes:
     return buf.getvalue()
 
 
+
+
+# Fictional council questions paper: (asker, answerer, title, question paragraphs, answer paragraphs,
+# supplementary question, supplementary answer)
+QUESTIONS = [
+    ("Priya Castellano", "Owen Threlfall", "Cabinet Member for Highways and Transport",
+     ["How many of the 412 potholes reported in Ashbury ward since April have been repaired within 28 days?"],
+     ["Thank you for the question.", "Of the 412 reports, 301 were repaired within 28 days and a further 64 "
+      "are programmed for the resurfacing works in the spring."],
+     None, None),
+    ("Gideon Marsh", "Helena Akintola", "Cabinet Member for Children, Young People and Education",
+     ["Will the Cabinet Member publish the number of children waiting more than 20 weeks for an "
+      "Education, Health and Care Plan, broken down by district?"],
+     ["The figures are published each quarter in the performance report. At the end of December "
+      "186 children had waited more than 20 weeks. " * 3],
+     "Will the Cabinet Member also publish the figures for the previous two years?",
+     "Yes, I will ask officers to add them to the next report."),
+    ("Rosalind Quirke", "Tobias Fennimore", "Leader of the Council",
+     ["What is the Council doing to recruit more foster carers?"],
+     ["We launched a recruitment campaign in September.", "Forty-one enquiries have been received."],
+     None, None),
+]
+
+
+def make_questions_paper() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=14, spaceAfter=12)
+    centre = ParagraphStyle("centre", parent=body, fontName="Helvetica-Bold", alignment=1, spaceAfter=2)
+    heading = ParagraphStyle("heading", parent=centre, spaceBefore=14, spaceAfter=14)
+    numbers = iter(range(1, len(QUESTIONS) + 1))
+
+    def stamp(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 12)
+        canvas.drawRightString(540, 800, f"Question {doc.question_number}")
+        canvas.restoreState()
+
+    story = []
+    for n, (asker, answerer, title, question, answer, supp_q, supp_a) in enumerate(QUESTIONS, start=1):
+        if n > 1:
+            story.append(PageBreak())
+        story += [Paragraph("FICTIONAL COUNTY COUNCIL", centre), Paragraph("Thursday 6 March 2025", centre),
+                  Paragraph(f"Question by {asker} to {answerer},<br/>{title}", heading)]
+        story += [Paragraph(p, body) for p in question]
+        story.append(Paragraph("Answer", heading))
+        story += [Paragraph(p, body) for p in answer]
+        if supp_q:
+            story += [Paragraph("Supplementary question", heading), Paragraph(supp_q, body),
+                      Paragraph("Supplementary answer", heading), Paragraph(supp_a, body)]
+        story.append(Spacer(1, 12))
+
+    class Doc(SimpleDocTemplate):
+        question_number = 0
+
+        def handle_pageBegin(self):
+            super().handle_pageBegin()
+
+    buf = io.BytesIO()
+    doc = Doc(buf, pagesize=A4, leftMargin=57, rightMargin=57)
+
+    def on_page(canvas, d):
+        # the stamp names the question that starts on this page
+        d.question_number = next(numbers, d.question_number)
+        stamp(canvas, d)
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buf.getvalue()
