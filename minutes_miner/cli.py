@@ -226,7 +226,9 @@ def indicators(paths, as_json, db) -> None:
     from minutes_miner.pipeline.indicators import read_indicator_files
 
     reports, failed = [], 0
-    for path, report in read_indicator_files(list(paths)):
+    for path, report, warnings in read_indicator_files(list(paths)):
+        for warning in warnings:
+            click.echo(f"warning: {path}: {warning}", err=True)
         if isinstance(report, MinutesMinerError):
             click.echo(f"error: {report}", err=True)
             failed += 1

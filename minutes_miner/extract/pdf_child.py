@@ -215,16 +215,16 @@ def _tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, li
         return found
     try:
         for i in wanted:
-            if i >= len(pdf.pages):
-                break
-            page = pdf.pages[i]
+            page = None
             try:
+                page = pdf.pages[i]
                 tabs = page.extract_tables()
-            except Exception as exc:  # noqa: BLE001
-                warnings.append(f"page {i + 1}: tables not read ({type(exc).__name__})")
+            except Exception as exc:  # noqa: BLE001 - pdfminer raises TypeError, IndexError ... on bad pages
+                warnings.append(f"page {i + 1}: tables not read ({type(exc).__name__}: {str(exc)[:80]})")
                 tabs = []
             finally:
-                page.close()
+                if page is not None:
+                    page.close()
             rows_out = []
             for t in tabs:
                 rows = [tuple(None if c is None else clean_text(c).strip() for c in row) for row in t]
@@ -234,5 +234,8 @@ def _tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, li
             if rows_out:
                 found[i] = rows_out
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # noqa: BLE001,S110 - closing walks the pages again; the tables are read already
+            pass
     return found

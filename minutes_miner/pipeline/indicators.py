@@ -73,10 +73,10 @@ def extract_indicators(store: Store, progress: Progress = no_progress, workers: 
 
 
 def read_indicator_files(paths: Sequence[Path], workers: int | None = None
-                         ) -> Iterator[tuple[Path, IndicatorReport | MinutesMinerError]]:
-    """Performance-report PDFs (tables read) and tidy CSV files -> (path, report or error), in input order.
-
-    PDFs are read `workers` at a time (default: one per CPU), each in its own limited child.
+                         ) -> Iterator[tuple[Path, IndicatorReport | MinutesMinerError, tuple[str, ...]]]:
+    """Performance-report PDFs (tables read) and tidy CSV files -> (path, report or error, warnings),
+    in input order. PDFs are read `workers` at a time (default: one per CPU), each in its own
+    limited child process; one bad file never stops the rest.
     """
     def load(path: Path) -> bytes:
         try:
@@ -91,14 +91,18 @@ def read_indicator_files(paths: Sequence[Path], workers: int | None = None
         try:
             if csv:
                 rows = read_indicator_csv(load(path), str(path))
-                yield path, IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows))
+                yield path, IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows)), ()
                 continue
             _, pdf = next(pdfs)
             if isinstance(pdf, PDFError):
                 raise pdf
-            yield path, parse_indicator_report(pdf)
+            report = parse_indicator_report(pdf)
+            warnings = pdf.warnings
+            if not report.indicators:
+                warnings += ("no KPI table or KPI detail block found; is this a performance report?",)
+            yield path, report, warnings
         except MinutesMinerError as exc:
-            yield path, exc
+            yield path, exc, ()
 
 
 def link_store(store: Store) -> int:
