@@ -86,9 +86,9 @@ def _segments(group: list[dict]) -> list[tuple[float, float, int, float]]:
 def _gutter(groups: list[list[dict]], width: float) -> float | None:
     """x of the gap between two columns of prose, or None for a one-column page.
 
-    Both sides need at least five prose-like runs (25+ characters, a quarter of the page
-    wide) side by side, and few runs may cross the gap: table columns of figures or RAG words
-    and a lone margin note do not make a page two-column.
+    Both sides need at least three prose-like runs (eight together) (25+ characters, a quarter of the page
+    wide) side by side, the left ones reaching the gap, and few runs may cross it: table columns
+    of names, figures or RAG words and a lone margin note do not make a page two-column.
     """
     segs = [s for g in groups for s in _segments(g)]
     if len(segs) < 10:
@@ -105,7 +105,14 @@ def _gutter(groups: list[list[dict]], width: float) -> float | None:
             return [s for s in side if s[2] >= 25 and s[1] - s[0] >= 0.25 * width]
 
         pl, pr = prose(left), prose(right)
-        if len(pl) < 5 or len(pr) < 5 or cross > 0.25 * min(len(left), len(right)):
+        if len(pl) < 3 or len(pr) < 3 or len(pl) + len(pr) < 8 or cross > 0.25 * min(len(left), len(right)):
+            continue
+        if len(pl) < 0.5 * len(left) or len(pr) < 0.5 * len(right):  # mostly short cells: a table
+            continue
+        # prose in the left column runs up to the gutter; a table's name column stops well short of
+        # the figures next to it
+        ends = sorted(s[1] for s in pl)
+        if g - ends[len(ends) // 2] > 0.2 * (g - min(s[0] for s in pl)):
             continue
         # side by side, not one above the other
         overlap = min(max(s[3] for s in pl), max(s[3] for s in pr)) - max(min(s[3] for s in pl), min(s[3] for s in pr))
@@ -271,7 +278,7 @@ def page_text(lines: list[dict]) -> str:
 # Blocks: paragraphs, headings, numbered / lettered points, bullets
 # ---------------------------------------------------------------------------
 
-_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\))\s+")
+_NUMBERED = re.compile(r"^(\d{1,3}[.)]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[A-Z(]))\s+")
 _LETTERED = re.compile(r"^(\(?[a-z][.)]|\([a-z]\)|\(?[ivx]{1,5}[.)])\s+")
 _BULLET = re.compile(r"^([-•●▪◦–*]|\uf0b7)\s+")
 

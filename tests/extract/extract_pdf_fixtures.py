@@ -242,3 +242,50 @@ def make_questions_paper() -> bytes:
 
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()
+
+
+TWO_COLUMN_LEFT = [
+    "1. The Panel received a report on the fostering service and the recruitment campaign run over the summer months.",
+    "2. Members asked how many enquiries had turned into assessments and were told that twelve were now under way.",
+    "(a) Retention of experienced carers remained a concern for the service and its partners across the borough.",
+]
+TWO_COLUMN_RIGHT = [
+    "3. The Head of Service explained that exit interviews were now held with every household that left fostering.",
+    "4. RESOLVED that the Panel note the report and receive a further update at its meeting in the new year.",
+]
+
+
+def make_two_column_page() -> bytes:
+    """A newsletter-style page: a full-width title, then two columns of numbered paragraphs."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=9)
+    title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=14, leading=18)
+    width, height = A4
+    top = Frame(50, height - 110, width - 100, 60, id="title")
+    left = Frame(50, 80, (width - 120) / 2, height - 200, id="left")
+    right = Frame(70 + (width - 120) / 2, 80, (width - 120) / 2, height - 200, id="right")
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=A4)
+    doc.addPageTemplates([PageTemplate(frames=[top, left, right])])
+    story = [Paragraph("Fostering Service Update – Two Column Summary", title), FrameBreak()]
+    story += [Paragraph(p, body) for p in TWO_COLUMN_LEFT] + [FrameBreak()]
+    story += [Paragraph(p, body) for p in TWO_COLUMN_RIGHT]
+    doc.build(story)
+    return buf.getvalue()
+
+
+def make_ruled_non_kpi_table() -> bytes:
+    """A ruled table that is not a KPI table (a room booking list): no reason to run pdfplumber."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    rows = [["Room", "Day", "Booked by"]] + [[f"Room {i}", "Monday", f"Officer {i}"] for i in range(8)]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([table])
+    return buf.getvalue()
