@@ -31,7 +31,7 @@ from multiprocessing.context import set_spawning_popen
 
 from minutes_miner.errors import PDFError
 from minutes_miner.extract.pdf_classify import classify_text
-from minutes_miner.extract.pdf_layout import clean_text, group_blocks, join_wrapped
+from minutes_miner.extract.pdf_layout import clean_text, join_wrapped, pdf_text_from_result
 from minutes_miner.extract.pdf_objects import arrow_direction
 from minutes_miner.extract.pdf_types import PdfArrow, PdfBlock, PdfLine, PdfPage, PdfText
 
@@ -69,7 +69,7 @@ def read_pdf(
     args = {"tables": tables, "memory_mb": int(memory_mb), "timeout": float(timeout)}
     started = time.perf_counter()
     result = _run_child(bytes(data), source, args)
-    return _pdf_text(result, source, time.perf_counter() - started)
+    return pdf_text_from_result(result, source, time.perf_counter() - started)
 
 
 def read_pdf_file(path: str, **kwargs) -> PdfText:
@@ -265,26 +265,6 @@ def _died(rc: int | None, source: str, args: dict) -> PDFError:
             where=source, hint="raise the memory limit to try again; if it still fails the file is corrupt")
     return PDFError(f"could not be parsed: the parser process exited with code {rc}", where=source,
                     hint="the file is probably corrupt; try opening it in a PDF viewer")
-
-
-def _pdf_text(result: dict, source: str, seconds: float) -> PdfText:
-    pages = []
-    for p in result["pages"]:
-        lines = tuple(PdfLine(*ln) for ln in p["lines"])
-        pages.append(PdfPage(
-            number=p["number"],
-            text=p["text"],
-            lines=lines,
-            tables=tuple(tuple(tuple(row) for row in t) for t in p["tables"]),
-            width=p["width"],
-            height=p["height"],
-            arrows=tuple(PdfArrow(*a) for a in p["arrows"]),
-            blocks=tuple(group_blocks([(p["number"], ln) for ln in lines])),
-            furniture=tuple(PdfLine(*ln) for ln in p["furniture"]),
-            columns=p["columns"],
-        ))
-    return PdfText(source=source, pages=tuple(pages), warnings=tuple(result["warnings"]),
-                   peak_rss_kb=int(result.get("peak_rss_kb", 0)), seconds=round(seconds, 4))
 
 
 # ---------------------------------------------------------------------------

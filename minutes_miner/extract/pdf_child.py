@@ -17,9 +17,15 @@ import resource
 
 import pypdfium2 as pdfium
 
-from minutes_miner.extract.indicators import HEADER_SYNONYMS
+from minutes_miner.extract.indicators import HEADER_SYNONYMS, indicators_from_details, summary_rows
 from minutes_miner.extract.pdf_classify import classify_text
-from minutes_miner.extract.pdf_layout import build_lines, clean_text, page_text, remove_running_lines
+from minutes_miner.extract.pdf_layout import (
+    build_lines,
+    clean_text,
+    page_text,
+    pdf_text_from_result,
+    remove_running_lines,
+)
 from minutes_miner.extract.pdf_objects import page_objects
 
 
@@ -140,14 +146,6 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
     furniture = remove_running_lines(page_lines, [rp["height"] for rp in raw_pages])
     texts = [page_text(lines) for lines in page_lines]
 
-    table_map: dict[int, list] = {}
-    if tables == "auto":
-        tables = classify_text(texts, any(_kpi_header(ln["text"]) for lines in page_lines[:6] for ln in lines)) == "indicators"
-    if tables:
-        want = table_pages(page_lines, [rp["paths"] for rp in raw_pages])
-        if want:
-            table_map = _tables(data, want, warnings)
-
     def plain(lines):
         return [(ln["text"], round(ln["x0"], 2), round(ln["top"], 2), ln["bold"], round(ln["size"], 2),
                  round(ln["x1"], 2), round(ln["bottom"], 2)) for ln in lines]
@@ -159,14 +157,28 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
             "lines": plain(page_lines[i]),
             "furniture": plain(furniture[i]),
             "columns": built[i][1],
-            "tables": table_map.get(i, []),
+            "tables": [],
             "width": rp["width"],
             "height": rp["height"],
             "arrows": rp["arrows"],
         }
         for i, rp in enumerate(raw_pages)
     ]
+    if tables == "auto":
+        tables = classify_text(texts, any(_kpi_header(ln["text"]) for lines in page_lines[:6] for ln in lines)) == "indicators"
+    if tables and not _details_cover_summary({"pages": pages, "warnings": []}):
+        want = table_pages(page_lines, [rp["paths"] for rp in raw_pages])
+        for i, rows in (_tables(data, want, warnings) if want else {}).items():
+            pages[i]["tables"] = rows
     return {"pages": pages, "warnings": warnings}
+
+
+def _details_cover_summary(result: dict) -> bool:
+    """True when the report's text already gives every KPI: a detail block (Latest/Target/Floor)
+    for each row of its RAG summary tables. Its tables then need no pdfplumber at all."""
+    pdf = pdf_text_from_result(result, "", blocks=False)
+    details = indicators_from_details(pdf, None)
+    return bool(details) and len(details) >= len(summary_rows(pdf))
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import math
 import re
 from collections import Counter
 
-from minutes_miner.extract.pdf_types import PdfBlock, PdfLine
+from minutes_miner.extract.pdf_types import PdfArrow, PdfBlock, PdfLine, PdfPage, PdfText
 
 _SOFT_HYPHENS = "\u00ad\ufffe\u2010"
 _SPLIT_SUFFIXES = re.compile(
@@ -346,3 +346,24 @@ def group_blocks(body: list[tuple[int, PdfLine]], margins: tuple[float, float] |
         out.append(PdfBlock(text=text, page=b["page"], x0=b["first"].x0, top=b["first"].top, kind=kind, label=label,
                             bold=b["bold"], last_page=b["last_page"] if b["last_page"] != b["page"] else None))
     return out
+
+
+def pdf_text_from_result(result: dict, source: str, seconds: float = 0.0, blocks: bool = True) -> PdfText:
+    """`PdfText` from the plain data the PDF child produces (blocks built here unless `blocks` is False)."""
+    pages = []
+    for p in result["pages"]:
+        lines = tuple(PdfLine(*ln) for ln in p["lines"])
+        pages.append(PdfPage(
+            number=p["number"],
+            text=p["text"],
+            lines=lines,
+            tables=tuple(tuple(tuple(row) for row in t) for t in p["tables"]),
+            width=p["width"],
+            height=p["height"],
+            arrows=tuple(PdfArrow(*a) for a in p["arrows"]),
+            blocks=tuple(group_blocks([(p["number"], ln) for ln in lines])) if blocks else (),
+            furniture=tuple(PdfLine(*ln) for ln in p["furniture"]),
+            columns=p["columns"],
+        ))
+    return PdfText(source=source, pages=tuple(pages), warnings=tuple(result["warnings"]),
+                   peak_rss_kb=int(result.get("peak_rss_kb", 0)), seconds=round(seconds, 4))
