@@ -67,7 +67,13 @@ def generated_report(pages: int = 500) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+        TableStyle,
+    )
 
     styles = getSampleStyleSheet()
     story = [Paragraph("Quarterly Performance Report – Quarter 3 2024/25", styles["Title"])]
@@ -125,9 +131,9 @@ def main() -> int:
     minutes_ratios, report_ratios = [], []
     for path in docs:
         data = path.read_bytes()
-        ref, _ = best_of(args.repeat, lambda: pdftotext(path))
-        text_t, pdf = best_of(args.repeat, lambda: read_pdf(data, path.name))
-        full_t, (full_pdf, kind, found) = best_of(args.repeat, lambda: full_stage(data, path.name))
+        ref, _ = best_of(args.repeat, lambda path=path: pdftotext(path))
+        text_t, pdf = best_of(args.repeat, lambda data=data, path=path: read_pdf(data, path.name))
+        full_t, (full_pdf, kind, found) = best_of(args.repeat, lambda data=data, path=path: full_stage(data, path.name))
         pages = len(pdf.pages)
         peak = max(pdf.peak_rss_kb, full_pdf.peak_rss_kb) / 1024
         label = f"{path.name[:40]} ({pages}, {kind}: {found})"

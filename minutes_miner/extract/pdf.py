@@ -31,9 +31,19 @@ from multiprocessing.context import set_spawning_popen
 
 from minutes_miner.errors import PDFError
 from minutes_miner.extract.pdf_classify import classify_text
-from minutes_miner.extract.pdf_layout import clean_text, join_wrapped, pdf_text_from_result
+from minutes_miner.extract.pdf_layout import (
+    clean_text,
+    join_wrapped,
+    pdf_text_from_result,
+)
 from minutes_miner.extract.pdf_objects import arrow_direction
-from minutes_miner.extract.pdf_types import PdfArrow, PdfBlock, PdfLine, PdfPage, PdfText
+from minutes_miner.extract.pdf_types import (
+    PdfArrow,
+    PdfBlock,
+    PdfLine,
+    PdfPage,
+    PdfText,
+)
 
 __all__ = [
     "PdfArrow", "PdfBlock", "PdfJob", "PdfLine", "PdfPage", "PdfText", "arrow_direction", "classify", "clean_text",
@@ -87,7 +97,7 @@ def _check_header(data: bytes, source: str) -> None:
         raise PDFError("file is empty (0 bytes)", where=source, hint="re-download it; the fetch may have failed")
     head = bytes(data[:1024])
     if b"%PDF-" not in head:
-        what = "an HTML page" if re.search(rb"<(!doctype|html)", head, re.I) else "something else"
+        what = "an HTML page" if re.search(rb"<(!doctype|html)", head, re.IGNORECASE) else "something else"
         raise PDFError(
             f"not a PDF (no %PDF- header; looks like {what})",
             where=source,
@@ -214,7 +224,7 @@ def _run_child(data: bytes, source: str, args: dict) -> dict:
     try:
         proc = _process(child_main, (sender, data, args))
         proc.start()
-    except Exception as exc:  # noqa: BLE001 - system trouble starting a process
+    except Exception as exc:
         receiver.close()
         sender.close()
         raise PDFError(f"could not start the PDF parser process: {exc}", where=source) from exc
@@ -275,6 +285,6 @@ def _died(rc: int | None, source: str, args: dict) -> PDFError:
 def classify(pdf: PdfText) -> str:
     """'minutes' | 'indicators' | 'questions' | 'other', from textual cues in the first pages."""
     kpi_table = any(
-        t and any(c and re.search(r"indicator|kpi|measure", c, re.I) for c in t[0]) for p in pdf.pages for t in p.tables
+        t and any(c and re.search(r"indicator|kpi|measure", c, re.IGNORECASE) for c in t[0]) for p in pdf.pages for t in p.tables
     )
     return classify_text([p.text for p in pdf.pages[:6]], kpi_table)

@@ -17,7 +17,11 @@ import resource
 
 import pypdfium2 as pdfium
 
-from minutes_miner.extract.indicators import HEADER_SYNONYMS, indicators_from_details, summary_rows
+from minutes_miner.extract.indicators import (
+    HEADER_SYNONYMS,
+    indicators_from_details,
+    summary_rows,
+)
 from minutes_miner.extract.pdf_classify import classify_text
 from minutes_miner.extract.pdf_layout import (
     build_lines,
@@ -42,7 +46,7 @@ def child_main(conn, data: bytes, args: dict) -> None:  # pragma: no cover - run
     try:
         limit = int(args["memory_mb"]) * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        cpu = int(math.ceil(args["timeout"])) + 5
+        cpu = math.ceil(args["timeout"]) + 5
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
     except (ValueError, OSError):
         pass
@@ -207,9 +211,7 @@ def table_pages(page_lines: list[list[dict]], paths: list[int]) -> list[int]:
     for i, lines in enumerate(page_lines):
         if paths[i] < 4 or not lines:
             continue
-        if any(_kpi_header(ln["text"]) for ln in lines):
-            want.append(i)
-        elif want and want[-1] == i - 1 and sum(1 for ln in lines if _RAG.search(ln["text"])) >= 3:
+        if any(_kpi_header(ln["text"]) for ln in lines) or want and want[-1] == i - 1 and sum(1 for ln in lines if _RAG.search(ln["text"])) >= 3:
             want.append(i)
     return want
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 
 _RAG_WORDS = re.compile(r"\b(GREEN|AMBER|RED)\b")
-_QUESTION_HEAD = re.compile(r"^\s*(?:Supplementary\s+)?Question\s*(?:\d+\s*)?(?:by|from|asked by)\b", re.M | re.I)
-_ANSWER_HEAD = re.compile(r"^\s*(?:Answer|Reply|Response)\b", re.M | re.I)
+_QUESTION_HEAD = re.compile(r"^\s*(?:Supplementary\s+)?Question\s*(?:\d+\s*)?(?:by|from|asked by)\b", re.MULTILINE | re.IGNORECASE)
+_ANSWER_HEAD = re.compile(r"^\s*(?:Answer|Reply|Response)\b", re.MULTILINE | re.IGNORECASE)
 
 
 def classify_text(page_texts: Sequence[str], kpi_table_header: bool = False) -> str:
@@ -18,11 +18,11 @@ def classify_text(page_texts: Sequence[str], kpi_table_header: bool = False) -> 
     text = "\n".join(page_texts[:6])
     low = text.lower()
     scores = {"minutes": 0, "indicators": 0, "questions": 0}
-    if re.search(r"\bMINUTES of\b", text) or re.search(r"^\s*minutes of (a|the) meeting", low, re.M):
+    if re.search(r"\bMINUTES of\b", text) or re.search(r"^\s*minutes of (a|the) meeting", low, re.MULTILINE):
         scores["minutes"] += 3
-    if re.search(r"^\s*PRESENT\s*:", text, re.M | re.I):
+    if re.search(r"^\s*PRESENT\s*:", text, re.MULTILINE | re.IGNORECASE):
         scores["minutes"] += 2
-    scores["minutes"] += min(3, len(re.findall(r"^\(Item \d+\)\s*$", text, re.M)))
+    scores["minutes"] += min(3, len(re.findall(r"^\(Item \d+\)\s*$", text, re.MULTILINE)))
     if re.search(r"\bRESOLVED\b", text):
         scores["minutes"] += 1
     if "performance report" in low or "performance indicators" in low or "key performance indicator" in low:

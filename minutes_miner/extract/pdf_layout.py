@@ -6,8 +6,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import pairwise
 
-from minutes_miner.extract.pdf_types import PdfArrow, PdfBlock, PdfLine, PdfPage, PdfText
+from minutes_miner.extract.pdf_types import (
+    PdfArrow,
+    PdfBlock,
+    PdfLine,
+    PdfPage,
+    PdfText,
+)
 
 _SOFT_HYPHENS = "\u00ad\ufffe\u2010"
 _SPLIT_SUFFIXES = re.compile(
@@ -213,7 +220,7 @@ def _group(objs: list[dict]) -> list[list[dict]]:
 # Running headers and footers, page text
 # ---------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
 def remove_running_lines(page_lines: list[list[dict]], heights: list[float]) -> list[list[dict]]:
@@ -303,7 +310,7 @@ def group_blocks(body: list[tuple[int, PdfLine]], margins: tuple[float, float] |
     if not body:
         return []
     pitches = []
-    for (pa, a), (pb, b) in zip(body, body[1:]):
+    for (pa, a), (pb, b) in pairwise(body):
         if pa == pb and 0 < b.top - a.top < 40:
             pitches.append(b.top - a.top)
     # the usual line pitch: a low quantile, as short documents have as many paragraph gaps as wraps

@@ -8,6 +8,7 @@ import re
 
 import pypdfium2.raw as r
 
+
 def _mat_mul(m1, m2):
     """Compose affine matrices (a,b,c,d,e,f): apply m1 then m2."""
     a1, b1, c1, d1, e1, f1 = m1
@@ -86,7 +87,7 @@ def page_objects(page) -> dict:
                     buf = ctypes.create_string_buffer(n)
                     r.FPDFFont_GetBaseFontName(font, buf, n)
                     name = buf.value.decode("latin-1", "replace")
-                    bold = bool(re.search(r"bold|black|heavy|semibold|demi", name, re.I))
+                    bold = bool(re.search(r"bold|black|heavy|semibold|demi", name, re.IGNORECASE))
             except AttributeError:
                 pass
             if not bold:

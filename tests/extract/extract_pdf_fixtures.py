@@ -30,7 +30,14 @@ def make_kpi_report() -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     styles = getSampleStyleSheet()
     buf = io.BytesIO()
@@ -78,17 +85,17 @@ MINUTES_ITEMS = [
     ("Apologies and Substitutes", 1, ["Apologies were received from Councillor Milo Dunstan and Councillor Nia Roper."]),
     ("Minutes of the meeting held on 12 June 2024", 2, ["RESOLVED that the minutes were a correct record."]),
     ("Fostering Service Quarterly Update", 3, [
-        "1. Jasmine Kettleby, Head of Fostering and Adoption, introduced the report and drew attention to the recruitment "
-        "campaign that had run across the borough during the spring and summer months.",
-        "a. Forty-one enquiries had been received from prospective foster carers, an increase on the same period last year, "
-        "and twelve assessments were under way.",
+        ("1. Jasmine Kettleby, Head of Fostering and Adoption, introduced the report and drew attention to the "
+         "recruitment campaign that had run across the borough during the spring and summer months."),
+        ("a. Forty-one enquiries had been received from prospective foster carers, an increase on the same period "
+         "last year, and twelve assessments were under way."),
         "b. Retention of experienced carers remained a concern, as several long-standing households had retired from fostering.",
-        "2. In response to a question about placement stability, Ms Kettleby said that the number of unplanned endings had "
-        "fallen for the third consecutive quarter.",
+        ("2. In response to a question about placement stability, Ms Kettleby said that the number of unplanned "
+         "endings had fallen for the third consecutive quarter."),
         "3. RESOLVED that the Panel note the report.",
     ]),
-    ("Participation Team update and Annual Report of the Young People's Voice Group for 2023 to 2024 including "
-     "the Takeover Day", 4, [
+    (("Participation Team update and Annual Report of the Young People's Voice Group for 2023 to 2024 including "
+      "the Takeover Day"), 4, [
         "1. Kofi Lindqvist, Participation and Engagement Lead, presented the annual report of the Voice Group.",
         "2. RESOLVED that the Panel note the annual report.",
     ]),
@@ -179,14 +186,14 @@ def make_image_only_pdf() -> bytes:
 QUESTIONS = [
     ("Priya Castellano", "Owen Threlfall", "Cabinet Member for Highways and Transport",
      ["How many of the 412 potholes reported in Ashbury ward since April have been repaired within 28 days?"],
-     ["Thank you for the question.", "Of the 412 reports, 301 were repaired within 28 days and a further 64 "
-      "are programmed for the resurfacing works in the spring."],
+     ["Thank you for the question.", ("Of the 412 reports, 301 were repaired within 28 days and a further 64 "
+                                      "are programmed for the resurfacing works in the spring.")],
      None, None),
     ("Gideon Marsh", "Helena Akintola", "Cabinet Member for Children, Young People and Education",
-     ["Will the Cabinet Member publish the number of children waiting more than 20 weeks for an "
-      "Education, Health and Care Plan, broken down by district?"],
-     ["The figures are published each quarter in the performance report. At the end of December "
-      "186 children had waited more than 20 weeks. " * 3],
+     [("Will the Cabinet Member publish the number of children waiting more than 20 weeks for an "
+       "Education, Health and Care Plan, broken down by district?")],
+     [("The figures are published each quarter in the performance report. At the end of December "
+       "186 children had waited more than 20 weeks. ") * 3],
      "Will the Cabinet Member also publish the figures for the previous two years?",
      "Yes, I will ask officers to add them to the next report."),
     ("Rosalind Quirke", "Tobias Fennimore", "Leader of the Council",
@@ -259,7 +266,13 @@ def make_two_column_page() -> bytes:
     """A newsletter-style page: a full-width title, then two columns of numbered paragraphs."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        PageTemplate,
+        Paragraph,
+    )
 
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=9)
     title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=14, leading=18)

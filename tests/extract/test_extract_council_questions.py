@@ -4,11 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from extract_pdf_fixtures import make_questions_paper
-from minutes_miner.extract.council_questions import is_question_heading, parse_council_questions
-from minutes_miner.extract.pdf import classify, read_pdf
 from paths import realdata_file
+
+from minutes_miner.extract.council_questions import (
+    is_question_heading,
+    parse_council_questions,
+)
+from minutes_miner.extract.pdf import classify, read_pdf
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +46,8 @@ def test_turns_speakers_acts_and_paragraphs(paper):
     # two answer paragraphs stay two blocks; the paper's repeated header is not part of any answer
     assert first.turns[1].text.split("\n") == [
         "Thank you for the question.",
-        "Of the 412 reports, 301 were repaired within 28 days and a further 64 are programmed for the "
-        "resurfacing works in the spring.",
+        ("Of the 412 reports, 301 were repaired within 28 days and a further 64 are programmed for the "
+         "resurfacing works in the spring."),
     ]
     assert first.text == "\n".join(t.text for t in first.turns)
     assert all("FICTIONAL COUNTY COUNCIL" not in t.text and "Question 2" not in t.text for i in m.items for t in i.turns)

@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from extract_pdf_fixtures import make_kpi_report, make_minutes
 from hostile_pdfs import write_hostile_set
+
 from minutes_miner.cli import cli
 from minutes_miner.store import open_store
 

@@ -5,7 +5,13 @@ from collections import Counter
 
 import pytest
 
-from minutes_miner.extract.indicators import normalise_direction, normalise_period, normalise_rag, parse_indicator_report, parse_number
+from minutes_miner.extract.indicators import (
+    normalise_direction,
+    normalise_period,
+    normalise_rag,
+    parse_indicator_report,
+    parse_number,
+)
 from minutes_miner.extract.pdf import read_pdf
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from extract_pdf_fixtures import make_image_only_pdf, make_text_pdf
+
 from minutes_miner.errors import PDFError
 from minutes_miner.extract.pdf import arrow_direction, classify, join_wrapped, read_pdf
 

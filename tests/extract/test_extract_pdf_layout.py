@@ -3,7 +3,6 @@ which pages get pdfplumber, and the batch reader (order, both cores, bad files).
 from __future__ import annotations
 
 import pytest
-
 from extract_pdf_fixtures import (
     TWO_COLUMN_LEFT,
     TWO_COLUMN_RIGHT,
@@ -12,6 +11,7 @@ from extract_pdf_fixtures import (
     make_text_pdf,
     make_two_column_page,
 )
+
 from minutes_miner.errors import PDFError
 from minutes_miner.extract.pdf import PdfJob, read_pdf, read_pdfs
 from minutes_miner.extract.pdf_layout import enumeration, group_blocks

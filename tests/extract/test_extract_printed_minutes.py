@@ -6,7 +6,11 @@ from datetime import date
 import pytest
 
 from minutes_miner.extract.pdf import read_pdf
-from minutes_miner.extract.printed_minutes import minutes_header, parse_printed_minutes, split_people
+from minutes_miner.extract.printed_minutes import (
+    minutes_header,
+    parse_printed_minutes,
+    split_people,
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +47,8 @@ def test_items_and_paragraphs(minutes):
         ("1", "Apologies and Substitutes"),
         ("2", "Minutes of the meeting held on 12 June 2024"),
         ("3", "Fostering Service Quarterly Update"),
-        ("4", "Participation Team update and Annual Report of the Young People's Voice Group for 2023 to 2024 "
-              "including the Takeover Day"),
+        ("4", ("Participation Team update and Annual Report of the Young People's Voice Group for 2023 to 2024 "
+               "including the Takeover Day")),
     ]
     fostering = minutes.items[2]
     assert fostering.page == 2
@@ -147,8 +151,8 @@ KENT_CABINET_ITEMS = [
     ("4", "Cabinet Member Updates"),
     ("5", "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25"),
     ("6", "Draft Revenue Budget 2025-26, MTFP 2025-28, Draft Capital Programme 2025-35 and Treasury Management Strategy"),
-    ("7", "24/00109 - Transfer the 18-25 section of the Strengthening Independence Service from the Children Young "
-          "People and Education Directorate to the Adult Social Care and Health Directorate"),
+    ("7", ("24/00109 - Transfer the 18-25 section of the Strengthening Independence Service from the Children "
+           "Young People and Education Directorate to the Adult Social Care and Health Directorate")),
     ("8", "24/00115 - Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan"),
     ("9", "24/00096 - Commissioning Plan for Education Provision in Kent 2025-29"),
 ]
