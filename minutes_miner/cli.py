@@ -223,7 +223,7 @@ def indicators(paths, as_json, db) -> None:
                                 for v in ind.values if v.value is not None)
             click.echo(f"{ind.ref or '-'} {ind.name} [{ind.section or ''}]\n    {history}")
         return
-    from minutes_miner.pipeline.indicators import read_indicator_files
+    from minutes_miner.extract.indicator_files import read_indicator_files
 
     reports, failed = [], 0
     for path, report, warnings in read_indicator_files(list(paths)):
