@@ -14,9 +14,23 @@ from pathlib import Path
 from minutes_miner.errors import MinutesMinerError, ParseError, PDFError
 from minutes_miner.extract.council_questions import parse_council_questions
 from minutes_miner.extract.indicators import parse_indicator_report
-from minutes_miner.extract.pdf import DEFAULT_TIMEOUT, PdfJob, PdfText, classify, read_pdf, read_pdfs
+from minutes_miner.extract.pdf import (
+    DEFAULT_TIMEOUT,
+    PdfJob,
+    PdfText,
+    classify,
+    read_pdf,
+    read_pdfs,
+)
 from minutes_miner.extract.printed_minutes import parse_printed_minutes
-from minutes_miner.models import Committee, Council, IndicatorReport, ItemText, MinutesText, ParsedMeeting
+from minutes_miner.models import (
+    Committee,
+    Council,
+    IndicatorReport,
+    ItemText,
+    MinutesText,
+    ParsedMeeting,
+)
 from minutes_miner.nlp import minutes_from_text
 from minutes_miner.sources.moderngov.parse_html import page_text, parse_meeting_page
 from minutes_miner.sources.moderngov.parse_xml import parse_meeting

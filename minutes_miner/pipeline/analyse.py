@@ -1,8 +1,8 @@
 """Analyse stage: stored minutes (HTML or printed PDF) through the NLP into statements."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from minutes_miner import nlp
 from minutes_miner.errors import MinutesMinerError, PDFError

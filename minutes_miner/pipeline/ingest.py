@@ -1,9 +1,9 @@
 """Hand-saved pages and documents into the store through the crawler's parsers."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Sequence
 
 from minutes_miner.errors import MinutesMinerError
 from minutes_miner.inputs import FileContent, read_files
