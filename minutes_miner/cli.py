@@ -180,6 +180,8 @@ def ingest(paths, council, committee, db) -> None:
         summary = ingest_files(store, list(paths), council, committee, progress=_progress)
     click.echo(f"ingested {summary.files} files: {summary.meetings} meetings, "
                f"{summary.indicator_values} indicator values; {len(summary.failed)} failed")
+    for path, warning in summary.warnings:
+        click.echo(f"  warning: {path}: {warning}", err=True)
     for path, reason in summary.failed:
         click.echo(f"  failed: {reason}", err=True)
     if summary.failed and not summary.files:
@@ -208,14 +210,12 @@ def analyse(paths, as_json, db) -> None:
                    f"({summary.skipped} without minutes, {summary.failed} failed); {links} indicator links")
         return
     from minutes_miner import nlp
-    from minutes_miner.inputs import read_file
+    from minutes_miner.inputs import read_files
 
     documents, failed = [], 0
-    for path in paths:
-        try:
-            content = read_file(path)
-        except MinutesMinerError as exc:
-            click.echo(f"error: {exc}", err=True)
+    for path, content in read_files(list(paths)):
+        if isinstance(content, MinutesMinerError):
+            click.echo(f"error: {content}", err=True)
             failed += 1
             continue
         if content.minutes is None:
@@ -257,23 +257,17 @@ def indicators(paths, as_json, db) -> None:
                                 for v in ind.values if v.value is not None)
             click.echo(f"{ind.ref or '-'} {ind.name} [{ind.section or ''}]\n    {history}")
         return
-    from minutes_miner.extract.indicators_csv import read_indicator_csv
-    from minutes_miner.extract.indicators import parse_indicator_report
-    from minutes_miner.extract.pdf import read_pdf
-    from minutes_miner.models import IndicatorReport
+    from minutes_miner.extract.indicator_files import read_indicator_files
 
     reports, failed = [], 0
-    for path in paths:
-        try:
-            data = path.read_bytes()
-            if path.suffix.lower() == ".csv":
-                rows = read_indicator_csv(data, str(path))
-                reports.append(IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows)))
-            else:
-                reports.append(parse_indicator_report(read_pdf(data, str(path), tables=True)))
-        except MinutesMinerError as exc:
-            click.echo(f"error: {exc}", err=True)
+    for path, report, warnings in read_indicator_files(list(paths)):
+        for warning in warnings:
+            click.echo(f"warning: {path}: {warning}", err=True)
+        if isinstance(report, MinutesMinerError):
+            click.echo(f"error: {report}", err=True)
             failed += 1
+        else:
+            reports.append(report)
     for report in reports:
         if as_json:
             click.echo(json.dumps(report.to_contract(), indent=2, ensure_ascii=False))

@@ -22,7 +22,11 @@ import csv
 import io
 
 from minutes_miner.errors import ParseError
-from minutes_miner.extract.indicators import normalise_direction, normalise_rag, parse_number
+from minutes_miner.extract.indicators import (
+    normalise_direction,
+    normalise_rag,
+    parse_number,
+)
 from minutes_miner.models import DIRECTIONS, RAGS, ExtractedIndicator
 
 REQUIRED = ("council", "indicator", "period", "value", "unit", "target", "rag")
@@ -65,7 +69,7 @@ def read_indicator_csv(data: bytes, source: str) -> list[tuple[str, ExtractedInd
                     hint="quote values that contain commas, e.g. \"Children, Young People\"",
                 )
 
-            def get(name: str) -> str:
+            def get(name: str, row: list[str] = row) -> str:
                 i = index.get(name)
                 return row[i].strip() if i is not None else ""
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from minutes_miner.dates import period_end
-from minutes_miner.errors import MinutesMinerError
+from minutes_miner.errors import MinutesMinerError, PDFError
 from minutes_miner.extract.indicators import parse_indicator_report
-from minutes_miner.extract.pdf import classify, read_pdf
+from minutes_miner.extract.pdf import PdfJob, classify, read_pdfs
 from minutes_miner.link import link_statements
 from minutes_miner.models import (
     Council,
@@ -33,23 +33,32 @@ def indicator_records(council: Council, report: IndicatorReport, document_id: st
     return indicators, values
 
 
-def extract_indicators(store: Store, progress: Progress = no_progress) -> int:
-    """Read every stored PDF that is a performance report into indicator records; returns values stored."""
+def extract_indicators(store: Store, progress: Progress = no_progress, workers: int | None = None) -> int:
+    """Read every stored PDF that is a performance report into indicator records; returns values stored.
+
+    Each PDF is read once (text, and tables only when the text reads as a performance report),
+    `workers` at a time (default: one per CPU), each in its own limited child process. A PDF
+    that cannot be read is recorded as a failure and the batch goes on.
+    """
     meetings = {m.id: m for m in store.meetings()}
     councils = {c.id: c for c in store.councils()}
-    candidates = [d for d in store.documents() if d.sha256 and d.kind != "minutes" and d.meeting_id in meetings]
+    candidates = [d for d in store.documents() if d.sha256 and d.kind not in ("minutes", "questions")
+                  and d.meeting_id in meetings]
+    jobs = (PdfJob(source=d.url, data=lambda sha=d.sha256: store.blob(sha) or b"", tables="auto", key=d)
+            for d in candidates)
     stored = 0
-    for done, doc in enumerate(candidates, start=1):
+    for done, (job, pdf) in enumerate(read_pdfs(jobs, workers=workers), start=1):
         progress("indicators", done, len(candidates))
-        data = store.blob(doc.sha256)
-        if not data or not data.startswith(b"%PDF"):
+        doc = job.key
+        if isinstance(pdf, PDFError):
+            # a Word file or an empty download is not a failed performance report
+            if not pdf.message.startswith(("not a PDF", "file is empty")):
+                store.record_failure(doc.url, "indicators", str(pdf))
+            continue
+        if classify(pdf) != "indicators":
             continue
         try:
-            pdf = read_pdf(data, doc.url)
-            if classify(pdf) != "indicators":
-                continue
-            # Table extraction is slow, so only performance reports pay for it.
-            report = parse_indicator_report(read_pdf(data, doc.url, tables=True))
+            report = parse_indicator_report(pdf)
         except MinutesMinerError as exc:
             store.record_failure(doc.url, "indicators", str(exc))
             continue

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from extract_pdf_fixtures import make_image_only_pdf, make_text_pdf
+
 from minutes_miner.errors import PDFError
 from minutes_miner.extract.pdf import arrow_direction, classify, join_wrapped, read_pdf
 
@@ -113,13 +113,13 @@ def test_corrupt_xref_and_garbage_body_do_not_crash():
 
 def test_time_limit():
     with pytest.raises(PDFError) as exc:
-        read_pdf(make_text_pdf(), "slow.pdf", timeout=0.01)
+        read_pdf(make_text_pdf(pages=2000), "slow.pdf", timeout=0.05)
     assert "time limit" in str(exc.value)
 
 
 def test_memory_limit():
     with pytest.raises(PDFError) as exc:
-        read_pdf(make_text_pdf(), "big.pdf", memory_mb=15)
+        read_pdf(make_text_pdf(pages=500), "big.pdf", memory_mb=15)
     assert "memory" in str(exc.value).lower()
 
 
