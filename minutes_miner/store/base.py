@@ -94,6 +94,8 @@ class IndicatorRow:
     ref: str | None
     council: str
     values: tuple[IndicatorValue, ...] = field(default_factory=tuple)
+    lower_is_better: bool | None = None
+    council_id: str | None = None
 
 
 @dataclass(frozen=True)

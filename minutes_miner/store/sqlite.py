@@ -524,8 +524,10 @@ class SQLiteStore:
                     "SELECT * FROM indicator_values WHERE indicator_id = ? ORDER BY period_end, period", (r["id"],)
                 )
             )
+            lower = r["lower_is_better"]
             out.append(IndicatorRow(id=r["id"], name=r["name"], section=r["section"], unit=r["unit"], ref=r["ref"],
-                                    council=r["council"], values=values))
+                                    council=r["council"], values=values,
+                                    lower_is_better=None if lower is None else bool(lower), council_id=r["council_id"]))
         return out
 
     def links(self, indicator_id: str | None = None) -> list[Link]:
