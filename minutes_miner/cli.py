@@ -325,12 +325,14 @@ def search(query, committee, speaker, kind, act, concern, indicator, since, unti
 def questions(member, meeting_id, committee, since, until, fmt, out, db) -> None:
     """Member-question summary: each question, who answered, the answer, concerns, follow-ups.
 
-    Example: minutes-miner questions --member Patel --since 2024-01-01 --format md
+    Example: minutes-miner questions --member Patel --since 2024-01-01 --format docx --out patel.docx
     """
     from minutes_miner.outputs import questions as q
 
     if not member and not meeting_id:
         raise click.UsageError("give --member NAME or --meeting ID")
+    if fmt == "docx" and not out:
+        raise click.UsageError("--format docx writes a Word file: give --out FILE.docx")
     with open_store(db) as store:
         summary = (q.meeting_questions(store, meeting_id) if meeting_id
                    else q.member_questions(store, member, committee=committee, since=_day(since), until=_day(until)))

@@ -29,7 +29,13 @@ from minutes_miner.outputs.questions import (
     render_questions_html,
     render_questions_markdown,
 )
-from minutes_miner.outputs.search import hits_to_csv, hits_to_json, render_hits, render_hits_text, search
+from minutes_miner.outputs.search import (
+    hits_to_csv,
+    hits_to_json,
+    render_hits,
+    render_hits_text,
+    search,
+)
 
 __all__ = [
     "Answer", "Citation", "ConcernMatrix", "ConcernRow", "Evidence", "FollowUp", "MatrixMeeting", "MeetingGroup",

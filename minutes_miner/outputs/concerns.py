@@ -185,8 +185,8 @@ def render_matrix_text(matrix: ConcernMatrix) -> str:
     ]
     right = [False, *([True] * len(matrix.meetings)), True, False, False, False, False]
     out = [
-        f"Concerns by meeting ({len(matrix.meetings)} meetings, {fmt_date(matrix.meetings[0].date)} to "
-        f"{fmt_date(matrix.meetings[-1].date)}; counts are tagged statements)",
+        (f"Concerns by meeting ({len(matrix.meetings)} meetings, {fmt_date(matrix.meetings[0].date)} to "
+         f"{fmt_date(matrix.meetings[-1].date)}; counts are tagged statements)"),
         "",
         text_table(headers, body, right),
         "",

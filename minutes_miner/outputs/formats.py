@@ -10,9 +10,10 @@ import difflib
 import io
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from minutes_miner.errors import EmptyStoreError, MinutesMinerError, NotFoundError
@@ -90,7 +91,7 @@ class Citation:
     page: int | None = None
 
     @classmethod
-    def of(cls, row: StatementRow) -> "Citation":
+    def of(cls, row: StatementRow) -> Citation:
         return cls(council=row.council, committee=row.committee, meeting_id=row.meeting_id,
                    meeting_date=row.meeting_date, item_number=row.item_number, item_title=row.item_title,
                    source_url=row.source_url, page=row.page)
@@ -224,15 +225,9 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align_righ
 
 
 def check_format(fmt: str, allowed: Sequence[str]) -> str:
-    """Normalise an output format name; docx is promised by issue 6 and says so."""
+    """Normalise an output format name ("markdown" -> "md", ".docx" -> "docx") and check it is allowed."""
     name = (fmt or "").strip().lower().lstrip(".")
-    name = {"markdown": "md", "htm": "html"}.get(name, name)
-    if name == "docx":
-        raise MinutesMinerError(
-            "Word (.docx) output arrives with issue 6 (scrutiny outputs); this version writes "
-            + ", ".join(allowed),
-            hint=f"use --format {allowed[0]} (or {', '.join(allowed[1:])}); an .html briefing opens in Word",
-        )
+    name = {"markdown": "md", "htm": "html", "word": "docx"}.get(name, name)
     if name not in allowed:
         raise MinutesMinerError(f"unknown output format {fmt!r}", hint=f"use one of: {', '.join(allowed)}")
     return name

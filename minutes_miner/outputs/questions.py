@@ -20,21 +20,25 @@ Heuristics (documented here because they decide what an officer reads):
   the next question in that item (or linked to the question by `answers_id`).
 * **Delivered** - a follow-up stays "open" unless a statement at a *later* meeting of the same
   council (a) says, in the past tense, that something was circulated / provided / shared /
-  delivered / sent / supplied / distributed / published / received (not "will be", "to be",
-  "not yet"...; questions are ignored), and (b) shares the follow-up's key object words: the
-  content words after the promise verb ("undertook to circulate *a breakdown by locality*"),
-  minus stop words and generic words such as "members" or "committee", compared after light
-  suffix stripping. At least half of those words (and at least two, when there are two or more)
-  must appear. The statement that satisfied the rule is kept as evidence and cited.
+  delivered / sent / supplied / distributed / published / received / written to (not "will be",
+  "to be", "not yet"...; questions are ignored), or opens with "Further to the previous meeting /
+  the request ...", and (b) shares the follow-up's key object words: the content words after the
+  promise verb ("undertook to circulate *a breakdown by locality*"), minus stop words and generic
+  words such as "members", "figures" or "briefing note", compared after light suffix stripping.
+  A promise with fewer than three such words ("undertook to provide the briefing note") also
+  takes those of the request or question it answers (without the asker's name). At least half
+  of the words (and at least two, when there are two or more) must appear. The statement that
+  satisfied the rule is kept as evidence and cited.
 """
 from __future__ import annotations
 
 import difflib
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from minutes_miner.errors import NotFoundError, QueryError
 from minutes_miner.models import Person, person_identity
@@ -55,7 +59,7 @@ from minutes_miner.outputs.formats import (
 )
 from minutes_miner.store.base import MeetingRow, StatementFilter, StatementRow, Store
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "docx", "json")
 
 
 # --------------------------------------------------------------------------- data
@@ -396,7 +400,7 @@ def _entry(store: Store, q: StatementRow, item_statements: list[StatementRow], p
                    text=a.text, gist=gist(a.text), citation=Citation.of(a))
             for a in answers
         ),
-        follow_ups=tuple(_follow_up(store, c, cache) for c in commitments),
+        follow_ups=tuple(_follow_up(store, c, cache, _context(ordered, q, c)) for c in commitments),
         citation=Citation.of(q),
     )
 
@@ -407,40 +411,54 @@ _PROMISE = re.compile(
     r"\b(?:undert(?:ook|akes?)|agreed|agrees|promised|promises|committed|offered|offers|would|will|to)\s+"
     r"(?:to\s+)?(?:(?:kindly|also|personally)\s+)?"
     r"(?:circulate|provide|share|send|supply|forward|distribute|publish|produce|prepare|bring|report\s+back"
-    r"(?:\s+on)?|look\s+into|investigate|confirm|arrange|update|write\s+to|give|present|obtain|find\s+out)\b",
+    r"(?:\s+on)?|look\s+into|investigate|confirm|arrange|update|write\s+to|give|present|obtain|find\s+out|"
+    r"follow\s+up(?:\s+with\s+(?:members|councillors|the\s+committee))?)\b",
     re.IGNORECASE,
 )
 _DELIVERED = re.compile(
     r"\b(circulated|provided|shared|delivered|sent|supplied|distributed|published|received|forwarded|"
-    r"reported\s+back|made\s+available)\b",
+    r"reported\s+back|made\s+available|written\s+to|wrote\s+to)\b",
     re.IGNORECASE,
 )
+# Minutes open the report of a delivered promise with "Further to the previous meeting / the
+# request made at the meeting in June, ...": that phrase marks delivery even without a verb.
+_FURTHER_TO = re.compile(r"\bfurther\s+to\s+(?:the|a|our)\s+(?:previous|last|request|meeting|question|undertaking)\b",
+                         re.IGNORECASE)
+# A promise with fewer own key words ("undertook to provide the briefing note") is matched with
+# the key words of the request or question it answers.
+MIN_OWN_KEY_WORDS = 3
 _NOT_YET = re.compile(
     r"\b(?:will|would|to|not|yet|undertook|agreed|promised|shall|should|could|can|must|awaiting)\s+"
     r"(?:(?:be|been|have|has|yet|now)\s+){0,3}$",
     re.IGNORECASE,
 )
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 DELIVERY_WORDS = ("circulated", "provided", "shared", "delivered", "sent", "supplied", "distributed", "published",
-                  "received", "forwarded", "reported", "available")
-_STOP = set("""
+                  "received", "forwarded", "reported", "available", "written", "wrote", "further")
+_STOP = word_set("""
 a an and any are as at be been being by can could did do does for from had has have he her his i in into is it
 its of on onto or our over she so some such than that the their them then there these they this those to under
-up upon us was we were what when where which while who whom why will with within would you your also about after
-before all more most further other same each both very just only again once here how not no nor own too out off
-""".split())
-_GENERIC = set("""
+up upon us was we were what when where which while who whom why will with within would you your also about
+after before all more most further other same each both very just only again once here how not no nor own too
+out off
+""")
+_GENERIC = word_set("""
 member members committee committees councillor councillors cllr officer officers meeting meetings next future
 possible details detail information info update updates item items date dates week weeks month months course
 due soon time note noted matter matters issue issues request requested circulate provide share send supply
-forward distribute publish produce prepare bring report back look investigate confirm arrange write give present
-obtain find undertook agreed promised committed offered copy copies written response note briefing
-""".split())
+forward distribute publish produce prepare bring report back look investigate confirm arrange write give
+present obtain find undertook agreed promised committed offered copy copies written response note briefing
+figure figures circulation democratic services service asked ask queried sought clarification whether cabinet
+portfolio holder chair chairman vice-chair director
+""")
 
 
 def _stem(word: str) -> str:
     w = word.lower().strip("'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)] + repl
@@ -468,7 +486,7 @@ def says_delivered(text: str) -> bool:
     for m in _DELIVERED.finditer(text):
         if not _NOT_YET.search(text[max(0, m.start() - 40):m.start()]):
             return True
-    return False
+    return bool(_FURTHER_TO.search(text))
 
 
 def delivery_matches(key_words: Sequence[str], text: str) -> bool:
@@ -480,8 +498,23 @@ def delivery_matches(key_words: Sequence[str], text: str) -> bool:
     return shared >= needed
 
 
-def _follow_up(store: Store, c: StatementRow, cache: dict[str, Evidence | None]) -> FollowUp:
-    keys = object_key_words(c.text)
+def _context(ordered: list[StatementRow], q: StatementRow, c: StatementRow) -> StatementRow:
+    """What a vague promise refers to: the latest request or question from `q` up to commitment `c`."""
+    asked = [s for s in ordered if q.position <= s.position < c.position and s.act in ("request", "question")]
+    return asked[-1] if asked else q
+
+
+def own_key_words(row: StatementRow, limit: int = 6) -> tuple[str, ...]:
+    """Key words of a statement without its speaker's name ("Kofi Mensah offered to ...")."""
+    names = {_stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'-]+", row.speaker or "")}
+    return tuple(k for k in object_key_words(row.text, limit=limit + len(names)) if k not in names)[:limit]
+
+
+def _follow_up(store: Store, c: StatementRow, cache: dict[str, Evidence | None],
+               context: StatementRow | None = None) -> FollowUp:
+    keys = own_key_words(c)
+    if len(keys) < MIN_OWN_KEY_WORDS and context is not None:
+        keys = tuple(dict.fromkeys(keys + own_key_words(context)))
     if c.id not in cache:
         cache[c.id] = find_delivery(store, c, keys)
     evidence = cache[c.id]
@@ -647,11 +680,15 @@ def render_questions_html(summary: QuestionSummary) -> str:
     return render_template("questions.html", summary=summary, standalone=True, root="")
 
 
-def render_questions(summary: QuestionSummary, fmt: str = "md") -> str:
-    """Render as md | html | json. `docx` raises a MinutesMinerError explaining it comes with issue 6."""
+def render_questions(summary: QuestionSummary, fmt: str = "md") -> str | bytes:
+    """Render as md | html | json (str) or docx (bytes of a Word document)."""
     name = check_format(fmt, FORMATS)
     if name == "md":
         return render_questions_markdown(summary)
     if name == "html":
         return render_questions_html(summary)
+    if name == "docx":
+        from minutes_miner.outputs.docx_render import render_questions_docx
+
+        return render_questions_docx(summary)
     return to_json(questions_to_json(summary))

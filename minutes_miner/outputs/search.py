@@ -29,13 +29,14 @@ CSV_FIELDS = (
 )
 
 
-def search(store: Store, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
+def search(store: Store, query: str, flt: StatementFilter | None = None, limit: int = 20) -> list[SearchHit]:
     """Best-first hits for `query` within `flt`.
 
     Raises QueryError for an empty or unparsable query (from the store), EmptyStoreError when nothing
     has been ingested, NotFoundError when a filter names an unknown committee/speaker/indicator/concern.
     An empty list means the data exists but nothing matched.
     """
+    flt = flt or StatementFilter()
     hits = store.search(query, flt, limit=limit)
     if not hits:
         # Only on the empty path, so a successful search costs one query.

@@ -192,7 +192,7 @@ def write_report(store: Store, out_dir: str | Path) -> Path:
     flags = [(c, anchors.get(c.indicator_id)) for cs in checks.values() for c in cs if c.flagged]
     flags.sort(key=lambda f: (f[0].statement.meeting_date or date.min, f[0].indicator))
 
-    common = dict(stats=stats, links=links, today=date.today())
+    common = {"stats": stats, "links": links, "today": date.today()}
 
     # --- one page per meeting
     meetings_by_committee: dict[str, list] = {}
