@@ -54,7 +54,7 @@ _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+)
 _HEDGED = re.compile(r"\b(?:would|will|could|might|may|should|expected|likely|predicted|forecast|projected|"
                      r"whether|if|hoped|aimed|planned|target(?:ed)?\s+to)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+|\s+but\s+|\s+and\s+that\s+|"
-                           r"\s+whereas\s+|\s+while\s+", re.IGNORECASE)
+                           r"\s+and\s+(?=(?:had|has|have|was|were)\b)|\s+whereas\s+|\s+while\s+", re.IGNORECASE)
 # "had fallen in Quarter 2", "in Q2 the rate rose": a quarter attached to the claim, not one
 # mentioned elsewhere in the clause ("rose to 58.9%, recovering from the fall reported in Quarter 2").
 _QUARTER_AFTER = re.compile(r"^\s*(?:[\w%.]+\s+){0,2}?(?:in|for|during)\s+(?:quarter|q)\s*([1-4])\b", re.IGNORECASE)
