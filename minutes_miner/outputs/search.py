@@ -6,6 +6,7 @@ Every rendered hit cites council, committee, meeting date, item, speaker and a s
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from minutes_miner.errors import MinutesMinerError
@@ -29,6 +30,17 @@ CSV_FIELDS = (
 )
 
 
+# Words joined by hyphens, apostrophes, slashes or dots ("fly-tipping", "children's", "2023/24") are
+# FTS5 syntax errors or column filters when bare; outside double quotes they are searched as phrases.
+_JOINED_WORD = re.compile(r"[^\s\"()*]+[-'’/.][^\s\"()*]+")
+
+
+def fts_query(query: str) -> str:
+    """`query` with joined words quoted, leaving phrases, prefix*, AND/OR/NOT and brackets alone."""
+    parts = re.split(r'("[^"]*")', query)
+    return "".join(p if p.startswith('"') else _JOINED_WORD.sub(lambda m: f'"{m.group(0)}"', p) for p in parts)
+
+
 def search(store: Store, query: str, flt: StatementFilter | None = None, limit: int = 20) -> list[SearchHit]:
     """Best-first hits for `query` within `flt`.
 
@@ -37,7 +49,7 @@ def search(store: Store, query: str, flt: StatementFilter | None = None, limit: 
     An empty list means the data exists but nothing matched.
     """
     flt = flt or StatementFilter()
-    hits = store.search(query, flt, limit=limit)
+    hits = store.search(fts_query(query), flt, limit=limit)
     if not hits:
         # Only on the empty path, so a successful search costs one query.
         check_filter(store, flt)
