@@ -90,9 +90,9 @@ def build(db: Path, committees: int, meetings_per: int) -> None:
     prolific_left = 500
     for c in range(committees):
         committee = make_id("committee", council, c)
+        area = rnd.choice(["Children", "Adults", "Place", "Resources", "Health"])
         conn.execute("INSERT INTO committees (id, council_id, name) VALUES (?, ?, ?)",
-                     (committee, council, f"{rnd.choice(['Children', 'Adults', 'Place', 'Resources', 'Health'])} "
-                                          f"Scrutiny Committee {c}"))
+                     (committee, council, f"{area} Scrutiny Committee {c}"))
         for m in range(meetings_per):
             meeting = make_id("meeting", committee, m)
             day = start + timedelta(days=m * 91 + c % 60)
@@ -150,7 +150,7 @@ def timed(fn, repeat: int = 1) -> float:
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -182,6 +182,16 @@ def check_claim(claim: Claim, row: StatementRow, ind: IndicatorRow, meeting_docu
         actual=actual, agrees=agrees, explanation=why)
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """A claim clause in the shape the linker scores (see minutes_miner.link.StatementLike)."""
+
+    id: str
+    text: str
+    section: str | None
+    council: str
+
+
 class _ClauseAttributor:
     """Decides which indicator each claim clause is about (see module docstring)."""
 
@@ -192,14 +202,6 @@ class _ClauseAttributor:
         """For each (statement, claim, number of indicators the statement links to): an indicator ID."""
         if not items:
             return []
-
-        @dataclass(frozen=True)
-        class _Clause:
-            id: str
-            text: str
-            section: str | None
-            council: str
-
         clauses = [_Clause(str(n), c.clause, None, row.council) for n, (row, c, _) in enumerate(items)]
         chosen = decide(score(clauses, self.indicators), TUNED)
         out: list[str | None] = []
