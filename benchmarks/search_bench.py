@@ -105,7 +105,7 @@ def build(db: Path, committees: int, meetings_per: int) -> None:
                              "VALUES (?, ?, ?, ?, ?, ?)", (item, meeting, i, str(i + 1), f"Item {i + 1}",
                                                            f"https://bench.example/mgAi.aspx?ID={c}{m}{i}"))
                 for s in range(STATEMENTS):
-                    pid, name, kind, key = rnd.choice(people)
+                    pid, name, kind, key = rnd.choice(people[1:])
                     act = rnd.choice(ACTS) if kind == "officer" else rnd.choice(["question", "concern", "statement"])
                     if prolific_left and c < 3 and s == 0:
                         pid, name, kind, key, act = *prolific, "question"
@@ -161,7 +161,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     marker = args.db.with_suffix(".params")
-    params = f"{args.committees}x{args.meetings}x{ITEMS}x{STATEMENTS} seed {SEED}"
+    params = f"v2 {args.committees}x{args.meetings}x{ITEMS}x{STATEMENTS} seed {SEED}"
     if args.rebuild or not args.db.exists() or not marker.exists() or marker.read_text() != params:
         t = time.perf_counter()
         build(args.db, args.committees, args.meetings)
