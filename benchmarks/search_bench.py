@@ -130,10 +130,12 @@ def build(db: Path, committees: int, meetings_per: int) -> None:
 
 
 def _flush(conn: sqlite3.Connection, statements: list, concerns: list, links: list) -> None:
-    conn.executemany("INSERT INTO statements (id, item_id, position, text, act, speaker_id, speaker, speaker_key, "
-                     "speaker_kind, answers_id, section) VALUES (?,?,?,?,?,?,?,?,?,?,?)", statements)
+    # Concerns and links first (this connection does not enforce foreign keys), so the statements'
+    # insert trigger indexes their search facets in one go instead of once per concern and link.
     conn.executemany("INSERT INTO statement_concerns VALUES (?, ?)", concerns)
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
+    conn.executemany("INSERT INTO statements (id, item_id, position, text, act, speaker_id, speaker, speaker_key, "
+                     "speaker_kind, answers_id, section) VALUES (?,?,?,?,?,?,?,?,?,?,?)", statements)
     statements.clear()
     concerns.clear()
     links.clear()
@@ -161,7 +163,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
     marker = args.db.with_suffix(".params")
-    params = f"v2 {args.committees}x{args.meetings}x{ITEMS}x{STATEMENTS} seed {SEED}"
+    params = f"v3 {args.committees}x{args.meetings}x{ITEMS}x{STATEMENTS} seed {SEED}"
     if args.rebuild or not args.db.exists() or not marker.exists() or marker.read_text() != params:
         t = time.perf_counter()
         build(args.db, args.committees, args.meetings)

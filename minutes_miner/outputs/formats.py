@@ -265,9 +265,9 @@ def suggestion_hint(what: str, name: str, candidates: Iterable[str]) -> str:
 
 def require_statements(store: Store, what: str = "this") -> None:
     """Raise EmptyStoreError (saying what to run first) when nothing has been ingested/analysed."""
-    stats = store.stats()
-    if stats.get("statements", 0):
+    if store.has_rows("statements"):
         return
+    stats = store.stats()
     if stats.get("meetings", 0):
         raise EmptyStoreError(
             f"the database at {store.path} has {stats['meetings']} meeting(s) but no analysed minutes, "
@@ -314,7 +314,7 @@ def check_filter(store: Store, flt: StatementFilter) -> None:
         if not any(i.id == flt.indicator or wanted in i.name.lower() for i in inds):
             raise NotFoundError(f"no indicator matches {flt.indicator!r}",
                                 hint=suggestion_hint("indicator", flt.indicator, [i.name for i in inds]))
-    if flt.concern:
+    if flt.concern and not store.has_concern(flt.concern):
         known = [c for c, _, _ in store.concern_counts()]
         if flt.concern not in known:
             raise NotFoundError(f"no statement is tagged with the concern {flt.concern!r}",

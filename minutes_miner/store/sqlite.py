@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import replace
@@ -115,6 +116,29 @@ def _existing_schema_version(path: Path) -> int | None:
             hint="upgrade minutes-miner (pip install -U minutes-miner) to read it",
         )
     return version
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _period_tokens(since: date | None, until: date | None, most: int = 48) -> list[str] | None:
+    """Facet tokens covering since..until: whole years as xyYYYY, other months as xdYYYYMM; None
+    (no narrowing) for an open-ended or very long window."""
+    if since is None or until is None or since > until:
+        return None
+    tokens, year, month = [], since.year, since.month
+    while (year, month) <= (until.year, until.month):
+        whole_year = month == 1 and (year < until.year or until.month == 12)
+        if whole_year:
+            tokens.append(f"xy{year}")
+            year += 1
+        else:
+            tokens.append(f"xd{year}{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if len(tokens) > most:
+            return None
+    return tokens
 
 
 def _iso(d: date | None) -> str | None:
@@ -520,21 +544,56 @@ class SQLiteStore:
         return [r[0] for r in self._conn.execute(
             "SELECT id FROM committees WHERE id = ? OR lower(name) LIKE ?", (committee, f"%{committee.lower()}%"))]
 
+    def _facet_terms(self, flt: StatementFilter) -> list[str] | None:
+        """FTS5 terms on the `facets` column (migration 003) that narrow a search to `flt` before
+        ranking; None when a filter names nothing that exists (so nothing can match)."""
+        terms = []
+        if flt.kind:
+            terms.append(_fts_phrase("xk" + flt.kind.replace("_", "")))
+        if flt.act:
+            terms.append(_fts_phrase("xa" + flt.act))
+        if flt.concern:
+            terms.append(_fts_phrase("xt" + flt.concern.replace("-", "")))
+        for prefix, ids in (("xc", self._committee_ids(flt.committee) if flt.committee else None),
+                            ("xi", self._indicator_ids(flt.indicator) if flt.indicator else None)):
+            if ids is not None:
+                if not ids:
+                    return None
+                terms.append("(" + " OR ".join(_fts_phrase(prefix + i.replace("_", "")) for i in ids) + ")")
+        if flt.since or flt.until:
+            periods = _period_tokens(flt.since, flt.until)
+            if periods is not None:
+                terms.append("(" + " OR ".join(_fts_phrase(t) for t in periods) + ")")
+        if flt.speaker and not flt.speaker.startswith("person_"):
+            words = re.findall(r"\w+", flt.speaker)
+            if words and all(len(w) >= 3 for w in words):
+                terms.append("speaker : (" + " AND ".join(_fts_phrase(w) + "*" for w in words) + ")")
+        return ["facets : " + t if not t.startswith("speaker") else t for t in terms]
+
+    def _indicator_ids(self, indicator: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT id FROM indicators WHERE id = ? OR lower(name) LIKE ?", (indicator, f"%{indicator.lower()}%"))]
+
     def search(self, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
-        """BM25-ranked hits in two steps: rank every match with only the joins the filters need,
-        then build citations and snippets for the best `limit` only."""
+        """BM25-ranked hits in two steps: rank the matches, narrowed inside FTS5 by the filters'
+        facet terms and checked exactly in SQL with only the joins the filters need; then build
+        citations and snippets for the best `limit` only."""
         if not query.strip():
             raise QueryError("empty search query", hint='give words to search for, e.g. minutes-miner search "safeguarding"')
+        facets = self._facet_terms(flt)
+        if facets is None:
+            return []
+        match = " AND ".join([f"{{text speaker section}} : ({query})", *facets])
         joins = self._ranking_joins(flt)
         committee_ids = self._committee_ids(flt.committee) if flt.committee else None
         where, params = self._filter_sql(replace(flt, committee=None))
         if committee_ids is not None:
             where += f" AND m.committee_id IN ({', '.join('?' for _ in committee_ids)})"
             params += committee_ids
-        rank_sql = ("SELECT statements_fts.rowid AS seq, bm25(statements_fts) AS score FROM statements_fts " + joins
-                    + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?")
+        rank_sql = ("SELECT statements_fts.rowid AS seq, bm25(statements_fts, 1.0, 1.0, 1.0, 0.0) AS score "
+                    "FROM statements_fts " + joins + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?")
         try:
-            ranked = self._conn.execute(rank_sql, [query, *params, int(limit)]).fetchall()
+            ranked = self._conn.execute(rank_sql, [match, *params, int(limit)]).fetchall()
             if not ranked:
                 return []
             marks = ", ".join("?" for _ in ranked)
@@ -542,7 +601,7 @@ class SQLiteStore:
                 self._STATEMENT_SELECT + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, "
                 "s.seq AS seq FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
                 + self._STATEMENT_JOINS + f"WHERE statements_fts MATCH ? AND statements_fts.rowid IN ({marks})",
-                [query, *(r["seq"] for r in ranked)]).fetchall()
+                [f"{{text speaker section}} : ({query})", *(r["seq"] for r in ranked)]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"cannot parse search query {query!r} ({exc})",
@@ -599,6 +658,18 @@ class SQLiteStore:
             "SELECT COUNT(DISTINCT speaker_id) FROM statements WHERE speaker_id IS NOT NULL").fetchone()[0]
         out["questions"] = self._conn.execute("SELECT COUNT(*) FROM statements WHERE act = 'question'").fetchone()[0]
         return out
+
+    _COUNTABLE = ("councils", "committees", "meetings", "items", "statements", "indicators", "links", "persons")
+
+    def has_rows(self, table: str) -> bool:
+        """Whether `table` holds anything (cheap, unlike stats(), on a large archive)."""
+        if table not in self._COUNTABLE:
+            raise ValueError(f"unknown table {table!r}")
+        return self._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+
+    def has_concern(self, concern: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM statement_concerns WHERE concern = ? LIMIT 1",
+                                  (concern,)).fetchone() is not None
 
     def _meeting_scope(self, committee: str | None) -> tuple[str, list]:
         if not committee:
