@@ -561,7 +561,9 @@ class SQLiteStore:
                     return None
                 terms.append("(" + " OR ".join(_fts_phrase(prefix + i.replace("_", "")) for i in ids) + ")")
         if flt.since or flt.until:
-            periods = _period_tokens(flt.since, flt.until)
+            # An open end is the first/last meeting date, so "since 2017" narrows too.
+            first, last = self._conn.execute("SELECT min(date), max(date) FROM meetings").fetchone()
+            periods = _period_tokens(flt.since or _date(first), flt.until or _date(last))
             if periods is not None:
                 terms.append("(" + " OR ".join(_fts_phrase(t) for t in periods) + ")")
         if flt.speaker and not flt.speaker.startswith("person_"):
@@ -576,20 +578,19 @@ class SQLiteStore:
 
     def search(self, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
         """BM25-ranked hits in two steps: rank the matches, narrowed inside FTS5 by the filters'
-        facet terms and checked exactly in SQL with only the joins the filters need; then build
-        citations and snippets for the best `limit` only."""
+        facet terms and checked in SQL (speaker, indicator, dates) with only the joins those need;
+        then build citations and snippets for the best `limit` only."""
         if not query.strip():
             raise QueryError("empty search query", hint='give words to search for, e.g. minutes-miner search "safeguarding"')
         facets = self._facet_terms(flt)
         if facets is None:
             return []
         match = " AND ".join([f"{{text speaker section}} : ({query})", *facets])
-        joins = self._ranking_joins(flt)
-        committee_ids = self._committee_ids(flt.committee) if flt.committee else None
-        where, params = self._filter_sql(replace(flt, committee=None))
-        if committee_ids is not None:
-            where += f" AND m.committee_id IN ({', '.join('?' for _ in committee_ids)})"
-            params += committee_ids
+        # Kind, act, concern and committee facets are exact (they are rewritten with the row, its
+        # concerns and its meeting), so SQL re-checks only the rest: no join at all for those.
+        rest = replace(flt, kind=None, act=None, concern=None, committee=None)
+        joins = self._ranking_joins(rest)
+        where, params = self._filter_sql(rest)
         rank_sql = ("SELECT statements_fts.rowid AS seq, bm25(statements_fts, 1.0, 1.0, 1.0, 0.0) AS score "
                     "FROM statements_fts " + joins + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?")
         try:
