@@ -58,30 +58,23 @@ CREATE TRIGGER statements_au AFTER UPDATE OF text, speaker, section, speaker_kin
   INSERT INTO statements_fts(rowid, text, speaker, section, facets)
     SELECT seq, text, speaker, section, facets FROM statements WHERE seq = new.seq;
 END;
-CREATE TRIGGER statement_concerns_facets AFTER INSERT ON statement_concerns BEGIN
+-- One place that re-indexes a statement's facets: updating a row of this view does it.
+CREATE VIEW statement_facets_refresh AS SELECT id, seq FROM statements;
+CREATE TRIGGER statement_facets_refresh_row INSTEAD OF UPDATE ON statement_facets_refresh BEGIN
   INSERT INTO statements_fts(statements_fts, rowid, text, speaker, section, facets)
-    SELECT 'delete', seq, text, speaker, section, facets FROM statements WHERE id = new.statement_id;
-  UPDATE statements SET facets = (SELECT f.facets FROM statement_facets f WHERE f.seq = statements.seq)
-    WHERE id = new.statement_id;
+    SELECT 'delete', seq, text, speaker, section, facets FROM statements WHERE seq = old.seq;
+  UPDATE statements SET facets = (SELECT f.facets FROM statement_facets f WHERE f.seq = old.seq) WHERE seq = old.seq;
   INSERT INTO statements_fts(rowid, text, speaker, section, facets)
-    SELECT seq, text, speaker, section, facets FROM statements WHERE id = new.statement_id;
+    SELECT seq, text, speaker, section, facets FROM statements WHERE seq = old.seq;
+END;
+CREATE TRIGGER statement_concerns_facets AFTER INSERT ON statement_concerns BEGIN
+  UPDATE statement_facets_refresh SET id = id WHERE id = new.statement_id;
 END;
 CREATE TRIGGER links_facets AFTER INSERT ON links BEGIN
-  INSERT INTO statements_fts(statements_fts, rowid, text, speaker, section, facets)
-    SELECT 'delete', seq, text, speaker, section, facets FROM statements WHERE id = new.statement_id;
-  UPDATE statements SET facets = (SELECT f.facets FROM statement_facets f WHERE f.seq = statements.seq)
-    WHERE id = new.statement_id;
-  INSERT INTO statements_fts(rowid, text, speaker, section, facets)
-    SELECT seq, text, speaker, section, facets FROM statements WHERE id = new.statement_id;
+  UPDATE statement_facets_refresh SET id = id WHERE id = new.statement_id;
 END;
 CREATE TRIGGER meetings_facets AFTER UPDATE OF date, committee_id ON meetings
 WHEN old.date IS NOT new.date OR old.committee_id IS NOT new.committee_id BEGIN
-  INSERT INTO statements_fts(statements_fts, rowid, text, speaker, section, facets)
-    SELECT 'delete', s.seq, s.text, s.speaker, s.section, s.facets FROM statements s
-    JOIN items i ON i.id = s.item_id WHERE i.meeting_id = new.id;
-  UPDATE statements SET facets = (SELECT f.facets FROM statement_facets f WHERE f.seq = statements.seq)
-    WHERE item_id IN (SELECT id FROM items WHERE meeting_id = new.id);
-  INSERT INTO statements_fts(rowid, text, speaker, section, facets)
-    SELECT s.seq, s.text, s.speaker, s.section, s.facets FROM statements s
-    JOIN items i ON i.id = s.item_id WHERE i.meeting_id = new.id;
+  UPDATE statement_facets_refresh SET id = id
+    WHERE id IN (SELECT s.id FROM statements s JOIN items i ON i.id = s.item_id WHERE i.meeting_id = new.id);
 END;
