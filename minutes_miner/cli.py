@@ -144,7 +144,8 @@ def crawl(base_url, committees, since, until, documents, refresh, delay, contact
     Example: minutes-miner crawl https://democracy.example.gov.uk/ --committee "Children" --since 2023-01-01
     """
     from minutes_miner.fetch import DEFAULT_CONTACT, FetchConfig
-    from minutes_miner.pipeline import analyse_store, crawl as run_crawl, extract_indicators, link_store
+    from minutes_miner.pipeline import analyse_store, extract_indicators, link_store
+    from minutes_miner.pipeline import crawl as run_crawl
     from minutes_miner.sources.base import CrawlOptions
 
     options = CrawlOptions(committees=committees, since=_day(since), until=_day(until), documents=documents,
@@ -280,6 +281,29 @@ def indicators(paths, as_json, db) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@db_option
+def indicator(name, as_json, db) -> None:
+    """One indicator's values and RAG history beside every statement that discusses it, cited;
+    direction claims ("improved", "fell") that disagree with the values are flagged.
+
+    NAME is the report's reference (CS05), the full name or part of it.
+
+    Example: minutes-miner indicator CS05 --db minutes-miner-demo/minutes.db
+    """
+    from minutes_miner.outputs.indicators import (
+        indicator_discussion,
+        render_discussion_json,
+        render_discussion_text,
+    )
+
+    with open_store(db) as store:
+        discussion = indicator_discussion(store, name)
+    click.echo(render_discussion_json(discussion) if as_json else render_discussion_text(discussion), nl=as_json)
+
+
 def _filters(committee, speaker, kind, act, concern, indicator, since, until) -> StatementFilter:
     return StatementFilter(committee=committee, speaker=speaker, kind=kind, act=act, concern=concern,
                            indicator=indicator, since=_day(since), until=_day(until))
@@ -305,7 +329,8 @@ def search(query, committee, speaker, kind, act, concern, indicator, since, unti
 
     Example: minutes-miner search "waiting times" --committee children --act question
     """
-    from minutes_miner.outputs.search import hits_to_csv, hits_to_json, render_hits_text, search as run_search
+    from minutes_miner.outputs.search import hits_to_csv, hits_to_json, render_hits_text
+    from minutes_miner.outputs.search import search as run_search
 
     with open_store(db) as store:
         hits = run_search(store, query, _filters(committee, speaker, kind, act, concern, indicator, since, until), limit)
@@ -328,12 +353,14 @@ def search(query, committee, speaker, kind, act, concern, indicator, since, unti
 def questions(member, meeting_id, committee, since, until, fmt, out, db) -> None:
     """Member-question summary: each question, who answered, the answer, concerns, follow-ups.
 
-    Example: minutes-miner questions --member Patel --since 2024-01-01 --format md
+    Example: minutes-miner questions --member Patel --since 2024-01-01 --format docx --out patel.docx
     """
     from minutes_miner.outputs import questions as q
 
     if not member and not meeting_id:
         raise click.UsageError("give --member NAME or --meeting ID")
+    if fmt == "docx" and not out:
+        raise click.UsageError("--format docx writes a Word file: give --out FILE.docx")
     with open_store(db) as store:
         summary = (q.meeting_questions(store, meeting_id) if meeting_id
                    else q.member_questions(store, member, committee=committee, since=_day(since), until=_day(until)))

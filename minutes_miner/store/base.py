@@ -35,6 +35,9 @@ class StatementFilter:
     since: date | None = None
     until: date | None = None
     meeting_id: str | None = None
+    # Exact speakers: person IDs or speaker keys (both indexed), e.g. every statement of one member.
+    speaker_ids: tuple[str, ...] = ()
+    speaker_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class IndicatorRow:
     ref: str | None
     council: str
     values: tuple[IndicatorValue, ...] = field(default_factory=tuple)
+    lower_is_better: bool | None = None
+    council_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,12 @@ class Store(Protocol):
     def failures(self) -> list[Failure]: ...
     def stats(self) -> dict[str, int]: ...
     def concern_counts(self) -> list[tuple[str, int, int]]: ...
+    def has_rows(self, table: str) -> bool: ...
+    def has_concern(self, concern: str) -> bool: ...
+    def concern_tallies(self, committee: str | None = None, since: date | None = None,
+                        until: date | None = None) -> list[tuple[str, str, str | None, str, int]]: ...
+    def concerns_raised_before(self, concerns: Sequence[str], before: date,
+                               committee: str | None = None) -> set[str]: ...
     def close(self) -> None: ...
 
     # --- crawl state (resumable crawls, conditional requests) ---

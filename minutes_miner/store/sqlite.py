@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -118,6 +120,29 @@ def _existing_schema_version(path: Path) -> int | None:
     return version
 
 
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _period_tokens(since: date | None, until: date | None, most: int = 48) -> list[str] | None:
+    """Facet tokens covering since..until: whole years as xyYYYY, other months as xdYYYYMM; None
+    (no narrowing) for an open-ended or very long window."""
+    if since is None or until is None or since > until:
+        return None
+    tokens, year, month = [], since.year, since.month
+    while (year, month) <= (until.year, until.month):
+        whole_year = month == 1 and (year < until.year or until.month == 12)
+        if whole_year:
+            tokens.append(f"xy{year}")
+            year += 1
+        else:
+            tokens.append(f"xd{year}{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if len(tokens) > most:
+            return None
+    return tokens
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -146,6 +171,10 @@ class SQLiteStore:
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA busy_timeout=10000")
+        # Ranking touches every full-text match: a 64 MiB page cache and memory-mapped reads keep
+        # those lookups off the file system on large archives (both are per-connection, not stored).
+        self._conn.execute("PRAGMA cache_size=-65536")
+        self._conn.execute("PRAGMA mmap_size=1073741824")
         self._migrate(version or 0)
 
     # ------------------------------------------------------------------ plumbing
@@ -473,6 +502,15 @@ class SQLiteStore:
         if flt.meeting_id:
             clauses.append("m.id = ?")
             params.append(flt.meeting_id)
+        if flt.speaker_ids or flt.speaker_keys:
+            exact = []
+            if flt.speaker_ids:
+                exact.append(f"s.speaker_id IN ({', '.join('?' for _ in flt.speaker_ids)})")
+                params += list(flt.speaker_ids)
+            if flt.speaker_keys:
+                exact.append(f"s.speaker_key IN ({', '.join('?' for _ in flt.speaker_keys)})")
+                params += list(flt.speaker_keys)
+            clauses.append("(" + " OR ".join(exact) + ")")
         return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
     @staticmethod
@@ -494,25 +532,92 @@ class SQLiteStore:
             sql += f" LIMIT {int(limit)}"
         return [self._statement_row(r) for r in self._conn.execute(sql, params)]
 
+    @staticmethod
+    def _ranking_joins(flt: StatementFilter) -> str:
+        """The joins the filters of `flt` need (ranking touches every match, so no more than that).
+
+        A committee name is resolved to committee IDs first, so ranking never joins committees.
+        """
+        joins = ""
+        if any((flt.speaker, flt.kind, flt.act, flt.concern, flt.indicator, flt.committee, flt.since, flt.until,
+                flt.meeting_id, flt.speaker_ids, flt.speaker_keys)):
+            joins += "JOIN statements s ON s.seq = statements_fts.rowid "
+        if flt.committee or flt.since or flt.until or flt.meeting_id:
+            joins += "JOIN items i ON i.id = s.item_id JOIN meetings m ON m.id = i.meeting_id "
+        return joins
+
+    def _committee_ids(self, committee: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT id FROM committees WHERE id = ? OR lower(name) LIKE ?", (committee, f"%{committee.lower()}%"))]
+
+    def _facet_terms(self, flt: StatementFilter) -> list[str] | None:
+        """FTS5 terms on the `facets` column (migration 003) that narrow a search to `flt` before
+        ranking; None when a filter names nothing that exists (so nothing can match)."""
+        terms = []
+        if flt.kind:
+            terms.append(_fts_phrase("xk" + flt.kind.replace("_", "")))
+        if flt.act:
+            terms.append(_fts_phrase("xa" + flt.act))
+        if flt.concern:
+            terms.append(_fts_phrase("xt" + flt.concern.replace("-", "")))
+        for prefix, ids in (("xc", self._committee_ids(flt.committee) if flt.committee else None),
+                            ("xi", self._indicator_ids(flt.indicator) if flt.indicator else None)):
+            if ids is not None:
+                if not ids:
+                    return None
+                terms.append("(" + " OR ".join(_fts_phrase(prefix + i.replace("_", "")) for i in ids) + ")")
+        if flt.since or flt.until:
+            # An open end is the first/last meeting date, so "since 2017" narrows too.
+            first, last = self._conn.execute("SELECT min(date), max(date) FROM meetings").fetchone()
+            periods = _period_tokens(flt.since or _date(first), flt.until or _date(last))
+            if periods is not None:
+                terms.append("(" + " OR ".join(_fts_phrase(t) for t in periods) + ")")
+        if flt.speaker and not flt.speaker.startswith("person_"):
+            words = re.findall(r"\w+", flt.speaker)
+            if words and all(len(w) >= 3 for w in words):
+                terms.append("speaker : (" + " AND ".join(_fts_phrase(w) + "*" for w in words) + ")")
+        return ["facets : " + t if not t.startswith("speaker") else t for t in terms]
+
+    def _indicator_ids(self, indicator: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT id FROM indicators WHERE id = ? OR lower(name) LIKE ?", (indicator, f"%{indicator.lower()}%"))]
+
     def search(self, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
+        """BM25-ranked hits in two steps: rank the matches, narrowed inside FTS5 by the filters'
+        facet terms and checked in SQL (speaker, indicator, dates) with only the joins those need;
+        then build citations and snippets for the best `limit` only."""
         if not query.strip():
             raise QueryError("empty search query", hint='give words to search for, e.g. minutes-miner search "safeguarding"')
-        where, params = self._filter_sql(flt)
-        sql = (
-            self._STATEMENT_SELECT
-            + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, bm25(statements_fts) AS score "
-            + "FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid " + self._STATEMENT_JOINS
-            + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?"
-        )
+        facets = self._facet_terms(flt)
+        if facets is None:
+            return []
+        match = " AND ".join([f"{{text speaker section}} : ({query})", *facets])
+        # Kind, act, concern and committee facets are exact (they are rewritten with the row, its
+        # concerns and its meeting), so SQL re-checks only the rest: no join at all for those.
+        rest = replace(flt, kind=None, act=None, concern=None, committee=None)
+        joins = self._ranking_joins(rest)
+        where, params = self._filter_sql(rest)
+        rank_sql = ("SELECT statements_fts.rowid AS seq, bm25(statements_fts, 1.0, 1.0, 1.0, 0.0) AS score "
+                    "FROM statements_fts " + joins + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?")
         try:
-            rows = self._conn.execute(sql, [query, *params, int(limit)]).fetchall()
+            ranked = self._conn.execute(rank_sql, [match, *params, int(limit)]).fetchall()
+            if not ranked:
+                return []
+            marks = ", ".join("?" for _ in ranked)
+            rows = self._conn.execute(
+                self._STATEMENT_SELECT + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, "
+                "s.seq AS seq FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
+                + self._STATEMENT_JOINS + f"WHERE statements_fts MATCH ? AND statements_fts.rowid IN ({marks})",
+                [f"{{text speaker section}} : ({query})", *(r["seq"] for r in ranked)]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"cannot parse search query {query!r} ({exc})",
                 hint='quote phrases ("early help"), use AND/OR/NOT in capitals, prefix* for prefixes; '
                      "put punctuation inside double quotes",
             ) from exc
-        return [SearchHit(statement=self._statement_row(r), snippet=r["snippet"], score=-float(r["score"])) for r in rows]
+        by_seq = {r["seq"]: r for r in rows}
+        return [SearchHit(statement=self._statement_row(by_seq[r["seq"]]), snippet=by_seq[r["seq"]]["snippet"],
+                          score=-float(r["score"])) for r in ranked if r["seq"] in by_seq]
 
     def indicators(self) -> list[IndicatorRow]:
         out = []
@@ -530,8 +635,10 @@ class SQLiteStore:
                     "SELECT * FROM indicator_values WHERE indicator_id = ? ORDER BY period_end, period", (r["id"],)
                 )
             )
+            lower = r["lower_is_better"]
             out.append(IndicatorRow(id=r["id"], name=r["name"], section=r["section"], unit=r["unit"], ref=r["ref"],
-                                    council=r["council"], values=values))
+                                    council=r["council"], values=values,
+                                    lower_is_better=None if lower is None else bool(lower), council_id=r["council_id"]))
         return out
 
     def links(self, indicator_id: str | None = None) -> list[Link]:
@@ -558,6 +665,54 @@ class SQLiteStore:
             "SELECT COUNT(DISTINCT speaker_id) FROM statements WHERE speaker_id IS NOT NULL").fetchone()[0]
         out["questions"] = self._conn.execute("SELECT COUNT(*) FROM statements WHERE act = 'question'").fetchone()[0]
         return out
+
+    _COUNTABLE = ("councils", "committees", "meetings", "items", "statements", "indicators", "links", "persons")
+
+    def has_rows(self, table: str) -> bool:
+        """Whether `table` holds anything (cheap, unlike stats(), on a large archive)."""
+        if table not in self._COUNTABLE:
+            raise ValueError(f"unknown table {table!r}")
+        return self._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+
+    def has_concern(self, concern: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM statement_concerns WHERE concern = ? LIMIT 1",
+                                  (concern,)).fetchone() is not None
+
+    def _meeting_scope(self, committee: str | None) -> tuple[str, list]:
+        if not committee:
+            return "", []
+        ids = self._committee_ids(committee)
+        return f" AND m.committee_id IN ({', '.join('?' for _ in ids)})", ids
+
+    def concern_tallies(self, committee: str | None = None, since: date | None = None,
+                        until: date | None = None) -> list[tuple[str, str, str | None, str, int]]:
+        """(concern, meeting ID, speaker, speaker kind, statements) for meetings in the window."""
+        scope, params = self._meeting_scope(committee)
+        if since:
+            scope += " AND m.date >= ?"
+            params.append(since.isoformat())
+        if until:
+            scope += " AND m.date <= ?"
+            params.append(until.isoformat())
+        return [tuple(r) for r in self._conn.execute(
+            "SELECT sc.concern, m.id, s.speaker, s.speaker_kind, COUNT(*) FROM meetings m "
+            "JOIN items i ON i.meeting_id = m.id JOIN statements s ON s.item_id = i.id "
+            "JOIN statement_concerns sc ON sc.statement_id = s.id WHERE m.date IS NOT NULL" + scope
+            + " GROUP BY sc.concern, m.id, s.speaker, s.speaker_kind", params)]
+
+    def concerns_raised_before(self, concerns: Sequence[str], before: date, committee: str | None = None) -> set[str]:
+        """Which of `concerns` were tagged at a meeting dated before `before`."""
+        scope, params = self._meeting_scope(committee)
+        found = set()
+        for concern in concerns:
+            row = self._conn.execute(
+                "SELECT 1 FROM statement_concerns sc JOIN statements s ON s.id = sc.statement_id "
+                "JOIN items i ON i.id = s.item_id JOIN meetings m ON m.id = i.meeting_id "
+                "WHERE sc.concern = ? AND m.date < ?" + scope + " LIMIT 1", [concern, before.isoformat(), *params],
+            ).fetchone()
+            if row:
+                found.add(concern)
+        return found
 
     def concern_counts(self) -> list[tuple[str, int, int]]:
         """(concern, statements, meetings) ordered by meetings then statements."""
