@@ -8,7 +8,7 @@ limited child processes, several at a time (`read_files`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minutes_miner.errors import MinutesMinerError, ParseError, PDFError
@@ -45,6 +45,7 @@ class FileContent:
     kind: str = "minutes"  # minutes | indicators | questions | other
     warnings: tuple[str, ...] = ()
     pdf: PdfText | None = None  # the PDF as read, for a later stage that wants its layout again
+    data: bytes = b""  # the file's bytes as read, so a later stage (ingest) never reads the file again
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -101,24 +102,24 @@ def read_file(path: Path, *, pdf_timeout: float = DEFAULT_TIMEOUT) -> FileConten
     data = _read_bytes(path)
     kind = sniff(data, path.name)
     if kind == "pdf":
-        return content_from_pdf(read_pdf(data, source, timeout=pdf_timeout, tables="auto"))
+        return replace(content_from_pdf(read_pdf(data, source, timeout=pdf_timeout, tables="auto")), data=data)
     if kind == "xml":
         council = Council(name="Local files", base_url=path.parent.resolve().as_uri() + "/")
         committee = Committee(council_id=council.id, name="Unknown committee")
         parsed = parse_meeting(data, council, committee, council.base_url, source=source)
-        return FileContent(source=source, minutes=minutes_from_parsed_meeting(parsed), meeting=parsed)
+        return FileContent(source=source, minutes=minutes_from_parsed_meeting(parsed), meeting=parsed, data=data)
     if kind == "html":
         minutes = parse_meeting_page(data, source)
         if minutes is None:
             minutes = minutes_from_text(page_text(data), source)
-        return FileContent(source=source, minutes=minutes)
+        return FileContent(source=source, minutes=minutes, data=data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     if not text.strip():
         raise ParseError("the file is empty", where=source, hint="give a file with minutes text in it")
-    return FileContent(source=source, minutes=minutes_from_text(text, source))
+    return FileContent(source=source, minutes=minutes_from_text(text, source), data=data)
 
 
 def read_files(paths: Sequence[Path], *, workers: int | None = None,
@@ -129,16 +130,23 @@ def read_files(paths: Sequence[Path], *, workers: int | None = None,
     process; other files in this thread. One bad file never stops the batch.
     """
     is_pdf = [_is_pdf(p) for p in paths]
-    jobs = (PdfJob(source=str(p), data=lambda p=p: _read_bytes(p), tables="auto", key=p)
-            for p, pdf in zip(paths, is_pdf) if pdf)
+    loaded: dict[int, bytes] = {}  # PDF bytes read for the parser, kept until their content is handed out
+
+    def load(index: int) -> bytes:
+        loaded[index] = _read_bytes(paths[index])
+        return loaded[index]
+
+    jobs = (PdfJob(source=str(p), data=lambda i=i: load(i), tables="auto", key=i)
+            for i, (p, pdf) in enumerate(zip(paths, is_pdf)) if pdf)
     pdfs = read_pdfs(jobs, workers=workers, timeout=pdf_timeout)
     for path, pdf_file in zip(paths, is_pdf):
         try:
             if pdf_file:
-                _, pdf = next(pdfs)
+                job, pdf = next(pdfs)
+                data = loaded.pop(job.key, b"")
                 if isinstance(pdf, PDFError):
                     raise pdf
-                yield path, content_from_pdf(pdf)
+                yield path, replace(content_from_pdf(pdf), data=data)
             else:
                 yield path, read_file(path, pdf_timeout=pdf_timeout)
         except MinutesMinerError as exc:

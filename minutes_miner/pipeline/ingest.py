@@ -65,7 +65,7 @@ def ingest_files(store: Store, paths: Sequence[Path], council_name: str = "Local
 
 def _store_file(store: Store, council: Council, committee_name: str | None, path: Path, content: FileContent,
                 summary: IngestSummary) -> None:
-    data = path.read_bytes()
+    data = content.data
     url = path.resolve().as_uri()
     sha256 = store.save_blob(url, data, "application/pdf" if content.pdf is not None else None, 200)
     if content.indicators is not None:
