@@ -13,6 +13,7 @@ from pathlib import Path
 
 from minutes_miner.errors import MinutesMinerError, ParseError, PDFError
 from minutes_miner.extract.council_questions import parse_council_questions
+from minutes_miner.extract.files import read_input_file, unexpected_parse_error
 from minutes_miner.extract.indicators import parse_indicator_report
 from minutes_miner.extract.pdf import (
     DEFAULT_TIMEOUT,
@@ -80,13 +81,6 @@ def content_from_pdf(pdf: PdfText) -> FileContent:
     return FileContent(minutes=minutes_from_text(text, pdf.source), **common)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise MinutesMinerError(f"cannot read file ({exc.strerror})", where=str(path), hint="check the path") from exc
-
-
 def _is_pdf(path: Path) -> bool:
     if path.name.lower().endswith(".pdf"):
         return True
@@ -99,7 +93,7 @@ def _is_pdf(path: Path) -> bool:
 
 def read_file(path: Path, *, pdf_timeout: float = DEFAULT_TIMEOUT) -> FileContent:
     source = str(path)
-    data = _read_bytes(path)
+    data = read_input_file(path)
     kind = sniff(data, path.name)
     if kind == "pdf":
         return replace(content_from_pdf(read_pdf(data, source, timeout=pdf_timeout, tables="auto")), data=data)
@@ -133,7 +127,7 @@ def read_files(paths: Sequence[Path], *, workers: int | None = None,
     loaded: dict[int, bytes] = {}  # PDF bytes read for the parser, kept until their content is handed out
 
     def load(index: int) -> bytes:
-        loaded[index] = _read_bytes(paths[index])
+        loaded[index] = read_input_file(paths[index])
         return loaded[index]
 
     jobs = (PdfJob(source=str(p), data=lambda i=i: load(i), tables="auto", key=i)
@@ -152,5 +146,4 @@ def read_files(paths: Sequence[Path], *, workers: int | None = None,
         except MinutesMinerError as exc:
             yield path, exc
         except Exception as exc:  # noqa: BLE001 - a parser tripping on a strange file fails that file only
-            yield path, ParseError(f"could not be parsed ({type(exc).__name__}: {str(exc)[:200]})", where=str(path),
-                                   hint="the file has a layout minutes-miner does not handle; please report it")
+            yield path, unexpected_parse_error(path, exc)
