@@ -1,6 +1,7 @@
-"""Read saved files (text, HTML page, GetMeeting XML, PDF) into the stage payloads: minutes as
-`MinutesText`, council question papers as `MinutesText` with turns, performance reports as
-`IndicatorReport`. Used by `analyse` (no store) and `ingest`.
+"""Read saved files (text, HTML page, GetMeeting XML, PDF, indicators CSV) into the stage payloads:
+minutes as `MinutesText`, council question papers as `MinutesText` with turns, performance reports
+and indicator CSV files (the tidy format of `indicators_csv`) as `IndicatorReport`. Used by
+`analyse` (no store) and `ingest`.
 
 PDFs are read once each (text, and tables only if the text reads as a performance report), in
 limited child processes, several at a time (`read_files`).
@@ -15,6 +16,7 @@ from minutes_miner.errors import MinutesMinerError, ParseError, PDFError
 from minutes_miner.extract.council_questions import parse_council_questions
 from minutes_miner.extract.files import read_input_file, unexpected_parse_error
 from minutes_miner.extract.indicators import parse_indicator_report
+from minutes_miner.extract.indicators_csv import indicator_report_from_csv
 from minutes_miner.extract.pdf import (
     DEFAULT_TIMEOUT,
     PdfJob,
@@ -94,6 +96,9 @@ def _is_pdf(path: Path) -> bool:
 def read_file(path: Path, *, pdf_timeout: float = DEFAULT_TIMEOUT) -> FileContent:
     source = str(path)
     data = read_input_file(path)
+    if path.suffix.lower() == ".csv":
+        return FileContent(source=source, indicators=indicator_report_from_csv(data, source), kind="indicators",
+                           data=data)
     kind = sniff(data, path.name)
     if kind == "pdf":
         return replace(content_from_pdf(read_pdf(data, source, timeout=pdf_timeout, tables="auto")), data=data)

@@ -9,7 +9,7 @@ from pathlib import Path
 from minutes_miner.errors import MinutesMinerError, PDFError
 from minutes_miner.extract.files import read_input_file, unexpected_parse_error
 from minutes_miner.extract.indicators import parse_indicator_report
-from minutes_miner.extract.indicators_csv import read_indicator_csv
+from minutes_miner.extract.indicators_csv import indicator_report_from_csv
 from minutes_miner.extract.pdf import PdfJob, read_pdfs
 from minutes_miner.models import IndicatorReport
 
@@ -26,8 +26,7 @@ def read_indicator_files(paths: Sequence[Path], workers: int | None = None
     for path, csv in zip(paths, is_csv):
         try:
             if csv:
-                rows = read_indicator_csv(read_input_file(path), str(path))
-                yield path, IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows)), ()
+                yield path, indicator_report_from_csv(read_input_file(path), str(path)), ()
                 continue
             _, pdf = next(pdfs)
             if isinstance(pdf, PDFError):

@@ -33,3 +33,21 @@ def test_each_file_is_stored_from_the_bytes_read_once(tmp_path):
     assert blobs["printed.pdf"] == (printed.read_bytes(), "application/pdf")
     assert blobs["minutes.txt"] == (MINUTES_TEXT.encode("utf-8"), None)
     assert "Performance Report" in items
+
+
+def test_an_indicators_csv_is_stored_as_indicator_values_not_as_minutes(tmp_path):
+    csv = tmp_path / "kpis.csv"
+    csv.write_text(
+        "council,indicator,period,value,unit,target,rag\n"
+        "Fictional Borough Council,EHC plans issued within 20 weeks,Q2 2023/24,63.5,%,60,GREEN\n"
+        "Fictional Borough Council,EHC plans issued within 20 weeks,Q3 2023/24,66,%,60,GREEN\n",
+        encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        summary = ingest_files(store, [csv], "Fictional Borough Council")
+        stats = store.stats()
+        [indicator] = store.indicators()
+    assert (summary.files, summary.meetings, summary.indicator_values) == (1, 0, 2)
+    assert stats["meetings"] == 0 and stats["statements"] == 0
+    assert indicator.name == "EHC plans issued within 20 weeks"
+    assert [(v.period, v.value, v.rag) for v in indicator.values] == [("Q2 2023/24", 63.5, "GREEN"),
+                                                                       ("Q3 2023/24", 66.0, "GREEN")]
