@@ -66,7 +66,8 @@ class Fault:
     empty 200 (a body without a status is served with 200, also where the site has no such page),
     `Fault(truncate=100)` the real body cut short (with a matching Content-Length),
     `Fault(hang_up=100)` the real Content-Length but the connection closed after 100 bytes (a
-    transfer cut short), `Fault(redirect=URL)` a 302.
+    transfer cut short), `Fault(redirect=URL)` a 302, `Fault(stall=60)` the response held back for
+    60 s (or until the server closes), to catch a client mid-way at a known point.
     `times` limits the fault to the first N matching requests (then the real page is served).
     """
 
@@ -75,6 +76,7 @@ class Fault:
     content_type: str | None = None
     truncate: int | None = None
     hang_up: int | None = None
+    stall: float = 0.0
     redirect: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
     times: int | None = None
@@ -197,6 +199,7 @@ class MockServer:
         self.delay = delay
         self.faults: dict[str, Fault] = dict(faults or {})
         self._fault_uses: dict[str, int] = {}
+        self._closing = threading.Event()
         self.requests: list[str] = []
         self._lock = threading.Lock()
         handler = _make_handler(self)
@@ -224,6 +227,7 @@ class MockServer:
         return None
 
     def close(self) -> None:
+        self._closing.set()  # releases stalled responses
         if self._thread.is_alive():
             self._httpd.shutdown()
             self._thread.join(timeout=5)
@@ -307,6 +311,8 @@ def _make_handler(server: MockServer):
                     return
             fault = server.fault_for(page, query)
             if fault is not None:
+                if fault.stall:
+                    server._closing.wait(fault.stall)
                 status, body, content_type, headers = self._apply(fault, status, body, content_type, headers)
             self._send(status, body, content_type, head, headers, hang_up=fault.hang_up if fault else None)
 
