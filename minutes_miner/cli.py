@@ -113,6 +113,12 @@ class _CrawlProgress:
         click.echo(f"\rcrawl [{bar}] {done}/{total} meetings", err=True, nl=done >= total)
 
 
+def _failure_line(stage: str, url: str, reason: str) -> str:
+    """One line per failure: the reason's first line, without the URL again when it starts with it."""
+    first = (reason.splitlines() or [""])[0]
+    return f"[{stage}] {url}: {first.removeprefix(url + ': ')}"
+
+
 def _crawl_summary_lines(summary) -> list[str]:
     resumed = f" (resumed: {summary.resumed} already stored)" if summary.resumed else ""
     return [
@@ -156,7 +162,7 @@ def crawl(base_url, committees, since, until, documents, refresh, delay, contact
         for line in _crawl_summary_lines(summary):
             click.echo(line)
         for failure in summary.failures:
-            click.echo(f"  failed [{failure.stage}] {failure.url}: {failure.reason.splitlines()[0]}", err=True)
+            click.echo("  failed " + _failure_line(failure.stage, failure.url, failure.reason), err=True)
         if then_analyse:
             analysis = analyse_store(store, progress=_progress)
             values = extract_indicators(store, progress=_progress)
@@ -275,8 +281,9 @@ def indicators(paths, as_json, db) -> None:
             continue
         click.echo(f"{report.source}: {len(report.indicators)} indicators, period {report.period or '?'}")
         for i in report.indicators:
+            page = f", page {i.page}" if i.page is not None else ""
             click.echo(f"  {i.name}: {_amount(i.value, i.unit)} (target {_amount(i.target, i.unit)}) "
-                       f"{i.rag or '-'}, previous {i.previous_rag or '-'}, {i.direction or '-'}, page {i.page}")
+                       f"{i.rag or '-'}, previous {i.previous_rag or '-'}, {i.direction or '-'}{page}")
     if failed:
         sys.exit(1)
 
@@ -426,7 +433,7 @@ def stats(db) -> None:
             state = f"finished {run['finished_at']}" if run["finished_at"] else "interrupted (run crawl again to resume)"
             click.echo(f"  crawl {run['base_url']} started {run['started_at']}, {state}")
         for f in failures:
-            click.echo(f"  failure [{f.stage}] {f.url}: {f.reason.splitlines()[0]}")
+            click.echo("  failure " + _failure_line(f.stage, f.url, f.reason))
 
 
 def main() -> None:

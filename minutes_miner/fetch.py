@@ -1,6 +1,7 @@
 """The one place that talks HTTP: honest User-Agent, robots.txt, per-host politeness delay,
 retries with backoff (honouring Retry-After), a size cap, conditional requests and the
-raw-bytes cache. GET only.
+raw-bytes cache. GET only. Redirects are followed here, hop by hop, so that each hop is
+polite too (its host's delay, its robots.txt), and a redirect never ends up stored as a page.
 
 Every body fetched is kept in the store (content-addressed by sha256), so reprocessing
 never refetches and an unchanged page is not downloaded twice unless `refresh=True`.
@@ -15,7 +16,7 @@ import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from threading import Lock
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from protego import Protego
@@ -26,6 +27,7 @@ from minutes_miner.store import Store
 
 DEFAULT_CONTACT = "https://pypi.org/project/minutes-miner/"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_REDIRECTS = 5
 
 
 @dataclass(frozen=True)
@@ -125,51 +127,63 @@ class Fetcher:
 
     def _get_with_retries(self, url: str, same_host_only: bool,
                           validators: dict[str, str]) -> tuple[Response, str | None, str | None]:
-        host = urlsplit(url).netloc
         attempt = 0
         while True:
-            self._wait_turn(host)
             try:
-                reply = self.session.get(url, timeout=self.config.timeout, stream=True, headers=validators,
-                                         allow_redirects=not same_host_only)
-                self.requests_made += 1
-                if same_host_only:
-                    reply = self._follow_same_host(reply, url, validators)
+                reply = self._get_following_redirects(url, same_host_only, validators)
+                if reply.status_code not in RETRY_STATUSES or attempt >= self.config.retries:
+                    return self._read_response(reply, url)
+                wait = self._retry_after(reply) or self.config.backoff * 2 ** attempt
+                reply.close()
             except requests.RequestException as exc:
-                if attempt < self.config.retries:
-                    attempt += 1
-                    time.sleep(self.config.backoff * 2 ** (attempt - 1))
-                    continue
-                raise FetchError(f"network error: {exc}", where=url, hint="check the URL and your connection") from exc
-            if reply.status_code in RETRY_STATUSES and attempt < self.config.retries:
-                attempt += 1
-                time.sleep(self._retry_after(reply) or self.config.backoff * 2 ** (attempt - 1))
-                reply.close()
-                continue
-            if reply.status_code >= 400:
-                reply.close()
-                raise FetchError(f"HTTP {reply.status_code}", where=url,
-                                 hint="the page may have moved or be temporarily unavailable; it will be retried next run")
-            data = self._read_capped(reply, url)
-            self.bytes_downloaded += len(data)
-            ctype = reply.headers.get("Content-Type")
-            response = Response(url=url, status=reply.status_code, data=data,
-                                content_type=ctype.split(";")[0].strip() if ctype else None)
-            return response, reply.headers.get("ETag"), reply.headers.get("Last-Modified")
+                # Raised while connecting or while reading the body (a transfer cut short, a read timeout).
+                if attempt >= self.config.retries:
+                    raise FetchError(f"network error: {exc}", where=url,
+                                     hint="check the URL and your connection; it will be retried next run") from exc
+                wait = self.config.backoff * 2 ** attempt
+            attempt += 1
+            time.sleep(wait)
 
-    def _follow_same_host(self, reply: requests.Response, url: str, validators: dict[str, str]) -> requests.Response:
-        hops = 0
-        while reply.is_redirect and hops < 5:
-            target = requests.compat.urljoin(reply.url, reply.headers["Location"])
-            if urlsplit(target).netloc != urlsplit(url).netloc:
-                reply.close()
-                raise FetchError(f"redirected to another host ({target}); not followed for documents", where=url)
-            reply.close()
-            reply = self.session.get(target, timeout=self.config.timeout, stream=True, allow_redirects=False,
-                                     headers=validators)
+    def _get_following_redirects(self, url: str, same_host_only: bool,
+                                 validators: dict[str, str]) -> requests.Response:
+        """GET `url`, following redirects one hop at a time so that every hop waits its host's turn
+        and is checked against robots.txt; with `same_host_only` (documents) a hop to another host
+        is refused."""
+        target = url
+        for _ in range(MAX_REDIRECTS + 1):
+            self._wait_turn(urlsplit(target).netloc)
+            reply = self.session.get(target, timeout=self.config.timeout, stream=True, headers=validators,
+                                     allow_redirects=False)
             self.requests_made += 1
-            hops += 1
-        return reply
+            if not reply.is_redirect:
+                return reply
+            target = urljoin(reply.url, reply.headers["Location"])
+            reply.close()
+            if same_host_only and urlsplit(target).netloc != urlsplit(url).netloc:
+                raise FetchError(f"redirected to another host ({target}); not followed for documents", where=url,
+                                 hint="if the document is wanted, download it by hand and add it with "
+                                      "`minutes-miner ingest`")
+            if not self.allowed(target):
+                raise FetchError(f"redirected to {target}, which the site's robots.txt disallows", where=url,
+                                 hint="minutes-miner honours robots.txt; ask the council's web team for access")
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects (last to {target})", where=url,
+                         hint="the site may be misconfigured; open the URL in a browser to check")
+
+    def _read_response(self, reply: requests.Response, url: str) -> tuple[Response, str | None, str | None]:
+        if reply.status_code >= 400:
+            reply.close()
+            raise FetchError(f"HTTP {reply.status_code}", where=url,
+                             hint="the page may have moved or be temporarily unavailable; it will be retried next run")
+        try:
+            data = self._read_capped(reply, url)
+        except requests.RequestException:
+            reply.close()
+            raise
+        self.bytes_downloaded += len(data)
+        ctype = reply.headers.get("Content-Type")
+        response = Response(url=url, status=reply.status_code, data=data,
+                            content_type=ctype.split(";")[0].strip() if ctype else None)
+        return response, reply.headers.get("ETag"), reply.headers.get("Last-Modified")
 
     def _read_capped(self, reply: requests.Response, url: str) -> bytes:
         declared = reply.headers.get("Content-Length")

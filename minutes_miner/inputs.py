@@ -1,6 +1,7 @@
-"""Read saved files (text, HTML page, GetMeeting XML, PDF) into the stage payloads: minutes as
-`MinutesText`, council question papers as `MinutesText` with turns, performance reports as
-`IndicatorReport`. Used by `analyse` (no store) and `ingest`.
+"""Read saved files (text, HTML page, GetMeeting XML, PDF, indicators CSV) into the stage payloads:
+minutes as `MinutesText`, council question papers as `MinutesText` with turns, performance reports
+and indicator CSV files (the tidy format of `indicators_csv`) as `IndicatorReport`. Used by
+`analyse` (no store) and `ingest`.
 
 PDFs are read once each (text, and tables only if the text reads as a performance report), in
 limited child processes, several at a time (`read_files`).
@@ -8,12 +9,14 @@ limited child processes, several at a time (`read_files`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minutes_miner.errors import MinutesMinerError, ParseError, PDFError
 from minutes_miner.extract.council_questions import parse_council_questions
+from minutes_miner.extract.files import read_input_file, unexpected_parse_error
 from minutes_miner.extract.indicators import parse_indicator_report
+from minutes_miner.extract.indicators_csv import indicator_report_from_csv
 from minutes_miner.extract.pdf import (
     DEFAULT_TIMEOUT,
     PdfJob,
@@ -45,6 +48,7 @@ class FileContent:
     kind: str = "minutes"  # minutes | indicators | questions | other
     warnings: tuple[str, ...] = ()
     pdf: PdfText | None = None  # the PDF as read, for a later stage that wants its layout again
+    data: bytes = b""  # the file's bytes as read, so a later stage (ingest) never reads the file again
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -79,13 +83,6 @@ def content_from_pdf(pdf: PdfText) -> FileContent:
     return FileContent(minutes=minutes_from_text(text, pdf.source), **common)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise MinutesMinerError(f"cannot read file ({exc.strerror})", where=str(path), hint="check the path") from exc
-
-
 def _is_pdf(path: Path) -> bool:
     if path.name.lower().endswith(".pdf"):
         return True
@@ -98,27 +95,30 @@ def _is_pdf(path: Path) -> bool:
 
 def read_file(path: Path, *, pdf_timeout: float = DEFAULT_TIMEOUT) -> FileContent:
     source = str(path)
-    data = _read_bytes(path)
+    data = read_input_file(path)
+    if path.suffix.lower() == ".csv":
+        return FileContent(source=source, indicators=indicator_report_from_csv(data, source), kind="indicators",
+                           data=data)
     kind = sniff(data, path.name)
     if kind == "pdf":
-        return content_from_pdf(read_pdf(data, source, timeout=pdf_timeout, tables="auto"))
+        return replace(content_from_pdf(read_pdf(data, source, timeout=pdf_timeout, tables="auto")), data=data)
     if kind == "xml":
         council = Council(name="Local files", base_url=path.parent.resolve().as_uri() + "/")
         committee = Committee(council_id=council.id, name="Unknown committee")
         parsed = parse_meeting(data, council, committee, council.base_url, source=source)
-        return FileContent(source=source, minutes=minutes_from_parsed_meeting(parsed), meeting=parsed)
+        return FileContent(source=source, minutes=minutes_from_parsed_meeting(parsed), meeting=parsed, data=data)
     if kind == "html":
         minutes = parse_meeting_page(data, source)
         if minutes is None:
             minutes = minutes_from_text(page_text(data), source)
-        return FileContent(source=source, minutes=minutes)
+        return FileContent(source=source, minutes=minutes, data=data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     if not text.strip():
         raise ParseError("the file is empty", where=source, hint="give a file with minutes text in it")
-    return FileContent(source=source, minutes=minutes_from_text(text, source))
+    return FileContent(source=source, minutes=minutes_from_text(text, source), data=data)
 
 
 def read_files(paths: Sequence[Path], *, workers: int | None = None,
@@ -129,20 +129,26 @@ def read_files(paths: Sequence[Path], *, workers: int | None = None,
     process; other files in this thread. One bad file never stops the batch.
     """
     is_pdf = [_is_pdf(p) for p in paths]
-    jobs = (PdfJob(source=str(p), data=lambda p=p: _read_bytes(p), tables="auto", key=p)
-            for p, pdf in zip(paths, is_pdf) if pdf)
+    loaded: dict[int, bytes] = {}  # PDF bytes read for the parser, kept until their content is handed out
+
+    def load(index: int) -> bytes:
+        loaded[index] = read_input_file(paths[index])
+        return loaded[index]
+
+    jobs = (PdfJob(source=str(p), data=lambda i=i: load(i), tables="auto", key=i)
+            for i, (p, pdf) in enumerate(zip(paths, is_pdf)) if pdf)
     pdfs = read_pdfs(jobs, workers=workers, timeout=pdf_timeout)
     for path, pdf_file in zip(paths, is_pdf):
         try:
             if pdf_file:
-                _, pdf = next(pdfs)
+                job, pdf = next(pdfs)
+                data = loaded.pop(job.key, b"")
                 if isinstance(pdf, PDFError):
                     raise pdf
-                yield path, content_from_pdf(pdf)
+                yield path, replace(content_from_pdf(pdf), data=data)
             else:
                 yield path, read_file(path, pdf_timeout=pdf_timeout)
         except MinutesMinerError as exc:
             yield path, exc
         except Exception as exc:  # noqa: BLE001 - a parser tripping on a strange file fails that file only
-            yield path, ParseError(f"could not be parsed ({type(exc).__name__}: {str(exc)[:200]})", where=str(path),
-                                   hint="the file has a layout minutes-miner does not handle; please report it")
+            yield path, unexpected_parse_error(path, exc)

@@ -45,6 +45,22 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(304, headers=[("ETag", '"v1"')])
             else:
                 self._send(200, b"%PDF-1.4 versioned", "application/pdf", headers=[("ETag", '"v1"')])
+        elif self.path in ("/cut", "/cut-once"):
+            # Content-Length promises 100 bytes; the connection closes after 10
+            body = b"%PDF-1.4 " + b"x" * 91
+            if self.path == "/cut" or n == 1:
+                self.send_response(200)
+                self.send_header("Content-Length", "100")
+                self.end_headers()
+                self.wfile.write(body[:10])
+            else:
+                self._send(200, body, "application/pdf")
+        elif self.path == "/loop":
+            self._send(302, headers=[("Location", "/loop")])
+        elif self.path == "/to-secret":
+            self._send(302, headers=[("Location", "/papers/report.secret")])
+        elif self.path == "/hop":
+            self._send(301, headers=[("Location", "/doc.pdf")])
         elif self.path == "/ua":
             self._send(200, self.headers["User-Agent"].encode())
         else:
@@ -55,7 +71,7 @@ class Handler(BaseHTTPRequestHandler):
 def server():
     Handler.hits = {}
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.server_address[1]}"
     srv.shutdown()
@@ -124,3 +140,36 @@ def test_within_one_crawl_run_a_page_is_fetched_once_even_on_refresh(server, fet
     fetcher.run_id = 8  # the next crawl run refreshes it
     fetcher.get(f"{server}/doc.pdf", refresh=True)
     assert Handler.hits["/doc.pdf"] == 2
+
+
+def test_a_transfer_cut_short_is_retried_then_a_fetch_error_naming_the_url(server, fetcher):
+    assert fetcher.get(f"{server}/cut-once").data == b"%PDF-1.4 " + b"x" * 91
+    assert Handler.hits["/cut-once"] == 2
+    with pytest.raises(FetchError) as err:
+        fetcher.get(f"{server}/cut")
+    assert str(err.value).startswith(f"{server}/cut: network error") and "IncompleteRead" in str(err.value)
+    assert Handler.hits["/cut"] == 3  # the first try and two retries
+    assert fetcher.store.fetch_record(f"{server}/cut") is None
+
+
+@pytest.mark.parametrize("same_host_only", [True, False], ids=["document", "page"])
+def test_a_redirect_loop_is_an_error_not_a_stored_page(server, fetcher, same_host_only):
+    with pytest.raises(FetchError, match="more than 5 redirects"):
+        fetcher.get(f"{server}/loop", same_host_only=same_host_only)
+    assert Handler.hits["/loop"] == 6
+    assert fetcher.store.fetch_record(f"{server}/loop") is None
+
+
+@pytest.mark.parametrize("same_host_only", [True, False], ids=["document", "page"])
+def test_a_redirect_to_a_path_robots_disallows_is_not_followed(server, fetcher, same_host_only):
+    with pytest.raises(FetchError, match="robots.txt disallows"):
+        fetcher.get(f"{server}/to-secret", same_host_only=same_host_only)
+    assert "/papers/report.secret" not in Handler.hits
+
+
+def test_every_redirect_hop_waits_its_turn_at_the_host(server, fetcher, monkeypatch):
+    turns = []
+    monkeypatch.setattr(fetcher, "_wait_turn", turns.append)
+    assert fetcher.get(f"{server}/hop", same_host_only=True).data == b"%PDF-1.4 fake"
+    host = server.removeprefix("http://")
+    assert turns == [host, host, host]  # robots.txt, /hop, /doc.pdf

@@ -7,8 +7,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from minutes_miner.errors import MinutesMinerError, PDFError
+from minutes_miner.extract.files import read_input_file, unexpected_parse_error
 from minutes_miner.extract.indicators import parse_indicator_report
-from minutes_miner.extract.indicators_csv import read_indicator_csv
+from minutes_miner.extract.indicators_csv import indicator_report_from_csv
 from minutes_miner.extract.pdf import PdfJob, read_pdfs
 from minutes_miner.models import IndicatorReport
 
@@ -19,20 +20,13 @@ def read_indicator_files(paths: Sequence[Path], workers: int | None = None
     in input order. PDFs are read `workers` at a time (default: one per CPU), each in its own
     limited child process; one bad file never stops the rest.
     """
-    def load(path: Path) -> bytes:
-        try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise PDFError(f"cannot read file ({exc.strerror})", where=str(path), hint="check the path") from exc
-
     is_csv = [p.suffix.lower() == ".csv" for p in paths]
-    jobs = (PdfJob(source=str(p), data=lambda p=p: load(p), tables=True, key=p) for p, csv in zip(paths, is_csv) if not csv)
+    jobs = (PdfJob(source=str(p), data=lambda p=p: read_input_file(p), tables=True, key=p) for p, csv in zip(paths, is_csv) if not csv)
     pdfs = read_pdfs(jobs, workers=workers)
     for path, csv in zip(paths, is_csv):
         try:
             if csv:
-                rows = read_indicator_csv(load(path), str(path))
-                yield path, IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows)), ()
+                yield path, indicator_report_from_csv(read_input_file(path), str(path)), ()
                 continue
             _, pdf = next(pdfs)
             if isinstance(pdf, PDFError):
@@ -44,3 +38,5 @@ def read_indicator_files(paths: Sequence[Path], workers: int | None = None
             yield path, report, warnings
         except MinutesMinerError as exc:
             yield path, exc, ()
+        except Exception as exc:  # noqa: BLE001 - a parser tripping on a strange file fails that file only
+            yield path, unexpected_parse_error(path, exc), ()

@@ -27,7 +27,7 @@ from minutes_miner.extract.indicators import (
     normalise_rag,
     parse_number,
 )
-from minutes_miner.models import DIRECTIONS, RAGS, ExtractedIndicator
+from minutes_miner.models import DIRECTIONS, RAGS, ExtractedIndicator, IndicatorReport
 
 REQUIRED = ("council", "indicator", "period", "value", "unit", "target", "rag")
 OPTIONAL = ("section", "floor", "previous_rag", "direction", "ref", "page")
@@ -118,3 +118,8 @@ def read_indicator_csv(data: bytes, source: str) -> list[tuple[str, ExtractedInd
     except csv.Error as exc:
         raise ParseError(f"line {reader.line_num}: {exc}", where=source, hint=_HINT) from exc
     return out
+
+
+def indicator_report_from_csv(data: bytes, source: str) -> IndicatorReport:
+    """The CSV file's rows as one report (each row carries its own period)."""
+    return IndicatorReport(source=source, period=None, indicators=tuple(row for _, row in read_indicator_csv(data, source)))

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import set_spawning_popen
 
-from minutes_miner.errors import PDFError
+from minutes_miner.errors import MinutesMinerError, PDFError
+from minutes_miner.extract.files import read_input_file
 from minutes_miner.extract.pdf_classify import classify_text
 from minutes_miner.extract.pdf_layout import (
     clean_text,
@@ -84,12 +85,7 @@ def read_pdf(
 
 def read_pdf_file(path: str, **kwargs) -> PdfText:
     """`read_pdf` on a file path (the file name is used as `source`)."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise PDFError(f"cannot read file: {exc.strerror}", where=path) from exc
-    return read_pdf(data, os.path.basename(path), **kwargs)
+    return read_pdf(read_input_file(path), os.path.basename(path), **kwargs)
 
 
 def _check_header(data: bytes, source: str) -> None:
@@ -149,6 +145,8 @@ def read_pdfs(
             return job.data
         try:
             return job.data()
+        except MinutesMinerError as exc:  # e.g. the file cannot be read: its own message, as this document's error
+            return PDFError(exc.message, where=exc.where or job.source, hint=exc.hint)
         except Exception as exc:  # noqa: BLE001 - a loader failing is this document's failure
             return PDFError(f"could not be loaded ({type(exc).__name__}: {exc})", where=job.source)
 

@@ -63,7 +63,11 @@ class Fault:
     A key is a page path relative to the base path, optionally with query parameters that must
     all be present in the request ("mgWebService.asmx/GetMeeting?lMeetingId=4401"). Unset fields
     keep the real response's value: `Fault(status=500)` is an error page, `Fault(body=b"")` an
-    empty 200 (a body without a status is served with 200, also where the site has no such page), `Fault(truncate=100)` the real body cut short, `Fault(redirect=URL)` a 302.
+    empty 200 (a body without a status is served with 200, also where the site has no such page),
+    `Fault(truncate=100)` the real body cut short (with a matching Content-Length),
+    `Fault(hang_up=100)` the real Content-Length but the connection closed after 100 bytes (a
+    transfer cut short), `Fault(redirect=URL)` a 302, `Fault(stall=60)` the response held back for
+    60 s (or until the server closes), to catch a client mid-way at a known point.
     `times` limits the fault to the first N matching requests (then the real page is served).
     """
 
@@ -71,6 +75,8 @@ class Fault:
     body: bytes | None = None
     content_type: str | None = None
     truncate: int | None = None
+    hang_up: int | None = None
+    stall: float = 0.0
     redirect: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
     times: int | None = None
@@ -193,6 +199,7 @@ class MockServer:
         self.delay = delay
         self.faults: dict[str, Fault] = dict(faults or {})
         self._fault_uses: dict[str, int] = {}
+        self._closing = threading.Event()
         self.requests: list[str] = []
         self._lock = threading.Lock()
         handler = _make_handler(self)
@@ -220,6 +227,7 @@ class MockServer:
         return None
 
     def close(self) -> None:
+        self._closing.set()  # releases stalled responses
         if self._thread.is_alive():
             self._httpd.shutdown()
             self._thread.join(timeout=5)
@@ -251,7 +259,7 @@ def _make_handler(server: MockServer):
             self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def _send(self, status: int, body: bytes, content_type: str, head: bool,
-                  headers: tuple[tuple[str, str], ...] = ()) -> None:
+                  headers: tuple[tuple[str, str], ...] = (), hang_up: int | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -259,8 +267,13 @@ def _make_handler(server: MockServer):
             for key, value in headers:
                 self.send_header(key, value)
             self.end_headers()
-            if not head:
-                self.wfile.write(body)
+            if head:
+                return
+            if hang_up is not None:
+                self.wfile.write(body[:hang_up])
+                self.close_connection = True
+                return
+            self.wfile.write(body)
 
         def _handle(self, head: bool) -> None:
             server._record(self.path)
@@ -298,8 +311,10 @@ def _make_handler(server: MockServer):
                     return
             fault = server.fault_for(page, query)
             if fault is not None:
+                if fault.stall:
+                    server._closing.wait(fault.stall)
                 status, body, content_type, headers = self._apply(fault, status, body, content_type, headers)
-            self._send(status, body, content_type, head, headers)
+            self._send(status, body, content_type, head, headers, hang_up=fault.hang_up if fault else None)
 
         def _validators(self, page: str, body: bytes) -> tuple[tuple[str, str], ...]:
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'

@@ -152,7 +152,8 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
         try:
             count = analyse_meeting(store, meeting.id, resolver, roster, pdf=pdf)
         except MinutesMinerError as exc:
-            store.record_failure(exc.where or meeting.source_url, "analyse", str(exc))
+            # Keyed by the meeting (the reason names the PDF at fault), so that success clears it.
+            store.record_failure(meeting.source_url, "analyse", str(exc))
             summary.failed += 1
             continue
         if count < 0:

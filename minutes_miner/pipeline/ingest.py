@@ -65,11 +65,12 @@ def ingest_files(store: Store, paths: Sequence[Path], council_name: str = "Local
 
 def _store_file(store: Store, council: Council, committee_name: str | None, path: Path, content: FileContent,
                 summary: IngestSummary) -> None:
-    data = path.read_bytes()
+    data = content.data
     url = path.resolve().as_uri()
-    sha256 = store.save_blob(url, data, "application/pdf" if content.pdf is not None else None, 200)
+    content_type = "application/pdf" if content.pdf is not None else None
+    sha256 = store.save_blob(url, data, content_type, 200)
     if content.indicators is not None:
-        doc = Document(url=url, title=path.name, sha256=sha256, size=len(data), content_type="application/pdf",
+        doc = Document(url=url, title=path.name, sha256=sha256, size=len(data), content_type=content_type,
                        kind="indicators")
         indicators, values = indicator_records(council, content.indicators, doc.id)
         store.save_indicators(council, indicators, values, [doc])

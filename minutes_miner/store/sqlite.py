@@ -360,14 +360,7 @@ class SQLiteStore:
             )
 
     def save_blob(self, url: str, data: bytes, content_type: str | None, status: int) -> str:
-        digest = hashlib.sha256(data).hexdigest()
-        with self._transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", (digest, data))
-            self._upsert(conn, "fetches", {
-                "url": url, "sha256": digest, "content_type": content_type, "size": len(data), "status": status,
-                "fetched_at": _now(),
-            }, key="url")
-        return digest
+        return self.save_fetch(url, data, content_type, status)
 
     def record_failure(self, url: str, stage: str, reason: str) -> None:
         with self._transaction() as conn:
@@ -379,10 +372,8 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ reads
     def blob_for_url(self, url: str) -> tuple[bytes, str | None] | None:
-        row = self._conn.execute(
-            "SELECT b.data, f.content_type FROM fetches f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.url = ?", (url,)
-        ).fetchone()
-        return (bytes(row[0]), row[1]) if row else None
+        record = self.fetch_record(url)
+        return (record.data, record.content_type) if record else None
 
     def blob(self, sha256: str) -> bytes | None:
         row = self._conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()

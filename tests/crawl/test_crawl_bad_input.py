@@ -108,3 +108,16 @@ def test_html_pages_bad_input(tmp_path):
     assert "empty response where the attendance page was expected" in _reason(failures, "meeting", "MId=4403")
     assert "not a ModernGov meeting page" in _reason(failures, "meeting", "MId=4405")
     assert summary.failed == 4 and summary.new == 6
+
+
+def test_transfers_cut_short_are_recorded_and_the_crawl_goes_on(tmp_path):
+    faults = {_meeting(4401): Fault(hang_up=300), EARLY_HELP: Fault(hang_up=1000)}
+    with serve(sample_site(), faults=faults) as server, open_store(tmp_path / "cut.db") as store:
+        summary = crawl(store, server.base_url, CrawlOptions(), CONFIG)
+        failures = {(f.stage, f.url): f.reason for f in store.failures()}
+        documents = {d.url: d for d in store.documents()}
+    assert _reason(failures, "meeting", "MId=4401").startswith(f"{server.base_url}{_meeting(4401)}: network error")
+    assert "IncompleteRead" in _reason(failures, "document", "s62502")
+    assert summary.new == 13 and summary.failed == 2
+    early_help = next(d for url, d in documents.items() if "s62502" in url)
+    assert early_help.sha256 is None

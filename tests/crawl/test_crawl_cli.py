@@ -28,6 +28,20 @@ def test_crawl_summary_progress_and_failures_in_stats(tmp_path):
     assert "finished" in stats.stdout
 
 
+def test_a_failure_line_names_its_url_once(tmp_path):
+    db = tmp_path / "c.db"
+    document = "documents/s62501/CS Performance Indicators Q2 2023-24.pdf"
+    runner = CliRunner()
+    with serve(sample_site(), faults={document: Fault(status=404)}) as server:
+        result = runner.invoke(cli, ["crawl", server.base_url, "--committee", "131", "--delay", "0", "--no-analyse",
+                                     "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    url = server.base_url + document.replace(" ", "%20")
+    assert f"  failed [document] {url}: HTTP 404\n" in result.stderr
+    stats = runner.invoke(cli, ["stats", "--db", str(db)])
+    assert f"  failure [document] {url}: HTTP 404\n" in stats.stdout
+
+
 def test_stats_lists_an_interrupted_crawl(tmp_path):
     db = tmp_path / "c.db"
     with open_store(db) as store:

@@ -79,3 +79,17 @@ def test_cli_reads_good_csv_and_reports_bad_one(tmp_path):
     doc = json.loads(result.stdout)
     assert doc["source"] == str(good) and len(doc["indicators"]) == 3
     assert doc["indicators"][0]["value"] == 63.5 and doc["indicators"][0]["rag"] == "GREEN"
+
+
+def test_cli_text_output_of_a_csv_names_no_page(tmp_path):
+    from click.testing import CliRunner
+
+    from minutes_miner.cli import cli
+
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["indicators", str(good)], catch_exceptions=False)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{good}: 3 indicators, period ?"
+    assert "page" not in result.stdout and lines[1] == "  Percentage of EHC plans issued within 20 weeks: 63.5% (target 60%) GREEN, previous AMBER, improving"
