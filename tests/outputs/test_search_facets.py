@@ -28,6 +28,8 @@ FILTERS = [
     StatementFilter(indicator="EHC plans"), StatementFilter(since=date(2023, 10, 1), until=date(2024, 3, 31)),
     StatementFilter(since=date(2023, 6, 14), until=date(2023, 6, 14)), StatementFilter(speaker="Mary Patel"),
     StatementFilter(kind="member", act="question", since=date(2023, 1, 1), until=date(2023, 12, 31)),
+    StatementFilter(since=date(2023, 10, 1)), StatementFilter(until=date(2023, 10, 31)),
+    StatementFilter(since=date(2023, 10, 12)), StatementFilter(kind="member", concern="safeguarding"),
 ]
 
 
