@@ -2,7 +2,14 @@
 import pytest
 
 from minutes_miner.errors import MinutesMinerError
-from minutes_miner.link import SYNONYMS_ENV, TUNED, acronyms_of, aliases, link_statements, words
+from minutes_miner.link import (
+    SYNONYMS_ENV,
+    TUNED,
+    acronyms_of,
+    aliases,
+    link_statements,
+    words,
+)
 from minutes_miner.link_eval import evaluate, load_labelled, tune
 from minutes_miner.store import StatementFilter, open_store
 from minutes_miner.store.base import IndicatorRow
