@@ -7,7 +7,10 @@ Two kinds of evidence, strongest first:
   measure words ("Percentage of EHCPs issued within 20 weeks" -> "EHCPs issued within 20
   weeks"), without trailing brackets, and with known acronyms swapped for their expansion and
   back ("CAMHS" <-> "child and adolescent mental health services"). Words are compared after
-  light stemming, so "EHCP" matches "EHCPs".
+  light stemming, so "EHCP" matches "EHCPs" and "collection" matches "collected", and after the
+  synonym groups of `data/indicator_synonyms.json` (plus any file named by the
+  MINUTES_MINER_LINK_SYNONYMS environment variable) rewrite each paraphrase as its group's first
+  phrase ("delayed transfers of care" reads as "delayed discharges"), on both sides.
 * **Similarity**: TF-IDF cosine between the statement and the indicator's name and aliases,
   plus `section_weight` x the cosine between the statement's dashboard/section heading and the
   indicator's section, plus `acronym_bonus` when an acronym unique to that indicator appears.
@@ -19,17 +22,23 @@ and `benchmarks/link_quality.py`); `TUNED` holds the values chosen there.
 """
 from __future__ import annotations
 
+import functools
 import itertools
+import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from minutes_miner.errors import MinutesMinerError
 from minutes_miner.models import Link
+from minutes_miner.resources import package_data
 
 
 class StatementLike(Protocol):
@@ -57,7 +66,7 @@ class LinkSettings:
 
 # Chosen by `minutes_miner.link_eval.tune` on the tune split of corpora/links/ (grid search for
 # the best F0.5, ties broken by precision); `benchmarks/link_quality.py` prints held-out figures.
-TUNED = LinkSettings(threshold=0.3, section_weight=0.05, acronym_bonus=0.2, relative=0.5)
+TUNED = LinkSettings(threshold=0.26, section_weight=0.0, acronym_bonus=0.2, relative=0.5)
 
 # Acronyms common in council performance reports, with their expansions (both directions are
 # used as aliases). Kept small and generic: council-specific names are learnt from the names.
@@ -81,23 +90,58 @@ _MEASURE_WORDS = re.compile(
     r"(?:of\s+)?)+",
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS)
+SYNONYMS_ENV = "MINUTES_MINER_LINK_SYNONYMS"
 
 
 def stem(word: str) -> str:
     """Crude suffix stripping, the same on both sides: EHCPs -> ehcp, agencies -> agency,
-    discharges/discharged -> discharg, tippers/tipping -> tipp; short words are left alone."""
+    discharges/discharged -> discharg, collection/collected -> collect; short words are left alone."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    for suffix in ("ing", "ers", "er", "ed", "es", "e", "s"):
+    for suffix in ("ions", "ion", "ing", "ers", "er", "ed", "es", "e", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith(("ss", "us", "is")):
             return word[: -len(suffix)]
     return word
 
 
-def words(text: str) -> list[str]:
-    """Lower-case stemmed words; hyphens and apostrophes kept inside words ("re-referrals", "children's")."""
+def _stemmed(text: str) -> list[str]:
     return [stem(w.strip("'-")) for w in re.findall(r"[a-z0-9%][a-z0-9%'-]*", (text or "").lower().replace("’", "'"))
             if w.strip("'-")]
+
+
+def synonym_files() -> list[Path]:
+    """The bundled synonym groups, then any files named by MINUTES_MINER_LINK_SYNONYMS."""
+    extra = [Path(p) for p in os.environ.get(SYNONYMS_ENV, "").split(os.pathsep) if p.strip()]
+    return [package_data("data", "indicator_synonyms.json"), *extra]
+
+
+@functools.cache
+def _synonyms(files: tuple[Path, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    canonical: dict[str, str] = {}
+    for file in files:
+        try:
+            groups = json.loads(file.read_text(encoding="utf-8"))["groups"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise MinutesMinerError(f"cannot read indicator synonyms ({exc})", where=str(file),
+                                    hint='a JSON object {"groups": [["phrase", "same thing said otherwise", ...]]}') from exc
+        for group in groups:
+            first = " ".join(_stemmed(group[0]))
+            for phrase in group[1:]:
+                canonical.setdefault(" ".join(_stemmed(phrase)), first)
+    if not canonical:
+        return None, canonical
+    alternatives = sorted(canonical, key=len, reverse=True)
+    return re.compile(r"(?<= )(?:" + "|".join(map(re.escape, alternatives)) + r")(?= )"), canonical
+
+
+def words(text: str) -> list[str]:
+    """Lower-case stemmed words, each synonym written as its group's first phrase; hyphens and
+    apostrophes kept inside words ("re-referrals", "children's")."""
+    pattern, canonical = _synonyms(tuple(synonym_files()))
+    found = _stemmed(text)
+    if pattern is None or not found:
+        return found
+    return pattern.sub(lambda m: canonical[m.group(0)], f" {' '.join(found)} ").split()
 
 
 def _phrase(text: str) -> str:

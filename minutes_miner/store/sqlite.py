@@ -6,7 +6,7 @@ import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -352,11 +352,18 @@ class SQLiteStore:
                 })
 
     def replace_links(self, links: Sequence[Link]) -> None:
+        """Make `links` the stored set. Only links that appear or disappear touch the rows (each
+        re-indexes its statement's search facets), so re-linking an archive rewrites what changed."""
+        wanted = {(l.statement_id, l.indicator_id): (l.method, l.score) for l in links}
         with self._transaction() as conn:
-            conn.execute("DELETE FROM links")
+            stored = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
+                "SELECT statement_id, indicator_id, method, score FROM links")}
+            conn.executemany("DELETE FROM links WHERE statement_id = ? AND indicator_id = ?",
+                             [key for key in stored if key not in wanted])
             conn.executemany(
-                "INSERT OR REPLACE INTO links (statement_id, indicator_id, method, score) VALUES (?, ?, ?, ?)",
-                [(l.statement_id, l.indicator_id, l.method, l.score) for l in links],
+                "INSERT INTO links (statement_id, indicator_id, method, score) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(statement_id, indicator_id) DO UPDATE SET method = excluded.method, score = excluded.score",
+                [(*key, *value) for key, value in wanted.items() if stored.get(key) != value],
             )
 
     def save_blob(self, url: str, data: bytes, content_type: str | None, status: int) -> str:
@@ -541,9 +548,11 @@ class SQLiteStore:
         return [r[0] for r in self._conn.execute(
             "SELECT id FROM committees WHERE id = ? OR lower(name) LIKE ?", (committee, f"%{committee.lower()}%"))]
 
-    def _facet_terms(self, flt: StatementFilter) -> list[str] | None:
-        """FTS5 terms on the `facets` column (migration 003) that narrow a search to `flt` before
-        ranking; None when a filter names nothing that exists (so nothing can match)."""
+    def _facet_terms(self, flt: StatementFilter) -> tuple[list[str], StatementFilter] | None:
+        """FTS5 terms on the `facets` column (migrations 003-004) that narrow a search to `flt`, and
+        what SQL still has to check: kind, act, concern, committee and indicator facets are exact,
+        and so is a date window made of whole months (or open-ended). None when a filter names
+        nothing that exists (so nothing can match)."""
         terms = []
         if flt.kind:
             terms.append(_fts_phrase("xk" + flt.kind.replace("_", "")))
@@ -557,41 +566,59 @@ class SQLiteStore:
                 if not ids:
                     return None
                 terms.append("(" + " OR ".join(_fts_phrase(prefix + i.replace("_", "")) for i in ids) + ")")
+        rest = replace(flt, kind=None, act=None, concern=None, committee=None, indicator=None)
         if flt.since or flt.until:
             # An open end is the first/last meeting date, so "since 2017" narrows too.
-            first, last = self._conn.execute("SELECT min(date), max(date) FROM meetings").fetchone()
-            periods = _period_tokens(flt.since or _date(first), flt.until or _date(last))
+            first, last = (_date(d) for d in self._conn.execute("SELECT min(date), max(date) FROM meetings").fetchone())
+            if first is None:
+                return None
+            since, until = flt.since or first, flt.until or last
+            periods = _period_tokens(since, until)
             if periods is not None:
                 terms.append("(" + " OR ".join(_fts_phrase(t) for t in periods) + ")")
+                if (since <= first or since.day == 1) and (until >= last or (until + timedelta(days=1)).day == 1):
+                    rest = replace(rest, since=None, until=None)
+        terms = ["facets : " + t for t in terms]
         if flt.speaker and not flt.speaker.startswith("person_"):
             words = re.findall(r"\w+", flt.speaker)
             if words and all(len(w) >= 3 for w in words):
                 terms.append("speaker : (" + " AND ".join(_fts_phrase(w) + "*" for w in words) + ")")
-        return ["facets : " + t if not t.startswith("speaker") else t for t in terms]
+        return terms, rest
 
     def _indicator_ids(self, indicator: str) -> list[str]:
         return [r[0] for r in self._conn.execute(
             "SELECT id FROM indicators WHERE id = ? OR lower(name) LIKE ?", (indicator, f"%{indicator.lower()}%"))]
 
     def search(self, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
-        """BM25-ranked hits in two steps: rank the matches, narrowed inside FTS5 by the filters'
-        facet terms and checked in SQL (speaker, indicator, dates) with only the joins those need;
-        then build citations and snippets for the best `limit` only."""
+        """BM25-ranked hits in two steps: rank the matches, then build citations and snippets for the
+        best `limit` only.
+
+        Filters narrow inside FTS5 through facet terms. BM25 computes the IDF of every phrase of
+        its MATCH by reading that phrase's whole doclist, and a facet such as "every member's
+        statement" spans most of the archive: one facet term costs less than the rows it saves
+        from scoring, several cost more. So one facet joins the ranking MATCH; two or more go to a
+        sub-query, and the ranking MATCH (the query alone) scores only rows in the set the query
+        AND the facets match. SQL checks only what the facets cannot decide (speaker, part-month
+        dates), with the joins those need."""
         if not query.strip():
             raise QueryError("empty search query", hint='give words to search for, e.g. minutes-miner search "safeguarding"')
-        facets = self._facet_terms(flt)
-        if facets is None:
+        narrowed = self._facet_terms(flt)
+        if narrowed is None:
             return []
-        match = " AND ".join([f"{{text speaker section}} : ({query})", *facets])
-        # Kind, act, concern and committee facets are exact (they are rewritten with the row, its
-        # concerns and its meeting), so SQL re-checks only the rest: no join at all for those.
-        rest = replace(flt, kind=None, act=None, concern=None, committee=None)
-        joins = self._ranking_joins(rest)
-        where, params = self._filter_sql(rest)
+        facets, rest = narrowed
+        match = f"{{text speaker section}} : ({query})"
+        params: list = [" AND ".join([match, *facets]) if len(facets) == 1 else match]
+        within = ""
+        if len(facets) > 1:
+            # The unary + keeps SQLite from turning the IN into one FTS5 lookup per candidate rowid.
+            within = " AND +statements_fts.rowid IN (SELECT rowid FROM statements_fts(?))"
+            params.append(" AND ".join([match, *facets]))
+        where, filter_params = self._filter_sql(rest)
         rank_sql = ("SELECT statements_fts.rowid AS seq, bm25(statements_fts, 1.0, 1.0, 1.0, 0.0) AS score "
-                    "FROM statements_fts " + joins + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?")
+                    "FROM statements_fts " + self._ranking_joins(rest) + "WHERE statements_fts MATCH ?" + within
+                    + where + " ORDER BY score, statements_fts.rowid LIMIT ?")
         try:
-            ranked = self._conn.execute(rank_sql, [match, *params, int(limit)]).fetchall()
+            ranked = self._conn.execute(rank_sql, [*params, *filter_params, int(limit)]).fetchall()
             if not ranked:
                 return []
             marks = ", ".join("?" for _ in ranked)
@@ -599,7 +626,7 @@ class SQLiteStore:
                 self._STATEMENT_SELECT + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, "
                 "s.seq AS seq FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
                 + self._STATEMENT_JOINS + f"WHERE statements_fts MATCH ? AND statements_fts.rowid IN ({marks})",
-                [f"{{text speaker section}} : ({query})", *(r["seq"] for r in ranked)]).fetchall()
+                [match, *(r["seq"] for r in ranked)]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"cannot parse search query {query!r} ({exc})",
