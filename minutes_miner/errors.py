@@ -44,6 +44,10 @@ class FetchError(MinutesMinerError):
     """A URL could not be fetched (HTTP error, timeout, refused by robots.txt, too large)."""
 
 
+class HostUnreachableError(FetchError):
+    """A host refuses connections or its name does not resolve: retrying at length would not help."""
+
+
 class NotModernGovError(FetchError):
     """A base URL does not look like a ModernGov site."""
 

@@ -62,7 +62,12 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
     source = SOURCES[source_name](fetcher, base_url)
     run = store.begin_crawl(source.base_url, options_key(options, source_name))
     fetcher.run_id = run.id
-    council = source.council()
+    try:
+        council = source.council()
+        source.committees()
+    except MinutesMinerError:
+        store.drop_crawl(run.id)  # not a ModernGov site (or unreachable): nothing to resume
+        raise
     summary = CrawlSummary(council=council.name)
 
     def fail(url: str, stage: str, reason: str) -> None:
@@ -70,11 +75,6 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
         summary.failures.append(SourceFailure(url, stage, reason))
         summary.failed += 1
 
-    try:
-        source.committees()
-    except MinutesMinerError:
-        store.drop_crawl(run.id)  # not a ModernGov site (or unreachable): nothing to resume
-        raise
     summary.mode = source.mode
     try:
         store.save_persons(council, source.roster())
