@@ -60,6 +60,10 @@ class PDFError(ParseError):
     """A PDF is malformed, encrypted, has no text layer, or took too long to read."""
 
 
+class NotAPDFError(PDFError):
+    """The bytes are not a PDF at all: empty, or another kind of file (an HTML error page, a Word file)."""
+
+
 class QueryError(MinutesMinerError):
     """A search query or filter is invalid."""
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import set_spawning_popen
 
-from minutes_miner.errors import MinutesMinerError, PDFError
+from minutes_miner.errors import MinutesMinerError, NotAPDFError, PDFError
 from minutes_miner.extract.files import read_input_file
 from minutes_miner.extract.pdf_classify import classify_text
 from minutes_miner.extract.pdf_layout import (
@@ -90,11 +90,11 @@ def read_pdf_file(path: str, **kwargs) -> PdfText:
 
 def _check_header(data: bytes, source: str) -> None:
     if not data:
-        raise PDFError("file is empty (0 bytes)", where=source, hint="re-download it; the fetch may have failed")
+        raise NotAPDFError("file is empty (0 bytes)", where=source, hint="re-download it; the fetch may have failed")
     head = bytes(data[:1024])
     if b"%PDF-" not in head:
         what = "an HTML page" if re.search(rb"<(!doctype|html)", head, re.IGNORECASE) else "something else"
-        raise PDFError(
+        raise NotAPDFError(
             f"not a PDF (no %PDF- header; looks like {what})",
             where=source,
             hint="check the URL: the server may have returned an error or login page instead of the document",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from minutes_miner.dates import period_end
-from minutes_miner.errors import MinutesMinerError, PDFError
+from minutes_miner.errors import MinutesMinerError, NotAPDFError, PDFError
 from minutes_miner.extract.indicators import parse_indicator_report
 from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdfs
 from minutes_miner.link import link_statements
@@ -67,10 +67,10 @@ def _document_indicators(store: Store, doc: Document, pdf: PdfText | PDFError, c
     """Indicator values stored from one document; None when it failed (recorded, to be tried again)."""
     if isinstance(pdf, PDFError):
         # a Word file or an empty download is not a failed performance report
-        if not pdf.message.startswith(("not a PDF", "file is empty")):
-            store.record_failure(doc.url, "indicators", str(pdf))
-            return None
-        return 0
+        if isinstance(pdf, NotAPDFError):
+            return 0
+        store.record_failure(doc.url, "indicators", str(pdf))
+        return None
     if classify(pdf) != "indicators":
         return 0
     try:
