@@ -30,7 +30,6 @@ from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import set_spawning_popen
 
 from minutes_miner.errors import MinutesMinerError, NotAPDFError, PDFError
-from minutes_miner.extract.files import read_input_file
 from minutes_miner.extract.pdf_classify import classify_text
 from minutes_miner.extract.pdf_layout import (
     clean_text,
@@ -48,7 +47,7 @@ from minutes_miner.extract.pdf_types import (
 
 __all__ = [
     "PdfArrow", "PdfBlock", "PdfJob", "PdfLine", "PdfPage", "PdfText", "arrow_direction", "classify", "clean_text",
-    "join_wrapped", "read_pdf", "read_pdf_file", "read_pdfs",
+    "join_wrapped", "read_pdf", "read_pdfs",
 ]
 
 DEFAULT_TIMEOUT = 120.0
@@ -81,11 +80,6 @@ def read_pdf(
     started = time.perf_counter()
     result = _run_child(bytes(data), source, args)
     return pdf_text_from_result(result, source, time.perf_counter() - started)
-
-
-def read_pdf_file(path: str, **kwargs) -> PdfText:
-    """`read_pdf` on a file path (the file name is used as `source`)."""
-    return read_pdf(read_input_file(path), os.path.basename(path), **kwargs)
 
 
 def _check_header(data: bytes, source: str) -> None:
