@@ -28,7 +28,7 @@ import requests
 from minutes_miner.fetch import FetchConfig
 from minutes_miner.mockserver.server import serve
 from minutes_miner.mockserver.synthetic import synthetic_site
-from minutes_miner.pipeline import crawl
+from minutes_miner.pipeline import analyse_store, crawl, extract_indicators, link_store
 from minutes_miner.sources.base import CrawlOptions
 from minutes_miner.store import open_store
 
@@ -89,6 +89,29 @@ def first_crawls(site, tmp: Path) -> Path:
     return tmp
 
 
+def recrawl_with_analysis(site, tmp: Path) -> None:
+    """The weekly refresh: crawl, analyse, indicators and link once, then all of it again on the unchanged site."""
+    def stages(store, server) -> dict[str, tuple[float, object]]:
+        out = {}
+        for label, run in (("crawl", lambda: crawl(store, server.base_url, CrawlOptions(), FAST)),
+                           ("analyse", lambda: analyse_store(store)), ("indicators", lambda: extract_indicators(store)),
+                           ("link", lambda: link_store(store))):
+            start = time.perf_counter()
+            value = run()
+            out[label] = (time.perf_counter() - start, value)
+        return out
+
+    with serve(site) as server, open_store(tmp / "refresh.db") as store:
+        first = stages(store, server)
+        again = stages(store, server)
+    for name, runs in (("first crawl + analysis", first), ("re-crawl + analysis of the unchanged site", again)):
+        analysis = runs["analyse"][1]
+        print(f"{name}: {sum(t for t, _ in runs.values()):.1f} s "
+              f"({', '.join(f'{label} {t:.1f} s' for label, (t, _) in runs.items())}); "
+              f"{analysis.meetings} meetings analysed, {getattr(analysis, 'unchanged', 0)} unchanged; "
+              f"{runs['indicators'][1]} indicator values extracted")
+
+
 def kill_and_resume(site, tmp: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
 
@@ -144,6 +167,7 @@ def main() -> None:
           f"{len(site.documents)} documents, {len(site.members)} councillors")
     with tempfile.TemporaryDirectory() as tmp:
         first_crawls(site, Path(tmp))
+        recrawl_with_analysis(site, Path(tmp))
         kill_and_resume(site, Path(tmp))
 
 

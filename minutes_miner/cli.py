@@ -141,8 +141,11 @@ def _crawl_summary_lines(summary) -> list[str]:
 @click.option("--max-bytes", type=int, default=100 * 1024 * 1024, show_default=True, help="Size cap per response.")
 @click.option("--analyse/--no-analyse", "then_analyse", default=True, show_default=True,
               help="Extract, analyse and link after crawling.")
+@click.option("--reanalyse", is_flag=True, help="Analyse every meeting and read every report again, even those "
+                                                "unchanged since they were last analysed.")
 @db_option
-def crawl(base_url, committees, since, until, documents, refresh, delay, contact, max_bytes, then_analyse, db) -> None:
+def crawl(base_url, committees, since, until, documents, refresh, delay, contact, max_bytes, then_analyse, reanalyse,
+          db) -> None:
     """Crawl a ModernGov site into the database (web service, or its HTML pages when that is off).
 
     An interrupted crawl resumes where it stopped when run again with the same options.
@@ -164,11 +167,11 @@ def crawl(base_url, committees, since, until, documents, refresh, delay, contact
         for failure in summary.failures:
             click.echo("  failed " + _failure_line(failure.stage, failure.url, failure.reason), err=True)
         if then_analyse:
-            analysis = analyse_store(store, progress=_progress)
-            values = extract_indicators(store, progress=_progress)
+            analysis = analyse_store(store, progress=_progress, force=reanalyse)
+            values = extract_indicators(store, progress=_progress, force=reanalyse)
             links = link_store(store)
-            click.echo(f"analysed {analysis.meetings} meetings into {analysis.statements} statements; "
-                       f"{values} indicator values; {links} links")
+            click.echo(f"analysed {analysis.meetings} meetings into {analysis.statements} statements "
+                       f"({analysis.unchanged} unchanged); {values} indicator values read; {links} links")
 
 
 @cli.command()
@@ -198,12 +201,15 @@ def ingest(paths, council, committee, db) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the analyse JSON contract.")
+@click.option("--reanalyse", is_flag=True, help="With a database: analyse every meeting again, even those "
+                                                "unchanged since they were last analysed.")
 @db_option
-def analyse(paths, as_json, db) -> None:
+def analyse(paths, as_json, reanalyse, db) -> None:
     """Tag speakers, acts, Q&A pairs, sections and concerns.
 
     With PATHs (.txt, .html, .xml GetMeeting, .pdf) analyse those files without a database;
-    without, re-analyse every meeting in the database.
+    without, analyse the meetings of the database that are new or changed since they were last
+    analysed (all of them with --reanalyse).
 
     Example: minutes-miner analyse minutes.html --json
     """
@@ -211,10 +217,11 @@ def analyse(paths, as_json, db) -> None:
         from minutes_miner.pipeline import analyse_store, link_store
 
         with open_store(db) as store:
-            summary = analyse_store(store, progress=_progress)
+            summary = analyse_store(store, progress=_progress, force=reanalyse)
             links = link_store(store)
         click.echo(f"analysed {summary.meetings} meetings into {summary.statements} statements "
-                   f"({summary.skipped} without minutes, {summary.failed} failed); {links} indicator links")
+                   f"({summary.unchanged} unchanged, {summary.skipped} without minutes, {summary.failed} failed); "
+                   f"{links} indicator links")
         return
     from minutes_miner import nlp
     from minutes_miner.inputs import read_files

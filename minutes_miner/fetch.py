@@ -20,14 +20,18 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from protego import Protego
+from urllib3.exceptions import NewConnectionError
 
 from minutes_miner import __version__
-from minutes_miner.errors import FetchError
+from minutes_miner.errors import FetchError, HostUnreachableError
 from minutes_miner.store import Store
 
 DEFAULT_CONTACT = "https://pypi.org/project/minutes-miner/"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_REDIRECTS = 5
+# A refused connection or an unknown host name is retried once, after this long, not with backoff:
+# a site that is down or mistyped should be reported in seconds, not after a minute of retries.
+UNREACHABLE_RETRY_WAIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Fetcher:
         self.session.headers["User-Agent"] = config.user_agent
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, Protego | None] = {}
+        self._unreachable: dict[str, HostUnreachableError] = {}  # host -> why; not tried again this session
         self._lock = Lock()
         self.requests_made = 0
         self.bytes_downloaded = 0
@@ -127,6 +132,10 @@ class Fetcher:
 
     def _get_with_retries(self, url: str, same_host_only: bool,
                           validators: dict[str, str]) -> tuple[Response, str | None, str | None]:
+        host = urlsplit(url).netloc.lower()
+        if host in self._unreachable:
+            known = self._unreachable[host]
+            raise HostUnreachableError(known.message, where=url, hint=known.hint)
         attempt = 0
         while True:
             try:
@@ -136,6 +145,15 @@ class Fetcher:
                 wait = self._retry_after(reply) or self.config.backoff * 2 ** attempt
                 reply.close()
             except requests.RequestException as exc:
+                if _cannot_connect(exc):
+                    if attempt >= min(1, self.config.retries):
+                        self._unreachable[host] = error = HostUnreachableError(
+                            f"cannot connect to {host} ({_connect_reason(exc)})", where=url,
+                            hint="check the address (host name and port) and your connection; the site may be down")
+                        raise error from exc
+                    time.sleep(min(UNREACHABLE_RETRY_WAIT, self.config.backoff))
+                    attempt += 1
+                    continue
                 # Raised while connecting or while reading the body (a transfer cut short, a read timeout).
                 if attempt >= self.config.retries:
                     raise FetchError(f"network error: {exc}", where=url,
@@ -213,3 +231,21 @@ class Fetcher:
         except (TypeError, ValueError):
             return None
         return max(0.0, min(wait, 300.0))
+
+
+def _cannot_connect(exc: requests.RequestException) -> bool:
+    """The connection was refused or the host name did not resolve (not a timeout, not a transfer cut short)."""
+    if not isinstance(exc, requests.ConnectionError) or isinstance(exc, requests.Timeout):
+        return False
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, NewConnectionError)
+
+
+def _connect_reason(exc: requests.RequestException) -> str:
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    text = str(reason or exc)
+    if "Name or service not known" in text or "NameResolution" in type(reason).__name__:
+        return "the host name does not resolve"
+    if "refused" in text.lower():
+        return "connection refused"
+    return text.split(": ", 1)[-1][:200]

@@ -1,11 +1,15 @@
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
 
-from minutes_miner.errors import FetchError
+from minutes_miner import fetch
+from minutes_miner.errors import FetchError, HostUnreachableError
 from minutes_miner.fetch import FetchConfig, Fetcher
+from minutes_miner.pipeline import crawl
+from minutes_miner.sources.base import CrawlOptions
 from minutes_miner.store import open_store
 
 
@@ -34,6 +38,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(503, b"busy", headers=[("Retry-After", "0")])
             else:
                 self._send(200, b"ok now")
+        elif self.path == "/down":
+            self._send(503, b"down for maintenance")
         elif self.path == "/big":
             self._send(200, b"x" * 5000)
         elif self.path == "/away":
@@ -173,3 +179,54 @@ def test_every_redirect_hop_waits_its_turn_at_the_host(server, fetcher, monkeypa
     assert fetcher.get(f"{server}/hop", same_host_only=True).data == b"%PDF-1.4 fake"
     host = server.removeprefix("http://")
     assert turns == [host, host, host]  # robots.txt, /hop, /doc.pdf
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_refused_connection_fails_after_one_short_retry_naming_the_url(tmp_path, monkeypatch):
+    waits: list[float] = []
+    monkeypatch.setattr(fetch.time, "sleep", waits.append)
+    url = f"http://127.0.0.1:{_closed_port()}/moderngov/mgListCommittees.aspx"
+    with open_store(tmp_path / "f.db") as store:
+        # the default backoff: 3 retries at 1, 2, 4 s for a server error
+        fetcher = Fetcher(store, FetchConfig(delay=0))
+        attempts: list[str] = []
+        real_get = fetcher.session.get
+        fetcher.session.get = lambda target, **kw: attempts.append(target) or real_get(target, **kw)
+        with pytest.raises(HostUnreachableError) as err:
+            fetcher.get(url)
+        assert str(err.value).startswith(f"{url}: cannot connect to 127.0.0.1:") and "connection refused" in str(err.value)
+        assert [a for a in attempts if a == url] == [url, url]  # the first try and one retry
+        assert waits == [fetch.UNREACHABLE_RETRY_WAIT]
+        # the rest of the site is not tried again in this session
+        attempts.clear()
+        with pytest.raises(HostUnreachableError) as again:
+            fetcher.get(url.replace("mgListCommittees", "mgWebService"))
+        assert attempts == [] and "mgWebService" in str(again.value)
+
+
+def test_a_crawl_of_a_site_that_refuses_connections_stops_at_once(tmp_path, monkeypatch):
+    waits: list[float] = []
+    monkeypatch.setattr(fetch.time, "sleep", waits.append)
+    base = f"http://127.0.0.1:{_closed_port()}/moderngov/"
+    with open_store(tmp_path / "c.db") as store:
+        with pytest.raises(HostUnreachableError) as err:
+            crawl(store, base, CrawlOptions(), FetchConfig(delay=0))
+        assert store.crawl_runs() == []  # nothing to resume
+    assert base in str(err.value) and "cannot connect" in str(err.value)
+    assert sum(waits) <= 1.0
+
+
+def test_server_errors_keep_their_backoff(server, tmp_path, monkeypatch):
+    waits: list[float] = []
+    monkeypatch.setattr(fetch.time, "sleep", waits.append)
+    with open_store(tmp_path / "f.db") as store:
+        fetcher = Fetcher(store, FetchConfig(delay=0, backoff=1.0, retries=3))
+        with pytest.raises(FetchError) as err:
+            fetcher.get(f"{server}/down")
+    assert "HTTP 503" in str(err.value) and waits == [1.0, 2.0, 4.0]

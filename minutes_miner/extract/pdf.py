@@ -27,10 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
-from multiprocessing.context import set_spawning_popen
 
-from minutes_miner.errors import MinutesMinerError, PDFError
-from minutes_miner.extract.files import read_input_file
+from minutes_miner.errors import MinutesMinerError, NotAPDFError, PDFError
 from minutes_miner.extract.pdf_classify import classify_text
 from minutes_miner.extract.pdf_layout import (
     clean_text,
@@ -48,7 +46,7 @@ from minutes_miner.extract.pdf_types import (
 
 __all__ = [
     "PdfArrow", "PdfBlock", "PdfJob", "PdfLine", "PdfPage", "PdfText", "arrow_direction", "classify", "clean_text",
-    "join_wrapped", "read_pdf", "read_pdf_file", "read_pdfs",
+    "join_wrapped", "read_pdf", "read_pdfs",
 ]
 
 DEFAULT_TIMEOUT = 120.0
@@ -83,18 +81,13 @@ def read_pdf(
     return pdf_text_from_result(result, source, time.perf_counter() - started)
 
 
-def read_pdf_file(path: str, **kwargs) -> PdfText:
-    """`read_pdf` on a file path (the file name is used as `source`)."""
-    return read_pdf(read_input_file(path), os.path.basename(path), **kwargs)
-
-
 def _check_header(data: bytes, source: str) -> None:
     if not data:
-        raise PDFError("file is empty (0 bytes)", where=source, hint="re-download it; the fetch may have failed")
+        raise NotAPDFError("file is empty (0 bytes)", where=source, hint="re-download it; the fetch may have failed")
     head = bytes(data[:1024])
     if b"%PDF-" not in head:
         what = "an HTML page" if re.search(rb"<(!doctype|html)", head, re.IGNORECASE) else "something else"
-        raise PDFError(
+        raise NotAPDFError(
             f"not a PDF (no %PDF- header; looks like {what})",
             where=source,
             hint="check the URL: the server may have returned an error or login page instead of the document",
@@ -170,22 +163,30 @@ def read_pdfs(
 # The child process
 # ---------------------------------------------------------------------------
 
+# Children come from the fork server (public API: a "forkserver" context with the PDF libraries
+# preloaded), so a start costs milliseconds. One thing the public API cannot switch off: every
+# child re-imports the caller's ``__main__`` (so that pickled functions of a script resolve); the
+# PDF child needs only this package, and a script without a ``__main__`` guard would run again.
+# `_Popen` leaves that out, using multiprocessing internals (Python 3.11-3.13 shape). Should they
+# differ on another Python, the first start fails and the public path is used from then on.
+_CONTEXT = multiprocessing.get_context("forkserver")
+_PRELOAD = ["minutes_miner.extract.pdf_child", "pdfplumber"]
+
+
 class _Popen(popen_forkserver.Popen):
-    """The fork server's Popen, minus re-importing the caller's ``__main__`` in the child
-    (multiprocessing does that so that pickled functions of a script resolve; the PDF child
-    needs only this package, and a script without a ``__main__`` guard would run again)."""
+    """The fork server's Popen, minus re-importing the caller's ``__main__`` in the child."""
 
     def _launch(self, process_obj):
         prep_data = spawn.get_preparation_data(process_obj._name)
         prep_data.pop("init_main_from_name", None)
         prep_data.pop("init_main_from_path", None)
         buf = io.BytesIO()
-        set_spawning_popen(self)
+        multiprocessing.context.set_spawning_popen(self)
         try:
             reduction.dump(prep_data, buf)
             reduction.dump(process_obj, buf)
         finally:
-            set_spawning_popen(None)
+            multiprocessing.context.set_spawning_popen(None)
         self.sentinel, w = forkserver.connect_to_new_process(self._fds)
         _parent_w = os.dup(w)
         self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
@@ -201,17 +202,27 @@ class _PdfProcess(multiprocessing.context.ForkServerProcess):
 
 
 _context_lock = threading.Lock()
-_started = False
+_preloaded = False
+_without_main = True  # False once `_Popen` failed on this Python: public API only
 
 
-def _process(target, args) -> multiprocessing.process.BaseProcess:
-    """A child from the fork server, which has pdfium and pdfplumber imported."""
-    global _started
+def _start_child(target, args) -> multiprocessing.process.BaseProcess:
+    """A started child from the fork server, which has pdfium and pdfplumber imported."""
+    global _preloaded, _without_main
     with _context_lock:
-        if not _started:
-            forkserver.set_forkserver_preload(["minutes_miner.extract.pdf_child", "pdfplumber"])
-            _started = True
-    return _PdfProcess(target=target, args=args, daemon=True, name="minutes-miner-pdf")
+        if not _preloaded:
+            _CONTEXT.set_forkserver_preload(_PRELOAD)
+            _preloaded = True
+    if _without_main:
+        proc = _PdfProcess(target=target, args=args, daemon=True, name="minutes-miner-pdf")
+        try:
+            proc.start()
+            return proc
+        except (AttributeError, TypeError, ValueError, ImportError):
+            _without_main = False  # this Python's multiprocessing internals differ
+    proc = _CONTEXT.Process(target=target, args=args, daemon=True, name="minutes-miner-pdf")
+    proc.start()
+    return proc
 
 
 def _run_child(data: bytes, source: str, args: dict) -> dict:
@@ -220,8 +231,7 @@ def _run_child(data: bytes, source: str, args: dict) -> dict:
     timeout = args["timeout"]
     receiver, sender = multiprocessing.Pipe(duplex=False)
     try:
-        proc = _process(child_main, (sender, data, args))
-        proc.start()
+        proc = _start_child(child_main, (sender, data, args))
     except Exception as exc:
         receiver.close()
         sender.close()

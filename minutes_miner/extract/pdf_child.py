@@ -43,15 +43,10 @@ def child_main(conn, data: bytes, args: dict) -> None:  # pragma: no cover - run
     # pdfium and pdfminer print warnings of their own; they must not reach the user's terminal
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
-    try:
-        limit = int(args["memory_mb"]) * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        cpu = math.ceil(args["timeout"]) + 5
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-    except (ValueError, OSError):
-        pass
+    limit_warnings = set_limits(int(args["memory_mb"]), float(args["timeout"]))
     try:
         result = extract(data, tables=args["tables"])
+        result["warnings"] = limit_warnings + result["warnings"]
     except _Fail as exc:
         result = {"error": exc.kind, "message": exc.message, "hint": exc.hint}
     except BaseException as exc:  # noqa: BLE001 - pdfminer/pdfium raise anything; report it
@@ -64,6 +59,24 @@ def child_main(conn, data: bytes, args: dict) -> None:  # pragma: no cover - run
         payload = pickle.dumps(_memory_error(args["memory_mb"]))
     conn.send_bytes(payload)
     conn.close()
+
+
+def set_limits(memory_mb: int, timeout: float) -> list[str]:
+    """Limit this process's address space and CPU time; a warning for each limit that could not be
+    set (each is tried on its own: a platform refusing one still gets the other)."""
+    warnings = []
+    memory = memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    except (ValueError, OSError) as exc:
+        warnings.append(f"the parser's memory limit ({memory_mb} MB) could not be set ({exc}); parsed without it")
+    cpu = math.ceil(timeout) + 5
+    try:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+    except (ValueError, OSError) as exc:
+        warnings.append(f"the parser's CPU-time limit ({cpu} s) could not be set ({exc}); only the wall-clock "
+                        f"limit of {timeout:g} s applies")
+    return warnings
 
 
 def _memory_error(memory_mb) -> dict:

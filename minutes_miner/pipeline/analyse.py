@@ -20,6 +20,7 @@ from minutes_miner.models import (
     Statement,
     name_key,
 )
+from minutes_miner.pipeline.processed import meeting_input_hash, nlp_version
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.resolve import PersonResolver
 from minutes_miner.store import Store
@@ -31,6 +32,7 @@ class AnalyseSummary:
     statements: int = 0
     skipped: int = 0
     failed: int = 0
+    unchanged: int = 0  # analysed before from the same input by the same NLP: not analysed again
 
 
 def _stored_minutes(store: Store, meeting_id: str) -> tuple[MinutesText | None, list[dict]]:
@@ -92,11 +94,16 @@ def _minutes_from_pdf(pdf: PdfText, doc: Document, meeting_id: str, items: list[
 
 def analyse_meeting(store: Store, meeting_id: str, resolver: PersonResolver, roster: Sequence[Person],
                     pdf: PdfText | PDFError | None = None) -> int:
-    """Extract (PDF minutes if need be), run the NLP and store statements; returns how many.
+    """Extract (PDF minutes if need be), run the NLP and store statements; returns how many,
+    or -1 for a meeting without minutes.
 
-    `pdf`: the meeting's minutes PDF already read (see `analyse_store`), or the error reading it.
+    `pdf`: the meeting's minutes PDF already read, or the error reading it.
     """
-    doc = pdf_minutes_document(store, meeting_id)
+    return _analyse(store, meeting_id, pdf_minutes_document(store, meeting_id), resolver, roster, pdf)
+
+
+def _analyse(store: Store, meeting_id: str, doc: Document | None, resolver: PersonResolver, roster: Sequence[Person],
+             pdf: PdfText | PDFError | None) -> int:
     updated: list[AgendaItem] = []
     if doc is not None:
         if isinstance(pdf, PDFError):
@@ -132,27 +139,42 @@ def analyse_meeting(store: Store, meeting_id: str, resolver: PersonResolver, ros
 
 
 def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progress: Progress = no_progress,
-                  workers: int | None = None) -> AnalyseSummary:
-    """Analyse stored meetings; minutes PDFs are read `workers` at a time (default: one per CPU)."""
+                  workers: int | None = None, force: bool = False) -> AnalyseSummary:
+    """Analyse stored meetings; minutes PDFs are read `workers` at a time (default: one per CPU).
+
+    A meeting analysed before from the same input (items, attendance, minutes PDF) by the same NLP
+    version is not analysed again (counted `unchanged`) unless `force`.
+    """
     summary = AnalyseSummary()
-    meetings = [m for m in store.meetings() if meeting_ids is None or m.id in meeting_ids]
+    version = nlp_version()
+    done_before = {} if force else store.processed("analyse")
+    meetings = []
+    for m in store.meetings():
+        if meeting_ids is not None and m.id not in meeting_ids:
+            continue
+        if done_before.get(m.id) == (meeting_input_hash(store, m.id), version):
+            summary.unchanged += 1
+            continue
+        meetings.append(m)
     resolvers: dict[str, PersonResolver] = {}
     rosters: dict[str, list[Person]] = {}
-    pdf_docs = {m.id: doc for m in meetings if (doc := pdf_minutes_document(store, m.id)) is not None}
+    pdf_docs = {m.id: pdf_minutes_document(store, m.id) for m in meetings}
     jobs = (PdfJob(source=doc.url, data=lambda sha=doc.sha256: store.blob(sha) or b"", key=mid)
-            for mid, doc in pdf_docs.items())
+            for mid, doc in pdf_docs.items() if doc is not None)
     pdfs = read_pdfs(jobs, workers=workers)
     for done, meeting in enumerate(meetings, start=1):
-        pdf = next(pdfs)[1] if meeting.id in pdf_docs else None
+        doc = pdf_docs[meeting.id]
+        pdf = next(pdfs)[1] if doc is not None else None
         if meeting.council_id not in resolvers:
             known = store.persons(meeting.council_id)
             resolvers[meeting.council_id] = PersonResolver(meeting.council_id, known)
             rosters[meeting.council_id] = [p for p in known if p.kind in {"member", "chair", "cabinet_member"}]
         resolver, roster = resolvers[meeting.council_id], rosters[meeting.council_id]
         try:
-            count = analyse_meeting(store, meeting.id, resolver, roster, pdf=pdf)
+            count = _analyse(store, meeting.id, doc, resolver, roster, pdf)
         except MinutesMinerError as exc:
             # Keyed by the meeting (the reason names the PDF at fault), so that success clears it.
+            # Not marked processed: the next run tries again.
             store.record_failure(meeting.source_url, "analyse", str(exc))
             summary.failed += 1
             continue
@@ -162,5 +184,6 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
             summary.meetings += 1
             summary.statements += count
             store.clear_failure(meeting.source_url, "analyse")
+        store.mark_processed("analyse", meeting.id, meeting_input_hash(store, meeting.id), version)
         progress("analyse", done, len(meetings))
     return summary

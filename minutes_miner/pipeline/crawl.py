@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from minutes_miner.errors import MinutesMinerError
 from minutes_miner.fetch import FetchConfig, Fetcher
 from minutes_miner.models import Attendance, Document, ParsedMeeting
+from minutes_miner.pipeline.processed import crawled_meeting_hash
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.registry import SOURCES
 from minutes_miner.resolve import PersonResolver
@@ -61,7 +62,12 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
     source = SOURCES[source_name](fetcher, base_url)
     run = store.begin_crawl(source.base_url, options_key(options, source_name))
     fetcher.run_id = run.id
-    council = source.council()
+    try:
+        council = source.council()
+        source.committees()
+    except MinutesMinerError:
+        store.drop_crawl(run.id)  # not a ModernGov site (or unreachable): nothing to resume
+        raise
     summary = CrawlSummary(council=council.name)
 
     def fail(url: str, stage: str, reason: str) -> None:
@@ -69,11 +75,6 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
         summary.failures.append(SourceFailure(url, stage, reason))
         summary.failed += 1
 
-    try:
-        source.committees()
-    except MinutesMinerError:
-        store.drop_crawl(run.id)  # not a ModernGov site (or unreachable): nothing to resume
-        raise
     summary.mode = source.mode
     try:
         store.save_persons(council, source.roster())
@@ -81,6 +82,7 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
         fail(exc.where or base_url, "roster", str(exc))
     resolver = PersonResolver(council.id, store.persons(council.id))
     plan = CrawlPlan()
+    last_crawled = store.processed("crawl")
     handled = 0  # meetings stored or failed in this run
     for result in source.meetings(options, plan, frozenset(store.crawled_meetings(run.id))):
         summary.committees = len(plan.committees)
@@ -90,19 +92,27 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
                 handled += 1
                 progress("crawl", plan.resumed + handled, plan.meetings_total)
             continue
-        before = _fingerprint(store, result.meeting.id)
         documents = _fetch_documents(fetcher, source.base_url, result, options, summary, fail) if options.documents else []
-        people = [(resolver.attendee(a), a) for a in result.attendees]
-        attendance = [Attendance(result.meeting.id, p.id, a.title, a.status) for p, a in people]
-        store.save_crawled_meeting(run.id, result, documents, [p for p, _ in people], attendance)
-        store.clear_failure(result.meeting.source_url, "meeting")
-        after = _fingerprint(store, result.meeting.id)
-        if before is None:
-            summary.new += 1
-        elif before == after:
+        content = crawled_meeting_hash(result, documents)
+        stored = store.meeting(result.meeting.id) is not None
+        if stored and last_crawled.get(result.meeting.id, ("",))[0] == content:
+            # Parsed exactly as last time: nothing to write, and what later stages wrote (items read
+            # from a printed-minutes PDF, their statements) stays as it is.
+            store.mark_crawled(run.id, result.meeting.id)
             summary.unchanged += 1
         else:
-            summary.changed += 1
+            before = _fingerprint(store, result.meeting.id) if stored else None
+            people = [(resolver.attendee(a), a) for a in result.attendees]
+            attendance = [Attendance(result.meeting.id, p.id, a.title, a.status) for p, a in people]
+            store.save_crawled_meeting(run.id, result, documents, [p for p, _ in people], attendance)
+            store.mark_processed("crawl", result.meeting.id, content, "")
+            if before is None:
+                summary.new += 1
+            elif before == _fingerprint(store, result.meeting.id):
+                summary.unchanged += 1
+            else:
+                summary.changed += 1
+        store.clear_failure(result.meeting.source_url, "meeting")
         summary.documents += sum(1 for d in documents if d.sha256)
         handled += 1
         progress("crawl", plan.resumed + handled, plan.meetings_total)
@@ -117,9 +127,7 @@ def crawl(store: Store, base_url: str, options: CrawlOptions | None = None, conf
     return summary
 
 
-def _fingerprint(store: Store, meeting_id: str) -> tuple | None:
-    if store.meeting(meeting_id) is None:
-        return None
+def _fingerprint(store: Store, meeting_id: str) -> tuple:
     return tuple((i["title"], i["minutes_text"]) for i in store.items(meeting_id))
 
 

@@ -796,6 +796,22 @@ class SQLiteStore:
         with self._transaction() as conn:
             conn.execute("UPDATE fetches SET fetched_at = ?, run_id = ? WHERE url = ?", (_now(), run_id, url))
 
+    # ------------------------------------------------------------------ stage bookkeeping (migration 005)
+    def processed(self, stage: str) -> dict[str, tuple[str, str]]:
+        """key -> (input hash, version) of everything `stage` has processed."""
+        return {r["key"]: (r["input_hash"], r["version"])
+                for r in self._conn.execute("SELECT key, input_hash, version FROM processed WHERE stage = ?", (stage,))}
+
+    def mark_processed(self, stage: str, key: str, input_hash: str, version: str) -> None:
+        with self._transaction() as conn:
+            self._upsert(conn, "processed", {"stage": stage, "key": key, "input_hash": input_hash, "version": version,
+                                             "at": _now()}, key="stage, key")
+
+    def mark_crawled(self, run_id: int, meeting_id: str) -> None:
+        """A meeting the run found unchanged counts as stored by the run (for resuming)."""
+        with self._transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO crawl_done (run_id, meeting_id) VALUES (?, ?)", (run_id, meeting_id))
+
     def fetch_record(self, url: str) -> FetchRecord | None:
         row = self._conn.execute(
             "SELECT b.data, f.content_type, f.status, f.etag, f.last_modified, f.run_id "

@@ -7,7 +7,12 @@ from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
-from minutes_miner.errors import FetchError, NotModernGovError, ParseError
+from minutes_miner.errors import (
+    FetchError,
+    HostUnreachableError,
+    NotModernGovError,
+    ParseError,
+)
 from minutes_miner.fetch import Fetcher
 from minutes_miner.models import Committee, Council, ParsedMeeting, Person
 from minutes_miner.sources.base import CrawlOptions, CrawlPlan, SourceFailure
@@ -46,6 +51,8 @@ class ModernGovSource:
             try:
                 page = self.fetcher.get(self.base_url + "mgListCommittees.aspx")
                 name = council_name_from_page(page.data)
+            except HostUnreachableError:
+                raise  # nothing else on the site can be read either
             except FetchError:
                 pass
             self._council = Council(name=name or urlsplit(self.base_url).netloc, base_url=self.base_url)
