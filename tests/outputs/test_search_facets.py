@@ -132,12 +132,13 @@ def test_version_3_database_loses_its_stale_tokens_on_upgrade(tmp_path):
     for trigger in ("statement_concerns_facets_delete", "statement_concerns_facets_update", "links_facets_delete",
                     "links_facets_update", "items_facets"):
         store._conn.execute(f"DROP TRIGGER {trigger}")
+    store._conn.execute("DROP TABLE processed")  # added by migration 005
     store._conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     store._conn.execute("DELETE FROM links")
     assert "xi" + SEND01.id.replace("_", "") in facets_of(store, linked)
     store.close()
     with open_store(path) as upgraded:
-        assert upgraded.schema_version == 4
+        assert upgraded.schema_version >= 4
         assert not any(t.startswith("xi") for t in facets_of(upgraded, linked))
         assert not search(upgraded, "SEND OR plan*", StatementFilter(indicator=SEND01.id))
         assert_same_as_exact(upgraded)
