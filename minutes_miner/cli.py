@@ -91,43 +91,87 @@ def demo(out: Path) -> None:
     click.echo(f"Try:      minutes-miner search safeguarding --db {result.db}")
 
 
+class _CrawlProgress:
+    """Draws the crawl's progress callback as a bar on a terminal (a line per 10% otherwise)."""
+
+    def __init__(self, width: int = 30) -> None:
+        self.width = width
+        self._last_tenth = -1
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != "crawl":
+            _progress(stage, done, total)
+            return
+        if not sys.stderr.isatty():
+            tenth = done * 10 // total if total else 10
+            if tenth != self._last_tenth:
+                self._last_tenth = tenth
+                click.echo(f"crawl: {done}/{total} meetings", err=True)
+            return
+        filled = self.width * done // total if total else self.width
+        bar = "#" * filled + "-" * (self.width - filled)
+        click.echo(f"\rcrawl [{bar}] {done}/{total} meetings", err=True, nl=done >= total)
+
+
+def _failure_line(stage: str, url: str, reason: str) -> str:
+    """One line per failure: the reason's first line, without the URL again when it starts with it."""
+    first = (reason.splitlines() or [""])[0]
+    return f"[{stage}] {url}: {first.removeprefix(url + ': ')}"
+
+
+def _crawl_summary_lines(summary) -> list[str]:
+    resumed = f" (resumed: {summary.resumed} already stored)" if summary.resumed else ""
+    return [
+        f"{summary.council} ({summary.mode}): {summary.committees} committees; meetings new {summary.new}, "
+        f"changed {summary.changed}, unchanged {summary.unchanged}, failed {summary.failed}{resumed}",
+        f"  {summary.documents} documents ({summary.document_downloads} downloaded); {summary.requests} requests "
+        f"({summary.not_modified} not modified), {summary.bytes_downloaded} bytes",
+    ]
+
+
 @cli.command()
 @click.argument("base_url")
 @click.option("--committee", "committees", multiple=True, help="Committee name or ID (repeatable).")
 @date_options
 @click.option("--documents/--no-documents", default=True, show_default=True, help="Download linked PDFs.")
-@click.option("--refresh", is_flag=True, help="Fetch pages again even if already stored.")
+@click.option("--refresh", is_flag=True, help="Fetch pages again even if already stored (conditional requests "
+                                              "where the site supports them).")
 @click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests to one host.")
 @click.option("--contact", default=None, help="Contact URL or e-mail put in the User-Agent.")
 @click.option("--max-bytes", type=int, default=100 * 1024 * 1024, show_default=True, help="Size cap per response.")
 @click.option("--analyse/--no-analyse", "then_analyse", default=True, show_default=True,
               help="Extract, analyse and link after crawling.")
+@click.option("--reanalyse", is_flag=True, help="Analyse every meeting and read every report again, even those "
+                                                "unchanged since they were last analysed.")
 @db_option
-def crawl(base_url, committees, since, until, documents, refresh, delay, contact, max_bytes, then_analyse, db) -> None:
-    """Crawl a ModernGov site into the database.
+def crawl(base_url, committees, since, until, documents, refresh, delay, contact, max_bytes, then_analyse, reanalyse,
+          db) -> None:
+    """Crawl a ModernGov site into the database (web service, or its HTML pages when that is off).
+
+    An interrupted crawl resumes where it stopped when run again with the same options.
 
     Example: minutes-miner crawl https://democracy.example.gov.uk/ --committee "Children" --since 2023-01-01
     """
     from minutes_miner.fetch import DEFAULT_CONTACT, FetchConfig
-    from minutes_miner.pipeline import analyse_store, crawl as run_crawl, extract_indicators, link_store
+    from minutes_miner.pipeline import analyse_store, extract_indicators, link_store
+    from minutes_miner.pipeline import crawl as run_crawl
     from minutes_miner.sources.base import CrawlOptions
 
     options = CrawlOptions(committees=committees, since=_day(since), until=_day(until), documents=documents,
                            refresh=refresh)
     config = FetchConfig(contact=contact or DEFAULT_CONTACT, delay=delay, max_bytes=max_bytes)
     with open_store(db) as store:
-        summary = run_crawl(store, base_url, options, config, progress=_progress)
-        click.echo(f"{summary.council}: {summary.committees} committees; meetings new {summary.new}, changed "
-                   f"{summary.changed}, unchanged {summary.unchanged}, failed {summary.failed}; "
-                   f"{summary.documents} documents; {summary.requests} requests, {summary.bytes_downloaded} bytes")
+        summary = run_crawl(store, base_url, options, config, progress=_CrawlProgress())
+        for line in _crawl_summary_lines(summary):
+            click.echo(line)
         for failure in summary.failures:
-            click.echo(f"  failed: {failure.url}: {failure.reason}", err=True)
+            click.echo("  failed " + _failure_line(failure.stage, failure.url, failure.reason), err=True)
         if then_analyse:
-            analysis = analyse_store(store, progress=_progress)
-            values = extract_indicators(store, progress=_progress)
+            analysis = analyse_store(store, progress=_progress, force=reanalyse)
+            values = extract_indicators(store, progress=_progress, force=reanalyse)
             links = link_store(store)
-            click.echo(f"analysed {analysis.meetings} meetings into {analysis.statements} statements; "
-                       f"{values} indicator values; {links} links")
+            click.echo(f"analysed {analysis.meetings} meetings into {analysis.statements} statements "
+                       f"({analysis.unchanged} unchanged); {values} indicator values read; {links} links")
 
 
 @cli.command()
@@ -146,6 +190,8 @@ def ingest(paths, council, committee, db) -> None:
         summary = ingest_files(store, list(paths), council, committee, progress=_progress)
     click.echo(f"ingested {summary.files} files: {summary.meetings} meetings, "
                f"{summary.indicator_values} indicator values; {len(summary.failed)} failed")
+    for path, warning in summary.warnings:
+        click.echo(f"  warning: {path}: {warning}", err=True)
     for path, reason in summary.failed:
         click.echo(f"  failed: {reason}", err=True)
     if summary.failed and not summary.files:
@@ -155,12 +201,15 @@ def ingest(paths, council, committee, db) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the analyse JSON contract.")
+@click.option("--reanalyse", is_flag=True, help="With a database: analyse every meeting again, even those "
+                                                "unchanged since they were last analysed.")
 @db_option
-def analyse(paths, as_json, db) -> None:
+def analyse(paths, as_json, reanalyse, db) -> None:
     """Tag speakers, acts, Q&A pairs, sections and concerns.
 
     With PATHs (.txt, .html, .xml GetMeeting, .pdf) analyse those files without a database;
-    without, re-analyse every meeting in the database.
+    without, analyse the meetings of the database that are new or changed since they were last
+    analysed (all of them with --reanalyse).
 
     Example: minutes-miner analyse minutes.html --json
     """
@@ -168,20 +217,19 @@ def analyse(paths, as_json, db) -> None:
         from minutes_miner.pipeline import analyse_store, link_store
 
         with open_store(db) as store:
-            summary = analyse_store(store, progress=_progress)
+            summary = analyse_store(store, progress=_progress, force=reanalyse)
             links = link_store(store)
         click.echo(f"analysed {summary.meetings} meetings into {summary.statements} statements "
-                   f"({summary.skipped} without minutes, {summary.failed} failed); {links} indicator links")
+                   f"({summary.unchanged} unchanged, {summary.skipped} without minutes, {summary.failed} failed); "
+                   f"{links} indicator links")
         return
     from minutes_miner import nlp
-    from minutes_miner.inputs import read_file
+    from minutes_miner.inputs import read_files
 
     documents, failed = [], 0
-    for path in paths:
-        try:
-            content = read_file(path)
-        except MinutesMinerError as exc:
-            click.echo(f"error: {exc}", err=True)
+    for path, content in read_files(list(paths)):
+        if isinstance(content, MinutesMinerError):
+            click.echo(f"error: {content}", err=True)
             failed += 1
             continue
         if content.minutes is None:
@@ -263,33 +311,51 @@ def indicators(paths, as_json, db) -> None:
                                 for v in ind.values if v.value is not None)
             click.echo(f"{ind.ref or '-'} {ind.name} [{ind.section or ''}]\n    {history}")
         return
-    from minutes_miner.extract.indicators_csv import read_indicator_csv
-    from minutes_miner.extract.indicators import parse_indicator_report
-    from minutes_miner.extract.pdf import read_pdf
-    from minutes_miner.models import IndicatorReport
+    from minutes_miner.extract.indicator_files import read_indicator_files
 
     reports, failed = [], 0
-    for path in paths:
-        try:
-            data = path.read_bytes()
-            if path.suffix.lower() == ".csv":
-                rows = read_indicator_csv(data, str(path))
-                reports.append(IndicatorReport(source=str(path), period=None, indicators=tuple(r for _, r in rows)))
-            else:
-                reports.append(parse_indicator_report(read_pdf(data, str(path), tables=True)))
-        except MinutesMinerError as exc:
-            click.echo(f"error: {exc}", err=True)
+    for path, report, warnings in read_indicator_files(list(paths)):
+        for warning in warnings:
+            click.echo(f"warning: {path}: {warning}", err=True)
+        if isinstance(report, MinutesMinerError):
+            click.echo(f"error: {report}", err=True)
             failed += 1
+        else:
+            reports.append(report)
     for report in reports:
         if as_json:
             click.echo(json.dumps(report.to_contract(), indent=2, ensure_ascii=False))
             continue
         click.echo(f"{report.source}: {len(report.indicators)} indicators, period {report.period or '?'}")
         for i in report.indicators:
+            page = f", page {i.page}" if i.page is not None else ""
             click.echo(f"  {i.name}: {_amount(i.value, i.unit)} (target {_amount(i.target, i.unit)}) "
-                       f"{i.rag or '-'}, previous {i.previous_rag or '-'}, {i.direction or '-'}, page {i.page}")
+                       f"{i.rag or '-'}, previous {i.previous_rag or '-'}, {i.direction or '-'}{page}")
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@db_option
+def indicator(name, as_json, db) -> None:
+    """One indicator's values and RAG history beside every statement that discusses it, cited;
+    direction claims ("improved", "fell") that disagree with the values are flagged.
+
+    NAME is the report's reference (CS05), the full name or part of it.
+
+    Example: minutes-miner indicator CS05 --db minutes-miner-demo/minutes.db
+    """
+    from minutes_miner.outputs.indicators import (
+        indicator_discussion,
+        render_discussion_json,
+        render_discussion_text,
+    )
+
+    with open_store(db) as store:
+        discussion = indicator_discussion(store, name)
+    click.echo(render_discussion_json(discussion) if as_json else render_discussion_text(discussion), nl=as_json)
 
 
 def _filters(committee, speaker, kind, act, concern, indicator, since, until) -> StatementFilter:
@@ -317,7 +383,8 @@ def search(query, committee, speaker, kind, act, concern, indicator, since, unti
 
     Example: minutes-miner search "waiting times" --committee children --act question
     """
-    from minutes_miner.outputs.search import hits_to_csv, hits_to_json, render_hits_text, search as run_search
+    from minutes_miner.outputs.search import hits_to_csv, hits_to_json, render_hits_text
+    from minutes_miner.outputs.search import search as run_search
 
     with open_store(db) as store:
         hits = run_search(store, query, _filters(committee, speaker, kind, act, concern, indicator, since, until), limit)
@@ -340,12 +407,14 @@ def search(query, committee, speaker, kind, act, concern, indicator, since, unti
 def questions(member, meeting_id, committee, since, until, fmt, out, db) -> None:
     """Member-question summary: each question, who answered, the answer, concerns, follow-ups.
 
-    Example: minutes-miner questions --member Patel --since 2024-01-01 --format md
+    Example: minutes-miner questions --member Patel --since 2024-01-01 --format docx --out patel.docx
     """
     from minutes_miner.outputs import questions as q
 
     if not member and not meeting_id:
         raise click.UsageError("give --member NAME or --meeting ID")
+    if fmt == "docx" and not out:
+        raise click.UsageError("--format docx writes a Word file: give --out FILE.docx")
     with open_store(db) as store:
         summary = (q.meeting_questions(store, meeting_id) if meeting_id
                    else q.member_questions(store, member, committee=committee, since=_day(since), until=_day(until)))
@@ -396,18 +465,22 @@ def report(out, db) -> None:
 @cli.command()
 @db_option
 def stats(db) -> None:
-    """Counts of what the database holds, and recorded failures.
+    """Counts of what the database holds, and recorded failures (URL, stage, reason).
 
     Example: minutes-miner stats --db minutes-miner-demo/minutes.db
     """
     with open_store(db) as store:
         counts = store.stats()
         failures = store.failures()
+        runs = store.crawl_runs()
         click.echo(f"database: {store.path}")
         for name, value in counts.items():
             click.echo(f"  {name:18} {value}")
+        for run in runs[-3:]:
+            state = f"finished {run['finished_at']}" if run["finished_at"] else "interrupted (run crawl again to resume)"
+            click.echo(f"  crawl {run['base_url']} started {run['started_at']}, {state}")
         for f in failures:
-            click.echo(f"  failure [{f.stage}] {f.url}: {f.reason.splitlines()[0]}")
+            click.echo("  failure " + _failure_line(f.stage, f.url, f.reason))
 
 
 def main() -> None:

@@ -51,6 +51,16 @@ def parse_uk_date(text: str | None) -> date | None:
     return None
 
 
+_TIME = re.compile(r"\b(\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)", re.IGNORECASE)
+
+
+def moderngov_time(text: str | None) -> str | None:
+    """The meeting time as ModernGov prints it ("10.00 am", "7.00 pm", "2pm") in a heading or listing,
+    or None. Kept as written: GetMeeting gives it the same way."""
+    found = _TIME.search(text or "")
+    return found[1] if found else None
+
+
 def format_moderngov(d: date) -> str:
     """dd/mm/yyyy, as mgWebService.asmx takes and gives dates."""
     return d.strftime("%d/%m/%Y")

@@ -44,6 +44,10 @@ class FetchError(MinutesMinerError):
     """A URL could not be fetched (HTTP error, timeout, refused by robots.txt, too large)."""
 
 
+class HostUnreachableError(FetchError):
+    """A host refuses connections or its name does not resolve: retrying at length would not help."""
+
+
 class NotModernGovError(FetchError):
     """A base URL does not look like a ModernGov site."""
 
@@ -54,6 +58,10 @@ class ParseError(MinutesMinerError):
 
 class PDFError(ParseError):
     """A PDF is malformed, encrypted, has no text layer, or took too long to read."""
+
+
+class NotAPDFError(PDFError):
+    """The bytes are not a PDF at all: empty, or another kind of file (an HTML error page, a Word file)."""
 
 
 class QueryError(MinutesMinerError):

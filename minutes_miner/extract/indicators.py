@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minutes_miner.extract.pdf import PdfPage, PdfText
+from minutes_miner.extract.pdf_types import PdfPage, PdfText
 from minutes_miner.models import ExtractedIndicator, IndicatorReport
 
 # ---------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def normalise_direction(text: str | None) -> str | None:
         return None
     t = str(text).strip().lower()
     if not t or t in ("n/a", "na", "-", "–"):
-        return None if t != "-" else None
+        return None
     for name, pattern in _DIRECTION_WORDS:
         if re.search(pattern, t):
             return name
@@ -93,7 +93,7 @@ def normalise_period(text: str | None) -> str | None:
     if not text:
         return None
     t = re.sub(r"\s+", " ", text).strip()
-    m = re.search(r"\b(?:Quarter|Qtr|Q)\s*([1-4])\b[,\s]*(?:of\s+)?((?:19|20)\d{2}\s*[/–-]\s*(?:\d{2}|\d{4}))?", t, re.I)
+    m = re.search(r"\b(?:Quarter|Qtr|Q)\s*([1-4])\b[,\s]*(?:of\s+)?((?:19|20)\d{2}\s*[/–-]\s*(?:\d{2}|\d{4}))?", t, re.IGNORECASE)
     if m:
         year = re.sub(r"\s*[–-]\s*|\s*/\s*", "/", m.group(2)) if m.group(2) else None
         if year is None:
@@ -107,11 +107,11 @@ def normalise_period(text: str | None) -> str | None:
 def find_period(pdf: PdfText) -> str | None:
     """The reporting period stated near the start of the report."""
     text = "\n".join(p.text for p in pdf.pages[:3])
-    m = re.search(r"^\s*(?:Reporting\s+)?Period\s*:\s*(.+)$", text, re.M | re.I)
+    m = re.search(r"^\s*(?:Reporting\s+)?Period\s*:\s*(.+)$", text, re.MULTILINE | re.IGNORECASE)
     if m:
         return normalise_period(m.group(1))
     flat = re.sub(r"\s+", " ", text)
-    m = re.search(r"\b(?:Quarter|Q)\s*[1-4]\b[,\s]*(?:of\s+)?(?:19|20)\d{2}\s*/\s*\d{2,4}", flat, re.I)
+    m = re.search(r"\b(?:Quarter|Q)\s*[1-4]\b[,\s]*(?:of\s+)?(?:19|20)\d{2}\s*/\s*\d{2,4}", flat, re.IGNORECASE)
     if m:
         return normalise_period(m.group(0))
     return None
@@ -238,10 +238,10 @@ def indicators_from_tables(pdf: PdfText, period: str | None) -> list[ExtractedIn
 # ---------------------------------------------------------------------------
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?"
-_LATEST = re.compile(rf"^Latest\s*:?\s*(?P<value>{_NUM})(?P<vunit>\s+(?!target|floor|previous)[a-z]+)?", re.I)
-_TARGET = re.compile(rf"\bTarget\s*:?\s*(?P<n>{_NUM})", re.I)
-_FLOOR = re.compile(rf"\bFloor(?:\s+standard)?\s*:?\s*(?P<n>{_NUM})", re.I)
-_PREVIOUS = re.compile(rf"\bPrevious\s*:?\s*(?P<n>{_NUM})?\s*\(?(?P<rag>Green|Amber|Red)\b", re.I)
+_LATEST = re.compile(rf"^Latest\s*:?\s*(?P<value>{_NUM})(?P<vunit>\s+(?!target|floor|previous)[a-z]+)?", re.IGNORECASE)
+_TARGET = re.compile(rf"\bTarget\s*:?\s*(?P<n>{_NUM})", re.IGNORECASE)
+_FLOOR = re.compile(rf"\bFloor(?:\s+standard)?\s*:?\s*(?P<n>{_NUM})", re.IGNORECASE)
+_PREVIOUS = re.compile(rf"\bPrevious\s*:?\s*(?P<n>{_NUM})?\s*\(?(?P<rag>Green|Amber|Red)\b", re.IGNORECASE)
 _RAG_END = re.compile(r"(?:^|\s)(GREEN|AMBER|RED)$")
 _RAG_PAIR_END = re.compile(r"(?:^|\s)(GREEN|AMBER|RED)\s+(GREEN|AMBER|RED)$")
 

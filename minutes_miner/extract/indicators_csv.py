@@ -22,8 +22,12 @@ import csv
 import io
 
 from minutes_miner.errors import ParseError
-from minutes_miner.extract.indicators import normalise_direction, normalise_rag, parse_number
-from minutes_miner.models import DIRECTIONS, RAGS, ExtractedIndicator
+from minutes_miner.extract.indicators import (
+    normalise_direction,
+    normalise_rag,
+    parse_number,
+)
+from minutes_miner.models import DIRECTIONS, RAGS, ExtractedIndicator, IndicatorReport
 
 REQUIRED = ("council", "indicator", "period", "value", "unit", "target", "rag")
 OPTIONAL = ("section", "floor", "previous_rag", "direction", "ref", "page")
@@ -65,7 +69,7 @@ def read_indicator_csv(data: bytes, source: str) -> list[tuple[str, ExtractedInd
                     hint="quote values that contain commas, e.g. \"Children, Young People\"",
                 )
 
-            def get(name: str) -> str:
+            def get(name: str, row: list[str] = row) -> str:
                 i = index.get(name)
                 return row[i].strip() if i is not None else ""
 
@@ -114,3 +118,8 @@ def read_indicator_csv(data: bytes, source: str) -> list[tuple[str, ExtractedInd
     except csv.Error as exc:
         raise ParseError(f"line {reader.line_num}: {exc}", where=source, hint=_HINT) from exc
     return out
+
+
+def indicator_report_from_csv(data: bytes, source: str) -> IndicatorReport:
+    """The CSV file's rows as one report (each row carries its own period)."""
+    return IndicatorReport(source=source, period=None, indicators=tuple(row for _, row in read_indicator_csv(data, source)))

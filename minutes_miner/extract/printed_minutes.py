@@ -22,30 +22,30 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from minutes_miner.extract.pdf import PdfLine, PdfText, join_wrapped
+from minutes_miner.extract.pdf_layout import group_blocks, join_wrapped
+from minutes_miner.extract.pdf_types import PdfText
 from minutes_miner.models import AttendeeMention, ItemText, MinutesText
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
 _DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)[,]?\s+(\d{4})\b",
-    re.I,
+    re.IGNORECASE,
 )
-_ITEM_MARK = re.compile(r"^\(\s*Item\s+(\d+[A-Za-z]?)\s*\)\.?$", re.I)
+_ITEM_MARK = re.compile(r"^\(\s*Item\s+(\d+[A-Za-z]?)\s*\)\.?$", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(r"^(\d{1,3}[A-Za-z]?)\.?\s+(\S.*)$")
 _LABEL = re.compile(
     r"^(PRESENT|ALSO PRESENT|IN ATTENDANCE(?:\s+VIRTUALLY)?|ALSO IN ATTENDANCE|OFFICERS(?:\s+PRESENT)?|"
     r"APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?|ABSENT|PRESENT\s+VIRTUALLY)\s*:\s*(.*)$",
-    re.I,
+    re.IGNORECASE,
 )
-_SECTION_LINE = re.compile(r"^(?:(?:UN)?RESTRICTED ITEMS|EXEMPT ITEMS|PART\s+[12I]+(?:\s*[-–].*)?|OPEN ITEMS)$", re.I)
-_ENUM = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z][.)]|\([a-z]\)|\(?[ivx]{1,5}[.)]|[-•●▪◦–*]|\uf0b7)\s+")
+_SECTION_LINE = re.compile(r"^(?:(?:UN)?RESTRICTED ITEMS|EXEMPT ITEMS|PART\s+[12I]+(?:\s*[-–].*)?|OPEN ITEMS)$", re.IGNORECASE)
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd)\.?"
 _ROLE_START = re.compile(
     r"^(?:the\s+)?(?:Deputy\s+|Interim\s+|Acting\s+|Assistant\s+|Senior\s+|Corporate\s+|Chief\s+|Executive\s+|Strategic\s+|Lead\s+)*"
     r"(?:Cabinet Member|Leader|Chair|Chairman|Vice[- ]Chair|Director|Head|Manager|Officer|Executive|Commissioner|"
     r"Portfolio Holder|Lead Member|Clerk|Solicitor|Monitoring Officer|Member for|Deputy|Co-Chair|Headteacher|Advisor|Adviser|Accountant|Counsel|Service Manager)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _POSTNOMINALS = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|DL|MP|QC|KC|BEM|FRICS)$")
 
@@ -75,12 +75,12 @@ def parse_printed_minutes(pdf: PdfText) -> MinutesText:
     for n, (title_start, body_start, number, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = [x for x in lines[body_start:end] if not _SECTION_LINE.match(x[1].text.strip())]
-        text = "\n".join(_blocks(body))
+        text = "\n".join(b.text for b in group_blocks(body))
         items.append(ItemText(title=title, text=text, number=number, page=lines[title_start][0]))
     # apologies / substitutes recorded inside an item rather than in the header
     if not any(a.status == "apologies" for a in attendance):
         for item in items:
-            if item.title and re.search(r"apolog", item.title, re.I):
+            if item.title and re.search(r"apolog", item.title, re.IGNORECASE):
                 attendance.extend(_apologies_from_text(item.text))
                 break
     return MinutesText(
@@ -125,16 +125,16 @@ def _header(header_lines) -> MinutesHeader:
         top.append(ln.text.strip())
     joined = " ".join(top)
     committee = None
-    m = re.search(r"\bMINUTES of (?:a|the) (?:meeting|proceedings) of (?:the )?(.+?)\s+held\b", joined, re.I)
+    m = re.search(r"\bMINUTES of (?:a|the) (?:meeting|proceedings) of (?:the )?(.+?)\s+held\b", joined, re.IGNORECASE)
     if m:
         committee = m.group(1).strip(" ,")
     else:
         for t in top:
-            if re.match(r"^MINUTES\b", t, re.I):
+            if re.match(r"^MINUTES\b", t, re.IGNORECASE):
                 break
             cand = re.split(r"\s*[-–—]\s*(?=\d|\w+day\b)|\s*[-–—]\s*$", t)[0]
             cand = _DATE.sub("", cand).strip(" ,–-—")
-            if not cand or re.search(r"\b(?:county |borough |district |city )?council$", cand, re.I) and cand.isupper() and len(top) > 1:
+            if not cand or re.search(r"\b(?:county |borough |district |city )?council$", cand, re.IGNORECASE) and cand.isupper() and len(top) > 1:
                 continue
             committee = cand
             break
@@ -148,10 +148,10 @@ def _header(header_lines) -> MinutesHeader:
         except ValueError:
             d = None
     venue = None
-    vm = re.search(r"\bheld (?:in|at) (?:the )?(.+?)(?:,?\s+on\s+(?:\w+day|\d)|,?\s+at\s+\d|\.\s|\.$|$)", joined, re.I)
+    vm = re.search(r"\bheld (?:in|at) (?:the )?(.+?)(?:,?\s+on\s+(?:\w+day|\d)|,?\s+at\s+\d|\.\s|\.$|$)", joined, re.IGNORECASE)
     if vm:
         venue = vm.group(1).strip(" ,.")
-    tm = re.search(r"\b(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", joined, re.I)
+    tm = re.search(r"\b(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))", joined, re.IGNORECASE)
     return MinutesHeader(committee=committee, date=d, venue=venue, time=tm.group(1) if tm else None)
 
 
@@ -189,16 +189,16 @@ def _attendance(header_lines) -> list[AttendeeMention]:
 
 def _mention(name: str, title: str | None, label: str, status: str) -> AttendeeMention:
     kind = "member"
-    if label.startswith("IN ATTENDANCE") or label.startswith("OFFICERS") or label == "ALSO IN ATTENDANCE":
+    if label.startswith(("IN ATTENDANCE", "OFFICERS")) or label == "ALSO IN ATTENDANCE":
         kind = "officer"
     if title:
-        if re.fullmatch(r"(?:the\s+)?Chair(?:man|woman|person)?(?:\s+in the chair)?", title, re.I):
+        if re.fullmatch(r"(?:the\s+)?Chair(?:man|woman|person)?(?:\s+in the chair)?", title, re.IGNORECASE):
             kind = "chair"
             title = "Chair"
-        elif re.fullmatch(r"Vice[- ]?Chair(?:man|woman|person)?", title, re.I):
+        elif re.fullmatch(r"Vice[- ]?Chair(?:man|woman|person)?", title, re.IGNORECASE):
             title = "Vice-Chair"
             kind = "member"
-        elif re.search(r"\bCabinet Member\b|\bPortfolio Holder\b|\bLeader of the Council\b", title, re.I) and not re.search(r"\bDeputy Cabinet\b", title, re.I):
+        elif re.search(r"\bCabinet Member\b|\bPortfolio Holder\b|\bLeader of the Council\b", title, re.IGNORECASE) and not re.search(r"\bDeputy Cabinet\b", title, re.IGNORECASE):
             kind = "cabinet_member"
     return AttendeeMention(name=name, kind=kind, title=title, status=status)
 
@@ -241,7 +241,7 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
             if t is None:
                 out[-1] = (n, frag)
                 continue
-        for piece in _split_top(frag, r"\s+and\s+(?=(?:%s\s+)?[A-Z])|\s+&\s+" % _HONORIFIC):
+        for piece in _split_top(frag, rf"\s+and\s+(?=(?:{_HONORIFIC}\s+)?[A-Z])|\s+&\s+"):
             m = re.match(r"^(.*?)\s*\((.+)\)\s*$", piece)
             name, title = (m.group(1).strip(), m.group(2).strip()) if m else (piece.strip(), None)
             name = name.strip(" .:-–")
@@ -256,7 +256,7 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
 
 def _apologies_from_text(text: str) -> list[AttendeeMention]:
     out: list[AttendeeMention] = []
-    m = re.search(r"Apologies(?: for absence)? (?:were|was|had been) (?:received|given|submitted) from (.+?)(?:\.\s|\.$|$)", text, re.I | re.M)
+    m = re.search(r"Apologies(?: for absence)? (?:were|was|had been) (?:received|given|submitted) from (.+?)(?:\.\s|\.$|$)", text, re.IGNORECASE | re.MULTILINE)
     if m:
         for name, title in split_people(m.group(1)):
             out.append(AttendeeMention(name=name, kind="member", title=title, status="apologies"))
@@ -310,7 +310,7 @@ def _item_starts(lines, bold_used: bool) -> list[tuple[int, int, str | None, str
             continue
         if bold_used and not ln.bold:
             continue
-        if not bold_used and (t.endswith(".") or t.endswith(":") or len(t) > 80):
+        if not bold_used and (t.endswith((".", ":")) or len(t) > 80):
             continue
         title = m.group(2).strip()
         body = i + 1
@@ -320,41 +320,3 @@ def _item_starts(lines, bold_used: bool) -> list[tuple[int, int, str | None, str
             body += 1
         starts.append((i, body, m.group(1), title))
     return starts
-
-
-def _blocks(body: list[tuple[int, PdfLine]]) -> list[str]:
-    """Join wrapped lines into one block per paragraph / numbered point / sub-point / bullet."""
-    if not body:
-        return []
-    pitches = []
-    for (pa, a), (pb, b) in zip(body, body[1:]):
-        if pa == pb and 0 < b.top - a.top < 40:
-            pitches.append(b.top - a.top)
-    pitch = sorted(pitches)[len(pitches) // 2] if pitches else 14.0
-    blocks: list[list] = []  # [text, first_x0, enumerated, last_line, page]
-    for page, ln in body:
-        t = ln.text.strip()
-        if not t:
-            continue
-        enumerated = bool(_ENUM.match(t))
-        new = True
-        if blocks and not enumerated:
-            cur = blocks[-1]
-            prev: PdfLine = cur[3]
-            if cur[4] == page:
-                gap = ln.top - prev.top
-                heading = ln.bold and not prev.bold
-                new = gap > 1.4 * pitch or heading or (prev.bold and not ln.bold)
-            else:
-                if cur[2] and ln.x0 > cur[1] + 5:
-                    new = False
-                else:
-                    new = bool(re.search(r"[.:;!?]$", cur[0])) and not t[:1].islower()
-        if new:
-            blocks.append([t, ln.x0, enumerated, ln, page])
-        else:
-            cur = blocks[-1]
-            cur[0] = join_wrapped(cur[0], t)
-            cur[3] = ln
-            cur[4] = page
-    return [re.sub(r"\s+", " ", b[0]).strip() for b in blocks]

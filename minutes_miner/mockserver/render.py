@@ -561,13 +561,26 @@ def page_attendance(site: Site, meeting_id: int) -> bytes | None:
         return "".join(out)
 
     members = [a for a in m.attendees if a.kind == "member" and a.attendance != "In attendance"]
-    others = [a for a in m.attendees if a.kind != "member" or a.attendance == "In attendance"]
+    groups = [
+        ("Also in attendance", [a for a in m.attendees if a.kind == "member" and a.attendance == "In attendance"]),
+        ("Officers in attendance", [a for a in m.attendees if a.kind == "officer"]),
+        ("Others in attendance", [a for a in m.attendees if a.kind not in ("member", "officer")]),
+    ]
     body = [_header("Attendance details", meeting_heading(site, m)), '<div class="mgContent" >\n']
     body.append(table("Attendance details", members))
-    if others:
-        body.append(table("In attendance", others))
+    body.extend(table(caption, rows) for caption, rows in groups if rows)
     body.append("</div>")
     return _page(site, f"Attendance - {meeting_heading(site, m)}", "".join(body), dc_date=m.date)
+
+
+def page_member_index(site: Site) -> bytes:
+    """'Your Councillors': every elected member (co-opted members are not listed), by name."""
+    members = sorted((m for m in site.members if m.ward and not m.co_opted), key=lambda m: m.name.split()[-1])
+    body = [_header("Your Councillors"), '<div class="mgContent" >\n<ul  class="mgBulletList" >\n']
+    for m in members:
+        body.append(f'<li><a  href="mgUserInfo.aspx?UID={m.id}" >{_e(m.name)}</a>\n<p>{_e(m.ward)}</p></li>\n')
+    body.append("</ul>\n</div>")
+    return _page(site, "Your Councillors", "".join(body))
 
 
 def page_user_info(site: Site, member_id: int) -> bytes | None:

@@ -36,7 +36,7 @@ from minutes_miner.outputs.formats import (
     text_table,
     to_json,
 )
-from minutes_miner.store.base import StatementFilter, Store
+from minutes_miner.store.base import Store
 
 RISE_RATIO = 1.2
 
@@ -137,28 +137,25 @@ def concern_matrix(store: Store, committee: str | None = None, since: date | Non
                                  source_url=m.source_url) for m in meetings)
     index = {m.id: n for n, m in enumerate(window)}
     latest = window[-1] if window else None
-    rows: list[ConcernRow] = []
-    for concern, _, _ in store.concern_counts():
-        # Without `since`, so a concern raised before the window is not "new".
-        tagged = store.statements(StatementFilter(committee=committee, concern=concern, until=until))
-        counts = [0] * len(window)
-        members: dict[str, None] = {}
-        earlier = False
-        for s in tagged:
-            if s.meeting_id in index:
-                counts[index[s.meeting_id]] += 1
-                if s.speaker and s.speaker_kind in MEMBER_KINDS:
-                    members.setdefault(s.speaker)
-            elif latest and s.meeting_date and s.meeting_date < latest.date:
-                earlier = True
-        if not any(counts):
+    counts: dict[str, list[int]] = {}
+    members: dict[str, dict[str, None]] = {}
+    for concern, meeting_id, speaker, kind, n in store.concern_tallies(committee, since, until):
+        if meeting_id not in index:
             continue
-        raised = [window[n].date for n, c in enumerate(counts) if c]
-        new = bool(counts[-1]) and not any(counts[:-1]) and not earlier
+        counts.setdefault(concern, [0] * len(window))[index[meeting_id]] += n
+        if speaker and kind in MEMBER_KINDS:
+            members.setdefault(concern, {}).setdefault(speaker)
+    # "New" looks before `since` too, so a concern raised before the window is not new.
+    at_latest = [c for c, series in counts.items() if series[-1] and not any(series[:-1])]
+    earlier = store.concerns_raised_before(at_latest, latest.date, committee) if latest else set()
+    rows: list[ConcernRow] = []
+    for concern, series in counts.items():
+        raised = [window[n].date for n, c in enumerate(series) if c]
         rows.append(ConcernRow(
-            concern=concern, counts=tuple(counts), statements=sum(counts), meetings=len(raised),
-            first_raised=raised[0], last_raised=raised[-1], members=tuple(sorted(members)),
-            trend=trend(counts), consecutive=trailing_run(counts), new_this_meeting=new,
+            concern=concern, counts=tuple(series), statements=sum(series), meetings=len(raised),
+            first_raised=raised[0], last_raised=raised[-1], members=tuple(sorted(members.get(concern, {}))),
+            trend=trend(series), consecutive=trailing_run(series),
+            new_this_meeting=concern in at_latest and concern not in earlier,
         ))
     rows.sort(key=lambda r: (-r.meetings, -r.statements, r.concern))
     return ConcernMatrix(meetings=window, rows=tuple(rows), committee=committee, since=since, until=until)
@@ -185,8 +182,8 @@ def render_matrix_text(matrix: ConcernMatrix) -> str:
     ]
     right = [False, *([True] * len(matrix.meetings)), True, False, False, False, False]
     out = [
-        f"Concerns by meeting ({len(matrix.meetings)} meetings, {fmt_date(matrix.meetings[0].date)} to "
-        f"{fmt_date(matrix.meetings[-1].date)}; counts are tagged statements)",
+        (f"Concerns by meeting ({len(matrix.meetings)} meetings, {fmt_date(matrix.meetings[0].date)} to "
+         f"{fmt_date(matrix.meetings[-1].date)}; counts are tagged statements)"),
         "",
         text_table(headers, body, right),
         "",

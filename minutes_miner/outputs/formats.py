@@ -10,9 +10,10 @@ import difflib
 import io
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from minutes_miner.errors import EmptyStoreError, MinutesMinerError, NotFoundError
@@ -90,7 +91,7 @@ class Citation:
     page: int | None = None
 
     @classmethod
-    def of(cls, row: StatementRow) -> "Citation":
+    def of(cls, row: StatementRow) -> Citation:
         return cls(council=row.council, committee=row.committee, meeting_id=row.meeting_id,
                    meeting_date=row.meeting_date, item_number=row.item_number, item_title=row.item_title,
                    source_url=row.source_url, page=row.page)
@@ -224,15 +225,9 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align_righ
 
 
 def check_format(fmt: str, allowed: Sequence[str]) -> str:
-    """Normalise an output format name; docx is promised by issue 6 and says so."""
+    """Normalise an output format name ("markdown" -> "md", ".docx" -> "docx") and check it is allowed."""
     name = (fmt or "").strip().lower().lstrip(".")
-    name = {"markdown": "md", "htm": "html"}.get(name, name)
-    if name == "docx":
-        raise MinutesMinerError(
-            "Word (.docx) output arrives with issue 6 (scrutiny outputs); this version writes "
-            + ", ".join(allowed),
-            hint=f"use --format {allowed[0]} (or {', '.join(allowed[1:])}); an .html briefing opens in Word",
-        )
+    name = {"markdown": "md", "htm": "html", "word": "docx"}.get(name, name)
     if name not in allowed:
         raise MinutesMinerError(f"unknown output format {fmt!r}", hint=f"use one of: {', '.join(allowed)}")
     return name
@@ -270,9 +265,9 @@ def suggestion_hint(what: str, name: str, candidates: Iterable[str]) -> str:
 
 def require_statements(store: Store, what: str = "this") -> None:
     """Raise EmptyStoreError (saying what to run first) when nothing has been ingested/analysed."""
-    stats = store.stats()
-    if stats.get("statements", 0):
+    if store.has_rows("statements"):
         return
+    stats = store.stats()
     if stats.get("meetings", 0):
         raise EmptyStoreError(
             f"the database at {store.path} has {stats['meetings']} meeting(s) but no analysed minutes, "
@@ -319,7 +314,7 @@ def check_filter(store: Store, flt: StatementFilter) -> None:
         if not any(i.id == flt.indicator or wanted in i.name.lower() for i in inds):
             raise NotFoundError(f"no indicator matches {flt.indicator!r}",
                                 hint=suggestion_hint("indicator", flt.indicator, [i.name for i in inds]))
-    if flt.concern:
+    if flt.concern and not store.has_concern(flt.concern):
         known = [c for c, _, _ in store.concern_counts()]
         if flt.concern not in known:
             raise NotFoundError(f"no statement is tagged with the concern {flt.concern!r}",

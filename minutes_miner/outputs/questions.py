@@ -8,7 +8,8 @@ gists are the first sentences of the recorded answer, verbatim; nothing is parap
 Heuristics (documented here because they decide what an officer reads):
 
 * **Which member** - `member` is matched case-insensitively against speaker names, speaker keys,
-  speaker/person IDs and stored person names, ignoring honorifics ("Cllr", "Councillor", "Dr"...)
+  speaker/person IDs and stored person names (candidates are read by person ID and speaker key,
+  which are indexed, and by name substring only when those find nothing), ignoring honorifics ("Cllr", "Councillor", "Dr"...)
   and parenthesised roles. Names match when the words of one are a subset of the words of the
   other (an initial matches its name) and they share the surname, so "Mary Patel", "Councillor
   Patel", "Cllr M. Patel", "cllr mary patel" and "patel" all find "Councillor Mary Patel", while
@@ -18,23 +19,27 @@ Heuristics (documented here because they decide what an officer reads):
   An unlinked question is reported as unanswered rather than guessing an answer.
 * **Follow-ups** - `commitment` statements in the same agenda item after the question and before
   the next question in that item (or linked to the question by `answers_id`).
-* **Delivered** - a follow-up stays "open" unless a statement at a *later* meeting of the same
-  council (a) says, in the past tense, that something was circulated / provided / shared /
-  delivered / sent / supplied / distributed / published / received (not "will be", "to be",
-  "not yet"...; questions are ignored), and (b) shares the follow-up's key object words: the
-  content words after the promise verb ("undertook to circulate *a breakdown by locality*"),
-  minus stop words and generic words such as "members" or "committee", compared after light
-  suffix stripping. At least half of those words (and at least two, when there are two or more)
-  must appear. The statement that satisfied the rule is kept as evidence and cited.
+* **Delivered** - a follow-up stays "open" unless a statement at one of the next 12 meetings of the
+  same committee (a) says, in the past tense, that something was circulated / provided / shared /
+  delivered / sent / supplied / distributed / published / received / written to (not "will be",
+  "to be", "not yet"...; questions are ignored), or opens with "Further to the previous meeting /
+  the request ...", and (b) shares the follow-up's key object words: the content words after the
+  promise verb ("undertook to circulate *a breakdown by locality*"), minus stop words and generic
+  words such as "members", "figures" or "briefing note", compared after light suffix stripping.
+  A promise with fewer than three such words ("undertook to provide the briefing note") also
+  takes those of the request or question it answers (without the asker's name). At least half
+  of the words (and at least two, when there are two or more) must appear. The statement that
+  satisfied the rule is kept as evidence and cited.
 """
 from __future__ import annotations
 
 import difflib
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any, Iterable, Sequence
+from datetime import date
+from typing import Any
 
 from minutes_miner.errors import NotFoundError, QueryError
 from minutes_miner.models import Person, person_identity
@@ -55,7 +60,7 @@ from minutes_miner.outputs.formats import (
 )
 from minutes_miner.store.base import MeetingRow, StatementFilter, StatementRow, Store
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "docx", "json")
 
 
 # --------------------------------------------------------------------------- data
@@ -226,16 +231,22 @@ def member_questions(store: Store, member: str, committee: str | None = None, si
     member = member.strip()
     wanted = name_tokens(member)
     persons = {p.id: p for p in store.persons()}
-    # Narrow in SQL (surname substring, or the matching persons' IDs), then match precisely here.
-    probes = {member} | ({wanted[-1]} if wanted else set())
-    probes |= {pid for pid, p in persons.items() if names_match(wanted, name_tokens(p.name))}
+    # Narrow in SQL by indexed columns (the matching persons' IDs, the surname as speaker key), then
+    # match precisely here; only when that finds nothing, fall back to name substrings (a scan).
+    matching = [p for p in persons.values() if names_match(wanted, name_tokens(p.name))]
+    ids = tuple(sorted({p.id for p in matching} | ({member} if member in persons else set())))
+    keys = tuple(sorted({k for k in [*(p.key for p in matching), wanted[-1] if wanted else None] if k}))
     seen: dict[str, StatementRow] = {}
-    for probe in sorted(probes):
-        flt = StatementFilter(committee=committee, speaker=probe, act="question", since=since, until=until)
-        for row in store.statements(flt):
-            if row.id not in seen and _matches(row, member, wanted, persons):
-                seen[row.id] = row
-    rows = list(seen.values())
+    exact = StatementFilter(committee=committee, act="question", since=since, until=until, speaker_ids=ids,
+                            speaker_keys=keys)
+    probes = [exact] if ids or keys else []
+    for flt in probes:
+        seen.update((row.id, row) for row in store.statements(flt) if _matches(row, member, wanted, persons))
+    if not seen:
+        for probe in sorted({member} | ({wanted[-1]} if wanted else set())):
+            flt = StatementFilter(committee=committee, speaker=probe, act="question", since=since, until=until)
+            seen.update((row.id, row) for row in store.statements(flt) if _matches(row, member, wanted, persons))
+    rows = sorted(seen.values(), key=lambda r: (r.meeting_date or date.min, r.item_id, r.position))
     if not rows and not _known_member(store, member, wanted, persons):
         names = {p.name for p in persons.values() if p.kind in ("member", "chair", "cabinet_member")}
         names |= {r.speaker for r in store.statements(StatementFilter(act="question")) if r.speaker}
@@ -312,6 +323,7 @@ class SummaryContext:
         self._persons: dict[str, Person] | None = None
         self._meetings: dict[str, MeetingRow] | None = None
         self._statements: dict[str, list[StatementRow]] = {}
+        self._by_committee: dict[str, list[MeetingRow]] | None = None
         self.deliveries: dict[str, Evidence | None] = {}
 
     @property
@@ -331,6 +343,18 @@ class SummaryContext:
             self._statements[meeting_id] = self.store.statements(StatementFilter(meeting_id=meeting_id))
         return self._statements[meeting_id]
 
+    def later_meetings(self, meeting_id: str, horizon: int) -> list[MeetingRow]:
+        """The next `horizon` dated meetings with minutes of the same committee, in date order."""
+        if self._by_committee is None:
+            self._by_committee = {}
+            for m in sorted(self.meetings.values(), key=lambda m: (m.date or date.min, m.id)):
+                if m.date and m.statements:
+                    self._by_committee.setdefault(m.committee_id, []).append(m)
+        this = self.meetings.get(meeting_id)
+        if this is None or this.date is None:
+            return []
+        return [m for m in self._by_committee.get(this.committee_id, []) if m.date > this.date][:horizon]
+
 
 def summarise_questions(store: Store, questions: Iterable[StatementRow], title: str, *,
                         context: SummaryContext | None = None, **meta: Any) -> QuestionSummary:
@@ -344,27 +368,22 @@ def summarise_questions(store: Store, questions: Iterable[StatementRow], title: 
     by_meeting: dict[str, list[StatementRow]] = {}
     for q in questions:
         by_meeting.setdefault(q.meeting_id, []).append(q)
-    groups = [
-        _meeting_group(store, meeting_id, qs, ctx.meeting_statements(meeting_id), ctx.meetings.get(meeting_id),
-                       ctx.persons, ctx.deliveries)
-        for meeting_id, qs in by_meeting.items()
-    ]
+    groups = [_meeting_group(meeting_id, qs, ctx) for meeting_id, qs in by_meeting.items()]
     groups.sort(key=lambda g: (g.date or date.min, g.committee))
     return QuestionSummary(title=title, meetings=tuple(groups), **meta)
 
 
-def _meeting_group(store: Store, meeting_id: str, questions: list[StatementRow], context: list[StatementRow],
-                   meeting: MeetingRow | None, persons: dict[str, Person],
-                   cache: dict[str, Evidence | None]) -> MeetingGroup:
+def _meeting_group(meeting_id: str, questions: list[StatementRow], ctx: SummaryContext) -> MeetingGroup:
+    meeting = ctx.meetings.get(meeting_id)
     by_item: dict[str, list[StatementRow]] = {}
     item_order: dict[str, int] = {}
-    for s in context:
+    for s in ctx.meeting_statements(meeting_id):
         by_item.setdefault(s.item_id, []).append(s)
         item_order.setdefault(s.item_id, len(item_order))
     questions = sorted(questions, key=lambda q: (item_order.get(q.item_id, 1 << 30), q.position))
     sections: dict[tuple[str, bool], list[QuestionEntry]] = {}
     for q in questions:
-        entry = _entry(store, q, by_item.get(q.item_id, [q]), persons, cache)
+        entry = _entry(q, by_item.get(q.item_id, [q]), ctx)
         key = (q.section, True) if q.section else (item_label(q.item_number, q.item_title), False)
         sections.setdefault(key, []).append(entry)
     first = questions[0]
@@ -375,8 +394,8 @@ def _meeting_group(store: Store, meeting_id: str, questions: list[StatementRow],
     )
 
 
-def _entry(store: Store, q: StatementRow, item_statements: list[StatementRow], persons: dict[str, Person],
-           cache: dict[str, Evidence | None]) -> QuestionEntry:
+def _entry(q: StatementRow, item_statements: list[StatementRow], ctx: SummaryContext) -> QuestionEntry:
+    persons = ctx.persons
     ordered = sorted(item_statements, key=lambda s: s.position)
     answers = [s for s in ordered if s.answers_id == q.id and s.act != "commitment"]
     next_q = next((s.position for s in ordered if s.act == "question" and s.position > q.position), None)
@@ -396,7 +415,7 @@ def _entry(store: Store, q: StatementRow, item_statements: list[StatementRow], p
                    text=a.text, gist=gist(a.text), citation=Citation.of(a))
             for a in answers
         ),
-        follow_ups=tuple(_follow_up(store, c, cache) for c in commitments),
+        follow_ups=tuple(_follow_up(c, ctx, _context(ordered, q, c)) for c in commitments),
         citation=Citation.of(q),
     )
 
@@ -407,40 +426,55 @@ _PROMISE = re.compile(
     r"\b(?:undert(?:ook|akes?)|agreed|agrees|promised|promises|committed|offered|offers|would|will|to)\s+"
     r"(?:to\s+)?(?:(?:kindly|also|personally)\s+)?"
     r"(?:circulate|provide|share|send|supply|forward|distribute|publish|produce|prepare|bring|report\s+back"
-    r"(?:\s+on)?|look\s+into|investigate|confirm|arrange|update|write\s+to|give|present|obtain|find\s+out)\b",
+    r"(?:\s+on)?|look\s+into|investigate|confirm|arrange|update|write\s+to|give|present|obtain|find\s+out|"
+    r"follow\s+up(?:\s+with\s+(?:members|councillors|the\s+committee))?)\b",
     re.IGNORECASE,
 )
 _DELIVERED = re.compile(
     r"\b(circulated|provided|shared|delivered|sent|supplied|distributed|published|received|forwarded|"
-    r"reported\s+back|made\s+available)\b",
+    r"reported\s+back|made\s+available|written\s+to|wrote\s+to)\b",
     re.IGNORECASE,
 )
+# Minutes open the report of a delivered promise with "Further to the previous meeting / the
+# request made at the meeting in June, ...": that phrase marks delivery even without a verb.
+_FURTHER_TO = re.compile(r"\bfurther\s+to\s+(?:the|a|our)\s+(?:previous|last|request|meeting|question|undertaking)\b",
+                         re.IGNORECASE)
+# Promises are reported back to the committee that heard them, usually within a year or two; a
+# committee meeting six times a year reaches 12 meetings in two years.
+DELIVERY_HORIZON = 12
+# A promise with fewer own key words ("undertook to provide the briefing note") is matched with
+# the key words of the request or question it answers.
+MIN_OWN_KEY_WORDS = 3
 _NOT_YET = re.compile(
     r"\b(?:will|would|to|not|yet|undertook|agreed|promised|shall|should|could|can|must|awaiting)\s+"
     r"(?:(?:be|been|have|has|yet|now)\s+){0,3}$",
     re.IGNORECASE,
 )
-DELIVERY_WORDS = ("circulated", "provided", "shared", "delivered", "sent", "supplied", "distributed", "published",
-                  "received", "forwarded", "reported", "available")
-_STOP = set("""
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = word_set("""
 a an and any are as at be been being by can could did do does for from had has have he her his i in into is it
 its of on onto or our over she so some such than that the their them then there these they this those to under
-up upon us was we were what when where which while who whom why will with within would you your also about after
-before all more most further other same each both very just only again once here how not no nor own too out off
-""".split())
-_GENERIC = set("""
+up upon us was we were what when where which while who whom why will with within would you your also about
+after before all more most further other same each both very just only again once here how not no nor own too
+out off
+""")
+_GENERIC = word_set("""
 member members committee committees councillor councillors cllr officer officers meeting meetings next future
 possible details detail information info update updates item items date dates week weeks month months course
 due soon time note noted matter matters issue issues request requested circulate provide share send supply
-forward distribute publish produce prepare bring report back look investigate confirm arrange write give present
-obtain find undertook agreed promised committed offered copy copies written response note briefing
-""".split())
+forward distribute publish produce prepare bring report back look investigate confirm arrange write give
+present obtain find undertook agreed promised committed offered copy copies written response note briefing
+figure figures circulation democratic services service asked ask queried sought clarification whether cabinet
+portfolio holder chair chairman vice-chair director
+""")
 
 
 def _stem(word: str) -> str:
     w = word.lower().strip("'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)] + repl
@@ -468,7 +502,7 @@ def says_delivered(text: str) -> bool:
     for m in _DELIVERED.finditer(text):
         if not _NOT_YET.search(text[max(0, m.start() - 40):m.start()]):
             return True
-    return False
+    return bool(_FURTHER_TO.search(text))
 
 
 def delivery_matches(key_words: Sequence[str], text: str) -> bool:
@@ -480,39 +514,43 @@ def delivery_matches(key_words: Sequence[str], text: str) -> bool:
     return shared >= needed
 
 
-def _follow_up(store: Store, c: StatementRow, cache: dict[str, Evidence | None]) -> FollowUp:
-    keys = object_key_words(c.text)
-    if c.id not in cache:
-        cache[c.id] = find_delivery(store, c, keys)
-    evidence = cache[c.id]
+def _context(ordered: list[StatementRow], q: StatementRow, c: StatementRow) -> StatementRow:
+    """What a vague promise refers to: the latest request or question from `q` up to commitment `c`."""
+    asked = [s for s in ordered if q.position <= s.position < c.position and s.act in ("request", "question")]
+    return asked[-1] if asked else q
+
+
+def own_key_words(row: StatementRow, limit: int = 6) -> tuple[str, ...]:
+    """Key words of a statement without its speaker's name ("Kofi Mensah offered to ...")."""
+    names = {_stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'-]+", row.speaker or "")}
+    return tuple(k for k in object_key_words(row.text, limit=limit + len(names)) if k not in names)[:limit]
+
+
+def _follow_up(c: StatementRow, ctx: SummaryContext, context: StatementRow | None = None) -> FollowUp:
+    keys = own_key_words(c)
+    if len(keys) < MIN_OWN_KEY_WORDS and context is not None:
+        keys = tuple(dict.fromkeys(keys + own_key_words(context)))
+    if c.id not in ctx.deliveries:
+        ctx.deliveries[c.id] = find_delivery(ctx, c, keys)
+    evidence = ctx.deliveries[c.id]
     return FollowUp(statement_id=c.id, text=c.text, speaker=c.speaker, speaker_kind=c.speaker_kind,
                     status="delivered" if evidence else "open", citation=Citation.of(c), key_words=keys,
                     delivered_by=evidence)
 
 
-def find_delivery(store: Store, commitment: StatementRow, keys: Sequence[str] | None = None) -> Evidence | None:
-    """The earliest statement at a later meeting of the same council showing `commitment` delivered."""
+def find_delivery(ctx: SummaryContext, commitment: StatementRow, keys: Sequence[str] | None = None,
+                  horizon: int = DELIVERY_HORIZON) -> Evidence | None:
+    """The first statement, at one of the next `horizon` meetings of the same committee, showing
+    `commitment` delivered (see the module docstring for the rule)."""
     keys = tuple(keys if keys is not None else object_key_words(commitment.text))
-    if not keys or commitment.meeting_date is None:
+    if not keys:
         return None
-    # FTS narrows the candidates (its Porter stemmer is looser than the rule); the rule decides.
-    query = "(" + " OR ".join(f'"{w}"' for w in DELIVERY_WORDS) + ") AND (" + " OR ".join(f'"{k}"' for k in keys) + ")"
-    flt = StatementFilter(since=commitment.meeting_date + timedelta(days=1))
-    try:
-        hits = store.search(query, flt, limit=200)
-    except QueryError:
-        return None
-    candidates = sorted(
-        (h.statement for h in hits
-         if h.statement.council == commitment.council and h.statement.act != "question"
-         and delivery_matches(keys, h.statement.text)),
-        key=lambda s: (s.meeting_date or date.max, s.item_id, s.position),
-    )
-    if not candidates:
-        return None
-    s = candidates[0]
-    return Evidence(statement_id=s.id, text=s.text, speaker=s.speaker, speaker_kind=s.speaker_kind,
-                    citation=Citation.of(s))
+    for meeting in ctx.later_meetings(commitment.meeting_id, horizon):
+        for s in ctx.meeting_statements(meeting.id):
+            if s.act != "question" and delivery_matches(keys, s.text):
+                return Evidence(statement_id=s.id, text=s.text, speaker=s.speaker, speaker_kind=s.speaker_kind,
+                                citation=Citation.of(s))
+    return None
 
 
 # --------------------------------------------------------------------------- renderers
@@ -647,11 +685,15 @@ def render_questions_html(summary: QuestionSummary) -> str:
     return render_template("questions.html", summary=summary, standalone=True, root="")
 
 
-def render_questions(summary: QuestionSummary, fmt: str = "md") -> str:
-    """Render as md | html | json. `docx` raises a MinutesMinerError explaining it comes with issue 6."""
+def render_questions(summary: QuestionSummary, fmt: str = "md") -> str | bytes:
+    """Render as md | html | json (str) or docx (bytes of a Word document)."""
     name = check_format(fmt, FORMATS)
     if name == "md":
         return render_questions_markdown(summary)
     if name == "html":
         return render_questions_html(summary)
+    if name == "docx":
+        from minutes_miner.outputs.docx_render import render_questions_docx
+
+        return render_questions_docx(summary)
     return to_json(questions_to_json(summary))

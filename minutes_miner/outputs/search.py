@@ -6,6 +6,7 @@ Every rendered hit cites council, committee, meeting date, item, speaker and a s
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from minutes_miner.errors import MinutesMinerError
@@ -29,14 +30,26 @@ CSV_FIELDS = (
 )
 
 
-def search(store: Store, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
+# Words joined by hyphens, apostrophes, slashes or dots ("fly-tipping", "children's", "2023/24") are
+# FTS5 syntax errors or column filters when bare; outside double quotes they are searched as phrases.
+_JOINED_WORD = re.compile(r"[^\s\"()*]+[-'’/.][^\s\"()*]+")
+
+
+def fts_query(query: str) -> str:
+    """`query` with joined words quoted, leaving phrases, prefix*, AND/OR/NOT and brackets alone."""
+    parts = re.split(r'("[^"]*")', query)
+    return "".join(p if p.startswith('"') else _JOINED_WORD.sub(lambda m: f'"{m.group(0)}"', p) for p in parts)
+
+
+def search(store: Store, query: str, flt: StatementFilter | None = None, limit: int = 20) -> list[SearchHit]:
     """Best-first hits for `query` within `flt`.
 
     Raises QueryError for an empty or unparsable query (from the store), EmptyStoreError when nothing
     has been ingested, NotFoundError when a filter names an unknown committee/speaker/indicator/concern.
     An empty list means the data exists but nothing matched.
     """
-    hits = store.search(query, flt, limit=limit)
+    flt = flt or StatementFilter()
+    hits = store.search(fts_query(query), flt, limit=limit)
     if not hits:
         # Only on the empty path, so a successful search costs one query.
         check_filter(store, flt)

@@ -1,23 +1,26 @@
 """Analyse stage: stored minutes (HTML or printed PDF) through the NLP into statements."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from minutes_miner import nlp
-from minutes_miner.errors import MinutesMinerError
-from minutes_miner.extract.pdf import read_pdf
+from minutes_miner.errors import MinutesMinerError, PDFError
+from minutes_miner.extract.council_questions import parse_council_questions
+from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdf, read_pdfs
 from minutes_miner.extract.printed_minutes import parse_printed_minutes
 from minutes_miner.models import (
     AgendaItem,
     Attendance,
     AttendeeMention,
+    Document,
     ItemText,
     MinutesText,
     Person,
     Statement,
     name_key,
 )
+from minutes_miner.pipeline.processed import meeting_input_hash, nlp_version
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.resolve import PersonResolver
 from minutes_miner.store import Store
@@ -29,6 +32,7 @@ class AnalyseSummary:
     statements: int = 0
     skipped: int = 0
     failed: int = 0
+    unchanged: int = 0  # analysed before from the same input by the same NLP: not analysed again
 
 
 def _stored_minutes(store: Store, meeting_id: str) -> tuple[MinutesText | None, list[dict]]:
@@ -57,10 +61,21 @@ def _match_item(pdf_item: ItemText, items: list[dict]) -> dict | None:
     return next((i for i in items if wanted and name_key(i["title"] or "") == wanted), None)
 
 
-def _minutes_from_printed_pdf(store: Store, meeting_id: str, items: list[dict]) -> tuple[MinutesText, list[AgendaItem]]:
-    doc = next(d for d in store.documents(meeting_id, kind="minutes") if d.sha256)
-    pdf = read_pdf(store.blob(doc.sha256), doc.url)
-    minutes = parse_printed_minutes(pdf)
+def pdf_minutes_document(store: Store, meeting_id: str) -> Document | None:
+    """The stored PDF a meeting's minutes are read from: a council questions paper (its turns
+    are not kept in the store, so it is always re-read), or printed minutes when the meeting's
+    items carry no minutes text of their own."""
+    docs = [d for d in store.documents(meeting_id) if d.sha256 and d.kind in ("minutes", "questions")]
+    questions = next((d for d in docs if d.kind == "questions"), None)
+    if questions is not None:
+        return questions
+    if any(i["minutes_text"] for i in store.items(meeting_id)):
+        return None
+    return next((d for d in docs if d.kind == "minutes"), None)
+
+
+def _minutes_from_pdf(pdf: PdfText, doc: Document, meeting_id: str, items: list[dict]) -> tuple[MinutesText, list[AgendaItem]]:
+    minutes = parse_council_questions(pdf) if classify(pdf) == "questions" else parse_printed_minutes(pdf)
     updated, texts = [], []
     for pdf_item in minutes.items:
         stored = _match_item(pdf_item, items)
@@ -73,24 +88,38 @@ def _minutes_from_printed_pdf(store: Store, meeting_id: str, items: list[dict]) 
             item = AgendaItem(meeting_id=meeting_id, position=1000 + len(updated), number=pdf_item.number,
                               title=pdf_item.title, minutes_text=pdf_item.text, source_url=source_url)
         updated.append(item)
-        texts.append(ItemText(title=item.title, text=pdf_item.text, number=item.number, source_url=source_url,
-                              page=pdf_item.page))
+        texts.append(replace(pdf_item, title=item.title, number=item.number, source_url=source_url))
     return replace(minutes, items=tuple(texts)), updated
 
 
-def analyse_meeting(store: Store, meeting_id: str, resolver: PersonResolver, roster: Sequence[Person]) -> int:
-    """Extract (PDF minutes if need be), run the NLP and store statements; returns how many."""
-    minutes, items = _stored_minutes(store, meeting_id)
+def analyse_meeting(store: Store, meeting_id: str, resolver: PersonResolver, roster: Sequence[Person],
+                    pdf: PdfText | PDFError | None = None) -> int:
+    """Extract (PDF minutes if need be), run the NLP and store statements; returns how many,
+    or -1 for a meeting without minutes.
+
+    `pdf`: the meeting's minutes PDF already read, or the error reading it.
+    """
+    return _analyse(store, meeting_id, pdf_minutes_document(store, meeting_id), resolver, roster, pdf)
+
+
+def _analyse(store: Store, meeting_id: str, doc: Document | None, resolver: PersonResolver, roster: Sequence[Person],
+             pdf: PdfText | PDFError | None) -> int:
     updated: list[AgendaItem] = []
-    if minutes is None:
-        if not any(d.sha256 for d in store.documents(meeting_id, kind="minutes")):
-            return -1
-        minutes, updated = _minutes_from_printed_pdf(store, meeting_id, items)
+    if doc is not None:
+        if isinstance(pdf, PDFError):
+            raise pdf
+        if pdf is None:
+            pdf = read_pdf(store.blob(doc.sha256), doc.url)
+        items = store.items(meeting_id)
+        minutes, updated = _minutes_from_pdf(pdf, doc, meeting_id, items)
         item_ids = [i.id for i in updated]
         row = store.meeting(meeting_id)
         minutes = replace(minutes, committee=minutes.committee or (row.committee if row else None),
                           date=minutes.date or (row.date if row else None))
     else:
+        minutes, items = _stored_minutes(store, meeting_id)
+        if minutes is None:
+            return -1
         item_ids = [i["id"] for i in items]
     analysed = nlp.analyse(minutes, roster)
     attendees = [resolver.attendee(a) for a in minutes.attendance]
@@ -109,21 +138,44 @@ def analyse_meeting(store: Store, meeting_id: str, resolver: PersonResolver, ros
     return len(statements)
 
 
-def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progress: Progress = no_progress) -> AnalyseSummary:
+def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progress: Progress = no_progress,
+                  workers: int | None = None, force: bool = False) -> AnalyseSummary:
+    """Analyse stored meetings; minutes PDFs are read `workers` at a time (default: one per CPU).
+
+    A meeting analysed before from the same input (items, attendance, minutes PDF) by the same NLP
+    version is not analysed again (counted `unchanged`) unless `force`.
+    """
     summary = AnalyseSummary()
-    meetings = [m for m in store.meetings() if meeting_ids is None or m.id in meeting_ids]
+    version = nlp_version()
+    done_before = {} if force else store.processed("analyse")
+    meetings = []
+    for m in store.meetings():
+        if meeting_ids is not None and m.id not in meeting_ids:
+            continue
+        if done_before.get(m.id) == (meeting_input_hash(store, m.id), version):
+            summary.unchanged += 1
+            continue
+        meetings.append(m)
     resolvers: dict[str, PersonResolver] = {}
     rosters: dict[str, list[Person]] = {}
+    pdf_docs = {m.id: pdf_minutes_document(store, m.id) for m in meetings}
+    jobs = (PdfJob(source=doc.url, data=lambda sha=doc.sha256: store.blob(sha) or b"", key=mid)
+            for mid, doc in pdf_docs.items() if doc is not None)
+    pdfs = read_pdfs(jobs, workers=workers)
     for done, meeting in enumerate(meetings, start=1):
+        doc = pdf_docs[meeting.id]
+        pdf = next(pdfs)[1] if doc is not None else None
         if meeting.council_id not in resolvers:
             known = store.persons(meeting.council_id)
             resolvers[meeting.council_id] = PersonResolver(meeting.council_id, known)
             rosters[meeting.council_id] = [p for p in known if p.kind in {"member", "chair", "cabinet_member"}]
         resolver, roster = resolvers[meeting.council_id], rosters[meeting.council_id]
         try:
-            count = analyse_meeting(store, meeting.id, resolver, roster)
+            count = _analyse(store, meeting.id, doc, resolver, roster, pdf)
         except MinutesMinerError as exc:
-            store.record_failure(exc.where or meeting.source_url, "analyse", str(exc))
+            # Keyed by the meeting (the reason names the PDF at fault), so that success clears it.
+            # Not marked processed: the next run tries again.
+            store.record_failure(meeting.source_url, "analyse", str(exc))
             summary.failed += 1
             continue
         if count < 0:
@@ -132,5 +184,6 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
             summary.meetings += 1
             summary.statements += count
             store.clear_failure(meeting.source_url, "analyse")
+        store.mark_processed("analyse", meeting.id, meeting_input_hash(store, meeting.id), version)
         progress("analyse", done, len(meetings))
     return summary

@@ -4,16 +4,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from minutes_miner.dates import period_end
-from minutes_miner.errors import MinutesMinerError
+from minutes_miner.errors import MinutesMinerError, NotAPDFError, PDFError
 from minutes_miner.extract.indicators import parse_indicator_report
-from minutes_miner.extract.pdf import classify, read_pdf
+from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdfs
 from minutes_miner.link import link_statements
 from minutes_miner.models import (
     Council,
+    Document,
     Indicator,
     IndicatorReport,
     IndicatorValue,
 )
+from minutes_miner.pipeline.processed import INDICATORS_VERSION, MINUTES_KINDS
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.store import Store
 
@@ -33,31 +35,52 @@ def indicator_records(council: Council, report: IndicatorReport, document_id: st
     return indicators, values
 
 
-def extract_indicators(store: Store, progress: Progress = no_progress) -> int:
-    """Read every stored PDF that is a performance report into indicator records; returns values stored."""
+def extract_indicators(store: Store, progress: Progress = no_progress, workers: int | None = None,
+                       force: bool = False) -> int:
+    """Read every stored PDF that is a performance report into indicator records; returns values stored.
+
+    Each PDF is read once (text, and tables only when the text reads as a performance report),
+    `workers` at a time (default: one per CPU), each in its own limited child process. A PDF
+    that cannot be read is recorded as a failure and the batch goes on (and is tried again next
+    run). A document already read with the same content (sha256) by the same extractor version is
+    not read again unless `force`.
+    """
     meetings = {m.id: m for m in store.meetings()}
     councils = {c.id: c for c in store.councils()}
-    candidates = [d for d in store.documents() if d.sha256 and d.kind != "minutes" and d.meeting_id in meetings]
+    done_before = {} if force else store.processed("indicators")
+    candidates = [d for d in store.documents() if d.sha256 and d.kind not in MINUTES_KINDS
+                  and d.meeting_id in meetings and done_before.get(d.id) != (d.sha256, INDICATORS_VERSION)]
+    jobs = (PdfJob(source=d.url, data=lambda sha=d.sha256: store.blob(sha) or b"", tables="auto", key=d)
+            for d in candidates)
     stored = 0
-    for done, doc in enumerate(candidates, start=1):
+    for done, (job, pdf) in enumerate(read_pdfs(jobs, workers=workers), start=1):
         progress("indicators", done, len(candidates))
-        data = store.blob(doc.sha256)
-        if not data or not data.startswith(b"%PDF"):
-            continue
-        try:
-            pdf = read_pdf(data, doc.url)
-            if classify(pdf) != "indicators":
-                continue
-            # Table extraction is slow, so only performance reports pay for it.
-            report = parse_indicator_report(read_pdf(data, doc.url, tables=True))
-        except MinutesMinerError as exc:
-            store.record_failure(doc.url, "indicators", str(exc))
-            continue
-        council = councils[meetings[doc.meeting_id].council_id]
-        indicators, values = indicator_records(council, report, doc.id)
-        store.save_indicators(council, indicators, values, [replace(doc, kind="indicators")])
-        stored += len(values)
+        doc = job.key
+        values = _document_indicators(store, doc, pdf, councils[meetings[doc.meeting_id].council_id])
+        if values is not None:
+            store.mark_processed("indicators", doc.id, doc.sha256, INDICATORS_VERSION)
+            stored += values
     return stored
+
+
+def _document_indicators(store: Store, doc: Document, pdf: PdfText | PDFError, council: Council) -> int | None:
+    """Indicator values stored from one document; None when it failed (recorded, to be tried again)."""
+    if isinstance(pdf, PDFError):
+        # a Word file or an empty download is not a failed performance report
+        if isinstance(pdf, NotAPDFError):
+            return 0
+        store.record_failure(doc.url, "indicators", str(pdf))
+        return None
+    if classify(pdf) != "indicators":
+        return 0
+    try:
+        report = parse_indicator_report(pdf)
+    except MinutesMinerError as exc:
+        store.record_failure(doc.url, "indicators", str(exc))
+        return None
+    indicators, values = indicator_records(council, report, doc.id)
+    store.save_indicators(council, indicators, values, [replace(doc, kind="indicators")])
+    return len(values)
 
 
 def link_store(store: Store) -> int:

@@ -16,7 +16,8 @@ Layout of `out_dir`:
     members/<member>.html        one member's questions with answers and follow-ups
     concerns.html                concern x meeting matrix per committee, with charts
     charts/concerns-<n>.svg
-    indicators.html              values and RAG history beside linked statements
+    indicators.html              values and RAG history beside linked statements; direction claims
+                                 that disagree with the values are flagged
 """
 from __future__ import annotations
 
@@ -42,7 +43,12 @@ from minutes_miner.outputs.formats import (
     source_link,
     speaker_label,
 )
-from minutes_miner.outputs.questions import QuestionSummary, SummaryContext, summarise_questions
+from minutes_miner.outputs.indicators import DirectionCheck, direction_checks
+from minutes_miner.outputs.questions import (
+    QuestionSummary,
+    SummaryContext,
+    summarise_questions,
+)
 from minutes_miner.resources import package_data
 from minutes_miner.store.base import StatementFilter, StatementRow, Store
 
@@ -166,19 +172,27 @@ def write_report(store: Store, out_dir: str | Path) -> Path:
                 plot(matrix, out / chart)
                 matrices.append((c, matrix, chart))
 
-    # --- indicators with their values and the statements linked to them
-    link_info = {(l.statement_id, l.indicator_id): l for l in store.links()}
+    # --- indicators with their values, the statements linked to them and direction-claim checks
+    all_links = store.links()
+    link_info = {(l.statement_id, l.indicator_id): l for l in all_links}
     linked_ids = {ind_id for _, ind_id in link_info}
+    indicator_rows = store.indicators()
+    checks: dict[tuple[str, str], list[DirectionCheck]] = {}
+    for check in direction_checks(store, indicators=indicator_rows, links=all_links):
+        checks.setdefault((check.statement.id, check.indicator_id), []).append(check)
     indicators = []
-    for ind in store.indicators():
+    for ind in indicator_rows:
         linked = store.statements(StatementFilter(indicator=ind.id)) if ind.id in linked_ids else []
         indicators.append({
             "row": ind, "anchor": slug(ind.ref or ind.name, ind.id),
             "spark": sparkline([v.value for v in ind.values]),
-            "statements": [(s, link_info.get((s.id, ind.id))) for s in linked],
+            "statements": [(s, link_info.get((s.id, ind.id)), checks.get((s.id, ind.id), [])) for s in linked],
         })
+    anchors = {i["row"].id: i["anchor"] for i in indicators}
+    flags = [(c, anchors.get(c.indicator_id)) for cs in checks.values() for c in cs if c.flagged]
+    flags.sort(key=lambda f: (f[0].statement.meeting_date or date.min, f[0].indicator))
 
-    common = dict(stats=stats, links=links, today=date.today())
+    common = {"stats": stats, "links": links, "today": date.today()}
 
     # --- one page per meeting
     meetings_by_committee: dict[str, list] = {}
@@ -204,9 +218,9 @@ def write_report(store: Store, out_dir: str | Path) -> Path:
         w.page(mp.file, "member.html", member=mp, summary=mp.summary, **common)
     w.page("members.html", "members.html", members=members, **common)
     w.page("concerns.html", "concerns.html", matrices=matrices, **common)
-    w.page("indicators.html", "indicators.html", indicators=indicators, **common)
+    w.page("indicators.html", "indicators.html", indicators=indicators, flags=flags, **common)
     dated = [m.date for m in meetings if m.date]
     return w.page("index.html", "index.html", committees=committees, top_concerns=store.concern_counts()[:10],
                   members=members[:10], councils=store.councils(), meeting_count=len(meetings),
                   first_date=min(dated, default=None), last_date=max(dated, default=None),
-                  indicator_count=len(indicators), **common)
+                  indicator_count=len(indicators), flags=flags, **common)

@@ -1,9 +1,10 @@
 """What a source plugin provides. ModernGov is the first source, not a special case."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from minutes_miner.fetch import Fetcher
 from minutes_miner.models import Council, ParsedMeeting, Person
@@ -33,6 +34,7 @@ class CrawlPlan:
 
     committees: list = field(default_factory=list)
     meetings_total: int = 0
+    resumed: int = 0  # meetings an interrupted run of the same crawl already stored
 
 
 class Source(Protocol):
@@ -44,4 +46,5 @@ class Source(Protocol):
 
     def roster(self) -> list[Person]: ...
 
-    def meetings(self, options: CrawlOptions, plan: CrawlPlan) -> Iterator[ParsedMeeting | SourceFailure]: ...
+    def meetings(self, options: CrawlOptions, plan: CrawlPlan,
+                 done: frozenset[str] = frozenset()) -> Iterator[ParsedMeeting | SourceFailure]: ...

@@ -35,6 +35,9 @@ class StatementFilter:
     since: date | None = None
     until: date | None = None
     meeting_id: str | None = None
+    # Exact speakers: person IDs or speaker keys (both indexed), e.g. every statement of one member.
+    speaker_ids: tuple[str, ...] = ()
+    speaker_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class IndicatorRow:
     ref: str | None
     council: str
     values: tuple[IndicatorValue, ...] = field(default_factory=tuple)
+    lower_is_better: bool | None = None
+    council_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,29 @@ class Failure:
     stage: str
     reason: str
     at: str
+
+
+@dataclass(frozen=True)
+class CrawlRun:
+    """One crawl of a site; `resumed` when it continues an interrupted run."""
+
+    id: int
+    base_url: str
+    options: str
+    resumed: bool = False
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """The stored body of a URL, its validators, and the crawl run that last fetched or confirmed it."""
+
+    url: str
+    data: bytes
+    content_type: str | None
+    status: int | None
+    etag: str | None = None
+    last_modified: str | None = None
+    run_id: int | None = None
 
 
 class Store(Protocol):
@@ -138,4 +166,28 @@ class Store(Protocol):
     def failures(self) -> list[Failure]: ...
     def stats(self) -> dict[str, int]: ...
     def concern_counts(self) -> list[tuple[str, int, int]]: ...
+    def has_rows(self, table: str) -> bool: ...
+    def has_concern(self, concern: str) -> bool: ...
+    def concern_tallies(self, committee: str | None = None, since: date | None = None,
+                        until: date | None = None) -> list[tuple[str, str, str | None, str, int]]: ...
+    def concerns_raised_before(self, concerns: Sequence[str], before: date,
+                               committee: str | None = None) -> set[str]: ...
     def close(self) -> None: ...
+
+    # --- crawl state (resumable crawls, conditional requests) ---
+    def begin_crawl(self, base_url: str, options: str) -> CrawlRun: ...
+    def finish_crawl(self, run_id: int) -> None: ...
+    def drop_crawl(self, run_id: int) -> None: ...
+    def crawl_runs(self) -> list[dict]: ...
+    def crawled_meetings(self, run_id: int) -> set[str]: ...
+    def save_crawled_meeting(self, run_id: int, parsed: ParsedMeeting, documents: Sequence[Document] = (),
+                             persons: Sequence[Person] = (), attendance: Sequence[Attendance] = ()) -> None: ...
+    def save_fetch(self, url: str, data: bytes, content_type: str | None, status: int, *, etag: str | None = None,
+                   last_modified: str | None = None, run_id: int | None = None) -> str: ...
+    def confirm_fetch(self, url: str, run_id: int | None) -> None: ...
+    def fetch_record(self, url: str) -> FetchRecord | None: ...
+    def mark_crawled(self, run_id: int, meeting_id: str) -> None: ...
+
+    # --- what each stage has processed (incremental re-runs) ---
+    def processed(self, stage: str) -> dict[str, tuple[str, str]]: ...
+    def mark_processed(self, stage: str, key: str, input_hash: str, version: str) -> None: ...

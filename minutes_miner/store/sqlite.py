@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -30,7 +32,9 @@ from minutes_miner.models import (
 )
 from minutes_miner.resources import package_data
 from minutes_miner.store.base import (
+    CrawlRun,
     Failure,
+    FetchRecord,
     IndicatorRow,
     MeetingRow,
     SearchHit,
@@ -116,6 +120,29 @@ def _existing_schema_version(path: Path) -> int | None:
     return version
 
 
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _period_tokens(since: date | None, until: date | None, most: int = 48) -> list[str] | None:
+    """Facet tokens covering since..until: whole years as xyYYYY, other months as xdYYYYMM; None
+    (no narrowing) for an open-ended or very long window."""
+    if since is None or until is None or since > until:
+        return None
+    tokens, year, month = [], since.year, since.month
+    while (year, month) <= (until.year, until.month):
+        whole_year = month == 1 and (year < until.year or until.month == 12)
+        if whole_year:
+            tokens.append(f"xy{year}")
+            year += 1
+        else:
+            tokens.append(f"xd{year}{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if len(tokens) > most:
+            return None
+    return tokens
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -144,6 +171,10 @@ class SQLiteStore:
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA busy_timeout=10000")
+        # Ranking touches every full-text match: a 64 MiB page cache and memory-mapped reads keep
+        # those lookups off the file system on large archives (both are per-connection, not stored).
+        self._conn.execute("PRAGMA cache_size=-65536")
+        self._conn.execute("PRAGMA mmap_size=1073741824")
         self._migrate(version or 0)
 
     # ------------------------------------------------------------------ plumbing
@@ -228,29 +259,33 @@ class SQLiteStore:
 
     def save_meeting(self, parsed: ParsedMeeting, documents: Sequence[Document] = (), persons: Sequence[Person] = (),
                      attendance: Sequence[Attendance] = ()) -> None:
-        c, m = parsed.committee, parsed.meeting
         with self._transaction() as conn:
-            self._put_council(conn, parsed.council)
-            self._upsert(conn, "committees", {
-                "id": c.id, "council_id": c.council_id, "name": c.name, "external_id": c.external_id,
-                "source_url": c.source_url, "category": c.category,
-            })
-            self._upsert(conn, "meetings", {
-                "id": m.id, "committee_id": m.committee_id, "date": _iso(m.date), "time": m.time, "venue": m.venue,
-                "status": m.status, "external_id": m.external_id, "source_url": m.source_url,
-                "minutes_published": int(m.minutes_published),
-            })
-            keep = [i.id for i in parsed.items]
-            conn.execute(
-                f"DELETE FROM items WHERE meeting_id = ? AND id NOT IN ({', '.join('?' for _ in keep)})",
-                (m.id, *keep),
-            )
-            for item in parsed.items:
-                self._put_item(conn, item)
-            self._put_documents(conn, documents)
-            self._put_persons(conn, persons)
-            for a in attendance:
-                self._upsert_attendance(conn, a)
+            self._put_meeting(conn, parsed, documents, persons, attendance)
+
+    def _put_meeting(self, conn: sqlite3.Connection, parsed: ParsedMeeting, documents: Sequence[Document],
+                     persons: Sequence[Person], attendance: Sequence[Attendance]) -> None:
+        c, m = parsed.committee, parsed.meeting
+        self._put_council(conn, parsed.council)
+        self._upsert(conn, "committees", {
+            "id": c.id, "council_id": c.council_id, "name": c.name, "external_id": c.external_id,
+            "source_url": c.source_url, "category": c.category,
+        })
+        self._upsert(conn, "meetings", {
+            "id": m.id, "committee_id": m.committee_id, "date": _iso(m.date), "time": m.time, "venue": m.venue,
+            "status": m.status, "external_id": m.external_id, "source_url": m.source_url,
+            "minutes_published": int(m.minutes_published),
+        })
+        keep = [i.id for i in parsed.items]
+        conn.execute(
+            f"DELETE FROM items WHERE meeting_id = ? AND id NOT IN ({', '.join('?' for _ in keep)})",
+            (m.id, *keep),
+        )
+        for item in parsed.items:
+            self._put_item(conn, item)
+        self._put_documents(conn, documents)
+        self._put_persons(conn, persons)
+        for a in attendance:
+            self._upsert_attendance(conn, a)
 
     def _put_item(self, conn: sqlite3.Connection, item: AgendaItem) -> None:
         self._upsert(conn, "items", {
@@ -317,22 +352,22 @@ class SQLiteStore:
                 })
 
     def replace_links(self, links: Sequence[Link]) -> None:
+        """Make `links` the stored set. Only links that appear or disappear touch the rows (each
+        re-indexes its statement's search facets), so re-linking an archive rewrites what changed."""
+        wanted = {(l.statement_id, l.indicator_id): (l.method, l.score) for l in links}
         with self._transaction() as conn:
-            conn.execute("DELETE FROM links")
+            stored = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
+                "SELECT statement_id, indicator_id, method, score FROM links")}
+            conn.executemany("DELETE FROM links WHERE statement_id = ? AND indicator_id = ?",
+                             [key for key in stored if key not in wanted])
             conn.executemany(
-                "INSERT OR REPLACE INTO links (statement_id, indicator_id, method, score) VALUES (?, ?, ?, ?)",
-                [(l.statement_id, l.indicator_id, l.method, l.score) for l in links],
+                "INSERT INTO links (statement_id, indicator_id, method, score) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(statement_id, indicator_id) DO UPDATE SET method = excluded.method, score = excluded.score",
+                [(*key, *value) for key, value in wanted.items() if stored.get(key) != value],
             )
 
     def save_blob(self, url: str, data: bytes, content_type: str | None, status: int) -> str:
-        digest = hashlib.sha256(data).hexdigest()
-        with self._transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", (digest, data))
-            self._upsert(conn, "fetches", {
-                "url": url, "sha256": digest, "content_type": content_type, "size": len(data), "status": status,
-                "fetched_at": _now(),
-            }, key="url")
-        return digest
+        return self.save_fetch(url, data, content_type, status)
 
     def record_failure(self, url: str, stage: str, reason: str) -> None:
         with self._transaction() as conn:
@@ -344,10 +379,8 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ reads
     def blob_for_url(self, url: str) -> tuple[bytes, str | None] | None:
-        row = self._conn.execute(
-            "SELECT b.data, f.content_type FROM fetches f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.url = ?", (url,)
-        ).fetchone()
-        return (bytes(row[0]), row[1]) if row else None
+        record = self.fetch_record(url)
+        return (record.data, record.content_type) if record else None
 
     def blob(self, sha256: str) -> bytes | None:
         row = self._conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
@@ -467,6 +500,15 @@ class SQLiteStore:
         if flt.meeting_id:
             clauses.append("m.id = ?")
             params.append(flt.meeting_id)
+        if flt.speaker_ids or flt.speaker_keys:
+            exact = []
+            if flt.speaker_ids:
+                exact.append(f"s.speaker_id IN ({', '.join('?' for _ in flt.speaker_ids)})")
+                params += list(flt.speaker_ids)
+            if flt.speaker_keys:
+                exact.append(f"s.speaker_key IN ({', '.join('?' for _ in flt.speaker_keys)})")
+                params += list(flt.speaker_keys)
+            clauses.append("(" + " OR ".join(exact) + ")")
         return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
     @staticmethod
@@ -488,25 +530,112 @@ class SQLiteStore:
             sql += f" LIMIT {int(limit)}"
         return [self._statement_row(r) for r in self._conn.execute(sql, params)]
 
+    @staticmethod
+    def _ranking_joins(flt: StatementFilter) -> str:
+        """The joins the filters of `flt` need (ranking touches every match, so no more than that).
+
+        A committee name is resolved to committee IDs first, so ranking never joins committees.
+        """
+        joins = ""
+        if any((flt.speaker, flt.kind, flt.act, flt.concern, flt.indicator, flt.committee, flt.since, flt.until,
+                flt.meeting_id, flt.speaker_ids, flt.speaker_keys)):
+            joins += "JOIN statements s ON s.seq = statements_fts.rowid "
+        if flt.committee or flt.since or flt.until or flt.meeting_id:
+            joins += "JOIN items i ON i.id = s.item_id JOIN meetings m ON m.id = i.meeting_id "
+        return joins
+
+    def _committee_ids(self, committee: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT id FROM committees WHERE id = ? OR lower(name) LIKE ?", (committee, f"%{committee.lower()}%"))]
+
+    def _facet_terms(self, flt: StatementFilter) -> tuple[list[str], StatementFilter] | None:
+        """FTS5 terms on the `facets` column (migrations 003-004) that narrow a search to `flt`, and
+        what SQL still has to check: kind, act, concern, committee and indicator facets are exact,
+        and so is a date window made of whole months (or open-ended). None when a filter names
+        nothing that exists (so nothing can match)."""
+        terms = []
+        if flt.kind:
+            terms.append(_fts_phrase("xk" + flt.kind.replace("_", "")))
+        if flt.act:
+            terms.append(_fts_phrase("xa" + flt.act))
+        if flt.concern:
+            terms.append(_fts_phrase("xt" + flt.concern.replace("-", "")))
+        for prefix, ids in (("xc", self._committee_ids(flt.committee) if flt.committee else None),
+                            ("xi", self._indicator_ids(flt.indicator) if flt.indicator else None)):
+            if ids is not None:
+                if not ids:
+                    return None
+                terms.append("(" + " OR ".join(_fts_phrase(prefix + i.replace("_", "")) for i in ids) + ")")
+        rest = replace(flt, kind=None, act=None, concern=None, committee=None, indicator=None)
+        if flt.since or flt.until:
+            # An open end is the first/last meeting date, so "since 2017" narrows too.
+            first, last = (_date(d) for d in self._conn.execute("SELECT min(date), max(date) FROM meetings").fetchone())
+            if first is None:
+                return None
+            since, until = flt.since or first, flt.until or last
+            periods = _period_tokens(since, until)
+            if periods is not None:
+                terms.append("(" + " OR ".join(_fts_phrase(t) for t in periods) + ")")
+                if (since <= first or since.day == 1) and (until >= last or (until + timedelta(days=1)).day == 1):
+                    rest = replace(rest, since=None, until=None)
+        terms = ["facets : " + t for t in terms]
+        if flt.speaker and not flt.speaker.startswith("person_"):
+            words = re.findall(r"\w+", flt.speaker)
+            if words and all(len(w) >= 3 for w in words):
+                terms.append("speaker : (" + " AND ".join(_fts_phrase(w) + "*" for w in words) + ")")
+        return terms, rest
+
+    def _indicator_ids(self, indicator: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT id FROM indicators WHERE id = ? OR lower(name) LIKE ?", (indicator, f"%{indicator.lower()}%"))]
+
     def search(self, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
+        """BM25-ranked hits in two steps: rank the matches, then build citations and snippets for the
+        best `limit` only.
+
+        Filters narrow inside FTS5 through facet terms. BM25 computes the IDF of every phrase of
+        its MATCH by reading that phrase's whole doclist, and a facet such as "every member's
+        statement" spans most of the archive: one facet term costs less than the rows it saves
+        from scoring, several cost more. So one facet joins the ranking MATCH; two or more go to a
+        sub-query, and the ranking MATCH (the query alone) scores only rows in the set the query
+        AND the facets match. SQL checks only what the facets cannot decide (speaker, part-month
+        dates), with the joins those need."""
         if not query.strip():
             raise QueryError("empty search query", hint='give words to search for, e.g. minutes-miner search "safeguarding"')
-        where, params = self._filter_sql(flt)
-        sql = (
-            self._STATEMENT_SELECT
-            + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, bm25(statements_fts) AS score "
-            + "FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid " + self._STATEMENT_JOINS
-            + "WHERE statements_fts MATCH ?" + where + " ORDER BY score LIMIT ?"
-        )
+        narrowed = self._facet_terms(flt)
+        if narrowed is None:
+            return []
+        facets, rest = narrowed
+        match = f"{{text speaker section}} : ({query})"
+        params: list = [" AND ".join([match, *facets]) if len(facets) == 1 else match]
+        within = ""
+        if len(facets) > 1:
+            # The unary + keeps SQLite from turning the IN into one FTS5 lookup per candidate rowid.
+            within = " AND +statements_fts.rowid IN (SELECT rowid FROM statements_fts(?))"
+            params.append(" AND ".join([match, *facets]))
+        where, filter_params = self._filter_sql(rest)
+        rank_sql = ("SELECT statements_fts.rowid AS seq, bm25(statements_fts, 1.0, 1.0, 1.0, 0.0) AS score "
+                    "FROM statements_fts " + self._ranking_joins(rest) + "WHERE statements_fts MATCH ?" + within
+                    + where + " ORDER BY score, statements_fts.rowid LIMIT ?")
         try:
-            rows = self._conn.execute(sql, [query, *params, int(limit)]).fetchall()
+            ranked = self._conn.execute(rank_sql, [*params, *filter_params, int(limit)]).fetchall()
+            if not ranked:
+                return []
+            marks = ", ".join("?" for _ in ranked)
+            rows = self._conn.execute(
+                self._STATEMENT_SELECT + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, "
+                "s.seq AS seq FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
+                + self._STATEMENT_JOINS + f"WHERE statements_fts MATCH ? AND statements_fts.rowid IN ({marks})",
+                [match, *(r["seq"] for r in ranked)]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"cannot parse search query {query!r} ({exc})",
                 hint='quote phrases ("early help"), use AND/OR/NOT in capitals, prefix* for prefixes; '
                      "put punctuation inside double quotes",
             ) from exc
-        return [SearchHit(statement=self._statement_row(r), snippet=r["snippet"], score=-float(r["score"])) for r in rows]
+        by_seq = {r["seq"]: r for r in rows}
+        return [SearchHit(statement=self._statement_row(by_seq[r["seq"]]), snippet=by_seq[r["seq"]]["snippet"],
+                          score=-float(r["score"])) for r in ranked if r["seq"] in by_seq]
 
     def indicators(self) -> list[IndicatorRow]:
         out = []
@@ -524,8 +653,10 @@ class SQLiteStore:
                     "SELECT * FROM indicator_values WHERE indicator_id = ? ORDER BY period_end, period", (r["id"],)
                 )
             )
+            lower = r["lower_is_better"]
             out.append(IndicatorRow(id=r["id"], name=r["name"], section=r["section"], unit=r["unit"], ref=r["ref"],
-                                    council=r["council"], values=values))
+                                    council=r["council"], values=values,
+                                    lower_is_better=None if lower is None else bool(lower), council_id=r["council_id"]))
         return out
 
     def links(self, indicator_id: str | None = None) -> list[Link]:
@@ -553,9 +684,139 @@ class SQLiteStore:
         out["questions"] = self._conn.execute("SELECT COUNT(*) FROM statements WHERE act = 'question'").fetchone()[0]
         return out
 
+    _COUNTABLE = ("councils", "committees", "meetings", "items", "statements", "indicators", "links", "persons")
+
+    def has_rows(self, table: str) -> bool:
+        """Whether `table` holds anything (cheap, unlike stats(), on a large archive)."""
+        if table not in self._COUNTABLE:
+            raise ValueError(f"unknown table {table!r}")
+        return self._conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+
+    def has_concern(self, concern: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM statement_concerns WHERE concern = ? LIMIT 1",
+                                  (concern,)).fetchone() is not None
+
+    def _meeting_scope(self, committee: str | None) -> tuple[str, list]:
+        if not committee:
+            return "", []
+        ids = self._committee_ids(committee)
+        return f" AND m.committee_id IN ({', '.join('?' for _ in ids)})", ids
+
+    def concern_tallies(self, committee: str | None = None, since: date | None = None,
+                        until: date | None = None) -> list[tuple[str, str, str | None, str, int]]:
+        """(concern, meeting ID, speaker, speaker kind, statements) for meetings in the window."""
+        scope, params = self._meeting_scope(committee)
+        if since:
+            scope += " AND m.date >= ?"
+            params.append(since.isoformat())
+        if until:
+            scope += " AND m.date <= ?"
+            params.append(until.isoformat())
+        return [tuple(r) for r in self._conn.execute(
+            "SELECT sc.concern, m.id, s.speaker, s.speaker_kind, COUNT(*) FROM meetings m "
+            "JOIN items i ON i.meeting_id = m.id JOIN statements s ON s.item_id = i.id "
+            "JOIN statement_concerns sc ON sc.statement_id = s.id WHERE m.date IS NOT NULL" + scope
+            + " GROUP BY sc.concern, m.id, s.speaker, s.speaker_kind", params)]
+
+    def concerns_raised_before(self, concerns: Sequence[str], before: date, committee: str | None = None) -> set[str]:
+        """Which of `concerns` were tagged at a meeting dated before `before`."""
+        scope, params = self._meeting_scope(committee)
+        found = set()
+        for concern in concerns:
+            row = self._conn.execute(
+                "SELECT 1 FROM statement_concerns sc JOIN statements s ON s.id = sc.statement_id "
+                "JOIN items i ON i.id = s.item_id JOIN meetings m ON m.id = i.meeting_id "
+                "WHERE sc.concern = ? AND m.date < ?" + scope + " LIMIT 1", [concern, before.isoformat(), *params],
+            ).fetchone()
+            if row:
+                found.add(concern)
+        return found
+
     def concern_counts(self) -> list[tuple[str, int, int]]:
         """(concern, statements, meetings) ordered by meetings then statements."""
         return [tuple(r) for r in self._conn.execute(
             "SELECT sc.concern, COUNT(*) AS n, COUNT(DISTINCT i.meeting_id) AS meetings FROM statement_concerns sc "
             "JOIN statements s ON s.id = sc.statement_id JOIN items i ON i.id = s.item_id "
             "GROUP BY sc.concern ORDER BY meetings DESC, n DESC, sc.concern")]
+
+    # ------------------------------------------------------------------ crawl state
+    def begin_crawl(self, base_url: str, options: str) -> CrawlRun:
+        """The crawl run to use for `base_url`: the interrupted one if its options match, else a new one
+        (an interrupted run with other options is closed, its fetched pages stay cached)."""
+        with self._transaction() as conn:
+            open_run = conn.execute(
+                "SELECT * FROM crawl_runs WHERE base_url = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
+                (base_url,)).fetchone()
+            if open_run and open_run["options"] == options:
+                return CrawlRun(id=open_run["id"], base_url=base_url, options=options, resumed=True)
+            conn.execute("UPDATE crawl_runs SET finished_at = ? WHERE base_url = ? AND finished_at IS NULL",
+                         (_now(), base_url))
+            cursor = conn.execute("INSERT INTO crawl_runs (base_url, options, started_at) VALUES (?, ?, ?)",
+                                  (base_url, options, _now()))
+            return CrawlRun(id=cursor.lastrowid, base_url=base_url, options=options, resumed=False)
+
+    def finish_crawl(self, run_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE crawl_runs SET finished_at = ? WHERE id = ?", (_now(), run_id))
+            conn.execute("DELETE FROM crawl_done WHERE run_id = ?", (run_id,))
+
+    def drop_crawl(self, run_id: int) -> None:
+        """Forget a run that never got going (the site could not be read at all)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM crawl_runs WHERE id = ?", (run_id,))
+
+    def crawl_runs(self) -> list[dict]:
+        return [dict(r) for r in self._conn.execute("SELECT * FROM crawl_runs ORDER BY id")]
+
+    def crawled_meetings(self, run_id: int) -> set[str]:
+        return {r[0] for r in self._conn.execute("SELECT meeting_id FROM crawl_done WHERE run_id = ?", (run_id,))}
+
+    def save_crawled_meeting(self, run_id: int, parsed: ParsedMeeting, documents: Sequence[Document] = (),
+                             persons: Sequence[Person] = (), attendance: Sequence[Attendance] = ()) -> None:
+        """save_meeting, and the meeting marked done in `run_id`, in one transaction."""
+        with self._transaction() as conn:
+            self._put_meeting(conn, parsed, documents, persons, attendance)
+            conn.execute("INSERT OR IGNORE INTO crawl_done (run_id, meeting_id) VALUES (?, ?)",
+                         (run_id, parsed.meeting.id))
+
+    def save_fetch(self, url: str, data: bytes, content_type: str | None, status: int, *, etag: str | None = None,
+                   last_modified: str | None = None, run_id: int | None = None) -> str:
+        """A fetched body (content-addressed) and its URL's fetch record, with validators, in one transaction."""
+        digest = hashlib.sha256(data).hexdigest()
+        with self._transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", (digest, data))
+            self._upsert(conn, "fetches", {
+                "url": url, "sha256": digest, "content_type": content_type, "size": len(data), "status": status,
+                "fetched_at": _now(), "etag": etag, "last_modified": last_modified, "run_id": run_id,
+            }, key="url")
+        return digest
+
+    def confirm_fetch(self, url: str, run_id: int | None) -> None:
+        """The server said the stored body of `url` is still current (304)."""
+        with self._transaction() as conn:
+            conn.execute("UPDATE fetches SET fetched_at = ?, run_id = ? WHERE url = ?", (_now(), run_id, url))
+
+    # ------------------------------------------------------------------ stage bookkeeping (migration 005)
+    def processed(self, stage: str) -> dict[str, tuple[str, str]]:
+        """key -> (input hash, version) of everything `stage` has processed."""
+        return {r["key"]: (r["input_hash"], r["version"])
+                for r in self._conn.execute("SELECT key, input_hash, version FROM processed WHERE stage = ?", (stage,))}
+
+    def mark_processed(self, stage: str, key: str, input_hash: str, version: str) -> None:
+        with self._transaction() as conn:
+            self._upsert(conn, "processed", {"stage": stage, "key": key, "input_hash": input_hash, "version": version,
+                                             "at": _now()}, key="stage, key")
+
+    def mark_crawled(self, run_id: int, meeting_id: str) -> None:
+        """A meeting the run found unchanged counts as stored by the run (for resuming)."""
+        with self._transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO crawl_done (run_id, meeting_id) VALUES (?, ?)", (run_id, meeting_id))
+
+    def fetch_record(self, url: str) -> FetchRecord | None:
+        row = self._conn.execute(
+            "SELECT b.data, f.content_type, f.status, f.etag, f.last_modified, f.run_id "
+            "FROM fetches f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.url = ?", (url,)).fetchone()
+        if row is None:
+            return None
+        return FetchRecord(url=url, data=bytes(row["data"]), content_type=row["content_type"], status=row["status"],
+                           etag=row["etag"], last_modified=row["last_modified"], run_id=row["run_id"])

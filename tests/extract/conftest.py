@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from extract_pdf_fixtures import KENT, make_kpi_report, make_minutes
 
 

@@ -30,7 +30,14 @@ def make_kpi_report() -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     styles = getSampleStyleSheet()
     buf = io.BytesIO()
@@ -78,17 +85,17 @@ MINUTES_ITEMS = [
     ("Apologies and Substitutes", 1, ["Apologies were received from Councillor Milo Dunstan and Councillor Nia Roper."]),
     ("Minutes of the meeting held on 12 June 2024", 2, ["RESOLVED that the minutes were a correct record."]),
     ("Fostering Service Quarterly Update", 3, [
-        "1. Jasmine Kettleby, Head of Fostering and Adoption, introduced the report and drew attention to the recruitment "
-        "campaign that had run across the borough during the spring and summer months.",
-        "a. Forty-one enquiries had been received from prospective foster carers, an increase on the same period last year, "
-        "and twelve assessments were under way.",
+        ("1. Jasmine Kettleby, Head of Fostering and Adoption, introduced the report and drew attention to the "
+         "recruitment campaign that had run across the borough during the spring and summer months."),
+        ("a. Forty-one enquiries had been received from prospective foster carers, an increase on the same period "
+         "last year, and twelve assessments were under way."),
         "b. Retention of experienced carers remained a concern, as several long-standing households had retired from fostering.",
-        "2. In response to a question about placement stability, Ms Kettleby said that the number of unplanned endings had "
-        "fallen for the third consecutive quarter.",
+        ("2. In response to a question about placement stability, Ms Kettleby said that the number of unplanned "
+         "endings had fallen for the third consecutive quarter."),
         "3. RESOLVED that the Panel note the report.",
     ]),
-    ("Participation Team update and Annual Report of the Young People's Voice Group for 2023 to 2024 including "
-     "the Takeover Day", 4, [
+    (("Participation Team update and Annual Report of the Young People's Voice Group for 2023 to 2024 including "
+      "the Takeover Day"), 4, [
         "1. Kofi Lindqvist, Participation and Engagement Lead, presented the annual report of the Voice Group.",
         "2. RESOLVED that the Panel note the annual report.",
     ]),
@@ -172,3 +179,126 @@ def make_image_only_pdf() -> bytes:
     return buf.getvalue()
 
 
+
+
+# Fictional council questions paper: (asker, answerer, title, question paragraphs, answer paragraphs,
+# supplementary question, supplementary answer)
+QUESTIONS = [
+    ("Priya Castellano", "Owen Threlfall", "Cabinet Member for Highways and Transport",
+     ["How many of the 412 potholes reported in Ashbury ward since April have been repaired within 28 days?"],
+     ["Thank you for the question.", ("Of the 412 reports, 301 were repaired within 28 days and a further 64 "
+                                      "are programmed for the resurfacing works in the spring.")],
+     None, None),
+    ("Gideon Marsh", "Helena Akintola", "Cabinet Member for Children, Young People and Education",
+     [("Will the Cabinet Member publish the number of children waiting more than 20 weeks for an "
+       "Education, Health and Care Plan, broken down by district?")],
+     [("The figures are published each quarter in the performance report. At the end of December "
+       "186 children had waited more than 20 weeks. ") * 3],
+     "Will the Cabinet Member also publish the figures for the previous two years?",
+     "Yes, I will ask officers to add them to the next report."),
+    ("Rosalind Quirke", "Tobias Fennimore", "Leader of the Council",
+     ["What is the Council doing to recruit more foster carers?"],
+     ["We launched a recruitment campaign in September.", "Forty-one enquiries have been received."],
+     None, None),
+]
+
+
+def make_questions_paper() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=14, spaceAfter=12)
+    centre = ParagraphStyle("centre", parent=body, fontName="Helvetica-Bold", alignment=1, spaceAfter=2)
+    heading = ParagraphStyle("heading", parent=centre, spaceBefore=14, spaceAfter=14)
+    numbers = iter(range(1, len(QUESTIONS) + 1))
+
+    def stamp(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 12)
+        canvas.drawRightString(540, 800, f"Question {doc.question_number}")
+        canvas.restoreState()
+
+    story = []
+    for n, (asker, answerer, title, question, answer, supp_q, supp_a) in enumerate(QUESTIONS, start=1):
+        if n > 1:
+            story.append(PageBreak())
+        story += [Paragraph("FICTIONAL COUNTY COUNCIL", centre), Paragraph("Thursday 6 March 2025", centre),
+                  Paragraph(f"Question by {asker} to {answerer},<br/>{title}", heading)]
+        story += [Paragraph(p, body) for p in question]
+        story.append(Paragraph("Answer", heading))
+        story += [Paragraph(p, body) for p in answer]
+        if supp_q:
+            story += [Paragraph("Supplementary question", heading), Paragraph(supp_q, body),
+                      Paragraph("Supplementary answer", heading), Paragraph(supp_a, body)]
+        story.append(Spacer(1, 12))
+
+    class Doc(SimpleDocTemplate):
+        question_number = 0
+
+        def handle_pageBegin(self):
+            super().handle_pageBegin()
+
+    buf = io.BytesIO()
+    doc = Doc(buf, pagesize=A4, leftMargin=57, rightMargin=57)
+
+    def on_page(canvas, d):
+        # the stamp names the question that starts on this page
+        d.question_number = next(numbers, d.question_number)
+        stamp(canvas, d)
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buf.getvalue()
+
+
+TWO_COLUMN_LEFT = [
+    "1. The Panel received a report on the fostering service and the recruitment campaign run over the summer months.",
+    "2. Members asked how many enquiries had turned into assessments and were told that twelve were now under way.",
+    "(a) Retention of experienced carers remained a concern for the service and its partners across the borough.",
+]
+TWO_COLUMN_RIGHT = [
+    "3. The Head of Service explained that exit interviews were now held with every household that left fostering.",
+    "4. RESOLVED that the Panel note the report and receive a further update at its meeting in the new year.",
+]
+
+
+def make_two_column_page() -> bytes:
+    """A newsletter-style page: a full-width title, then two columns of numbered paragraphs."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        PageTemplate,
+        Paragraph,
+    )
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=9)
+    title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=14, leading=18)
+    width, height = A4
+    top = Frame(50, height - 110, width - 100, 60, id="title")
+    left = Frame(50, 80, (width - 120) / 2, height - 200, id="left")
+    right = Frame(70 + (width - 120) / 2, 80, (width - 120) / 2, height - 200, id="right")
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=A4)
+    doc.addPageTemplates([PageTemplate(frames=[top, left, right])])
+    story = [Paragraph("Fostering Service Update – Two Column Summary", title), FrameBreak()]
+    story += [Paragraph(p, body) for p in TWO_COLUMN_LEFT] + [FrameBreak()]
+    story += [Paragraph(p, body) for p in TWO_COLUMN_RIGHT]
+    doc.build(story)
+    return buf.getvalue()
+
+
+def make_ruled_non_kpi_table() -> bytes:
+    """A ruled table that is not a KPI table (a room booking list): no reason to run pdfplumber."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    rows = [["Room", "Day", "Booked by"]] + [[f"Room {i}", "Monday", f"Officer {i}"] for i in range(8)]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([table])
+    return buf.getvalue()

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from extract_pdf_fixtures import make_image_only_pdf, make_text_pdf
+
 from minutes_miner.errors import PDFError
 from minutes_miner.extract.pdf import arrow_direction, classify, join_wrapped, read_pdf
 
@@ -113,13 +113,13 @@ def test_corrupt_xref_and_garbage_body_do_not_crash():
 
 def test_time_limit():
     with pytest.raises(PDFError) as exc:
-        read_pdf(make_text_pdf(), "slow.pdf", timeout=0.01)
+        read_pdf(make_text_pdf(pages=2000), "slow.pdf", timeout=0.05)
     assert "time limit" in str(exc.value)
 
 
 def test_memory_limit():
     with pytest.raises(PDFError) as exc:
-        read_pdf(make_text_pdf(), "big.pdf", memory_mb=15)
+        read_pdf(make_text_pdf(pages=500), "big.pdf", memory_mb=15)
     assert "memory" in str(exc.value).lower()
 
 
@@ -181,3 +181,26 @@ def test_kent_classify(kent_dir):
     assert kind("kcc_corporate_parenting_panel_minutes_2024-10-29.pdf") == "minutes"
     assert kind("kcc_cabinet_minutes_2025-01-30.pdf") == "minutes"
     assert kind("kcc_quarterly_performance_report_q3_2024-25.pdf") == "indicators"
+
+
+@pytest.mark.parametrize("refused", ["RLIMIT_AS", "RLIMIT_CPU"])
+def test_a_refused_limit_does_not_skip_the_other_and_is_reported(monkeypatch, refused):
+    from minutes_miner.extract import pdf_child
+
+    applied = []
+
+    def setrlimit(which, limits):  # stands in for the real call: the test process keeps its limits
+        if which == getattr(pdf_child.resource, refused):
+            raise ValueError("not allowed here")
+        applied.append((which, limits))
+
+    monkeypatch.setattr(pdf_child.resource, "setrlimit", setrlimit)
+    warnings = pdf_child.set_limits(512, 60)
+    other = "RLIMIT_CPU" if refused == "RLIMIT_AS" else "RLIMIT_AS"
+    expected = (65, 70) if other == "RLIMIT_CPU" else (512 * 1024 * 1024,) * 2
+    assert applied == [(getattr(pdf_child.resource, other), expected)]
+    [warning] = warnings
+    if refused == "RLIMIT_AS":
+        assert warning.startswith("the parser's memory limit (512 MB) could not be set (not allowed here)")
+    else:
+        assert warning.startswith("the parser's CPU-time limit (65 s) could not be set (not allowed here)")

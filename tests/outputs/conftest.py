@@ -5,8 +5,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from store_builder import build_store  # noqa: E402
-from minutes_miner.store import open_store  # noqa: E402
+from store_builder import build_store
+
+from minutes_miner.store import open_store
 
 
 @pytest.fixture

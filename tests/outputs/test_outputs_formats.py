@@ -1,4 +1,10 @@
-from minutes_miner.outputs.formats import gist, md_escape, sentences, source_link, to_csv
+from minutes_miner.outputs.formats import (
+    gist,
+    md_escape,
+    sentences,
+    source_link,
+    to_csv,
+)
 
 
 def test_sentences_keep_abbreviations():

@@ -4,7 +4,12 @@ import pytest
 from store_builder import A_SEND, M3, PDF_Q3
 
 from minutes_miner.errors import EmptyStoreError, NotFoundError, QueryError
-from minutes_miner.outputs.search import hits_to_csv, hits_to_json, render_hits_text, search
+from minutes_miner.outputs.search import (
+    hits_to_csv,
+    hits_to_json,
+    render_hits_text,
+    search,
+)
 from minutes_miner.store import StatementFilter
 
 

@@ -1,8 +1,8 @@
 import re
-from markupsafe import escape as html_escape
 from pathlib import Path
 
 import pytest
+from markupsafe import escape as html_escape
 from store_builder import C_SEND_PLAN, D_LOCALITY, M1, M3, Q_EARLY_HELP, SCRIPT_TEXT
 
 from minutes_miner.errors import EmptyStoreError

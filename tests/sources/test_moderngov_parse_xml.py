@@ -1,13 +1,16 @@
 from datetime import date
 
 import pytest
+from paths import realdata_file
 
 from minutes_miner.errors import ParseError
 from minutes_miner.models import Committee, Council
 from minutes_miner.sources.moderngov.parse_xml import (
-    parse_committees, parse_councillors, parse_meeting, parse_meetings,
+    parse_committees,
+    parse_councillors,
+    parse_meeting,
+    parse_meetings,
 )
-from paths import realdata_file
 
 COUNCIL = Council(name="Manchester City Council", base_url="https://democracy.example.gov.uk/")
 

@@ -25,6 +25,7 @@ from minutes_miner.models import (
     ParsedMeeting,
     Person,
 )
+from minutes_miner.sources.moderngov.attendance import attendee
 
 
 def _root(data: bytes, source: str, expected: str) -> ET.Element:
@@ -96,6 +97,10 @@ def parse_meetings(data: bytes, committee: Committee, base_url: str, source: str
     return out
 
 
+# membertype in GetMeeting: "U" (a user of the system: a councillor or co-opted member), or words.
+_MEMBER_TYPES = {"u", "member", "committee member", "councillor"}
+
+
 def _attendee(el: ET.Element) -> AttendeeMention | None:
     def field(name: str) -> str | None:
         value = el.get(name) or _text(el, name)
@@ -104,19 +109,11 @@ def _attendee(el: ET.Element) -> AttendeeMention | None:
     name = field("name")
     if not name:
         return None
-    role = field("roledescription")
     member_type = (field("membertype") or "").lower()
-    attendance = (field("attendance") or "present").lower()
-    if "councillor" in name.lower() or member_type in {"member", "committee member", "councillor"}:
-        kind = "chair" if role and role.lower().startswith("chair") else "member"
-    elif member_type in {"officer", "staff"}:
-        kind = "officer"
-    else:
-        kind = "external" if member_type else "unknown"
-    status = ("apologies" if "apolog" in attendance else "absent" if "absent" in attendance
-              else "substitute" if "substitut" in attendance else "virtual" if "virtual" in attendance else "present")
-    return AttendeeMention(name=name, kind=kind, title=role, status=status, party=field("politicalparty"),
-                           ward=field("ward"))
+    group = ("member" if member_type in _MEMBER_TYPES else "officer" if member_type in {"officer", "staff"}
+             else "external" if member_type else None)
+    return attendee(name, field("roledescription"), field("attendance"), group=group,
+                    party=field("politicalparty"), ward=field("ward"))
 
 
 def parse_meeting(data: bytes, council: Council, committee: Committee, base_url: str,

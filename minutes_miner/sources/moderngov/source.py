@@ -1,25 +1,25 @@
-"""ModernGov source: discovery through mgWebService.asmx (GetCommittees, GetMeetings, GetMeeting,
-GetCouncillorsByWard). Parsing lives in parse_xml/parse_html; this module only sequences requests."""
+"""ModernGov source: discovery through mgWebService.asmx when it answers, else through the HTML
+pages; both give the same records. This module decides which and sequences the crawl; the
+discovery_* modules sequence requests and the parse_* modules parse."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 from urllib.parse import urlsplit
 
-from minutes_miner.dates import format_moderngov
-from minutes_miner.errors import FetchError, NotModernGovError, ParseError
+from minutes_miner.errors import (
+    FetchError,
+    HostUnreachableError,
+    NotModernGovError,
+    ParseError,
+)
 from minutes_miner.fetch import Fetcher
 from minutes_miner.models import Committee, Council, ParsedMeeting, Person
 from minutes_miner.sources.base import CrawlOptions, CrawlPlan, SourceFailure
+from minutes_miner.sources.moderngov.discovery_html import HtmlDiscovery
+from minutes_miner.sources.moderngov.discovery_ws import WebServiceDiscovery
 from minutes_miner.sources.moderngov.parse_html import council_name_from_page
-from minutes_miner.sources.moderngov.parse_xml import (
-    parse_committees,
-    parse_councillors,
-    parse_meeting,
-    parse_meetings,
-)
 
-WEB_SERVICE = "mgWebService.asmx"
 _EARLIEST = date(2000, 1, 1)
 
 
@@ -42,10 +42,8 @@ class ModernGovSource:
         self.fetcher = fetcher
         self.base_url = normalise_base_url(base_url)
         self._council: Council | None = None
-
-    def _service(self, endpoint: str, **params: str) -> str:
-        query = "&".join(f"{k}={v}" for k, v in params.items())
-        return f"{self.base_url}{WEB_SERVICE}/{endpoint}" + (f"?{query}" if query else "")
+        self._discovery: WebServiceDiscovery | HtmlDiscovery | None = None
+        self._committees: list[Committee] | None = None
 
     def council(self) -> Council:
         if self._council is None:
@@ -53,28 +51,46 @@ class ModernGovSource:
             try:
                 page = self.fetcher.get(self.base_url + "mgListCommittees.aspx")
                 name = council_name_from_page(page.data)
+            except HostUnreachableError:
+                raise  # nothing else on the site can be read either
             except FetchError:
                 pass
             self._council = Council(name=name or urlsplit(self.base_url).netloc, base_url=self.base_url)
         return self._council
 
-    def committees(self, refresh: bool = False) -> list[Committee]:
-        url = self._service("GetCommittees", lDummy="0")
-        try:
-            reply = self.fetcher.get(url, refresh=refresh)
-            return parse_committees(reply.data, self.council(), source=url)
-        except (FetchError, ParseError) as exc:
-            raise NotModernGovError(
-                f"does not look like a ModernGov site: {url} did not give a committee list ({exc.message})",
-                where=self.base_url,
-                hint=f"tried {url}; give the address of the council's ModernGov pages, "
-                     "e.g. https://democracy.example.gov.uk/ or https://www.example.gov.uk/moderngov/",
-            ) from exc
+    @property
+    def mode(self) -> str:
+        return self._discover()[0].mode
+
+    def _discover(self) -> tuple[WebServiceDiscovery | HtmlDiscovery, list[Committee]]:
+        """The web service if it gives a committee list, else the HTML pages if they do; else the site is
+        not ModernGov (or not reachable) and the error names every endpoint tried."""
+        if self._discovery is None:
+            tried = []
+            for kind in (WebServiceDiscovery, HtmlDiscovery):
+                discovery = kind(self.fetcher, self.base_url, self.council())
+                try:
+                    self._committees = discovery.committees()
+                except (FetchError, ParseError) as exc:
+                    tried.append((discovery.committees_url(), exc.message))
+                    continue
+                self._discovery = discovery
+                break
+            else:
+                raise NotModernGovError(
+                    "does not look like a ModernGov site: "
+                    + "; ".join(f"{url} did not give a committee list ({reason})" for url, reason in tried),
+                    where=self.base_url,
+                    hint=f"tried {' and '.join(url for url, _ in tried)}; give the address of the council's ModernGov "
+                         "pages, e.g. https://democracy.example.gov.uk/ or https://www.example.gov.uk/moderngov/",
+                )
+        return self._discovery, self._committees or []
+
+    def committees(self) -> list[Committee]:
+        return self._discover()[1]
 
     def roster(self) -> list[Person]:
-        url = self._service("GetCouncillorsByWard")
-        reply = self.fetcher.get(url, refresh=True)
-        return parse_councillors(reply.data, self.council(), source=url)
+        return self._discover()[0].roster()
 
     @staticmethod
     def _selected(committee: Committee, wanted: tuple[str, ...]) -> bool:
@@ -82,32 +98,34 @@ class ModernGovSource:
             return True
         return any(w == committee.external_id or w.lower() in committee.name.lower() for w in wanted)
 
-    def meetings(self, options: CrawlOptions, plan: CrawlPlan) -> Iterator[ParsedMeeting | SourceFailure]:
-        council = self.council()
-        committees = [c for c in self.committees(refresh=True) if self._selected(c, options.committees)]
+    def meetings(self, options: CrawlOptions, plan: CrawlPlan,
+                 done: frozenset[str] = frozenset()) -> Iterator[ParsedMeeting | SourceFailure]:
+        """Every meeting of the selected committees in the date range, except cancelled ones and those in
+        `done` (meeting IDs already stored by this crawl run), which are counted in `plan.resumed`."""
+        discovery, committees = self._discover()
+        committees = [c for c in committees if self._selected(c, options.committees)]
         plan.committees = committees
         since, until = options.since or _EARLIEST, options.until or date(date.today().year + 2, 12, 31)
         listings = []
         for committee in committees:
-            url = self._service("GetMeetings", lCommitteeId=committee.external_id or "",
-                                sFromDate=format_moderngov(since), sToDate=format_moderngov(until))
+            listing_key = committee.source_url or self.base_url
             try:
-                found = parse_meetings(self.fetcher.get(url, refresh=True).data, committee, self.base_url, source=url)
+                found = discovery.meetings_of(committee, since, until)
             except (FetchError, ParseError) as exc:
-                yield SourceFailure(url=url, stage="meetings", reason=str(exc))
+                yield SourceFailure(url=listing_key, stage="meetings", reason=str(exc))
                 continue
+            self.fetcher.store.clear_failure(listing_key, "meetings")
             listings.extend((committee, m) for m in found if m.status is None or m.status.lower() != "cancelled")
         plan.meetings_total = len(listings)
         for committee, meeting in listings:
-            url = self._service("GetMeeting", lMeetingId=meeting.external_id or "")
+            if meeting.id in done:
+                plan.resumed += 1
+                continue
+            stored = self.fetcher.store.meeting(meeting.id)
             # Meetings whose minutes were not published yet are re-checked on every run.
-            refresh = options.refresh or not self._published_before(url)
+            refresh = options.refresh or stored is None or not stored.minutes_published
             try:
-                reply = self.fetcher.get(url, refresh=refresh)
-                yield parse_meeting(reply.data, council, committee, self.base_url, source=url)
+                yield discovery.meeting(committee, meeting, refresh)
             except (FetchError, ParseError) as exc:
-                yield SourceFailure(url=url, stage="meeting", reason=str(exc))
-
-    def _published_before(self, url: str) -> bool:
-        cached = self.fetcher.store.blob_for_url(url)
-        return cached is not None and b"<minutepublished>True</minutepublished>" in cached[0]
+                # Recorded against the meeting's page (what an officer can open), the reason names the URL that failed.
+                yield SourceFailure(url=meeting.source_url, stage="meeting", reason=str(exc))

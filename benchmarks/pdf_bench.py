@@ -1,0 +1,172 @@
+"""PDF extraction speed and memory, as ratios against `pdftotext -layout` timed in the same run.
+
+    python benchmarks/pdf_bench.py [--repeat 3] [--no-batch]
+
+Prints, per document (the Kent documents in ../shared/realdata/kent when present, and a
+generated 500-page performance report):
+
+* pdftotext -layout wall time (the reference), and ours for text only (`read_pdf`) and for
+  the full stage (minutes -> items and attendance; performance report -> text + tables +
+  indicators), each as a ratio to the reference. Goals: text-only minutes within 3x, the full
+  stage on a KPI report within 10x.
+* pages/s of our text read and of the full stage, and the peak resident memory of the parser
+  child (each document is parsed in its own child process; the child reports its own peak).
+
+Then the speed-up of a batch read with 2 workers against 1.
+
+Needs `pdftotext` (poppler-utils): apt-get install -y poppler-utils
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from minutes_miner.extract.council_questions import parse_council_questions
+from minutes_miner.extract.indicators import parse_indicator_report
+from minutes_miner.extract.pdf import PdfJob, classify, read_pdf, read_pdfs
+from minutes_miner.extract.printed_minutes import parse_printed_minutes
+
+KENT = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "kent"
+
+
+def best_of(repeat: int, fn):
+    """Smallest wall time of `repeat` runs (the machine is shared: the minimum is the least noisy)."""
+    best, value = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        value = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, value
+
+
+def pdftotext(path: Path) -> None:
+    subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+
+
+def full_stage(data: bytes, name: str):
+    """What the pipeline does with one PDF: one parse (tables only for a performance report), then the parser."""
+    pdf = read_pdf(data, name, tables="auto")
+    kind = classify(pdf)
+    if kind == "indicators":
+        return pdf, kind, len(parse_indicator_report(pdf).indicators)
+    if kind == "questions":
+        return pdf, kind, len(parse_council_questions(pdf).items)
+    return pdf, kind, len(parse_printed_minutes(pdf).items)
+
+
+def generated_report(pages: int = 500) -> bytes:
+    """A deterministic performance report: every fifth page a ruled KPI table, the rest commentary."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+        TableStyle,
+    )
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Quarterly Performance Report – Quarter 3 2024/25", styles["Title"])]
+    rags = ("Green", "Amber", "Red")
+    for page in range(pages):
+        if page % 5 == 0:
+            rows = [["Ref", "Indicator", "Latest", "Target", "Floor", "RAG", "Previous RAG", "Direction"]]
+            for k in range(20):
+                n = page * 20 + k
+                rows.append([f"P{n:05d}", f"Indicator number {n} for service area {page // 5}", f"{50 + n % 50}%",
+                             "75%", "60%", rags[n % 3], rags[(n + 1) % 3], ("Improving", "Stable", "Worsening")[n % 3]])
+            table = Table(rows, repeatRows=1)
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 7)]))
+            story.append(table)
+        else:
+            text = (f"Commentary {page}. The service continued to face high demand this quarter, and the measures "
+                    "below show where performance moved against target and floor standards. ") * 12
+            story += [Paragraph(f"Service commentary {page}", styles["Heading2"]), Paragraph(text, styles["BodyText"])]
+        story.append(PageBreak())
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    return buf.getvalue()
+
+
+def row(label: str, *cells) -> str:
+    return f"{label:<58}" + "".join(f"{c:>12}" for c in cells)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the best is kept)")
+    parser.add_argument("--no-batch", action="store_true", help="skip the 2-worker batch measurement")
+    args = parser.parse_args()
+    if shutil.which("pdftotext") is None:
+        print("pdftotext not found: the benchmark times pdftotext -layout as its reference.\n"
+              "Install it with:  apt-get install -y poppler-utils", file=sys.stderr)
+        return 2
+
+    workdir = Path(tempfile.mkdtemp(prefix="pdf-bench-"))
+    docs: list[Path] = sorted(KENT.glob("*.pdf")) if KENT.is_dir() else []
+    if not docs:
+        print(f"(no Kent documents at {KENT}; only the generated report is measured)")
+    generated = workdir / "generated_500_page_report.pdf"
+    start = time.perf_counter()
+    generated.write_bytes(generated_report())
+    print(f"generated the 500-page report in {time.perf_counter() - start:.1f} s")
+    docs.append(generated)
+
+    start = time.perf_counter()
+    read_pdf(docs[0].read_bytes(), "warm-up")
+    print(f"first parse, including starting the fork server: {time.perf_counter() - start:.2f} s\n")
+
+    print(row("document (pages, kind)", "pdftotext", "text", "ratio", "full stage", "ratio", "text pg/s",
+              "full pg/s", "peak MB"))
+    minutes_ratios, report_ratios = [], []
+    for path in docs:
+        data = path.read_bytes()
+        ref, _ = best_of(args.repeat, lambda path=path: pdftotext(path))
+        text_t, pdf = best_of(args.repeat, lambda data=data, path=path: read_pdf(data, path.name))
+        full_t, (full_pdf, kind, found) = best_of(args.repeat, lambda data=data, path=path: full_stage(data, path.name))
+        pages = len(pdf.pages)
+        peak = max(pdf.peak_rss_kb, full_pdf.peak_rss_kb) / 1024
+        label = f"{path.name[:40]} ({pages}, {kind}: {found})"
+        print(row(label, f"{ref * 1000:.0f} ms", f"{text_t * 1000:.0f} ms", f"{text_t / ref:.1f}x",
+                  f"{full_t * 1000:.0f} ms", f"{full_t / ref:.1f}x", f"{pages / text_t:.0f}", f"{pages / full_t:.0f}",
+                  f"{peak:.0f}"))
+        if kind in ("minutes", "questions"):
+            minutes_ratios.append(text_t / ref)
+        if kind == "indicators":
+            report_ratios.append(full_t / ref)
+    print()
+    if minutes_ratios:
+        print(f"text-only minutes PDFs: {max(minutes_ratios):.1f}x pdftotext -layout at worst (goal: within 3x)")
+    if report_ratios:
+        print(f"full stage on KPI reports: {max(report_ratios):.1f}x pdftotext -layout at worst (goal: within 10x)")
+
+    if not args.no_batch:
+        # many documents of ordinary size (one 500-page report would be a single long job)
+        batch = [p for p in docs if p != generated] * 4 or [generated] * 2
+        jobs = [PdfJob(p.name, p.read_bytes(), tables="auto") for p in batch]
+        pages = 0
+
+        def run(workers: int) -> int:
+            return sum(len(r.pages) for _, r in read_pdfs(jobs, workers=workers) if not isinstance(r, Exception))
+
+        one, pages = best_of(max(1, args.repeat - 1), lambda: run(1))
+        two, _ = best_of(max(1, args.repeat - 1), lambda: run(2))
+        print(f"batch of {len(jobs)} documents ({pages} pages), text + tables where needed: "
+              f"1 worker {one:.2f} s, 2 workers {two:.2f} s, speed-up {one / two:.2f}x "
+              f"(cpu count {os.cpu_count()})")
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

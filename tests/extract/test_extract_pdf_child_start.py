@@ -1,0 +1,53 @@
+"""How PDF children start: from the fork server without re-running the caller's script, and, if
+this Python's multiprocessing internals ever differ, through the public API instead."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from extract_pdf_fixtures import make_text_pdf
+
+from minutes_miner.extract import pdf as pdf_module
+from minutes_miner.extract.pdf import PdfJob, read_pdf, read_pdfs
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_by_the_children(tmp_path):
+    (tmp_path / "doc.pdf").write_bytes(make_text_pdf("Quarterly report of a fictional council."))
+    script = tmp_path / "unguarded.py"
+    script.write_text(textwrap.dedent(f"""
+        from pathlib import Path
+        from minutes_miner.extract.pdf import PdfJob, read_pdfs
+        with open({str(tmp_path / "runs.log")!r}, "a") as log:
+            log.write("run\\n")
+        data = Path({str(tmp_path / "doc.pdf")!r}).read_bytes()
+        texts = [pdf.pages[0].text for _, pdf in read_pdfs([PdfJob(source=str(i), data=data) for i in range(4)],
+                                                         workers=2)]
+        print(texts[3])
+    """), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert "Quarterly report of a fictional council." in done.stdout
+    assert (tmp_path / "runs.log").read_text() == "run\n"  # four documents, the script ran once
+
+
+def test_if_the_fast_start_fails_the_public_api_reads_the_document(monkeypatch):
+    def changed_internals(self, process_obj):
+        raise AttributeError("module 'multiprocessing.spawn' has no attribute 'get_preparation_data'")
+
+    monkeypatch.setattr(pdf_module._Popen, "_launch", changed_internals)
+    monkeypatch.setattr(pdf_module, "_without_main", True)
+    pdf = read_pdf(make_text_pdf("Read through the public API."), "fallback.pdf")
+    assert "Read through the public API." in pdf.pages[0].text
+    assert pdf_module._without_main is False  # and it stays on the public path
+    results = list(read_pdfs([PdfJob(source="again.pdf", data=make_text_pdf("Still read."))], workers=1))
+    assert "Still read." in results[0][1].pages[0].text
+
+
+def test_this_python_uses_the_fast_start():
+    read_pdf(make_text_pdf("Fast start."), "fast.pdf")
+    assert pdf_module._without_main is True

@@ -1,0 +1,42 @@
+"""extract_indicators: a linked document that is not a PDF at all (a Word file) is not a failed
+performance report; a PDF that cannot be read is recorded as a failure."""
+from __future__ import annotations
+
+import pytest
+
+from minutes_miner.errors import NotAPDFError, PDFError
+from minutes_miner.extract.pdf import read_pdf
+from minutes_miner.fetch import FetchConfig
+from minutes_miner.mockserver.server import Fault, sample_site, serve
+from minutes_miner.pipeline import crawl, extract_indicators
+from minutes_miner.sources.base import CrawlOptions
+from minutes_miner.store import open_store
+
+PERF_Q4 = "documents/s62701/CS Performance Indicators Q4 2023-24.pdf"
+PERF_Q1 = "documents/s62801/CS Performance Indicators Q1 2024-25.pdf"
+WORD = b"PK\x03\x04\x14\x00\x06\x00" + b"word/document.xml" + b"\x00" * 200
+
+
+@pytest.mark.parametrize("data", [b"", b"<!DOCTYPE html><html><body>Sign in</body></html>", WORD])
+def test_bytes_that_are_not_a_pdf_raise_not_a_pdf_error(data):
+    with pytest.raises(NotAPDFError) as err:
+        read_pdf(data, "report.pdf")
+    assert str(err.value).startswith("report.pdf: ")
+
+
+def test_a_corrupt_pdf_is_a_pdf_error_but_not_a_not_a_pdf_error():
+    with pytest.raises(PDFError) as err:
+        read_pdf(b"%PDF-1.4\n" + b"\x00" * 2000, "broken.pdf")
+    assert not isinstance(err.value, NotAPDFError)
+
+
+def test_a_word_file_is_skipped_and_a_corrupt_pdf_recorded(tmp_path):
+    faults = {PERF_Q4: Fault(body=WORD, content_type="application/vnd.openxmlformats-officedocument"),
+              PERF_Q1: Fault(body=b"%PDF-1.4\n" + b"\x00" * 2000, content_type="application/pdf")}
+    with serve(sample_site(), faults=faults) as server, open_store(tmp_path / "x.db") as store:
+        crawl(store, server.base_url, CrawlOptions(committees=("131",)), FetchConfig(delay=0.0, retries=0))
+        values = extract_indicators(store, workers=1)
+        failures = [(f.url, f.stage) for f in store.failures()]
+        base = server.base_url
+    assert values > 0  # the other quarters' reports
+    assert failures == [(base + PERF_Q1.replace(" ", "%20"), "indicators")]
