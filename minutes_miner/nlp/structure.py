@@ -41,6 +41,9 @@ _BLOCK_START = re.compile(
     r"^(?:[•·▪‣◦●○■□*]|[-–]\s|o\s|\(?\d{1,3}[.)]\s|\(\d{1,3}\)\s|\(?[a-zA-Z][.)]\s|\([a-z]{1,4}\)\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]\s|"
     r"RESOLVED|AGREED|Minutes:|\(Item \d|Meeting:|PRESENT|ALSO PRESENT|IN ATTENDANCE|Apologies)"
 )
+_GENERIC_BODY = re.compile(r"(?:the )?(?:meeting|committee)", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"^(?:(?:date|meeting date)\s*[:\-]\s*)?(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_RE
+                        + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?\.?$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|page \d+(?: of \d+)?|-\s*\d+\s*-)\s*$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.;:?!]['\"’”)]*\s*$")
 _FULL_TEXT_LINK = re.compile(r"\s*(?:\.\.\.|…)?\s*view the full minutes text for item \d+[a-z]?\s*$", re.IGNORECASE)
@@ -122,6 +125,17 @@ def _next_nonblank(lines: list[str], n: int) -> str:
     return ""
 
 
+def _masthead_end(blocks: list[str]) -> int:
+    """Index of the first item heading: the masthead is only the lines above it, so an item
+    "3. Minutes of the meeting held on 16 November 2023" never gives the meeting's date."""
+    for i, b in enumerate(blocks):
+        if _ITEM_TAG.match(b) or (_ITEM_HEADING.match(b) and not _TERMINAL.search(b)):
+            return i
+        if _number_of(b) is not None and not _DATE_DMY.match(b):
+            return i
+    return len(blocks)
+
+
 def _header(blocks: list[str]) -> tuple[str | None, date | None]:
     committee = None
     when = None
@@ -129,14 +143,12 @@ def _header(blocks: list[str]) -> tuple[str | None, date | None]:
         m = _ISSUE_MEETING.match(b)
         if m:
             return collapse(m.group("committee")), parse_date(m.group("date"))
-        m = _MINUTES_OF.search(b)
-        if m and committee is None:
-            committee = collapse(m.group("committee")).strip(" ,")
-            when = when or parse_date(b)
-        m = _MINUTES_OF_DATED.match(b)
-        if m and committee is None:
-            committee = collapse(m.group("committee")).strip(" ,")
-            when = when or parse_date(b)
+    masthead = blocks[:min(20, _masthead_end(blocks))]
+    for b in masthead:
+        for m in (_MINUTES_OF.search(b), _MINUTES_OF_DATED.match(b)):
+            if m and committee is None and not _GENERIC_BODY.fullmatch(m.group("committee").strip(" ,")):
+                committee = collapse(m.group("committee")).strip(" ,")
+                when = when or parse_date(b)
         m = _HEADER_DASH.match(b)
         if m and committee is None and parse_date(m.group("date")):
             committee = _title_case(m.group("committee").strip(" -–"))
@@ -147,8 +159,10 @@ def _header(blocks: list[str]) -> tuple[str | None, date | None]:
             committee = collapse(b.split(":", 1)[1])
         if when is None and committee is not None:
             when = parse_date(b)
-    if committee and re.fullmatch(r"(?:the )?(?:meeting|committee)", committee, re.IGNORECASE):
+    if committee and _GENERIC_BODY.fullmatch(committee):
         committee = None
+    if when is None:
+        when = next((parse_date(b) for b in masthead if _DATE_ONLY.match(b)), None)
     return committee, when
 
 
@@ -214,6 +228,13 @@ def _items_tagged(blocks: list[str]) -> list[ItemText] | None:
     return items
 
 
+def _number_of(block: str) -> int | None:
+    m = _NUM_HEADING.match(block)
+    if not m or _TERMINAL.search(block):
+        return None
+    return int(re.match(r"\d+", m.group("num")).group())
+
+
 def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
     heads: list[tuple[int, str, str]] = []
     last = 0
@@ -222,18 +243,21 @@ def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
         if m and (m.group("title") == "" or not _TERMINAL.search(b)):
             heads.append((i, m.group("num"), m.group("title").strip() or None))
             continue
-        m = _NUM_HEADING.match(b)
-        if m and len(b.split()) <= 14 and not _TERMINAL.search(b):
-            try:
-                n = int(re.match(r"\d+", m.group("num")).group())
-            except ValueError:
-                continue
-            if n > last:
-                words = m.group("title").split()
-                capitalised = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
-                if capitalised >= 0.5 or b.isupper():
-                    heads.append((i, m.group("num"), m.group("title").strip()))
-                    last = n
+        n = _number_of(b)
+        if n is None or n <= last or len(b.split()) > 24:
+            continue
+        heading = _NUM_HEADING.match(b)
+        title = heading.group("title").strip()
+        words = title.split()
+        capitalised = sum(1 for w in words if w[:1].isupper()) / max(len(words), 1)
+        # Titles in sentence case ("6. Care workforce and the international recruitment
+        # programme", "3. Minutes of the meeting held on 16 November 2023") are items when
+        # they carry the next number and have a body; a numbered list's points follow each
+        # other with no body between them.
+        next_in_sequence = n == last + 1 and i + 1 < len(blocks) and _number_of(blocks[i + 1]) is None
+        if (len(words) <= 14 and (capitalised >= 0.5 or b.isupper())) or next_in_sequence:
+            heads.append((i, heading.group("num"), title))
+            last = n
     # One numbered heading is only trusted when it opens the text ("5. Performance Report").
     if len(heads) < 2 and not (heads and heads[0][0] < len(blocks) - 1 and all(_is_header_block(b) for b in blocks[:heads[0][0]])):
         return None

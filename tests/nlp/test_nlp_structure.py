@@ -162,3 +162,91 @@ def test_masthead_single_numbered_item_and_decision_speaker():
         ("Jane Smith", "statement", None), ("Councillor Patel", "question", None), ("Jane Smith", "answer", 1),
         ("the Committee", "resolution", None)]
     assert (statements[3].speaker_key, statements[3].speaker_kind) == ("committee", "group")
+
+
+SENTENCE_CASE_ITEMS = """MARSTON BOROUGH COUNCIL
+
+HEALTH SCRUTINY PANEL
+
+Thursday 18 January 2024
+
+Present: Councillor Ruth Ingleby (Chair); Councillors Alan Brannigan and Jean Ellwood
+
+1. Apologies for absence
+
+Apologies for absence were received from Councillor Hugh Pennock.
+
+2. Declarations of interest
+
+There were no declarations of interest.
+
+3. Minutes of the meeting held on 16 November 2023
+
+RESOLVED: That the minutes of the meeting held on 16 November 2023 be confirmed.
+
+4. Care workforce and the international recruitment programme
+
+Nadia Farouk, Assistant Director, presented the report on overseas recruitment.
+
+Councillor Brannigan asked how many care workers had been recruited from overseas.
+
+5. Work programme
+
+The Panel noted its work programme.
+"""
+
+
+def test_sentence_case_and_dated_numbered_headings_are_items():
+    m = minutes_from_text(SENTENCE_CASE_ITEMS, "marston.txt")
+    assert [(i.number, i.title) for i in m.items] == [
+        ("1", "Apologies for absence"),
+        ("2", "Declarations of interest"),
+        ("3", "Minutes of the meeting held on 16 November 2023"),
+        ("4", "Care workforce and the international recruitment programme"),
+        ("5", "Work programme"),
+    ]
+    assert m.items[2].text.startswith("RESOLVED: That the minutes of the meeting held on 16 November 2023")
+    assert m.items[3].text.startswith("Nadia Farouk, Assistant Director, presented")
+    # the masthead is the lines above item 1: the date is this meeting's, not the one in item 3
+    assert m.date == date(2024, 1, 18)
+    assert [a.name for a in m.attendance][:1] == ["Councillor Ruth Ingleby"]
+
+
+def test_item_minutes_of_previous_meeting_is_not_the_masthead():
+    text = ("Minutes of a meeting of the Corporate Resources Select Committee held on 16 January 2024.\n\n"
+            "22. Apologies\n\nThere were no apologies.\n\n"
+            "23. Minutes of the Meeting held on 14 November 2023\n\n"
+            "RESOLVED that the minutes of the meeting held on 14 November 2023 be signed by the Chairman.\n\n"
+            "24. Draft Revenue Budget 2024/25\n\nThe Cabinet Member introduced the draft budget.\n")
+    m = minutes_from_text(text, "ravens.txt")
+    assert (m.committee, m.date) == ("Corporate Resources Select Committee", date(2024, 1, 16))
+    assert [(i.number, i.title) for i in m.items] == [
+        ("22", "Apologies"), ("23", "Minutes of the Meeting held on 14 November 2023"), ("24", "Draft Revenue Budget 2024/25")]
+    assert m.items[0].text == "There were no apologies."
+
+
+def test_numbered_list_in_sentence_case_is_not_items():
+    text = ("1. Performance Report\n\nThe Director highlighted three areas:\n\n"
+            "1. Respite provision for carers\n\n2. Waiting lists for assessment\n\n3. Staff turnover in the service\n\n"
+            "Councillor Lee asked about respite.\n\n2. Work Programme\n\nThe work programme was noted.\n")
+    m = minutes_from_text(text, "list.txt")
+    assert [(i.number, i.title) for i in m.items] == [("1", "Performance Report"), ("2", "Work Programme")]
+    assert "2. Waiting lists for assessment" in m.items[0].text
+
+
+def test_html_h3_item_heading_with_a_date(tmp_path):
+    from minutes_miner.inputs import read_file
+
+    page = tmp_path / "minutes.html"
+    page.write_text(
+        "<html><body><h1>Ravensworth County Council</h1><h2>Corporate Resources Select Committee</h2>"
+        "<p>Minutes of a meeting of the Corporate Resources Select Committee held on Tuesday 16 January 2024.</p>"
+        "<h3>22. Apologies</h3><p>There were no apologies.</p>"
+        "<h3>23. Minutes of the Meeting held on 14 November 2023</h3>"
+        "<p>RESOLVED that the minutes of the meeting held on 14 November 2023 are correctly recorded.</p>"
+        "<h3>24. Forward Plan</h3><p>The Committee noted the forward plan.</p></body></html>", encoding="utf-8")
+    m = read_file(page).minutes
+    assert m.date == date(2024, 1, 16)
+    assert [(i.number, i.title) for i in m.items] == [
+        ("22", "Apologies"), ("23", "Minutes of the Meeting held on 14 November 2023"), ("24", "Forward Plan")]
+    assert m.items[1].text.startswith("RESOLVED that the minutes of the meeting held on 14 November 2023")
