@@ -6,6 +6,10 @@ tokenizer references). Goal: analyse >= 30% of the tokenizer's words/s.
     .venv/bin/python benchmarks/nlp_speed.py [WORDS]        # default 1,000,000 words
     .venv/bin/python benchmarks/nlp_speed.py 200000 --profile   # cProfile's top functions too
     .venv/bin/python benchmarks/nlp_speed.py --small-vocabulary  # template words only (see bench.py)
+
+Two figures for the whole stage: ``analyse`` in this one process, and ``analyse_many`` with 2
+worker processes over the same text cut into ~10,000-word documents; both against the bare
+tokenizer run in this one process.
 """
 from __future__ import annotations
 
@@ -21,12 +25,15 @@ def main(argv: list[str]) -> int:
     lexicon = 0 if "--small-vocabulary" in argv else 60_000
     r = benchmark(words, lexicon=lexicon)
     print(f"words={r['words']:,}  lexicon={lexicon:,}  (fastest of 3 rounds; wall time, and CPU time of this process)")
-    rows = (("tokenizer", "bare spaCy tokenizer"), ("spacy_pipeline", "minutes spaCy pipeline"), ("analyse", "analyse (whole stage)"))
+    rows = (("tokenizer", "bare spaCy tokenizer"), ("spacy_pipeline", "minutes spaCy pipeline"),
+            ("analyse", "analyse, 1 process"))
     for name, label in rows:
-        line = f"{label:<24}{r[name + '_wps']:>12,.0f} words/s   CPU {r[name + '_cpu_wps']:>12,.0f} words/s"
+        line = f"{label:<26}{r[name + '_wps']:>12,.0f} words/s   CPU {r[name + '_cpu_wps']:>12,.0f} words/s"
         if name != "tokenizer":
             line += f"   {r[name + '_ratio']:>4.0%} of the tokenizer (CPU {r[name + '_cpu_ratio']:.0%})"
         print(line)
+    print(f"{'analyse_many, 2 workers':<26}{r['analyse_workers_wps']:>12,.0f} words/s   (wall)"
+          f"{'':>24}{r['analyse_workers_ratio']:>4.0%} of the 1-process tokenizer (wall; ~10k-word documents)")
     print("goal: analyse >= 30% of the bare tokenizer")
     if "--profile" in argv:
         from minutes_miner.nlp import analyse

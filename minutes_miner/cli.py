@@ -226,7 +226,7 @@ def analyse(paths, as_json, reanalyse, db) -> None:
     from minutes_miner import nlp
     from minutes_miner.inputs import read_files
 
-    documents, failed = [], 0
+    minutes, failed = [], 0
     for path, content in read_files(list(paths)):
         if isinstance(content, MinutesMinerError):
             click.echo(f"error: {content}", err=True)
@@ -237,7 +237,14 @@ def analyse(paths, as_json, reanalyse, db) -> None:
                        err=True)
             failed += 1
             continue
-        documents.append(nlp.analyse(content.minutes).to_contract())
+        minutes.append(content.minutes)
+    documents = []
+    for analysed in nlp.analyse_many(minutes):
+        if isinstance(analysed, MinutesMinerError):
+            click.echo(f"error: {analysed}", err=True)
+            failed += 1
+            continue
+        documents.append(analysed.to_contract())
     if as_json:
         click.echo(json.dumps({"documents": documents}, indent=2, ensure_ascii=False))
     else:

@@ -3,6 +3,7 @@
 Public API::
 
     analyse(minutes, roster=()) -> AnalysedDocument
+    analyse_many(minutes_list, rosters=None, workers=None) -> iterator of AnalysedDocument (processes)
     minutes_from_text(text, source) -> MinutesText
     parse_attendance(text) -> list[AttendeeMention]
     load_pipeline() -> spacy.Language   (cached; spacy.blank("en") + rule components)
@@ -14,10 +15,11 @@ from collections.abc import Sequence
 from minutes_miner.models import AnalysedDocument, MinutesText, Person
 
 from .attendance import parse_attendance
+from .parallel import analyse_many
 from .pipeline import load_pipeline
 from .structure import minutes_from_text
 
-__all__ = ["analyse", "load_pipeline", "minutes_from_text", "parse_attendance"]
+__all__ = ["analyse", "analyse_many", "load_pipeline", "minutes_from_text", "parse_attendance"]
 
 
 def analyse(minutes: MinutesText, roster: Sequence[Person] = (), *, concerns_file=None,

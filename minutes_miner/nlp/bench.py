@@ -15,6 +15,7 @@ import itertools
 import random
 import sys
 import time
+from dataclasses import replace
 
 from minutes_miner.models import AttendeeMention, ItemText, MinutesText
 
@@ -110,7 +111,20 @@ def synthetic_minutes(n_words: int = 100_000, seed: int = 5, lexicon: int = 60_0
     return MinutesText(source="synthetic", items=tuple(items), attendance=attendance)
 
 
-def benchmark(n_words: int = 100_000, seed: int = 5, rounds: int = 3, lexicon: int = 60_000) -> dict:
+def _split(minutes: MinutesText, words_per_document: int) -> list[MinutesText]:
+    documents, items, words = [], [], 0
+    for item in minutes.items:
+        items.append(item)
+        words += len(item.text.split())
+        if words >= words_per_document:
+            documents.append(replace(minutes, source=f"synthetic-{len(documents) + 1}", items=tuple(items)))
+            items, words = [], 0
+    if items:
+        documents.append(replace(minutes, source=f"synthetic-{len(documents) + 1}", items=tuple(items)))
+    return documents
+
+
+def benchmark(n_words: int = 100_000, seed: int = 5, rounds: int = 3, lexicon: int = 60_000, workers: int = 2) -> dict:
     """Words/s of ``analyse`` (spaCy pipeline + structure + discourse + concern model) beside the
     bare spaCy tokenizer on the same synthetic minutes, and of the minutes spaCy pipeline alone.
 
@@ -120,10 +134,14 @@ def benchmark(n_words: int = 100_000, seed: int = 5, rounds: int = 3, lexicon: i
     joins paragraphs with blank lines for its own pipeline for the same reason).
 
     Each figure is the fastest of ``rounds`` rounds after a warm-up, in wall time and in CPU time of
-    this process (``*_cpu``: steadier when other work shares the machine)."""
+    this process (``*_cpu``: steadier when other work shares the machine).
+
+    ``analyse_workers``: the same text as documents of ~10,000 words through ``analyse_many`` in
+    ``workers`` processes (started before timing); its ratio is against the same single-process
+    tokenizer, in wall time only (the work is done in other processes)."""
     import spacy
 
-    from . import analyse, load_pipeline
+    from . import analyse, analyse_many, load_pipeline
 
     minutes = synthetic_minutes(n_words, seed, lexicon)
     words = sum(len(it.text.split()) for it in minutes.items)
@@ -140,7 +158,16 @@ def benchmark(n_words: int = 100_000, seed: int = 5, rounds: int = 3, lexicon: i
         for _ in nlp.pipe(paragraphs, batch_size=64):
             pass
 
-    runs = (("tokenizer", tokenize), ("spacy_pipeline", pipeline), ("analyse", lambda: analyse(minutes)))
+    # The same text as documents of about 10,000 words (a long set of minutes) for the workers.
+    documents = _split(minutes, 10_000)
+    list(analyse_many(documents[:workers], workers=workers, min_parallel_chars=0))  # warm-up: workers started
+
+    def analyse_in_workers():
+        for _ in analyse_many(documents, workers=workers, min_parallel_chars=0):
+            pass
+
+    runs = (("tokenizer", tokenize), ("spacy_pipeline", pipeline), ("analyse", lambda: analyse(minutes)),
+            ("analyse_workers", analyse_in_workers))
     best: dict[str, tuple[float, float]] = {}
     for _ in range(rounds):
         for name, run in runs:
@@ -153,7 +180,7 @@ def benchmark(n_words: int = 100_000, seed: int = 5, rounds: int = 3, lexicon: i
     for name, (wall, cpu) in best.items():
         result[f"{name}_wps"] = words / wall
         result[f"{name}_cpu_wps"] = words / cpu
-    for name in ("spacy_pipeline", "analyse"):
+    for name in ("spacy_pipeline", "analyse", "analyse_workers"):
         result[f"{name}_ratio"] = best["tokenizer"][0] / best[name][0]
         result[f"{name}_cpu_ratio"] = best["tokenizer"][1] / best[name][1]
     return result

@@ -11,6 +11,7 @@ from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdf, read_
 from minutes_miner.extract.printed_minutes import parse_printed_minutes
 from minutes_miner.models import (
     AgendaItem,
+    AnalysedDocument,
     Attendance,
     AttendeeMention,
     Document,
@@ -24,6 +25,10 @@ from minutes_miner.pipeline.processed import meeting_input_hash, nlp_version
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.resolve import PersonResolver
 from minutes_miner.store import Store
+
+# Meetings read and analysed together: enough documents to keep every worker busy, few enough
+# that their text is not all held at once.
+_NLP_BATCH = 32
 
 
 @dataclass
@@ -104,6 +109,21 @@ def analyse_meeting(store: Store, meeting_id: str, resolver: PersonResolver, ros
 
 def _analyse(store: Store, meeting_id: str, doc: Document | None, resolver: PersonResolver, roster: Sequence[Person],
              pdf: PdfText | PDFError | None) -> int:
+    prepared = _prepare(store, meeting_id, doc, pdf)
+    if prepared is None:
+        return -1
+    return _save(store, meeting_id, prepared, nlp.analyse(prepared.minutes, roster), resolver)
+
+
+@dataclass
+class _Prepared:
+    minutes: MinutesText
+    item_ids: list[str]
+    updated: list[AgendaItem]
+
+
+def _prepare(store: Store, meeting_id: str, doc: Document | None, pdf: PdfText | PDFError | None) -> _Prepared | None:
+    """The minutes to analyse (from the PDF when `doc`), or None for a meeting without minutes."""
     updated: list[AgendaItem] = []
     if doc is not None:
         if isinstance(pdf, PDFError):
@@ -119,13 +139,17 @@ def _analyse(store: Store, meeting_id: str, doc: Document | None, resolver: Pers
     else:
         minutes, items = _stored_minutes(store, meeting_id)
         if minutes is None:
-            return -1
+            return None
         item_ids = [i["id"] for i in items]
-    analysed = nlp.analyse(minutes, roster)
+    return _Prepared(minutes, item_ids, updated)
+
+
+def _save(store: Store, meeting_id: str, prepared: _Prepared, analysed: AnalysedDocument, resolver: PersonResolver) -> int:
+    minutes = prepared.minutes
     attendees = [resolver.attendee(a) for a in minutes.attendance]
     attendance = [Attendance(meeting_id, p.id, a.title, a.status) for p, a in zip(attendees, minutes.attendance)]
     statements = []
-    for item_id, item, text in zip(item_ids, analysed.items, minutes.items):
+    for item_id, item, text in zip(prepared.item_ids, analysed.items, minutes.items):
         for position, s in enumerate(item.statements):
             person = resolver.speaker(s.speaker, s.speaker_key, s.speaker_kind, attendees)
             statements.append(Statement(
@@ -134,13 +158,14 @@ def _analyse(store: Store, meeting_id: str, doc: Document | None, resolver: Pers
                 speaker_key=s.speaker_key, speaker_kind=s.speaker_kind, answers_position=s.answers,
                 section=s.section, concerns=s.concerns, source_url=text.source_url, page=text.page,
             ))
-    store.save_analysis(meeting_id, statements, resolver.people(), attendance, items=updated)
+    store.save_analysis(meeting_id, statements, resolver.people(), attendance, items=prepared.updated)
     return len(statements)
 
 
 def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progress: Progress = no_progress,
                   workers: int | None = None, force: bool = False) -> AnalyseSummary:
-    """Analyse stored meetings; minutes PDFs are read `workers` at a time (default: one per CPU).
+    """Analyse stored meetings; minutes PDFs are read, and the minutes analysed (when there is
+    enough text to repay starting worker processes), `workers` at a time (default: one per CPU).
 
     A meeting analysed before from the same input (items, attendance, minutes PDF) by the same NLP
     version is not analysed again (counted `unchanged`) unless `force`.
@@ -162,22 +187,8 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
     jobs = (PdfJob(source=doc.url, data=lambda sha=doc.sha256: store.blob(sha) or b"", key=mid)
             for mid, doc in pdf_docs.items() if doc is not None)
     pdfs = read_pdfs(jobs, workers=workers)
-    for done, meeting in enumerate(meetings, start=1):
-        doc = pdf_docs[meeting.id]
-        pdf = next(pdfs)[1] if doc is not None else None
-        if meeting.council_id not in resolvers:
-            known = store.persons(meeting.council_id)
-            resolvers[meeting.council_id] = PersonResolver(meeting.council_id, known)
-            rosters[meeting.council_id] = [p for p in known if p.kind in {"member", "chair", "cabinet_member"}]
-        resolver, roster = resolvers[meeting.council_id], rosters[meeting.council_id]
-        try:
-            count = _analyse(store, meeting.id, doc, resolver, roster, pdf)
-        except MinutesMinerError as exc:
-            # Keyed by the meeting (the reason names the PDF at fault), so that success clears it.
-            # Not marked processed: the next run tries again.
-            store.record_failure(meeting.source_url, "analyse", str(exc))
-            summary.failed += 1
-            continue
+
+    def finish(meeting, count: int) -> None:
         if count < 0:
             summary.skipped += 1
         else:
@@ -185,5 +196,43 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
             summary.statements += count
             store.clear_failure(meeting.source_url, "analyse")
         store.mark_processed("analyse", meeting.id, meeting_input_hash(store, meeting.id), version)
-        progress("analyse", done, len(meetings))
+
+    def fail(meeting, exc: MinutesMinerError) -> None:
+        # Keyed by the meeting (the reason names the PDF at fault), so that success clears it.
+        # Not marked processed: the next run tries again.
+        store.record_failure(meeting.source_url, "analyse", str(exc))
+        summary.failed += 1
+
+    done = 0
+    for start in range(0, len(meetings), _NLP_BATCH):
+        # A batch's minutes are read (PDFs in their own processes), analysed `workers` documents
+        # at a time, then stored in meeting order.
+        batch = []
+        for meeting in meetings[start:start + _NLP_BATCH]:
+            doc = pdf_docs[meeting.id]
+            pdf = next(pdfs)[1] if doc is not None else None
+            if meeting.council_id not in resolvers:
+                known = store.persons(meeting.council_id)
+                resolvers[meeting.council_id] = PersonResolver(meeting.council_id, known)
+                rosters[meeting.council_id] = [p for p in known if p.kind in {"member", "chair", "cabinet_member"}]
+            try:
+                batch.append((meeting, _prepare(store, meeting.id, doc, pdf)))
+            except MinutesMinerError as exc:
+                batch.append((meeting, exc))
+        to_analyse = [(m, p) for m, p in batch if isinstance(p, _Prepared)]
+        results = dict(zip((m.id for m, _ in to_analyse), nlp.analyse_many(
+            [p.minutes for _, p in to_analyse], [rosters[m.council_id] for m, _ in to_analyse], workers=workers)))
+        for meeting, prepared in batch:
+            done += 1
+            result = results.get(meeting.id)
+            if isinstance(prepared, MinutesMinerError) or isinstance(result, MinutesMinerError):
+                fail(meeting, prepared if isinstance(prepared, MinutesMinerError) else result)
+            elif prepared is None:
+                finish(meeting, -1)
+            else:
+                try:
+                    finish(meeting, _save(store, meeting.id, prepared, result, resolvers[meeting.council_id]))
+                except MinutesMinerError as exc:
+                    fail(meeting, exc)
+            progress("analyse", done, len(meetings))
     return summary
