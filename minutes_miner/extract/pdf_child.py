@@ -2,9 +2,11 @@
 
 `child_main` is started once per document (forked from a server that has pdfium and
 pdfplumber already imported, so a start costs milliseconds, not an interpreter). It sets an
-address-space and a CPU-time limit on itself, reads text with pdfium, and only when asked, and
-only on the pages that carry a KPI table, runs pdfplumber for tables. Whatever goes wrong is
-sent back to the parent as a plain {"error": kind, "message", "hint"} dict.
+address-space and a CPU-time limit on itself and reads text with pdfium. Only when asked, and
+only on the pages that carry a KPI table, it reads tables: the ruled-table reader
+(`pdf_lattice`, on the rulings and text pdfium gives) first, pdfplumber for the pages that reader
+cannot resolve. Whatever goes wrong is sent back to the parent as a plain
+{"error": kind, "message", "hint"} dict.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from minutes_miner.extract.indicators import (
     summary_rows,
 )
 from minutes_miner.extract.pdf_classify import classify_text
+from minutes_miner.extract.pdf_lattice import lattice_tables
 from minutes_miner.extract.pdf_layout import (
     build_lines,
     clean_text,
@@ -128,6 +131,13 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
         raise _Fail("corrupt", "has no pages (truncated or corrupt)", "re-download the file")
     if truncated:
         warnings.append("file appears truncated (no %%EOF marker); text may be incomplete")
+    try:
+        return _extract_pages(doc, data, n, truncated, tables, warnings)
+    finally:
+        doc.close()
+
+
+def _extract_pages(doc, data: bytes, n: int, truncated: bool, tables: bool | str, warnings: list[str]) -> dict:
     raw_pages = []
     failed = []
     for i in range(n):
@@ -142,7 +152,6 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
             raw_pages.append(page_objects(page))
         finally:
             page.close()
-    doc.close()
     if failed and len(failed) == n:
         raise _Fail("corrupt", "no page could be read (truncated or corrupt)", "re-download the file")
 
@@ -178,6 +187,7 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
             "width": rp["width"],
             "height": rp["height"],
             "arrows": rp["arrows"],
+            "table_reader": None,
         }
         for i, rp in enumerate(raw_pages)
     ]
@@ -185,8 +195,9 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
         tables = classify_text(texts, any(_kpi_header(ln["text"]) for lines in page_lines[:6] for ln in lines)) == "indicators"
     if tables and not _details_cover_summary({"pages": pages, "warnings": []}):
         want = table_pages(page_lines, [rp["paths"] for rp in raw_pages])
-        for i, rows in (_tables(data, want, warnings) if want else {}).items():
+        for i, (reader, rows) in read_tables(doc, data, want, warnings).items():
             pages[i]["tables"] = rows
+            pages[i]["table_reader"] = reader
     return {"pages": pages, "warnings": warnings}
 
 
@@ -229,7 +240,45 @@ def table_pages(page_lines: list[list[dict]], paths: list[int]) -> list[int]:
     return want
 
 
-def _tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, list]:
+def read_tables(doc, data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, tuple[str, list]]:
+    """(reader, tables) per 0-based page of `wanted`: "lattice" where the ruled-table reader
+    resolves the page from pdfium's rulings and text, "pdfplumber" for the rest."""
+    found: dict[int, tuple[str, list]] = {}
+    fallback = []
+    for i in wanted:
+        tables = None
+        try:
+            page = doc[i]
+            try:
+                objects = page_objects(page, rulings=True)
+            finally:
+                page.close()
+            tables = lattice_tables(objects["edges"], objects["objs"], objects["rotated"])
+        except Exception:  # noqa: BLE001 - pdfium failing on a page: pdfplumber gets its chance
+            tables = None
+        if tables is None:
+            fallback.append(i)
+            continue
+        rows_out = _clean_tables(tables)
+        if rows_out:
+            found[i] = ("lattice", rows_out)
+    for i, rows_out in (_pdfplumber_tables(data, fallback, warnings) if fallback else {}).items():
+        found[i] = ("pdfplumber", rows_out)
+    return found
+
+
+def _clean_tables(tables: list[list]) -> list[list[tuple]]:
+    """Cell text cleaned, rows without any text dropped, tables left empty dropped."""
+    out = []
+    for t in tables:
+        rows = [tuple(None if c is None else clean_text(c).strip() for c in row) for row in t]
+        rows = [r_ for r_ in rows if any(c for c in r_)]
+        if rows:
+            out.append(rows)
+    return out
+
+
+def _pdfplumber_tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, list]:
     """Tables (lines strategy) on the given 0-based pages, with pdfplumber; each page closed
     (and its cached layout dropped) as soon as it is read, so memory stays flat."""
     import pdfplumber
@@ -252,12 +301,7 @@ def _tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, li
             finally:
                 if page is not None:
                     page.close()
-            rows_out = []
-            for t in tabs:
-                rows = [tuple(None if c is None else clean_text(c).strip() for c in row) for row in t]
-                rows = [r_ for r_ in rows if any(c for c in r_)]
-                if rows:
-                    rows_out.append(rows)
+            rows_out = _clean_tables(tabs)
             if rows_out:
                 found[i] = rows_out
     finally:

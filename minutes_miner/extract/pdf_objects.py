@@ -1,5 +1,6 @@
 """pdfium page objects: text objects (with invisible and clipped text told apart), drawn arrow
-shapes and graphics counts of one page. Runs in the PDF child process (see `pdf_child`)."""
+shapes, graphics counts and, when asked, the ruling edges of drawn paths of one page. Runs in
+the PDF child process (see `pdf_child`)."""
 from __future__ import annotations
 
 import ctypes
@@ -7,6 +8,8 @@ import math
 import re
 
 import pypdfium2.raw as r
+
+from minutes_miner.extract.pdf_lattice import Edge, subpath_edges
 
 
 def _mat_mul(m1, m2):
@@ -37,8 +40,10 @@ def _bbox(points):
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def page_objects(page) -> dict:
-    """Text objects, arrow shapes and graphics counts of one page (pdf coordinates, y up)."""
+def page_objects(page, rulings: bool = False) -> dict:
+    """Text objects, arrow shapes and graphics counts of one page (boxes with `top` measured from
+    the page top). With `rulings`, also "edges": the horizontal and vertical edges of every drawn
+    path (see `pdf_lattice.subpath_edges`), and "rotated": boxes of rotated text objects."""
     width = float(page.get_width())
     height = float(page.get_height())
     textpage = page.get_textpage()
@@ -47,6 +52,8 @@ def page_objects(page) -> dict:
     invisible: list[dict] = []
     arrows: list[tuple] = []
     counts = {"paths": 0, "images": 0}
+    edges: list[Edge] = []
+    rotated: list[tuple] = []
     fl = ctypes.c_float
     L, B, R, T = fl(), fl(), fl(), fl()
 
@@ -131,6 +138,8 @@ def page_objects(page) -> dict:
                 full = _mat_mul(tm, m) if m is not _IDENTITY else tm
                 a, b, c, d = full[:4]
                 if a <= 0 or d <= 0 or abs(b) > 0.1 * a or abs(c) > 0.1 * d:
+                    if rulings:
+                        rotated.append((bb[0], height - bb[3], bb[2], height - bb[1]))
                     continue  # rotated / mirrored text (chart axis labels, watermarks)
                 size = fl()
                 if r.FPDFTextObj_GetFontSize(h, size) and size.value > 0:
@@ -153,6 +162,8 @@ def page_objects(page) -> dict:
                     objs.append(o)
             elif kind == r.FPDF_PAGEOBJ_PATH:
                 counts["paths"] += 1
+                if rulings:
+                    edges.extend(_path_edges(h, m, height))
                 if len(arrows) < 500:
                     a = _arrow(h, m, height)
                     if a:
@@ -185,7 +196,30 @@ def page_objects(page) -> dict:
         "paths": counts["paths"],
         "images": counts["images"],
         "invisible_kept": invisible_kept,
+        **({"edges": edges, "rotated": rotated} if rulings else {}),
     }
+
+
+def _path_edges(h, m, page_height) -> list[Edge]:
+    """Horizontal and vertical edges of path object `h` (page coordinates, y from the top)."""
+    pm = r.FS_MATRIX()
+    pmat = (pm.a, pm.b, pm.c, pm.d, pm.e, pm.f) if r.FPDFPageObj_GetMatrix(h, pm) else _IDENTITY
+    full = _mat_mul(pmat, m) if m is not _IDENTITY else pmat
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[Edge] = []
+    points: list[tuple[float, float]] = []
+    for s in range(r.FPDFPath_CountSegments(h)):
+        seg = r.FPDFPath_GetPathSegment(h, s)
+        if not seg or not r.FPDFPathSegment_GetPoint(seg, x, y):
+            continue
+        if r.FPDFPathSegment_GetType(seg) == r.FPDF_SEGMENT_MOVETO and points:
+            out.extend(subpath_edges(points))
+            points = []
+        px, py = _apply(full, x.value, y.value)
+        points.append((px, page_height - py))
+    if points:
+        out.extend(subpath_edges(points))
+    return out
 
 
 def _arrow(h, m, page_height):
