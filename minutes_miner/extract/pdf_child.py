@@ -259,15 +259,15 @@ def read_tables(doc, data: bytes, wanted: list[int], warnings: list[str]) -> dic
         if tables is None:
             fallback.append(i)
             continue
-        rows_out = _clean_tables(tables)
+        rows_out = clean_tables(tables)
         if rows_out:
             found[i] = ("lattice", rows_out)
-    for i, rows_out in (_pdfplumber_tables(data, fallback, warnings) if fallback else {}).items():
+    for i, rows_out in (pdfplumber_tables(data, fallback, warnings) if fallback else {}).items():
         found[i] = ("pdfplumber", rows_out)
     return found
 
 
-def _clean_tables(tables: list[list]) -> list[list[tuple]]:
+def clean_tables(tables: list[list]) -> list[list[tuple]]:
     """Cell text cleaned, rows without any text dropped, tables left empty dropped."""
     out = []
     for t in tables:
@@ -278,7 +278,7 @@ def _clean_tables(tables: list[list]) -> list[list[tuple]]:
     return out
 
 
-def _pdfplumber_tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, list]:
+def pdfplumber_tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, list]:
     """Tables (lines strategy) on the given 0-based pages, with pdfplumber; each page closed
     (and its cached layout dropped) as soon as it is read, so memory stays flat."""
     import pdfplumber
@@ -301,7 +301,7 @@ def _pdfplumber_tables(data: bytes, wanted: list[int], warnings: list[str]) -> d
             finally:
                 if page is not None:
                     page.close()
-            rows_out = _clean_tables(tabs)
+            rows_out = clean_tables(tabs)
             if rows_out:
                 found[i] = rows_out
     finally:
