@@ -33,7 +33,7 @@ from minutes_miner.extract.pdf_layout import (
     pdf_text_from_result,
     remove_running_lines,
 )
-from minutes_miner.extract.pdf_objects import page_objects
+from minutes_miner.extract.pdf_objects import page_edges, page_objects
 
 
 class _Fail(Exception):
@@ -139,23 +139,31 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
 
 def _extract_pages(doc, data: bytes, n: int, truncated: bool, tables: bool | str, warnings: list[str]) -> dict:
     raw_pages = []
+    built = []
     failed = []
+    # text objects of the ruled pages that may hold a KPI table, kept for the ruled-table reader
+    table_text: dict[int, tuple[list[dict], list[tuple]]] = {}
     for i in range(n):
         try:
             page = doc[i]
         except Exception as exc:  # noqa: BLE001
             failed.append(i + 1)
-            raw_pages.append({"objs": [], "width": 0.0, "height": 0.0, "arrows": [], "paths": 0, "images": 0})
+            raw_pages.append({"width": 0.0, "height": 0.0, "arrows": [], "paths": 0, "images": 0})
+            built.append(([], 1))
             warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
             continue
         try:
-            raw_pages.append(page_objects(page))
+            rp = page_objects(page)
         finally:
             page.close()
+        objs = rp.pop("objs")
+        built.append(build_lines(objs, rp["width"]))
+        if tables and rp["paths"] >= 4 and _may_hold_kpi_table(built[-1][0]):
+            table_text[i] = (objs, rp["rotated"])
+        raw_pages.append(rp)
     if failed and len(failed) == n:
         raise _Fail("corrupt", "no page could be read (truncated or corrupt)", "re-download the file")
 
-    built = [build_lines(rp.pop("objs"), rp["width"]) for rp in raw_pages]
     page_lines = [lines for lines, _ in built]
     if not any(page_lines):
         images = sum(rp["images"] for rp in raw_pages)
@@ -195,7 +203,7 @@ def _extract_pages(doc, data: bytes, n: int, truncated: bool, tables: bool | str
         tables = classify_text(texts, any(_kpi_header(ln["text"]) for lines in page_lines[:6] for ln in lines)) == "indicators"
     if tables and not _details_cover_summary({"pages": pages, "warnings": []}):
         want = table_pages(page_lines, [rp["paths"] for rp in raw_pages])
-        for i, (reader, rows) in read_tables(doc, data, want, warnings).items():
+        for i, (reader, rows) in read_tables(doc, data, want, table_text, warnings).items():
             pages[i]["tables"] = rows
             pages[i]["table_reader"] = reader
     return {"pages": pages, "warnings": warnings}
@@ -228,6 +236,11 @@ def _kpi_header(text: str) -> bool:
     return len(known) >= 0.6 * len(words) and bool(_NAME_WORDS & set(words)) and bool(_FIGURE_WORDS & set(words))
 
 
+def _may_hold_kpi_table(lines: list[dict]) -> bool:
+    """What `table_pages` asks of a page's lines, before running headers are set aside."""
+    return any(_kpi_header(ln["text"]) for ln in lines) or sum(1 for ln in lines if _RAG.search(ln["text"])) >= 3
+
+
 def table_pages(page_lines: list[list[dict]], paths: list[int]) -> list[int]:
     """0-based pages worth running pdfplumber on: ruled pages with a KPI table header, and the
     ruled pages that continue such a table (RAG ratings in several lines) without repeating it."""
@@ -240,22 +253,25 @@ def table_pages(page_lines: list[list[dict]], paths: list[int]) -> list[int]:
     return want
 
 
-def read_tables(doc, data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, tuple[str, list]]:
+def read_tables(doc, data: bytes, wanted: list[int], table_text: dict[int, tuple[list[dict], list[tuple]]],
+                warnings: list[str]) -> dict[int, tuple[str, list]]:
     """(reader, tables) per 0-based page of `wanted`: "lattice" where the ruled-table reader
-    resolves the page from pdfium's rulings and text, "pdfplumber" for the rest."""
+    resolves the page from its rulings and its text objects (`table_text`: page -> (text
+    objects, rotated text boxes) from `page_objects`), "pdfplumber" for the rest."""
     found: dict[int, tuple[str, list]] = {}
     fallback = []
     for i in wanted:
         tables = None
-        try:
-            page = doc[i]
+        if i in table_text:
             try:
-                objects = page_objects(page, rulings=True)
-            finally:
-                page.close()
-            tables = lattice_tables(objects["edges"], objects["objs"], objects["rotated"])
-        except Exception:  # noqa: BLE001 - pdfium failing on a page: pdfplumber gets its chance
-            tables = None
+                page = doc[i]
+                try:
+                    edges = page_edges(page)
+                finally:
+                    page.close()
+                tables = lattice_tables(edges, *table_text[i])
+            except Exception:  # noqa: BLE001 - pdfium failing on a page: pdfplumber gets its chance
+                tables = None
         if tables is None:
             fallback.append(i)
             continue

@@ -16,6 +16,7 @@ in, or rotated text inside a table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import pairwise
 
@@ -250,16 +251,25 @@ def _table_rows(cells, texts, rotated) -> list[tuple]:
     for bx0, btop, bx1, bbottom in rotated:
         if x0 <= (bx0 + bx1) / 2 < x1 and top <= (btop + bbottom) / 2 < bottom:
             raise Unresolved
-    inside = [t for t in texts if x0 - OVERHANG <= t["x1"] and t["x0"] <= x1 + OVERHANG
-              and top <= (t["top"] + t["bottom"]) / 2 < bottom]
-    grid = table_grid(cells)
+    # text by vertical centre, so that each cell looks only at the text level with it
+    inside = sorted(((t["top"] + t["bottom"]) / 2, k, t) for k, t in enumerate(texts)
+                    if top <= (t["top"] + t["bottom"]) / 2 < bottom)
+    centres = [c for c, _, _ in inside]
     rows = []
-    for row in grid:
-        rows.append(tuple(None if cell is None else _cell_text(cell, inside) for cell in row))
+    for row in table_grid(cells):
+        out = []
+        for cell in row:
+            if cell is None:
+                out.append(None)
+                continue
+            band = inside[bisect_left(centres, cell[1]):bisect_left(centres, cell[3])]
+            out.append(_cell_text(cell, [t for _, _, t in band]))
+        rows.append(tuple(out))
     return rows
 
 
 def _cell_text(cell, texts) -> str:
+    """The text of the objects centred in `cell` (`texts`: those level with it)."""
     cx0, ctop, cx1, cbottom = cell
     mine = []
     for t in texts:

@@ -1,6 +1,6 @@
 """pdfium page objects: text objects (with invisible and clipped text told apart), drawn arrow
-shapes, graphics counts and, when asked, the ruling edges of drawn paths of one page. Runs in
-the PDF child process (see `pdf_child`)."""
+shapes and graphics counts of one page, and the ruling edges of its drawn paths. Runs in the
+PDF child process (see `pdf_child`)."""
 from __future__ import annotations
 
 import ctypes
@@ -40,10 +40,9 @@ def _bbox(points):
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def page_objects(page, rulings: bool = False) -> dict:
+def page_objects(page) -> dict:
     """Text objects, arrow shapes and graphics counts of one page (boxes with `top` measured from
-    the page top). With `rulings`, also "edges": the horizontal and vertical edges of every drawn
-    path (see `pdf_lattice.subpath_edges`), and "rotated": boxes of rotated text objects."""
+    the page top), and "rotated": the boxes of rotated text objects (not among the text)."""
     width = float(page.get_width())
     height = float(page.get_height())
     textpage = page.get_textpage()
@@ -52,7 +51,6 @@ def page_objects(page, rulings: bool = False) -> dict:
     invisible: list[dict] = []
     arrows: list[tuple] = []
     counts = {"paths": 0, "images": 0}
-    edges: list[Edge] = []
     rotated: list[tuple] = []
     fl = ctypes.c_float
     L, B, R, T = fl(), fl(), fl(), fl()
@@ -138,8 +136,7 @@ def page_objects(page, rulings: bool = False) -> dict:
                 full = _mat_mul(tm, m) if m is not _IDENTITY else tm
                 a, b, c, d = full[:4]
                 if a <= 0 or d <= 0 or abs(b) > 0.1 * a or abs(c) > 0.1 * d:
-                    if rulings:
-                        rotated.append((bb[0], height - bb[3], bb[2], height - bb[1]))
+                    rotated.append((bb[0], height - bb[3], bb[2], height - bb[1]))
                     continue  # rotated / mirrored text (chart axis labels, watermarks)
                 size = fl()
                 if r.FPDFTextObj_GetFontSize(h, size) and size.value > 0:
@@ -162,8 +159,6 @@ def page_objects(page, rulings: bool = False) -> dict:
                     objs.append(o)
             elif kind == r.FPDF_PAGEOBJ_PATH:
                 counts["paths"] += 1
-                if rulings:
-                    edges.extend(_path_edges(h, m, height))
                 if len(arrows) < 500:
                     a = _arrow(h, m, height)
                     if a:
@@ -196,8 +191,32 @@ def page_objects(page, rulings: bool = False) -> dict:
         "paths": counts["paths"],
         "images": counts["images"],
         "invisible_kept": invisible_kept,
-        **({"edges": edges, "rotated": rotated} if rulings else {}),
+        "rotated": rotated,
     }
+
+
+def page_edges(page) -> list[Edge]:
+    """The horizontal and vertical edges of every path drawn on a page, in form objects too
+    (see `pdf_lattice.subpath_edges`; y measured from the page top)."""
+    height = float(page.get_height())
+    edges: list[Edge] = []
+
+    def walk(count, get, m, depth):
+        for k in range(count):
+            h = get(k)
+            if not h:
+                continue
+            kind = r.FPDFPageObj_GetType(h)
+            if kind == r.FPDF_PAGEOBJ_PATH:
+                edges.extend(_path_edges(h, m, height))
+            elif kind == r.FPDF_PAGEOBJ_FORM and depth < 8:
+                fm = r.FS_MATRIX()
+                own = (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f) if r.FPDFPageObj_GetMatrix(h, fm) else _IDENTITY
+                walk(r.FPDFFormObj_CountObjects(h), lambda j, h=h: r.FPDFFormObj_GetObject(h, j),
+                     _mat_mul(own, m) if m is not _IDENTITY else own, depth + 1)
+
+    walk(r.FPDFPage_CountObjects(page.raw), lambda j: r.FPDFPage_GetObject(page.raw, j), _IDENTITY, 0)
+    return edges
 
 
 def _path_edges(h, m, page_height) -> list[Edge]:

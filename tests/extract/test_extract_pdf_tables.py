@@ -22,7 +22,7 @@ from minutes_miner.extract.indicators import parse_indicator_report
 from minutes_miner.extract.pdf import read_pdf
 from minutes_miner.extract.pdf_child import clean_tables, pdfplumber_tables
 from minutes_miner.extract.pdf_lattice import lattice_tables, merge_edges, subpath_edges
-from minutes_miner.extract.pdf_objects import page_objects
+from minutes_miner.extract.pdf_objects import page_edges, page_objects
 from minutes_miner.resources import sample_council_dir
 
 
@@ -35,11 +35,12 @@ def both_readers(data: bytes, pages: list[int] | None = None) -> dict[int, tuple
         for i in pages if pages is not None else range(len(doc)):
             page = doc[i]
             try:
-                objects = page_objects(page, rulings=True)
+                objects = page_objects(page)
+                edges = page_edges(page)
             finally:
                 page.close()
             if objects["paths"] >= 4:
-                found = lattice_tables(objects["edges"], objects["objs"], objects["rotated"])
+                found = lattice_tables(edges, objects["objs"], objects["rotated"])
                 fast[i] = None if found is None else clean_tables(found)
     finally:
         doc.close()
