@@ -11,6 +11,8 @@ generated 500-page performance report):
   stage on a KPI report within 10x.
 * pages/s of our text read and of the full stage, and the peak resident memory of the parser
   child (each document is parsed in its own child process; the child reports its own peak).
+* which reader read each document's KPI table pages: the ruled-table reader ("lattice") or
+  pdfplumber (its fallback).
 
 Then the speed-up of a batch read with 2 workers against 1.
 
@@ -19,13 +21,13 @@ Needs `pdftotext` (poppler-utils): apt-get install -y poppler-utils
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from minutes_miner.extract.council_questions import parse_council_questions
@@ -34,6 +36,9 @@ from minutes_miner.extract.pdf import PdfJob, classify, read_pdf, read_pdfs
 from minutes_miner.extract.printed_minutes import parse_printed_minutes
 
 KENT = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "kent"
+# the generated 500-page report is the test suite's fixture generator (fictional content)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "extract"))
+from extract_pdf_fixtures import make_generated_report
 
 
 def best_of(repeat: int, fn):
@@ -62,42 +67,6 @@ def full_stage(data: bytes, name: str):
     return pdf, kind, len(parse_printed_minutes(pdf).items)
 
 
-def generated_report(pages: int = 500) -> bytes:
-    """A deterministic performance report: every fifth page a ruled KPI table, the rest commentary."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import (
-        PageBreak,
-        Paragraph,
-        SimpleDocTemplate,
-        Table,
-        TableStyle,
-    )
-
-    styles = getSampleStyleSheet()
-    story = [Paragraph("Quarterly Performance Report – Quarter 3 2024/25", styles["Title"])]
-    rags = ("Green", "Amber", "Red")
-    for page in range(pages):
-        if page % 5 == 0:
-            rows = [["Ref", "Indicator", "Latest", "Target", "Floor", "RAG", "Previous RAG", "Direction"]]
-            for k in range(20):
-                n = page * 20 + k
-                rows.append([f"P{n:05d}", f"Indicator number {n} for service area {page // 5}", f"{50 + n % 50}%",
-                             "75%", "60%", rags[n % 3], rags[(n + 1) % 3], ("Improving", "Stable", "Worsening")[n % 3]])
-            table = Table(rows, repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 7)]))
-            story.append(table)
-        else:
-            text = (f"Commentary {page}. The service continued to face high demand this quarter, and the measures "
-                    "below show where performance moved against target and floor standards. ") * 12
-            story += [Paragraph(f"Service commentary {page}", styles["Heading2"]), Paragraph(text, styles["BodyText"])]
-        story.append(PageBreak())
-    buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4).build(story)
-    return buf.getvalue()
-
-
 def row(label: str, *cells) -> str:
     return f"{label:<58}" + "".join(f"{c:>12}" for c in cells)
 
@@ -118,7 +87,7 @@ def main() -> int:
         print(f"(no Kent documents at {KENT}; only the generated report is measured)")
     generated = workdir / "generated_500_page_report.pdf"
     start = time.perf_counter()
-    generated.write_bytes(generated_report())
+    generated.write_bytes(make_generated_report(500))
     print(f"generated the 500-page report in {time.perf_counter() - start:.1f} s")
     docs.append(generated)
 
@@ -129,6 +98,7 @@ def main() -> int:
     print(row("document (pages, kind)", "pdftotext", "text", "ratio", "full stage", "ratio", "text pg/s",
               "full pg/s", "peak MB"))
     minutes_ratios, report_ratios = [], []
+    readers = []
     for path in docs:
         data = path.read_bytes()
         ref, _ = best_of(args.repeat, lambda path=path: pdftotext(path))
@@ -140,11 +110,16 @@ def main() -> int:
         print(row(label, f"{ref * 1000:.0f} ms", f"{text_t * 1000:.0f} ms", f"{text_t / ref:.1f}x",
                   f"{full_t * 1000:.0f} ms", f"{full_t / ref:.1f}x", f"{pages / text_t:.0f}", f"{pages / full_t:.0f}",
                   f"{peak:.0f}"))
+        used = Counter(p.table_reader for p in full_pdf.pages if p.table_reader)
+        if used:
+            readers.append(f"{path.name}: " + ", ".join(f"{n} page(s) {reader}" for reader, n in sorted(used.items())))
         if kind in ("minutes", "questions"):
             minutes_ratios.append(text_t / ref)
         if kind == "indicators":
             report_ratios.append(full_t / ref)
     print()
+    for line in readers:
+        print(f"tables read by: {line}")
     if minutes_ratios:
         print(f"text-only minutes PDFs: {max(minutes_ratios):.1f}x pdftotext -layout at worst (goal: within 3x)")
     if report_ratios:

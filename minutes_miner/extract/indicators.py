@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from minutes_miner.extract.pdf_types import PdfPage, PdfText
 from minutes_miner.models import ExtractedIndicator, IndicatorReport
@@ -142,23 +143,35 @@ def _norm_header(cell: str | None) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+@lru_cache(maxsize=4096)
+def _header_field(cell: str | None) -> str | None:
+    """The field a header cell names, if any (cached: every row of a table is asked whether it
+    repeats the header, and a long report has thousands of rows)."""
+    h = _norm_header(cell)
+    if not h:
+        return None
+    for name, words in HEADER_SYNONYMS:
+        if h in words:
+            return name
+    for name, pattern in _HEADER_AFFIXES:
+        if pattern.search(h):
+            return name
+    return None
+
+
+# a header cell that starts or ends with a synonym ("kpi description", "rag status q3")
+_HEADER_AFFIXES = [
+    (name, re.compile(rf"^(?:{alternatives}) | (?:{alternatives})$"))
+    for name, words in HEADER_SYNONYMS
+    if (alternatives := "|".join(re.escape(w) for w in words if len(w) > 2))
+]
+
+
 def map_header(row: tuple[str | None, ...]) -> dict[str, int] | None:
     """Column index per field if `row` looks like a KPI table header, else None."""
     mapping: dict[str, int] = {}
     for idx, cell in enumerate(row):
-        h = _norm_header(cell)
-        if not h:
-            continue
-        field = None
-        for name, words in HEADER_SYNONYMS:
-            if h in words:
-                field = name
-                break
-        if field is None:
-            for name, words in HEADER_SYNONYMS:
-                if any(h.startswith(w + " ") or h.endswith(" " + w) for w in words if len(w) > 2):
-                    field = name
-                    break
+        field = _header_field(cell)
         if field and field not in mapping:
             mapping[field] = idx
     if "name" not in mapping:

@@ -2,9 +2,11 @@
 
 `child_main` is started once per document (forked from a server that has pdfium and
 pdfplumber already imported, so a start costs milliseconds, not an interpreter). It sets an
-address-space and a CPU-time limit on itself, reads text with pdfium, and only when asked, and
-only on the pages that carry a KPI table, runs pdfplumber for tables. Whatever goes wrong is
-sent back to the parent as a plain {"error": kind, "message", "hint"} dict.
+address-space and a CPU-time limit on itself and reads text with pdfium. Only when asked, and
+only on the pages that carry a KPI table, it reads tables: the ruled-table reader
+(`pdf_lattice`, on the rulings and text pdfium gives) first, pdfplumber for the pages that reader
+cannot resolve. Whatever goes wrong is sent back to the parent as a plain
+{"error": kind, "message", "hint"} dict.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from minutes_miner.extract.indicators import (
     summary_rows,
 )
 from minutes_miner.extract.pdf_classify import classify_text
+from minutes_miner.extract.pdf_lattice import lattice_tables
 from minutes_miner.extract.pdf_layout import (
     build_lines,
     clean_text,
@@ -30,7 +33,7 @@ from minutes_miner.extract.pdf_layout import (
     pdf_text_from_result,
     remove_running_lines,
 )
-from minutes_miner.extract.pdf_objects import page_objects
+from minutes_miner.extract.pdf_objects import page_edges, page_objects
 
 
 class _Fail(Exception):
@@ -128,25 +131,39 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
         raise _Fail("corrupt", "has no pages (truncated or corrupt)", "re-download the file")
     if truncated:
         warnings.append("file appears truncated (no %%EOF marker); text may be incomplete")
+    try:
+        return _extract_pages(doc, data, n, truncated, tables, warnings)
+    finally:
+        doc.close()
+
+
+def _extract_pages(doc, data: bytes, n: int, truncated: bool, tables: bool | str, warnings: list[str]) -> dict:
     raw_pages = []
+    built = []
     failed = []
+    # text objects of the ruled pages that may hold a KPI table, kept for the ruled-table reader
+    table_text: dict[int, tuple[list[dict], list[tuple]]] = {}
     for i in range(n):
         try:
             page = doc[i]
         except Exception as exc:  # noqa: BLE001
             failed.append(i + 1)
-            raw_pages.append({"objs": [], "width": 0.0, "height": 0.0, "arrows": [], "paths": 0, "images": 0})
+            raw_pages.append({"width": 0.0, "height": 0.0, "arrows": [], "paths": 0, "images": 0})
+            built.append(([], 1))
             warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
             continue
         try:
-            raw_pages.append(page_objects(page))
+            rp = page_objects(page)
         finally:
             page.close()
-    doc.close()
+        objs = rp.pop("objs")
+        built.append(build_lines(objs, rp["width"]))
+        if tables and rp["paths"] >= 4 and _may_hold_kpi_table(built[-1][0]):
+            table_text[i] = (objs, rp["rotated"])
+        raw_pages.append(rp)
     if failed and len(failed) == n:
         raise _Fail("corrupt", "no page could be read (truncated or corrupt)", "re-download the file")
 
-    built = [build_lines(rp.pop("objs"), rp["width"]) for rp in raw_pages]
     page_lines = [lines for lines, _ in built]
     if not any(page_lines):
         images = sum(rp["images"] for rp in raw_pages)
@@ -178,6 +195,7 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
             "width": rp["width"],
             "height": rp["height"],
             "arrows": rp["arrows"],
+            "table_reader": None,
         }
         for i, rp in enumerate(raw_pages)
     ]
@@ -185,8 +203,9 @@ def extract(data: bytes, *, tables: bool | str) -> dict:
         tables = classify_text(texts, any(_kpi_header(ln["text"]) for lines in page_lines[:6] for ln in lines)) == "indicators"
     if tables and not _details_cover_summary({"pages": pages, "warnings": []}):
         want = table_pages(page_lines, [rp["paths"] for rp in raw_pages])
-        for i, rows in (_tables(data, want, warnings) if want else {}).items():
+        for i, (reader, rows) in read_tables(doc, data, want, table_text, warnings).items():
             pages[i]["tables"] = rows
+            pages[i]["table_reader"] = reader
     return {"pages": pages, "warnings": warnings}
 
 
@@ -217,6 +236,11 @@ def _kpi_header(text: str) -> bool:
     return len(known) >= 0.6 * len(words) and bool(_NAME_WORDS & set(words)) and bool(_FIGURE_WORDS & set(words))
 
 
+def _may_hold_kpi_table(lines: list[dict]) -> bool:
+    """What `table_pages` asks of a page's lines, before running headers are set aside."""
+    return any(_kpi_header(ln["text"]) for ln in lines) or sum(1 for ln in lines if _RAG.search(ln["text"])) >= 3
+
+
 def table_pages(page_lines: list[list[dict]], paths: list[int]) -> list[int]:
     """0-based pages worth running pdfplumber on: ruled pages with a KPI table header, and the
     ruled pages that continue such a table (RAG ratings in several lines) without repeating it."""
@@ -229,7 +253,48 @@ def table_pages(page_lines: list[list[dict]], paths: list[int]) -> list[int]:
     return want
 
 
-def _tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, list]:
+def read_tables(doc, data: bytes, wanted: list[int], table_text: dict[int, tuple[list[dict], list[tuple]]],
+                warnings: list[str]) -> dict[int, tuple[str, list]]:
+    """(reader, tables) per 0-based page of `wanted`: "lattice" where the ruled-table reader
+    resolves the page from its rulings and its text objects (`table_text`: page -> (text
+    objects, rotated text boxes) from `page_objects`), "pdfplumber" for the rest."""
+    found: dict[int, tuple[str, list]] = {}
+    fallback = []
+    for i in wanted:
+        tables = None
+        if i in table_text:
+            try:
+                page = doc[i]
+                try:
+                    edges = page_edges(page)
+                finally:
+                    page.close()
+                tables = lattice_tables(edges, *table_text[i])
+            except Exception:  # noqa: BLE001 - pdfium failing on a page: pdfplumber gets its chance
+                tables = None
+        if tables is None:
+            fallback.append(i)
+            continue
+        rows_out = clean_tables(tables)
+        if rows_out:
+            found[i] = ("lattice", rows_out)
+    for i, rows_out in (pdfplumber_tables(data, fallback, warnings) if fallback else {}).items():
+        found[i] = ("pdfplumber", rows_out)
+    return found
+
+
+def clean_tables(tables: list[list]) -> list[list[tuple]]:
+    """Cell text cleaned, rows without any text dropped, tables left empty dropped."""
+    out = []
+    for t in tables:
+        rows = [tuple(None if c is None else clean_text(c).strip() for c in row) for row in t]
+        rows = [r_ for r_ in rows if any(c for c in r_)]
+        if rows:
+            out.append(rows)
+    return out
+
+
+def pdfplumber_tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, list]:
     """Tables (lines strategy) on the given 0-based pages, with pdfplumber; each page closed
     (and its cached layout dropped) as soon as it is read, so memory stays flat."""
     import pdfplumber
@@ -252,12 +317,7 @@ def _tables(data: bytes, wanted: list[int], warnings: list[str]) -> dict[int, li
             finally:
                 if page is not None:
                     page.close()
-            rows_out = []
-            for t in tabs:
-                rows = [tuple(None if c is None else clean_text(c).strip() for c in row) for row in t]
-                rows = [r_ for r_ in rows if any(c for c in r_)]
-                if rows:
-                    rows_out.append(rows)
+            rows_out = clean_tables(tabs)
             if rows_out:
                 found[i] = rows_out
     finally:

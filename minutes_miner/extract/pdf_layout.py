@@ -371,6 +371,7 @@ def pdf_text_from_result(result: dict, source: str, seconds: float = 0.0, blocks
             blocks=tuple(group_blocks([(p["number"], ln) for ln in lines])) if blocks else (),
             furniture=tuple(PdfLine(*ln) for ln in p["furniture"]),
             columns=p["columns"],
+            table_reader=p.get("table_reader"),
         ))
     return PdfText(source=source, pages=tuple(pages), warnings=tuple(result["warnings"]),
                    peak_rss_kb=int(result.get("peak_rss_kb", 0)), seconds=round(seconds, 4))

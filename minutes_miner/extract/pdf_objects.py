@@ -1,5 +1,6 @@
 """pdfium page objects: text objects (with invisible and clipped text told apart), drawn arrow
-shapes and graphics counts of one page. Runs in the PDF child process (see `pdf_child`)."""
+shapes and graphics counts of one page, and the ruling edges of its drawn paths. Runs in the
+PDF child process (see `pdf_child`)."""
 from __future__ import annotations
 
 import ctypes
@@ -7,6 +8,8 @@ import math
 import re
 
 import pypdfium2.raw as r
+
+from minutes_miner.extract.pdf_lattice import Edge, subpath_edges
 
 
 def _mat_mul(m1, m2):
@@ -38,7 +41,8 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def page_objects(page) -> dict:
-    """Text objects, arrow shapes and graphics counts of one page (pdf coordinates, y up)."""
+    """Text objects, arrow shapes and graphics counts of one page (boxes with `top` measured from
+    the page top), and "rotated": the boxes of rotated text objects (not among the text)."""
     width = float(page.get_width())
     height = float(page.get_height())
     textpage = page.get_textpage()
@@ -47,6 +51,7 @@ def page_objects(page) -> dict:
     invisible: list[dict] = []
     arrows: list[tuple] = []
     counts = {"paths": 0, "images": 0}
+    rotated: list[tuple] = []
     fl = ctypes.c_float
     L, B, R, T = fl(), fl(), fl(), fl()
 
@@ -131,6 +136,7 @@ def page_objects(page) -> dict:
                 full = _mat_mul(tm, m) if m is not _IDENTITY else tm
                 a, b, c, d = full[:4]
                 if a <= 0 or d <= 0 or abs(b) > 0.1 * a or abs(c) > 0.1 * d:
+                    rotated.append((bb[0], height - bb[3], bb[2], height - bb[1]))
                     continue  # rotated / mirrored text (chart axis labels, watermarks)
                 size = fl()
                 if r.FPDFTextObj_GetFontSize(h, size) and size.value > 0:
@@ -185,7 +191,54 @@ def page_objects(page) -> dict:
         "paths": counts["paths"],
         "images": counts["images"],
         "invisible_kept": invisible_kept,
+        "rotated": rotated,
     }
+
+
+def page_edges(page) -> list[Edge]:
+    """The horizontal and vertical edges of every path drawn on a page, in form objects too
+    (see `pdf_lattice.subpath_edges`; y measured from the page top)."""
+    height = float(page.get_height())
+    edges: list[Edge] = []
+
+    def walk(count, get, m, depth):
+        for k in range(count):
+            h = get(k)
+            if not h:
+                continue
+            kind = r.FPDFPageObj_GetType(h)
+            if kind == r.FPDF_PAGEOBJ_PATH:
+                edges.extend(_path_edges(h, m, height))
+            elif kind == r.FPDF_PAGEOBJ_FORM and depth < 8:
+                fm = r.FS_MATRIX()
+                own = (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f) if r.FPDFPageObj_GetMatrix(h, fm) else _IDENTITY
+                walk(r.FPDFFormObj_CountObjects(h), lambda j, h=h: r.FPDFFormObj_GetObject(h, j),
+                     _mat_mul(own, m) if m is not _IDENTITY else own, depth + 1)
+
+    walk(r.FPDFPage_CountObjects(page.raw), lambda j: r.FPDFPage_GetObject(page.raw, j), _IDENTITY, 0)
+    return edges
+
+
+def _path_edges(h, m, page_height) -> list[Edge]:
+    """Horizontal and vertical edges of path object `h` (page coordinates, y from the top)."""
+    pm = r.FS_MATRIX()
+    pmat = (pm.a, pm.b, pm.c, pm.d, pm.e, pm.f) if r.FPDFPageObj_GetMatrix(h, pm) else _IDENTITY
+    full = _mat_mul(pmat, m) if m is not _IDENTITY else pmat
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out: list[Edge] = []
+    points: list[tuple[float, float]] = []
+    for s in range(r.FPDFPath_CountSegments(h)):
+        seg = r.FPDFPath_GetPathSegment(h, s)
+        if not seg or not r.FPDFPathSegment_GetPoint(seg, x, y):
+            continue
+        if r.FPDFPathSegment_GetType(seg) == r.FPDF_SEGMENT_MOVETO and points:
+            out.extend(subpath_edges(points))
+            points = []
+        px, py = _apply(full, x.value, y.value)
+        points.append((px, page_height - py))
+    if points:
+        out.extend(subpath_edges(points))
+    return out
 
 
 def _arrow(h, m, page_height):

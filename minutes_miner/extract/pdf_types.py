@@ -59,6 +59,9 @@ class PdfPage:
     # one, e.g. the "Question 7" stamp at the top of a council questions paper)
     furniture: tuple[PdfLine, ...] = ()
     columns: int = 1  # 2 when the page was read as two text columns
+    # which reader gave `tables`: "lattice" (ruled tables from pdfium's rulings and text) or
+    # "pdfplumber" (the fallback); None when the page's tables were not read
+    table_reader: str | None = None
 
 
 @dataclass(frozen=True)

@@ -302,3 +302,109 @@ def make_ruled_non_kpi_table() -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4).build([table])
     return buf.getvalue()
+
+
+def make_generated_report(pages: int = 500) -> bytes:
+    """A deterministic performance report: every fifth page a ruled KPI table of 20 indicators,
+    the rest commentary (the benchmark's 500-page report; smaller for tests)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+        TableStyle,
+    )
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Quarterly Performance Report – Quarter 3 2024/25", styles["Title"])]
+    for page in range(pages):
+        if page % 5 == 0:
+            rows = [["Ref", "Indicator", "Latest", "Target", "Floor", "RAG", "Previous RAG", "Direction"]]
+            rows += [generated_kpi_row(page * 20 + k, page) for k in range(20)]
+            table = Table(rows, repeatRows=1)
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 7)]))
+            story.append(table)
+        else:
+            text = (f"Commentary {page}. The service continued to face high demand this quarter, and the measures "
+                    "below show where performance moved against target and floor standards. ") * 12
+            story += [Paragraph(f"Service commentary {page}", styles["Heading2"]), Paragraph(text, styles["BodyText"])]
+        story.append(PageBreak())
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    return buf.getvalue()
+
+
+def generated_kpi_row(n: int, page: int) -> list[str]:
+    """Row `n` of the generated report (on 0-based story page `page`)."""
+    rags = ("Green", "Amber", "Red")
+    return [f"P{n:05d}", f"Indicator number {n} for service area {page // 5}", f"{50 + n % 50}%", "75%", "60%",
+            rags[n % 3], rags[(n + 1) % 3], ("Improving", "Stable", "Worsening")[n % 3]]
+
+
+# Ruled KPI tables of other shapes, for the ruled-table reader: (ref, name, latest, target, rag, previous)
+AWKWARD_ROWS = [
+    ("AD01", ("Percentage of adult social care assessments completed within 28 days of the first contact "
+              "with the service, measured over the rolling twelve months"), "81%", "85%", "Amber", "Amber"),
+    ("AD02", "Delayed transfers of care", "", "12", "", "Red"),
+    ("AD03", "Carers assessed or reviewed in the year", "2,310", "", "Green", ""),
+    ("AD04", "Safeguarding enquiries concluded where the risk was reduced or removed", "93.4%", "90%", "Green", "Green"),
+]
+
+
+def make_awkward_tables(split_rows: int = 0) -> bytes:
+    """A KPI report whose ruled tables have a two-row header with merged cells ("RAG" over Latest and
+    Previous), a service-area cell merged down several rows, wrapped cell text and empty cells.
+    With `split_rows`, a second table of that many rows follows and runs over page breaks,
+    its header repeated on each page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import (
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"].clone("cell", fontSize=8, leading=10)
+    header = [["Service area", "Ref", "Indicator", "Latest", "Target", "RAG", ""],
+              ["", "", "", "", "", "Latest", "Previous"]]
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("SPAN", (5, 0), (6, 0))] + [("SPAN", (c, 0), (c, 1)) for c in range(5)]
+    rows = [["Adult Social Care" if k == 0 else "", ref, Paragraph(name, cell), latest, target, rag, prev]
+            for k, (ref, name, latest, target, rag, prev) in enumerate(AWKWARD_ROWS)]
+    first = Table(header + rows, colWidths=[70, 36, 190, 45, 45, 50, 50], repeatRows=2)
+    first.setStyle(TableStyle(grid + [("SPAN", (0, 2), (0, len(rows) + 1)), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [Paragraph("Adult Services Performance Report – Quarter 1 2025/26", styles["Title"]), first]
+    if split_rows:
+        long_rows = [["Public Health", f"PH{k:02d}", Paragraph(f"Public health measure {k} " + "with a longer "
+                      "description that wraps " * (k % 3), cell), f"{40 + k}%", "50%", ("Green", "Amber", "Red")[k % 3],
+                      ("Red", "Green", "Amber")[k % 3]] for k in range(split_rows)]
+        second = Table(header + long_rows, colWidths=[70, 36, 190, 45, 45, 50, 50], repeatRows=2)
+        second.setStyle(TableStyle(grid))
+        story += [Spacer(1, 24), second]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, leftMargin=30, rightMargin=30).build(story)
+    return buf.getvalue()
+
+
+def make_overflowing_table() -> bytes:
+    """A ruled KPI table whose long indicator names are plain strings running out of their narrow
+    cells into the next: which cell each character lands in is pdfplumber's call."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    rows = [["Ref", "Indicator", "Latest", "Target", "RAG"]]
+    rows += [[f"OV{k}", f"An indicator name far too long for its column {k}", f"{60 + k}%", "70%", "Amber"]
+             for k in range(6)]
+    table = Table(rows, colWidths=[40, 90, 60, 60, 60])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8)]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([table])
+    return buf.getvalue()
