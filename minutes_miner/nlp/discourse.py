@@ -98,7 +98,7 @@ def lead_in_kind(text: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- data holders
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -110,7 +110,7 @@ class Mention:
         return self.label.startswith("NAME")
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     """A unit's grammatical subject as found in the text (unresolved)."""
 
@@ -121,7 +121,7 @@ class Subject:
     cue_act: str = "statement"
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     start: int
     end: int
@@ -134,7 +134,7 @@ class Unit:
     concerns: set[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockData:
     block: Block
     norm: str = ""
@@ -144,7 +144,7 @@ class BlockData:
     turn: int | None = None  # index into ItemText.turns when the item has them
 
 
-@dataclass
+@dataclass(slots=True)
 class Spk:
     entry: Entry | None = None
     display: str | None = None
@@ -163,7 +163,7 @@ class Spk:
         return self.entry.gender if self.entry is not None else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Stmt:
     blk: BlockData
     start: int
@@ -177,7 +177,7 @@ class Stmt:
     index: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class LeadIn:
     rank: int
     marker: str | None
@@ -204,9 +204,18 @@ COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
 
 
-def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int], known=None) -> Unit:
-    ments = [m for m in mentions if us <= m.start < ue]
-    ucues = [c for c in cues if us <= c[0] < ue]
+def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
+                known=None, mention_starts: list[int] | None = None) -> Unit:
+    """The unit ``text[us:ue]`` of a block: its subject, acts and questioners. ``mentions`` and
+    ``cues`` are the block's, in order of their starts (``mention_starts``, ``cue_starts``)."""
+    if mention_starts is None:
+        mention_starts = [m.start for m in mentions]
+    ments = mentions[bisect_left(mention_starts, us):bisect_left(mention_starts, ue)]
+    ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
+    if not ucues:
+        # no cue: no subject and no act; only a response opening and the questioners named
+        questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
+        return Unit(us, ue, None, set(), bool(_RESP_START.match(text[us:ue])), False, False, questioners, set())
     acts = set()
     passive = impersonal = response = False
     for s, e, act in ucues:
@@ -543,6 +552,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             bcues = [(s - off, e - off, lab) for s, e, lab in cues[lo:hi]]
             bd.has_cue = bool(bcues)
             b_cue_starts = [c[0] for c in bcues]
+            b_m_starts = [m.start for m in bd.mentions]
             lo, hi = bisect_left(c_starts_all, off), bisect_left(c_starts_all, end)
             bconcerns = [(s - off, lab) for s, lab in concerns[lo:hi]]
             b_c_starts = [c[0] for c in bconcerns]
@@ -554,7 +564,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                     ue -= 1
                 if ue <= us:
                     continue
-                u = _parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known)
+                u = _parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known, b_m_starts)
                 clo, chi = bisect_left(b_c_starts, us), bisect_left(b_c_starts, ue)
                 u.concerns = {bconcerns[k][1] for k in range(clo, chi)}
                 bd.units.append(u)
