@@ -93,7 +93,10 @@ def unwrap(text: str) -> list[str]:
         if cur and wrapped:
             prev = cur[-1]
             starts_block = bool(_BLOCK_START.match(s)) or bool(_ITEM_TAG.match(s))
-            joinable = not starts_block and (
+            # an item heading that stops well short of the line width has not wrapped: the next
+            # line is its body ("5. Chief Social Work Officer – Mid-Year Report 2023/24")
+            heading_ends = len(cur) == 1 and len(prev) < 0.8 * width and _number_of(prev) is not None
+            joinable = not starts_block and not heading_ends and (
                 (not _TERMINAL.search(prev) and len(prev) >= 45)
                 or prev.endswith((",", " and", " or", "-", "–", "(", " the", " of", " to"))
                 or (s[:1].islower() and not _TERMINAL.search(prev[-1:] or "."))
