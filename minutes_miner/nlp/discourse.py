@@ -200,6 +200,14 @@ _PURE_LEAD_IN = re.compile(
 #: who speaks a RESOLVED / AGREED decision (gold convention)
 COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
 
+# A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
+# councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
+# points of a "RESOLVED:" lead-in are.
+_DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
+                               re.IGNORECASE)
+_DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
+DECISION_POINT = LeadIn(rank=-1, marker=None, label=None, kind="decision", act="resolution")
+
 # --------------------------------------------------------------------------- unit parsing
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
 
@@ -613,12 +621,15 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
     stack: list[LeadIn] = []
     section: str | None = None
     last_alpha: str | None = None
+    deciding = False  # under a "Decision" heading or label
     for bd in bds:
         b = bd.block
         if b.kind == "structural":
+            deciding = deciding or bool(_DECISION_HEADING.match(b.text))
             continue
         if b.kind == "heading":
             section = b.text
+            deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
             continue
         rank, marker = _rank(b, stack[-1] if stack else None, last_alpha)
@@ -627,6 +638,8 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
         while stack and stack[-1].rank >= rank:
             stack.pop()
         parent = stack[-1] if stack else None
+        if parent is None and deciding and _DECISION_POINT.match(b.text):
+            parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
         if _ATTEND_FOR_ITEM.search(b.text):
             continue
         named = [m for m in bd.mentions if m.named]
