@@ -120,7 +120,7 @@ def _title_kind(title: str | None) -> str | None:
     low = title.lower().strip()
     if low in data["chair_titles"]:
         return "chair"
-    if re.search(r"\bvice[- ]?chair", low) or _MEMBER_ROLE.search(low):
+    if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
         return "member"
     if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):
         return "cabinet_member"

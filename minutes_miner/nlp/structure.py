@@ -24,11 +24,11 @@ _ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.IGNORECASE)
 _ITEM_HEADING = re.compile(r"^(?:Item|ITEM|Agenda Item|AGENDA ITEM)\s+(?P<num>\d+[a-z]?)\s*[:.\-–]?\s*(?P<title>.*)$")
 _NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?\s+(?P<title>[A-Z][^.;:?!]{1,140})$")
 _MINUTES_OF = re.compile(
-    r"minutes of (?:a|the)\s+(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
+    r"minutes? of (?:(?:a|the)\s+)?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
     re.IGNORECASE,
 )
 _MINUTES_OF_DATED = re.compile(
-    r"^minutes of (?:a |the )?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?"
+    r"^minutes? of (?:a |the )?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?"
     r"(?P<committee>[A-Z][\w'’&\- ]{2,120}?)\s*(?:,|\bon\b|[-–—])\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?\d",
     re.IGNORECASE,
 )

@@ -276,3 +276,18 @@ def test_wrapped_text_item_heading_short_of_the_width_is_not_joined_to_its_body(
     ]
     assert m.items[1].text.startswith("The Head of Inclusion reported that")
     assert m.items[2].text.startswith("The Chief Social Work Officer presented")
+
+
+def test_scottish_minute_of_meeting_masthead_gives_committee_and_date():
+    text = ("KINLOCHARD COUNCIL\n\n"
+            "Minute of meeting of the Education, Children and Families Committee held in the Council Chamber, "
+            "Municipal Buildings, Kinlochard on Tuesday 6 February 2024 at 10.00 am.\n\n"
+            "Present: Councillor Catriona Wallace (Convener) and Councillor Euan Muir.\n\n"
+            "1. Minute of Previous Meeting\n\n"
+            "Decision\n\n"
+            "To approve the minute of the Committee of 28 November 2023 as a correct record.\n\n"
+            "2. Rolling Actions Log\n\n"
+            "Details were provided of the outstanding actions.\n")
+    m = minutes_from_text(text, "kin.txt")
+    assert (m.committee, m.date) == ("Education, Children and Families Committee", date(2024, 2, 6))
+    assert [i.title for i in m.items] == ["Minute of Previous Meeting", "Rolling Actions Log"]
