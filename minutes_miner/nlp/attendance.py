@@ -35,6 +35,22 @@ _PARTIES = {
 _HONOURS_ONLY = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)$")
 
 
+def _split_top_semicolons(text: str) -> list[str]:
+    """Split a list on semicolons outside parentheses."""
+    parts: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 def _split_top(text: str) -> list[str]:
     """Split a list on commas, semicolons and ' and ' outside parentheses."""
     parts: list[str] = []
@@ -104,7 +120,7 @@ def _title_kind(title: str | None) -> str | None:
     low = title.lower().strip()
     if low in data["chair_titles"]:
         return "chair"
-    if re.search(r"\bvice[- ]?chair", low) or _MEMBER_ROLE.search(low):
+    if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
         return "member"
     if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):
         return "cabinet_member"
@@ -167,7 +183,10 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
     title = None
     party = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
-    if m:
+    swapped = _role_first(part)
+    if swapped:
+        name, title = swapped
+    elif m:
         name = m.group("name").strip()
         paren = collapse(m.group("paren"))
         rest = m.group("rest").strip(" ,-–")
@@ -209,12 +228,43 @@ def _continues_title(part: str, data: dict) -> bool:
     return words[0] not in honorifics and words[0] not in first_names and "(" not in part
 
 
+_ROLE_FIRST = re.compile(r"^(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*$")
+
+
+def _role_first(part: str) -> tuple[str, str] | None:
+    """(name, title) of an entry written role first with the name in brackets: "Head of Housing
+    and Homelessness (Lesley Dickson)", "Consultant Community Paediatrician, NHS Corran (Dr
+    Kenneth Baxter)"."""
+    m = _ROLE_FIRST.match(part.strip(" .:-–"))
+    if not m:
+        return None
+    role, name = collapse(m.group("role")).strip(" ,"), collapse(m.group("name"))
+    data = rules.people()
+    heads = {h.split()[-1] for h in data["role_heads"]}
+    first_names = set(data["first_names"]["f"]) | set(data["first_names"]["m"])
+    if role.split()[0] in data["honorifics"] or role.split()[0] in first_names:
+        return None  # "Inspector Raj Gill (Wexcombe Police)": a person, then where they are from
+    if not (_looks_like_title(role) or role.split()[-1] in heads):
+        return None
+    words = name.split()
+    if not (2 <= len(words) <= 5 and _NAMEISH.match(name)) or _looks_like_title(name) or words[-1] in heads:
+        return None
+    if _title_kind(name) == "external" and words[0] not in data["honorifics"] and words[0] not in first_names:
+        return None  # an organisation in the brackets
+    return name, role
+
+
 def _parse_list(body: str, status: str, default_kind: str | None) -> list[AttendeeMention]:
     data = rules.people()
     out: list[AttendeeMention] = []
     plural = None
     body = collapse(body.replace("\n", " "))
-    for part in _split_top(body):
+    # a list separated by semicolons keeps an entry written role first whole: its title may hold
+    # commas and "and" ("Executive Director of Education and Children's Services (Morag Lindsay)")
+    parts = []
+    for chunk in _split_top_semicolons(body):
+        parts += [chunk] if _role_first(chunk) else _split_top(chunk)
+    for part in parts:
         words = part.split()
         for ph in sorted(data["plural_honorifics"], key=len, reverse=True):
             if part.startswith(ph + " "):

@@ -98,7 +98,7 @@ def lead_in_kind(text: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- data holders
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -110,7 +110,7 @@ class Mention:
         return self.label.startswith("NAME")
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     """A unit's grammatical subject as found in the text (unresolved)."""
 
@@ -121,7 +121,7 @@ class Subject:
     cue_act: str = "statement"
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     start: int
     end: int
@@ -134,7 +134,7 @@ class Unit:
     concerns: set[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockData:
     block: Block
     norm: str = ""
@@ -144,7 +144,7 @@ class BlockData:
     turn: int | None = None  # index into ItemText.turns when the item has them
 
 
-@dataclass
+@dataclass(slots=True)
 class Spk:
     entry: Entry | None = None
     display: str | None = None
@@ -163,7 +163,7 @@ class Spk:
         return self.entry.gender if self.entry is not None else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Stmt:
     blk: BlockData
     start: int
@@ -177,7 +177,7 @@ class Stmt:
     index: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class LeadIn:
     rank: int
     marker: str | None
@@ -200,13 +200,30 @@ _PURE_LEAD_IN = re.compile(
 #: who speaks a RESOLVED / AGREED decision (gold convention)
 COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
 
+# A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
+# councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
+# points of a "RESOLVED:" lead-in are.
+_DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
+                               re.IGNORECASE)
+_DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
+DECISION_POINT = LeadIn(rank=-1, marker=None, label=None, kind="decision", act="resolution")
+
 # --------------------------------------------------------------------------- unit parsing
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
 
 
-def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int], known=None) -> Unit:
-    ments = [m for m in mentions if us <= m.start < ue]
-    ucues = [c for c in cues if us <= c[0] < ue]
+def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
+                known=None, mention_starts: list[int] | None = None) -> Unit:
+    """The unit ``text[us:ue]`` of a block: its subject, acts and questioners. ``mentions`` and
+    ``cues`` are the block's, in order of their starts (``mention_starts``, ``cue_starts``)."""
+    if mention_starts is None:
+        mention_starts = [m.start for m in mentions]
+    ments = mentions[bisect_left(mention_starts, us):bisect_left(mention_starts, ue)]
+    ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
+    if not ucues:
+        # no cue: no subject and no act; only a response opening and the questioners named
+        questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
+        return Unit(us, ue, None, set(), bool(_RESP_START.match(text[us:ue])), False, False, questioners, set())
     acts = set()
     passive = impersonal = response = False
     for s, e, act in ucues:
@@ -543,6 +560,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             bcues = [(s - off, e - off, lab) for s, e, lab in cues[lo:hi]]
             bd.has_cue = bool(bcues)
             b_cue_starts = [c[0] for c in bcues]
+            b_m_starts = [m.start for m in bd.mentions]
             lo, hi = bisect_left(c_starts_all, off), bisect_left(c_starts_all, end)
             bconcerns = [(s - off, lab) for s, lab in concerns[lo:hi]]
             b_c_starts = [c[0] for c in bconcerns]
@@ -554,7 +572,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                     ue -= 1
                 if ue <= us:
                     continue
-                u = _parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known)
+                u = _parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known, b_m_starts)
                 clo, chi = bisect_left(b_c_starts, us), bisect_left(b_c_starts, ue)
                 u.concerns = {bconcerns[k][1] for k in range(clo, chi)}
                 bd.units.append(u)
@@ -603,12 +621,15 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
     stack: list[LeadIn] = []
     section: str | None = None
     last_alpha: str | None = None
+    deciding = False  # under a "Decision" heading or label
     for bd in bds:
         b = bd.block
         if b.kind == "structural":
+            deciding = deciding or bool(_DECISION_HEADING.match(b.text))
             continue
         if b.kind == "heading":
             section = b.text
+            deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
             continue
         rank, marker = _rank(b, stack[-1] if stack else None, last_alpha)
@@ -617,6 +638,8 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
         while stack and stack[-1].rank >= rank:
             stack.pop()
         parent = stack[-1] if stack else None
+        if parent is None and deciding and _DECISION_POINT.match(b.text):
+            parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
         if _ATTEND_FOR_ITEM.search(b.text):
             continue
         named = [m for m in bd.mentions if m.named]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, pairwise, repeat
 from pathlib import Path
 
@@ -71,14 +71,20 @@ class ConcernModel:
         return decide(self.labels, probs, rule_labels, thresholds, self.keep_threshold)
 
     def matrix(self, rows: list[list[str]]):
-        """TF-IDF rows (sublinear tf, l2-normalised) as a CSR matrix, built in one go: feature ids of
-        all rows are collected, duplicates summed by scipy, weights computed with numpy."""
+        """TF-IDF rows (sublinear tf, l2-normalised) of feature strings as a CSR matrix."""
+        get = self.vocab.get
+        return self.id_matrix([list(map(get, row, repeat(-1))) for row in rows])
+
+    def id_matrix(self, rows: list[list[int]]):
+        """TF-IDF rows (sublinear tf, l2-normalised) as a CSR matrix, built in one go from each row's
+        feature ids (in any order, repeated as often as the feature occurs; -1 for a feature the
+        model does not know): duplicates summed by scipy, weights computed with numpy."""
         from scipy.sparse import csr_matrix
 
         n = len(rows)
-        flat = list(chain.from_iterable(rows))
-        ids = numpy.fromiter(map(self.vocab.get, flat, repeat(-1)), dtype=numpy.int64, count=len(flat))
-        row_of = numpy.repeat(numpy.arange(n), [len(r) for r in rows])
+        lengths = [len(r) for r in rows]
+        ids = numpy.fromiter(chain.from_iterable(rows), dtype=numpy.int64, count=sum(lengths))
+        row_of = numpy.repeat(numpy.arange(n), lengths)
         known = ids >= 0
         ids, row_of = ids[known], row_of[known]
         x = csr_matrix((numpy.ones(len(ids)), (row_of, ids)), shape=(n, len(self.vocab)))
@@ -90,10 +96,17 @@ class ConcernModel:
         x.data /= norms[row_of]
         return x
 
+    @cached_property
+    def index(self) -> FeatureIndex:
+        return FeatureIndex(self.vocab)
+
     def probabilities(self, rows: list[list[str]]) -> numpy.ndarray:
+        return self.id_probabilities([list(map(self.vocab.get, row, repeat(-1))) for row in rows])
+
+    def id_probabilities(self, rows: list[list[int]]) -> numpy.ndarray:
         if not rows:
             return numpy.zeros((0, len(self.labels)))
-        scores = self.matrix(rows) @ self.coef + self.intercept
+        scores = self.id_matrix(rows) @ self.coef + self.intercept
         return 1.0 / (1.0 + numpy.exp(-scores))
 
     def predict(self, rows: list[list[str]], rule_labels: list | None = None) -> list[tuple[str, ...]]:
@@ -153,6 +166,41 @@ def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold: flo
     return [tuple(row) for row in out]
 
 
+class FeatureIndex:
+    """The model's feature ids looked up by the parts a feature string is made of (a word, a word
+    pair, a label), so that prediction never builds the strings: one dict per kind of feature."""
+
+    def __init__(self, vocab: dict[str, int]):
+        self.word: dict[str, int] = {}
+        self.pair: dict[tuple[str, str], int] = {}
+        self.prefixed: dict[str, dict[str, int]] = {p: {} for p in ("Q:", "T:", "RULE=", "QRULE=", "TRULE=")}
+        for feature, k in vocab.items():
+            head, colon, rest = feature.partition(":")
+            if colon and head in ("Q", "T"):
+                self.prefixed[head + ":"][rest] = k
+                continue
+            head, equals, rest = feature.partition("=")
+            if equals:
+                self.prefixed[head + "="][rest] = k
+            elif "_" in feature:  # words never hold "_" (``_WORD``): a bigram
+                a, _, b = feature.partition("_")
+                self.pair[(a, b)] = k
+            else:
+                self.word[feature] = k
+
+    def known(self, kind: str, parts) -> list[int]:
+        """The ids of the features ``kind + part`` (-1 for those the model does not know)."""
+        return list(map(self.prefixed[kind].get, parts, repeat(-1)))
+
+    def own(self, ws: list[str], labels) -> list[int]:
+        """The ids of a statement's words, word bigrams and taxonomy hits (``RULE=``); -1 for
+        features the model does not know."""
+        ids = list(map(self.word.get, ws, repeat(-1)))
+        ids += map(self.pair.get, pairwise(ws), repeat(-1))
+        ids += map(self.prefixed["RULE="].get, labels, repeat(-1))
+        return ids
+
+
 def load_model(path: Path) -> ConcernModel:
     from minutes_miner.errors import ParseError
 
@@ -207,6 +255,24 @@ def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
     return rows
 
 
+def item_ids(index: FeatureIndex, title: str | None, found_in_title, statements) -> list[list[int]]:
+    """``item_rows`` as the model's feature ids (-1 for unknown features): the same features,
+    looked up without building their strings."""
+    title_part = (index.known("T:", words(title)) + index.known("TRULE=", found_in_title)) if title else []
+    own = [words(text) for text, _, _ in statements]
+    question_part: dict[int, list[int]] = {}
+    rows = []
+    for k, (_, labels, answers) in enumerate(statements):
+        ids = index.own(own[k], labels)
+        if answers is not None and 0 <= answers < len(statements):
+            q = question_part.get(answers)
+            if q is None:
+                q = question_part[answers] = index.known("Q:", own[answers]) + index.known("QRULE=", statements[answers][1])
+            ids += q
+        rows.append(ids + title_part)
+    return rows
+
+
 def concern_rows(nlp, doc) -> list[list[str]]:
     """Feature rows for every statement of an ``AnalysedDocument`` whose concerns are the taxonomy's
     hits (``analyse(..., concern_model=None)``), in document order."""
@@ -222,14 +288,15 @@ def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]
     document. An answer left with no label takes its question's (gold convention: an answer
     carries its question's topic; +0.009 micro-F1 on dev, +0.002 cross-validated on train).
     Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy found them."""
-    rows: list[list[str]] = []
+    rows: list[list[int]] = []
     found: list = []
+    index = model.index
     for title, statements in items:
-        rows += item_rows(title, title_labels(nlp, title), statements)
+        rows += item_ids(index, title, title_labels(nlp, title), statements)
         found += [st[1] for st in statements]
     if not rows:
         return [[] for _ in items]
-    predicted = model.predict(rows, found)
+    predicted = model.decide(model.id_probabilities(rows), found)
     known = set(model.labels)
     out = []
     k = 0

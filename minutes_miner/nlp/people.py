@@ -86,6 +86,8 @@ class People:
         self._hon_info = rules.people()["honorifics"]
         self._lookup_cache: dict = {}
         self._title_cache: dict = {}
+        self._add_memo: dict = {}
+        self._version = 0  # bumped by every change to the people known
 
     # -- registration --------------------------------------------------------
     def _gender(self, hon: str | None, first: str | None) -> str | None:
@@ -98,16 +100,31 @@ class People:
         return None
 
     def add(self, name: str, kind: str | None = None, title: str | None = None, rank: str = "guess") -> Entry | None:
+        """The person ``name`` registered (or updated) and returned; None for no name."""
+        # A document registers the same mentions over and over: a repeat of an add that changed
+        # nothing since it was last made is a no-op, answered from the memo.
+        memo_key = (name, kind, title, rank)
+        hit = self._add_memo.get(memo_key)
+        if hit is not None and hit[0] == self._version:
+            return hit[1]
+        entry = self._add(name, kind, title, rank)
+        self._add_memo[memo_key] = (self._version, entry)
+        return entry
+
+    def _add(self, name: str, kind: str | None, title: str | None, rank: str) -> Entry | None:
         hon, first, initials, surname = split_name(name)
         if not surname or not surname[:1].isupper():
             return None
-        if hon and self._hon_info.get(hon, {}).get("kind") == "member":
+        if hon and self._hon_info.get(hon, {}).get("kind") == "member" and not self.uses_councillor_titles:
             self.uses_councillor_titles = True
+            self._version += 1
         entry = self._match(hon, first, initials, surname)
         if entry is None:
             entry = Entry(surname=surname)
             self.entries.append(entry)
             self._by_surname.setdefault(surname.lower(), []).append(entry)
+            self._version += 1
+        before = self._observed(entry)
         form = collapse(name).strip(" ,.")
         form = re.sub(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?", "", form)
         if form not in entry.forms:
@@ -133,7 +150,16 @@ class People:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
         if kind:
             entry.set_kind(kind, KIND_RANK.get(rank, 0))
+        if before != self._observed(entry):
+            self._version += 1
         return entry
+
+    def _observed(self, entry: Entry) -> tuple:
+        """What the rest of the analysis can see of an entry. Of its honorific only the class (and
+        whether there is one) counts: "Cllr" and "Councillor" taking turns change nothing."""
+        hon_class = self._hon_info.get(entry.honorific, {}).get("kind") if entry.honorific else None
+        return (entry.first, entry.initials, entry.honorific is None, hon_class, entry.gender, entry.title, entry.kind,
+                entry.kind_rank, len(entry.forms), len(entry.titles))
 
     def _match(self, hon: str | None, first: str | None, initials: str, surname: str) -> Entry | None:
         cands = self._by_surname.get(surname.lower(), [])

@@ -24,11 +24,11 @@ _ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.IGNORECASE)
 _ITEM_HEADING = re.compile(r"^(?:Item|ITEM|Agenda Item|AGENDA ITEM)\s+(?P<num>\d+[a-z]?)\s*[:.\-–]?\s*(?P<title>.*)$")
 _NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?\s+(?P<title>[A-Z][^.;:?!]{1,140})$")
 _MINUTES_OF = re.compile(
-    r"minutes of (?:a|the)\s+(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
+    r"minutes? of (?:(?:a|the)\s+)?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
     re.IGNORECASE,
 )
 _MINUTES_OF_DATED = re.compile(
-    r"^minutes of (?:a |the )?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?"
+    r"^minutes? of (?:a |the )?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?"
     r"(?P<committee>[A-Z][\w'’&\- ]{2,120}?)\s*(?:,|\bon\b|[-–—])\s*(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?\d",
     re.IGNORECASE,
 )
@@ -93,7 +93,10 @@ def unwrap(text: str) -> list[str]:
         if cur and wrapped:
             prev = cur[-1]
             starts_block = bool(_BLOCK_START.match(s)) or bool(_ITEM_TAG.match(s))
-            joinable = not starts_block and (
+            # an item heading that stops well short of the line width has not wrapped: the next
+            # line is its body ("5. Chief Social Work Officer – Mid-Year Report 2023/24")
+            heading_ends = len(cur) == 1 and len(prev) < 0.8 * width and _number_of(prev) is not None
+            joinable = not starts_block and not heading_ends and (
                 (not _TERMINAL.search(prev) and len(prev) >= 45)
                 or prev.endswith((",", " and", " or", "-", "–", "(", " the", " of", " to"))
                 or (s[:1].islower() and not _TERMINAL.search(prev[-1:] or "."))

@@ -29,7 +29,7 @@ build_documents = _load("build_documents")
 
 @pytest.fixture(scope="module")
 def reports():
-    return {split: check_gold.check_split(GOLD / split) for split in ("dev", "test", "train")}
+    return {split: check_gold.check_split(GOLD / split) for split in ("dev", "dev2", "test", "train")}
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -53,9 +53,24 @@ def test_train_split_is_clean(reports):
     assert set(report.acts) == ACTS
 
 
+def test_second_dev_split_is_clean_and_full_size(reports):
+    """dev2: three more councils in house styles unlike dev/ and train/, for checking that tuning on dev/ carries over."""
+    report = reports["dev2"]
+    assert report.problems == []
+    assert len(report.councils) >= 3
+    assert set(report.documents) == {"txt", "html", "xml", "pdf"}
+    assert report.statements >= 200
+    assert report.acts["question"] >= 40
+    assert report.paired_answers >= 40
+    assert set(report.acts) == ACTS
+    assert set(report.kinds) == KINDS
+
+
 def test_splits_hold_different_councils(reports):
-    dev, test, train = (reports[s].councils for s in ("dev", "test", "train"))
-    assert not dev & test and not dev & train and not test & train
+    splits = ("dev", "dev2", "test", "train")
+    for n, first in enumerate(splits):
+        for second in splits[n + 1:]:
+            assert not reports[first].councils & reports[second].councils, (first, second)
 
 
 def test_a_gold_line_reads_as_annotated():

@@ -96,3 +96,25 @@ def test_an_answer_without_a_topic_of_its_own_takes_its_questions():
         "Councillor Patel asked how many families were in bed and breakfast accommodation.\n"
         "In response, Ms Jones advised that the figure was 40 at the end of March."), concern_model=None)
     assert rules_only.items[0].statements[1].concerns == ()
+
+
+def test_feature_ids_equal_the_feature_strings_looked_up():
+    """Prediction looks features up by their parts (``item_ids``); the ids must be exactly those of
+    the feature strings the model was trained on (``item_rows``), so the probabilities are too."""
+    import numpy
+
+    from minutes_miner.nlp.learned import item_ids, item_rows, shipped_model
+
+    model = shipped_model()
+    title = "Children's Services Performance: waiting times for EHCP assessments"
+    statements = [
+        ("Councillor Lee asked why EHCP assessments were late and whether agency staff helped.", ("send",), None),
+        ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0),
+        ("Members noted the report on school exclusions and mental health.", ("exclusions", "mental-health"), None),
+        ("The £2.3m over-spend on placements was discussed.", (), 0),
+    ]
+    rows = item_rows(title, ("send", "waiting-times"), statements)
+    ids = item_ids(model.index, title, ("send", "waiting-times"), statements)
+    assert [sorted(r) for r in ids] == [sorted(model.vocab.get(f, -1) for f in row) for row in rows]
+    assert any(sum(k >= 0 for k in r) > 10 for r in ids)  # words, bigrams, question and title features were found
+    assert numpy.array_equal(model.id_probabilities(ids), model.probabilities(rows))

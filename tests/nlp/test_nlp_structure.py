@@ -250,3 +250,44 @@ def test_html_h3_item_heading_with_a_date(tmp_path):
     assert [(i.number, i.title) for i in m.items] == [
         ("22", "Apologies"), ("23", "Minutes of the Meeting held on 14 November 2023"), ("24", "Forward Plan")]
     assert m.items[1].text.startswith("RESOLVED that the minutes of the meeting held on 14 November 2023")
+
+
+def test_wrapped_text_item_heading_short_of_the_width_is_not_joined_to_its_body():
+    """PDF text is hard-wrapped: a long non-final line joins the next, but an item heading that
+    stops well short of the line width has not wrapped, so its first body line is not its title."""
+    body = ("The Head of Inclusion reported that the number of pupils recorded with additional support needs\n"
+            "had risen to 38 per cent of the school roll, compared with 29 per cent five years ago and that\n"
+            "both enhanced provision bases had opened in August and were already full at the start of term.\n")
+    text = (
+        "3. Rolling Actions Log\n"
+        "Details were provided of the outstanding actions arising from decisions taken by the Committee\n"
+        "at its previous meetings, with the dates by which each action was expected to be completed now.\n"
+        "4. Additional Support for Learning – Inclusion Review Progress Report\n"
+        + body +
+        "5. Chief Social Work Officer – Mid-Year Report 2023/24\n"
+        "The Chief Social Work Officer presented the mid-year report on statutory social work services for\n"
+        "children and families, and highlighted the rise in the number of children looked after at home.\n"
+    )
+    m = minutes_from_text(text, "kin.pdf")
+    assert [(i.number, i.title) for i in m.items] == [
+        ("3", "Rolling Actions Log"),
+        ("4", "Additional Support for Learning – Inclusion Review Progress Report"),
+        ("5", "Chief Social Work Officer – Mid-Year Report 2023/24"),
+    ]
+    assert m.items[1].text.startswith("The Head of Inclusion reported that")
+    assert m.items[2].text.startswith("The Chief Social Work Officer presented")
+
+
+def test_scottish_minute_of_meeting_masthead_gives_committee_and_date():
+    text = ("KINLOCHARD COUNCIL\n\n"
+            "Minute of meeting of the Education, Children and Families Committee held in the Council Chamber, "
+            "Municipal Buildings, Kinlochard on Tuesday 6 February 2024 at 10.00 am.\n\n"
+            "Present: Councillor Catriona Wallace (Convener) and Councillor Euan Muir.\n\n"
+            "1. Minute of Previous Meeting\n\n"
+            "Decision\n\n"
+            "To approve the minute of the Committee of 28 November 2023 as a correct record.\n\n"
+            "2. Rolling Actions Log\n\n"
+            "Details were provided of the outstanding actions.\n")
+    m = minutes_from_text(text, "kin.txt")
+    assert (m.committee, m.date) == ("Education, Children and Families Committee", date(2024, 2, 6))
+    assert [i.title for i in m.items] == ["Minute of Previous Meeting", "Rolling Actions Log"]

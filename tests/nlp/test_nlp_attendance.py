@@ -1,0 +1,42 @@
+"""Attendance lists written role first, with the name in brackets (Scottish house style)."""
+from __future__ import annotations
+
+from minutes_miner.nlp import parse_attendance
+
+
+def test_role_first_entries_with_the_name_in_brackets():
+    text = ("In attendance: Executive Director of Education and Children's Services (Morag Lindsay); Head of Housing "
+            "and Homelessness (Lesley Dickson); Consultant Community Paediatrician, NHS Corran (Dr Kenneth Baxter); "
+            "Committee Officer (Ross Dunbar).")
+    got = [(a.name, a.title, a.kind) for a in parse_attendance(text)]
+    assert got == [
+        ("Morag Lindsay", "Executive Director of Education and Children's Services", "officer"),
+        ("Lesley Dickson", "Head of Housing and Homelessness", "officer"),
+        ("Dr Kenneth Baxter", "Consultant Community Paediatrician, NHS Corran", "external"),
+        ("Ross Dunbar", "Committee Officer", "officer"),
+    ]
+
+
+def test_name_first_entries_are_unchanged():
+    text = ("Also present: Inspector Raj Gill (Wexcombe Police), Jane Smith (Head of Early Help) and "
+            "Councillor Mary Patel (Chair); Dr Ali (NHS Trust).")
+    got = [(a.name, a.title) for a in parse_attendance(text)]
+    assert got == [("Inspector Raj Gill", "Wexcombe Police"), ("Jane Smith", "Head of Early Help"),
+                   ("Councillor Mary Patel", "Chair"), ("Dr Ali", "NHS Trust")]
+
+
+def test_the_convener_is_the_chair():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    text = ("Minute of meeting of the Communities Committee held on Tuesday 12 March 2024.\n\n"
+            "Present: Councillor Douglas Rennie (Convener), Councillor Aileen Bruce (Vice-Convener) and "
+            "Councillor Alan Yule.\n\n"
+            "1. Youth Disorder\n\n"
+            "The Community Safety Manager outlined the work of the youth disorder group.\n\n"
+            "The Convener thanked the Community Safety Manager for the update.\n")
+    minutes = minutes_from_text(text, "communities.txt")
+    kinds = {a.name: a.kind for a in minutes.attendance}
+    assert kinds["Councillor Douglas Rennie"] == "chair" and kinds["Councillor Aileen Bruce"] == "member"
+    statement = analyse(minutes).items[0].statements[-1]
+    assert (statement.speaker, statement.speaker_key, statement.speaker_kind) == (
+        "Councillor Douglas Rennie", "rennie", "chair")
