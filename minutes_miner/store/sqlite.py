@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -155,10 +158,21 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 class SQLiteStore:
+    # Ranking cost grows with the number of matches (BM25 scores every one); on an archive this
+    # large, a broad query's ranking is split into rowid ranges scored at once on reader connections.
+    parallel_search_rows = 100_000
+    search_threads = min(2, _cpus())
+
     def __init__(self, path: str | Path):
         probe_fts5()
         self.path = str(path)
+        self._readers: list[sqlite3.Connection] = []
+        self._search_pool: ThreadPoolExecutor | None = None
         file = Path(path)
         version = _existing_schema_version(file) if file.exists() else None
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -206,6 +220,12 @@ class SQLiteStore:
             self._conn.execute("COMMIT")
 
     def close(self) -> None:
+        if self._search_pool is not None:
+            self._search_pool.shutdown(wait=True)
+            self._search_pool = None
+        for reader in self._readers:
+            reader.close()
+        self._readers.clear()
         self._conn.close()
 
     def __enter__(self) -> "SQLiteStore":
@@ -607,18 +627,12 @@ class SQLiteStore:
             return []
         facets, rest = narrowed
         match = f"{{text speaker section}} : ({query})"
-        params: list = [" AND ".join([match, *facets]) if len(facets) == 1 else match]
-        within = ""
-        if len(facets) > 1:
-            # The unary + keeps SQLite from turning the IN into one FTS5 lookup per candidate rowid.
-            within = " AND +statements_fts.rowid IN (SELECT rowid FROM statements_fts(?))"
-            params.append(" AND ".join([match, *facets]))
+        ranking = " AND ".join([match, *facets])
         where, filter_params = self._filter_sql(rest)
-        rank_sql = ("SELECT statements_fts.rowid AS seq, bm25(statements_fts, 1.0, 1.0, 1.0, 0.0) AS score "
-                    "FROM statements_fts " + self._ranking_joins(rest) + "WHERE statements_fts MATCH ?" + within
-                    + where + " ORDER BY score, statements_fts.rowid LIMIT ?")
+        joins = self._ranking_joins(rest)
         try:
-            ranked = self._conn.execute(rank_sql, [*params, *filter_params, int(limit)]).fetchall()
+            ranked = self._rank(ranking if len(facets) == 1 else match, ranking if len(facets) > 1 else None,
+                                joins, where, filter_params, int(limit))
             if not ranked:
                 return []
             marks = ", ".join("?" for _ in ranked)
@@ -626,7 +640,7 @@ class SQLiteStore:
                 self._STATEMENT_SELECT + ", snippet(statements_fts, 0, '**', '**', ' … ', 24) AS snippet, "
                 "s.seq AS seq FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
                 + self._STATEMENT_JOINS + f"WHERE statements_fts MATCH ? AND statements_fts.rowid IN ({marks})",
-                [match, *(r["seq"] for r in ranked)]).fetchall()
+                [match, *(seq for seq, _ in ranked)]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(
                 f"cannot parse search query {query!r} ({exc})",
@@ -634,8 +648,77 @@ class SQLiteStore:
                      "put punctuation inside double quotes",
             ) from exc
         by_seq = {r["seq"]: r for r in rows}
-        return [SearchHit(statement=self._statement_row(by_seq[r["seq"]]), snippet=by_seq[r["seq"]]["snippet"],
-                          score=-float(r["score"])) for r in ranked if r["seq"] in by_seq]
+        return [SearchHit(statement=self._statement_row(by_seq[seq]), snippet=by_seq[seq]["snippet"], score=-float(score))
+                for seq, score in ranked if seq in by_seq]
+
+    def _rank(self, match: str, within: str | None, joins: str, where: str, filter_params: list,
+              limit: int) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the best `limit` rows that MATCH `match` (and the `within` MATCH, if any)
+        and pass `where`, best first, ties by rowid.
+
+        On a large archive the rowid space is cut into ranges, each ranked on its own reader
+        connection at the same time (sqlite3 releases the GIL while a statement steps; WAL lets
+        readers run side by side) and the ranges' best rows are merged. BM25 takes its statistics
+        (row count, average length, each phrase's document frequency) from the whole index even
+        when the rowids are constrained, so every score is the one the single query gives."""
+        ranges = self._search_ranges()
+
+        def sql(ranged: bool) -> str:
+            bounds = " AND statements_fts.rowid >= ? AND statements_fts.rowid < ?" if ranged else ""
+            # The unary + keeps SQLite from turning the IN into one FTS5 lookup per candidate rowid.
+            inside = (" AND +statements_fts.rowid IN (SELECT rowid FROM statements_fts(?)"
+                      + (" WHERE rowid >= ? AND rowid < ?" if ranged else "") + ")") if within else ""
+            return ("SELECT statements_fts.rowid, bm25(statements_fts, 1.0, 1.0, 1.0, 0.0) AS score "
+                    "FROM statements_fts " + joins + "WHERE statements_fts MATCH ?" + bounds + inside + where
+                    + " ORDER BY score, statements_fts.rowid LIMIT ?")
+
+        def params(bounds: tuple[int, int] | None) -> list:
+            inside = [within, *(bounds or ())] if within else []
+            return [match, *(bounds or ()), *inside, *filter_params, limit]
+
+        if not ranges:
+            return [tuple(r) for r in self._conn.execute(sql(False), params(None))]
+        readers, pool = self._search_readers()
+        ranged = sql(True)
+
+        def run(reader: sqlite3.Connection, bounds: tuple[int, int]) -> list[tuple[int, float]]:
+            return reader.execute(ranged, params(bounds)).fetchall()
+
+        others = [pool.submit(run, reader, bounds) for reader, bounds in zip(readers[1:], ranges[1:])]
+        try:
+            first = run(readers[0], ranges[0])
+        finally:
+            wait(others)  # a reader is free again only once its statement is done
+        best = chain(first, *(f.result() for f in others))
+        return sorted(best, key=lambda r: (r[1], r[0]))[:limit]
+
+    def _search_ranges(self) -> list[tuple[int, int]]:
+        """Rowid ranges [lo, hi) to rank in parallel, or [] to rank in one query: a small archive, one
+        CPU, an in-memory database, or uncommitted writes on this connection (readers cannot see them)."""
+        if self.search_threads < 2 or self._conn.in_transaction or self.path in ("", ":memory:"):
+            return []
+        lo, hi = self._conn.execute(  # one aggregate per sub-query, so each is an index probe, not a scan
+            "SELECT (SELECT min(seq) FROM statements), (SELECT max(seq) FROM statements)").fetchone()
+        if lo is None or hi - lo + 1 < self.parallel_search_rows:
+            return []
+        parts = self.search_threads
+        cuts = [lo + (hi + 1 - lo) * n // parts for n in range(parts + 1)]
+        return list(pairwise(cuts))
+
+    def _search_readers(self) -> tuple[list[sqlite3.Connection], ThreadPoolExecutor]:
+        """Read-only connections and threads for parallel ranking, opened on first use and closed with
+        the store (the calling thread ranks the first range itself)."""
+        while len(self._readers) < self.search_threads:
+            reader = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True,
+                                     isolation_level=None, check_same_thread=False)
+            reader.execute("PRAGMA busy_timeout=10000")
+            reader.execute("PRAGMA cache_size=-65536")
+            reader.execute("PRAGMA mmap_size=1073741824")
+            self._readers.append(reader)
+        if self._search_pool is None:
+            self._search_pool = ThreadPoolExecutor(max_workers=self.search_threads - 1,
+                                                   thread_name_prefix="minutes-miner-search")
+        return self._readers[:self.search_threads], self._search_pool
 
     def indicators(self) -> list[IndicatorRow]:
         out = []
