@@ -122,10 +122,10 @@ def _failure_line(stage: str, url: str, reason: str) -> str:
 def _crawl_summary_lines(summary) -> list[str]:
     resumed = f" (resumed: {summary.resumed} already stored)" if summary.resumed else ""
     return [
-        f"{summary.council} ({summary.mode}): {summary.committees} committees; meetings new {summary.new}, "
-        f"changed {summary.changed}, unchanged {summary.unchanged}, failed {summary.failed}{resumed}",
-        f"  {summary.documents} documents ({summary.document_downloads} downloaded); {summary.requests} requests "
-        f"({summary.not_modified} not modified), {summary.bytes_downloaded} bytes",
+        (f"{summary.council} ({summary.mode}): {summary.committees} committees; meetings new {summary.new}, "
+         f"changed {summary.changed}, unchanged {summary.unchanged}, failed {summary.failed}{resumed}"),
+        (f"  {summary.documents} documents ({summary.document_downloads} downloaded); {summary.requests} requests "
+         f"({summary.not_modified} not modified), {summary.bytes_downloaded} bytes"),
     ]
 
 

@@ -11,11 +11,11 @@ from minutes_miner.pipeline import (
     AnalyseSummary,
     CrawlSummary,
     Progress,
-    no_progress,
     analyse_store,
     crawl,
     extract_indicators,
     link_store,
+    no_progress,
 )
 from minutes_miner.report.site import write_report
 from minutes_miner.sources.base import CrawlOptions

@@ -46,7 +46,7 @@ def make_concerns(nlp: Language, name: str, extra_files: list[str]):
 # SOURCES: crawler source plugins (name -> class implementing sources.base.Source)
 # ---------------------------------------------------------------------------
 
-from minutes_miner.sources.moderngov import ModernGovSource  # noqa: E402
+from minutes_miner.sources.moderngov import ModernGovSource
 
 SOURCES: dict[str, type] = {
     ModernGovSource.name: ModernGovSource,

@@ -1,12 +1,11 @@
 """The command line: thin commands, clear errors, real output on the demo database."""
 import json
 
+import pytest
 from click.testing import CliRunner
-
-from minutes_miner.cli import cli
 from paths import realdata_file
 
-import pytest
+from minutes_miner.cli import cli
 
 
 def run(*args):
@@ -128,7 +127,7 @@ def test_analyse_json_real_getmeeting_xml():
     (doc,) = json.loads(run("analyse", xml, "--json").output)["documents"]
     _contract_ok(doc)
     assert doc["meeting"]["date"] == "2026-02-10"
-    assert [i["title"] for i in doc["items"]][0] == "Minutes"
+    assert doc["items"][0]["title"] == "Minutes"
 
 
 def test_analyse_saved_moderngov_meeting_page(tmp_path):

@@ -4,9 +4,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from paths import realdata_file
 
 from minutes_miner.cli import cli
-from paths import realdata_file
 
 
 @pytest.mark.realdata

@@ -67,7 +67,7 @@ def test_indicators_move_over_time(store):
     by_period = {v.period: v for v in ehcp.values}
     q2 = next(v for p, v in by_period.items() if "Q2 2023/24" in p or "Quarter 2 2023/24" in p)
     assert (q2.value, q2.rag, q2.direction) == (51.8, "AMBER", "worsening")
-    assert [v.rag for v in ehcp.values][0] == "RED" and [v.rag for v in ehcp.values][-1] == "GREEN"
+    assert ehcp.values[0].rag == "RED" and ehcp.values[-1].rag == "GREEN"
     assert len(ehcp.values) == 10
 
 

@@ -8,7 +8,16 @@ serve() options (any path prefix, web service off, faults, ETags, a per-request 
 described in `server.py`; `synthetic.py` generates a large council.
 """
 from minutes_miner.mockserver.server import Fault, MockServer, sample_site, serve
-from minutes_miner.mockserver.site import Attendee, Committee, Document, Item, Meeting, Member, Site, load_site
+from minutes_miner.mockserver.site import (
+    Attendee,
+    Committee,
+    Document,
+    Item,
+    Meeting,
+    Member,
+    Site,
+    load_site,
+)
 
 __all__ = [
     "Attendee", "Committee", "Document", "Fault", "Item", "Meeting", "Member", "MockServer", "Site",

@@ -545,8 +545,8 @@ def page_attendance(site: Site, meeting_id: int) -> bytes | None:
     def table(caption: str, rows: list[Attendee]) -> str:
         out = [
             f'<table  class="mgTabTable"  summary="{_a(caption)}">\n<caption  class="mgSectionTitle" >{_e(caption)}</caption>\n',
-            "<thead class='mgFilterHeaderRow'><tr><th scope='col'>Attendee</th><th scope='col'>Role</th>"
-            "<th scope='col'>Attendance</th><th scope='col'>Notes</th></tr></thead><tbody>\n",
+            ("<thead class='mgFilterHeaderRow'><tr><th scope='col'>Attendee</th><th scope='col'>Role</th>"
+             "<th scope='col'>Attendance</th><th scope='col'>Notes</th></tr></thead><tbody>\n"),
         ]
         for a in rows:
             name = (

@@ -6,9 +6,10 @@ context needed to cite a source. Nothing outside `minutes_miner.store` sees SQL.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from minutes_miner.models import (
     AgendaItem,

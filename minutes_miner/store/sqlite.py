@@ -5,13 +5,14 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import chain, pairwise
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Self
 
 from minutes_miner.errors import (
     FTSUnavailableError,
@@ -47,6 +48,7 @@ from minutes_miner.store.base import (
 
 APP_NAME = "minutes-miner"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+ANY_STATEMENT = StatementFilter()  # the default filter: every statement
 # More specific kinds win when two sources describe the same person.
 _KIND_RANK = {"unknown": 0, "group": 1, "external": 2, "officer": 3, "member": 4, "chair": 5, "cabinet_member": 6}
 
@@ -155,7 +157,7 @@ def _date(text: str | None) -> date | None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _cpus() -> int:
@@ -228,7 +230,7 @@ class SQLiteStore:
         self._readers.clear()
         self._conn.close()
 
-    def __enter__(self) -> "SQLiteStore":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -542,7 +544,7 @@ class SQLiteStore:
             council=r["council"], source_url=r["source_url"], page=r["page"],
         )
 
-    def statements(self, flt: StatementFilter = StatementFilter(), limit: int | None = None) -> list[StatementRow]:
+    def statements(self, flt: StatementFilter = ANY_STATEMENT, limit: int | None = None) -> list[StatementRow]:
         where, params = self._filter_sql(flt)
         sql = (self._STATEMENT_SELECT + "FROM statements s " + self._STATEMENT_JOINS + "WHERE 1=1" + where
                + " ORDER BY m.date, c.name, i.position, s.position")
@@ -609,7 +611,7 @@ class SQLiteStore:
         return [r[0] for r in self._conn.execute(
             "SELECT id FROM indicators WHERE id = ? OR lower(name) LIKE ?", (indicator, f"%{indicator.lower()}%"))]
 
-    def search(self, query: str, flt: StatementFilter = StatementFilter(), limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, flt: StatementFilter = ANY_STATEMENT, limit: int = 20) -> list[SearchHit]:
         """BM25-ranked hits in two steps: rank the matches, then build citations and snippets for the
         best `limit` only.
 

@@ -8,8 +8,7 @@ import requests
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from minutes_miner.mockserver import sample_site, serve
-from minutes_miner.mockserver import render
+from minutes_miner.mockserver import render, sample_site, serve
 
 
 @pytest.fixture(scope="module")

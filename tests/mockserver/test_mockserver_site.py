@@ -9,7 +9,14 @@ from datetime import date
 import pdfplumber
 import pytest
 
-from minutes_miner.mockserver.site import Document, Item, Meeting, Committee, Site, load_site
+from minutes_miner.mockserver.site import (
+    Committee,
+    Document,
+    Item,
+    Meeting,
+    Site,
+    load_site,
+)
 from minutes_miner.resources import sample_council_dir
 
 CORPUS = sample_council_dir()

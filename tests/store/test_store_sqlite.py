@@ -5,8 +5,18 @@ import pytest
 
 from minutes_miner.errors import NotADatabaseError, QueryError, SchemaTooNewError
 from minutes_miner.models import (
-    AgendaItem, Attendance, Committee, Council, Document, Indicator, IndicatorValue, Link, Meeting, ParsedMeeting,
-    Person, Statement,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Council,
+    Document,
+    Indicator,
+    IndicatorValue,
+    Link,
+    Meeting,
+    ParsedMeeting,
+    Person,
+    Statement,
 )
 from minutes_miner.store import StatementFilter, open_store
 from minutes_miner.store.sqlite import SCHEMA_VERSION
@@ -68,7 +78,7 @@ def test_reingest_is_idempotent(db_path):
 def test_search_stems_and_cites(db_path):
     council = Council(name="Borsetshire County Council", base_url="http://x/")
     with open_store(db_path) as store:
-        parsed, statements = _fill(store, council)
+        _parsed, statements = _fill(store, council)
         hits = store.search("safeguard")
         assert len(hits) == 1
         hit = hits[0].statement
@@ -116,7 +126,7 @@ def test_person_merge_keeps_richer_details(db_path):
 def test_indicators_and_links(db_path):
     council = Council(name="C", base_url="http://x/")
     with open_store(db_path) as store:
-        parsed, statements = _fill(store, council)
+        _parsed, statements = _fill(store, council)
         ind = Indicator(council_id=council.id, name="EHCPs issued within 20 weeks", section="SEND", unit="%", ref="SEND1")
         store.save_indicators(council, [ind], [
             IndicatorValue(indicator_id=ind.id, period="Q1 2023/24", value=48.0, target=60, rag="RED",
