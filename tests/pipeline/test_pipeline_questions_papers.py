@@ -12,7 +12,7 @@ from extract.extract_pdf_fixtures import QUESTIONS, make_questions_paper
 from paths import realdata_file
 
 from minutes_miner.fetch import FetchConfig
-from minutes_miner.mockserver.server import sample_site, serve
+from minutes_miner.mockserver.server import Fault, sample_site, serve
 from minutes_miner.mockserver.site import Document
 from minutes_miner.outputs.questions import member_questions
 from minutes_miner.pipeline import analyse_store, crawl, extract_indicators
@@ -169,3 +169,22 @@ def test_kent_s_questions_paper_attached_as_an_untitled_supplement(tmp_path_fact
             answers = [s for s in said if s.act == "answer"]
             assert answers and {s.speaker for s in answers} == {answerer}
             assert answers[0].answers_id in {s.id for s in said if s.act == "question"}
+
+
+def test_a_paper_that_cannot_be_read_does_not_hold_back_the_minutes(tmp_path, minutes_only):
+    written = "documents/s99001/Written questions from members.pdf"
+    broken = Fault(body=b"%PDF-1.4\n" + b"\x00" * 2000, content_type="application/pdf")
+    with serve(_site(make_questions_paper()), faults={written: broken}) as server, \
+            open_store(tmp_path / "x.db") as store:
+        crawl(store, server.base_url, OPTIONS, FAST)
+        first = analyse_store(store, workers=1)
+        titled = _meeting(store, TITLED_MEETING)
+        [(url, stage, reason)] = [(f.url, f.stage, f.reason) for f in store.failures()]
+        minutes = sorted(s for s in _minutes_statements(store) if s[0] == titled.date)
+        assert first.failed == 1 and (url, stage) == (titled.source_url, "analyse") and "Written%20questions" in reason
+        assert minutes == [s for s in minutes_only if s[0] == titled.date] and not _question_items(store, titled)
+        server.faults.clear()
+        crawl(store, server.base_url, CrawlOptions(committees=OPTIONS.committees, refresh=True), FAST)
+        second = analyse_store(store, workers=1)  # tried again: not marked done while the paper was unread
+        assert second.failed == 0 and store.failures() == []
+        assert len(_question_items(store, titled)) == len(QUESTIONS)
