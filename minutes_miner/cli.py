@@ -167,8 +167,9 @@ def crawl(base_url, committees, since, until, documents, refresh, delay, contact
         for failure in summary.failures:
             click.echo("  failed " + _failure_line(failure.stage, failure.url, failure.reason), err=True)
         if then_analyse:
-            analysis = analyse_store(store, progress=_progress, force=reanalyse)
+            # reports first: reading them finds the questions papers the analysis then reads
             values = extract_indicators(store, progress=_progress, force=reanalyse)
+            analysis = analyse_store(store, progress=_progress, force=reanalyse)
             links = link_store(store)
             click.echo(f"analysed {analysis.meetings} meetings into {analysis.statements} statements "
                        f"({analysis.unchanged} unchanged); {values} indicator values read; {links} links")

@@ -46,8 +46,9 @@ def run_demo(workdir: Path, progress: Progress = no_progress) -> DemoResult:
             # Loopback server of our own: no politeness delay needed.
             summary = crawl(store, server.base_url, CrawlOptions(), FetchConfig(delay=0.0, retries=0),
                             progress=progress)
-        analysis = analyse_store(store, progress=progress)
+        # reports first: reading them finds the questions papers the analysis then reads
         values = extract_indicators(store, progress=progress)
+        analysis = analyse_store(store, progress=progress)
         links = link_store(store)
         progress("report", 0, 1)
         report = write_report(store, workdir / "report")

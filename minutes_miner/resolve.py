@@ -22,6 +22,16 @@ def surname(name: str) -> str:
     return words[-1].strip(",") if words else ""
 
 
+def _may_share_first_name(first: str, person: Person) -> bool:
+    """Whether `person` may have the first name `first`: their recorded name gives only a surname
+    or an initial that `first` starts with."""
+    words = person_identity(person.name).split()
+    if len(words) < 2:
+        return True
+    theirs = words[0].rstrip(".")
+    return len(theirs) == 1 and first.startswith(theirs)
+
+
 def is_role(speaker: str) -> bool:
     """'the Chair', 'A Member', 'Officers' are roles; 'Councillor Patel' and 'Jane Smith' are names."""
     return bool(_ROLE_PREFIX.match(speaker)) or speaker.split()[0].lower() in {"members", "officers", "committee", "chair",
@@ -45,9 +55,15 @@ class PersonResolver:
         candidates = [p for p in self._known.values()
                       if p.key == last and _family(p.kind) == _family(kind) and p.kind not in {"group"}]
         if len(given) > 1:
-            # An initial or first name narrows it down: "M. Patel" or "Mary Patel".
+            # An initial or first name narrows it down: "M. Patel" or "Mary Patel"; a different first
+            # name rules a person out ("Gideon Marsh" is not "Councillor Fiona Marsh").
             first = given[0].rstrip(".")
-            candidates = [p for p in candidates if person_identity(p.name).split()[0].startswith(first)] or candidates
+            candidates = ([p for p in candidates if person_identity(p.name).split()[0].startswith(first)]
+                          or [p for p in candidates if _may_share_first_name(first, p)])
+        if len(candidates) > 1:
+            # "Cllr Marsh" when the roster has one Marsh and a questions paper named another: the
+            # roster's member, whatever order the meetings were analysed in
+            candidates = [p for p in candidates if p.external_id] or candidates
         return candidates[0] if len(candidates) == 1 else None
 
     def attendee(self, mention: AttendeeMention) -> Person:

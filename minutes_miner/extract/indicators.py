@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from minutes_miner.extract.pdf_types import PdfPage, PdfText
+from minutes_miner.extract.table_headers import (  # noqa: F401 - HEADER_SYNONYMS: the PDF child reads it from here
+    HEADER_SYNONYMS,
+    find_header,
+    is_sub_header,
+    map_header,
+)
 from minutes_miner.models import ExtractedIndicator, IndicatorReport
 
 # ---------------------------------------------------------------------------
@@ -119,66 +124,8 @@ def find_period(pdf: PdfText) -> str | None:
 
 
 # ---------------------------------------------------------------------------
-# Table reader (header mapping)
+# Table reader
 # ---------------------------------------------------------------------------
-
-# Order matters: more specific fields first ("previous rag" before "rag").
-HEADER_SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
-    ("ref", ("ref", "reference", "code", "kpi ref", "kpi code", "id", "no", "number ref", "indicator ref", "pi ref")),
-    ("previous_rag", ("previous rag", "previous rag rating", "previous", "prev rag", "last rag", "previous status", "rag previous", "previous rating", "last period rag")),
-    ("direction", ("direction", "dot", "direction of travel", "trend", "travel")),
-    ("floor", ("floor", "floor standard", "floor target", "minimum", "minimum standard", "threshold")),
-    ("target", ("target", "annual target", "target value", "year end target")),
-    ("rag", ("rag", "rag rating", "status", "rag status", "rating", "latest rag", "current rag", "rag latest")),
-    ("value", ("latest", "value", "actual", "current", "latest value", "latest actual", "outturn", "result", "performance", "current value", "latest data", "actual value")),
-    ("unit", ("unit", "units", "measure unit", "unit of measure")),
-    ("name", ("indicator", "kpi", "measure", "indicator name", "kpi name", "performance indicator", "key performance indicator", "description", "measure name", "indicators", "kpis", "measures")),
-]
-
-
-def _norm_header(cell: str | None) -> str:
-    t = (cell or "").lower().replace("&", " and ")
-    t = re.sub(r"\(.*?\)", " ", t)
-    t = re.sub(r"[^a-z ]+", " ", t)
-    return re.sub(r"\s+", " ", t).strip()
-
-
-@lru_cache(maxsize=4096)
-def _header_field(cell: str | None) -> str | None:
-    """The field a header cell names, if any (cached: every row of a table is asked whether it
-    repeats the header, and a long report has thousands of rows)."""
-    h = _norm_header(cell)
-    if not h:
-        return None
-    for name, words in HEADER_SYNONYMS:
-        if h in words:
-            return name
-    for name, pattern in _HEADER_AFFIXES:
-        if pattern.search(h):
-            return name
-    return None
-
-
-# a header cell that starts or ends with a synonym ("kpi description", "rag status q3")
-_HEADER_AFFIXES = [
-    (name, re.compile(rf"^(?:{alternatives}) | (?:{alternatives})$"))
-    for name, words in HEADER_SYNONYMS
-    if (alternatives := "|".join(re.escape(w) for w in words if len(w) > 2))
-]
-
-
-def map_header(row: tuple[str | None, ...]) -> dict[str, int] | None:
-    """Column index per field if `row` looks like a KPI table header, else None."""
-    mapping: dict[str, int] = {}
-    for idx, cell in enumerate(row):
-        field = _header_field(cell)
-        if field and field not in mapping:
-            mapping[field] = idx
-    if "name" not in mapping:
-        return None
-    if len(mapping) < 3 or not ({"value", "rag", "target"} & mapping.keys()):
-        return None
-    return mapping
 
 
 def _cell(row, mapping, field):
@@ -197,16 +144,13 @@ def indicators_from_tables(pdf: PdfText, period: str | None) -> list[ExtractedIn
     for page in pdf.pages:
         for table in page.tables:
             start = 0
-            for k, row in enumerate(table[:3]):
-                m = map_header(row)
-                if m:
-                    mapping, ncols, start = m, len(row), k + 1
-                    break
-            else:
-                if mapping is None or len(table[0]) != ncols:
-                    continue  # not a KPI table (or not a continuation of one)
+            if found := find_header(table):
+                mapping, start = found
+                ncols = len(table[start - 1])
+            elif mapping is None or len(table[0]) != ncols:
+                continue  # not a KPI table (or not a continuation of one)
             for row in table[start:]:
-                if map_header(row):
+                if map_header(row) or is_sub_header(row) and sum(1 for c in row if c and c.strip()) > 1:
                     continue  # repeated header
                 filled = [c for c in row if c and c.strip()]
                 if not filled:

@@ -1,4 +1,5 @@
-"""What a PDF is, from textual cues in its first pages: minutes | indicators | questions | other.
+"""What a PDF is, from textual cues in its first pages: minutes | indicators | questions | other;
+and whether a link title names a council questions paper.
 
 Used by the parent (`pdf.classify`) and inside the PDF child (to decide whether a document
 needs its tables read), so it depends on plain page texts only.
@@ -40,3 +41,17 @@ def classify_text(page_texts: Sequence[str], kpi_table_header: bool = False) -> 
         scores["questions"] += 2 + min(questions, 3) + (2 if _ANSWER_HEAD.search(text) else 0)
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else "other"
+
+
+_QUESTIONS_TITLE = re.compile(
+    r"\bquestions?\b.{0,40}\b(?:answers?|responses?|replies|reply)\b"
+    r"|\b(?:written|members?['’]?|councillors?['’]?|public)\s+questions\b"
+    r"|\bquestions\s+(?:from|by|to)\s+(?:members|councillors|the public|cabinet|the leader)",
+    re.IGNORECASE,
+)
+
+
+def is_questions_title(title: str | None) -> bool:
+    """A link title naming a questions-and-answers paper ("Questions and Answers", "Written
+    questions from members", "Member questions and responses")."""
+    return bool(title and _QUESTIONS_TITLE.search(title))

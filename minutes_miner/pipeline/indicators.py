@@ -71,7 +71,11 @@ def _document_indicators(store: Store, doc: Document, pdf: PdfText | PDFError, c
             return 0
         store.record_failure(doc.url, "indicators", str(pdf))
         return None
-    if classify(pdf) != "indicators":
+    kind = classify(pdf)
+    if kind == "questions":
+        # a council questions paper under a link title that did not say so: the analyse stage reads it
+        store.set_document_kind(doc.id, "questions")
+    if kind != "indicators":
         return 0
     try:
         report = parse_indicator_report(pdf)

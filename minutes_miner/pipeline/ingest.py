@@ -16,7 +16,7 @@ from minutes_miner.models import (
     Meeting,
     ParsedMeeting,
 )
-from minutes_miner.pipeline.analyse import analyse_meeting
+from minutes_miner.pipeline.analyse import analyse_meeting, member_roster
 from minutes_miner.pipeline.indicators import indicator_records, link_store
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.resolve import PersonResolver
@@ -79,19 +79,21 @@ def _store_file(store: Store, council: Council, committee_name: str | None, path
     minutes = content.minutes
     committee = Committee(council_id=council.id, name=committee_name or minutes.committee or "Unknown committee")
     meeting = Meeting(committee_id=committee.id, source_url=url, date=minutes.date, minutes_published=True)
-    items = tuple(AgendaItem(meeting_id=meeting.id, position=i, number=t.number, title=t.title,
-                             minutes_text=t.text, source_url=t.source_url or url)
-                  for i, t in enumerate(minutes.items))
+    # a questions paper is kept as the meeting's document, and its questions become the meeting's
+    # items when it is analysed (read again each time: its question/answer turns are not stored)
+    questions_paper = content.kind == "questions"
+    items = () if questions_paper else tuple(
+        AgendaItem(meeting_id=meeting.id, position=i, number=t.number, title=t.title, minutes_text=t.text,
+                   source_url=t.source_url or url)
+        for i, t in enumerate(minutes.items))
     parsed = ParsedMeeting(council=council, committee=committee, meeting=meeting, items=items,
                            attendees=minutes.attendance)
-    # a questions paper is kept as the meeting's document: its question/answer turns are read
-    # from it again whenever the meeting is re-analysed
     documents = [Document(url=url, title=path.name, meeting_id=meeting.id, sha256=sha256, size=len(data),
-                          content_type="application/pdf", kind="questions")] if content.kind == "questions" else []
+                          content_type="application/pdf", kind="questions")] if questions_paper else []
     resolver = PersonResolver(council.id, store.persons(council.id))
     people = [resolver.attendee(a) for a in minutes.attendance]
     store.save_meeting(parsed, documents, people,
                        [Attendance(meeting.id, p.id, a.title, a.status) for p, a in zip(people, minutes.attendance)])
-    roster = [p for p in store.persons(council.id) if p.kind in {"member", "chair", "cabinet_member"}]
-    analyse_meeting(store, meeting.id, resolver, roster, pdf=content.pdf if documents else None)
+    roster = member_roster(store.persons(council.id))
+    analyse_meeting(store, meeting.id, resolver, roster, {d.id: content.pdf for d in documents})
     summary.meetings += 1

@@ -274,10 +274,21 @@ class SQLiteStore:
 
     def _put_documents(self, conn: sqlite3.Connection, documents: Sequence[Document]) -> None:
         for d in documents:
-            self._upsert(conn, "documents", {
-                "id": d.id, "url": d.url, "title": d.title, "meeting_id": d.meeting_id, "item_id": d.item_id,
-                "sha256": d.sha256, "content_type": d.content_type, "size": d.size, "kind": d.kind,
-            })
+            # A kind read from the document's content (a performance report, a questions paper whose
+            # link title says neither) outlives a re-crawl that finds the same content under a plain link.
+            conn.execute(
+                "INSERT INTO documents (id, url, title, meeting_id, item_id, sha256, content_type, size, kind) "
+                "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, "
+                "meeting_id = excluded.meeting_id, item_id = excluded.item_id, sha256 = excluded.sha256, "
+                "content_type = excluded.content_type, size = excluded.size, kind = CASE WHEN excluded.kind = 'report' "
+                "AND documents.sha256 IS excluded.sha256 THEN documents.kind ELSE excluded.kind END",
+                (d.id, d.url, d.title, d.meeting_id, d.item_id, d.sha256, d.content_type, d.size, d.kind),
+            )
+
+    def set_document_kind(self, document_id: str, kind: str) -> None:
+        """What a document is, as its content shows (`pdf.classify`)."""
+        with self._transaction() as conn:
+            conn.execute("UPDATE documents SET kind = ? WHERE id = ?", (kind, document_id))
 
     def save_meeting(self, parsed: ParsedMeeting, documents: Sequence[Document] = (), persons: Sequence[Person] = (),
                      attendance: Sequence[Attendance] = ()) -> None:
@@ -326,8 +337,12 @@ class SQLiteStore:
         )
 
     def save_analysis(self, meeting_id: str, statements: Sequence[Statement], persons: Sequence[Person] = (),
-                      attendance: Sequence[Attendance] = (), items: Sequence[AgendaItem] = ()) -> None:
+                      attendance: Sequence[Attendance] = (), items: Sequence[AgendaItem] = (),
+                      drop_items: Sequence[str] = ()) -> None:
+        """A meeting's statements (replacing those stored), with the items the analysis read from
+        PDFs (`items`) and those it no longer finds there (`drop_items`, deleted)."""
         with self._transaction() as conn:
+            conn.executemany("DELETE FROM items WHERE id = ? AND meeting_id = ?", [(i, meeting_id) for i in drop_items])
             for item in items:
                 self._put_item(conn, item)
             conn.execute(

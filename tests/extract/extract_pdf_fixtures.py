@@ -408,3 +408,33 @@ def make_overflowing_table() -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4).build([table])
     return buf.getvalue()
+
+
+# A KPI table whose header has two rows of period groups: (ref, name, Q1 value, Q1 target, Q1 RAG,
+# Q2 value, Q2 target, Q2 RAG, direction)
+PERIOD_HEADER_ROWS = [
+    ("HW01", "Households prevented from becoming homeless", "58%", "60%", "Amber", "63%", "60%", "Green", "Improving"),
+    ("HW02", "Average days in temporary accommodation", "41", "35", "Red", "38", "35", "Amber", "Improving"),
+    ("HW03", "Rough sleepers supported into settled homes", "22", "20", "Green", "17", "20", "Red", "Worsening"),
+]
+
+
+def make_period_header_table() -> bytes:
+    """A ruled KPI table with a two-row header: "Q1 2025/26" and "Q2 2025/26" each merged over
+    "Value | Target | RAG", the Ref, Indicator and Direction cells merged down both rows."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    header = [["Ref", "Indicator", "Q1 2025/26", "", "", "Q2 2025/26", "", "", "Direction"],
+              ["", "", "Value", "Target", "RAG", "Value", "Target", "RAG", ""]]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8),
+             ("SPAN", (2, 0), (4, 0)), ("SPAN", (5, 0), (7, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 8)]
+    table = Table(header + [list(r) for r in PERIOD_HEADER_ROWS], colWidths=[36, 220, 50, 45, 45, 50, 45, 45, 60])
+    table.setStyle(TableStyle(style))
+    story = [Paragraph("Housing Performance Report – Quarter 2 2025/26", styles["Title"]), table]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4)).build(story)
+    return buf.getvalue()

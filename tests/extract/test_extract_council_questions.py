@@ -12,6 +12,7 @@ from minutes_miner.extract.council_questions import (
     parse_council_questions,
 )
 from minutes_miner.extract.pdf import classify, read_pdf
+from minutes_miner.extract.pdf_classify import is_questions_title
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +113,12 @@ def test_kent_council_questions_and_answers():
     # an answer running over a page break is whole, and a question of two paragraphs keeps both
     assert m.items[0].turns[1].text.endswith("before agreement for home education is provided.")
     assert m.items[7].turns[0].text.split("\n")[-1] == "What can KCC do about these very serious issues?"
+
+
+def test_link_titles_of_questions_papers():
+    for title in ("Questions and Answers", "Written questions from members", "Member questions and responses",
+                  "Members' Questions", "Questions to Cabinet Members - written replies", "Public questions"):
+        assert is_questions_title(title), title
+    for title in ("Supplement", "Printed minutes 13th-Mar-2025", "Quarterly Performance Report",
+                  "Questions", "Frequently asked questions about the budget", None):
+        assert not is_questions_title(title), title

@@ -10,11 +10,13 @@ import pytest
 from click.testing import CliRunner
 from extract_pdf_fixtures import (
     AWKWARD_ROWS,
+    PERIOD_HEADER_ROWS,
     generated_kpi_row,
     make_awkward_tables,
     make_generated_report,
     make_kpi_report,
     make_overflowing_table,
+    make_period_header_table,
 )
 
 from minutes_miner.cli import cli
@@ -55,6 +57,7 @@ FIXTURES = {
     "merged, wrapped and empty cells": make_awkward_tables,
     "table over three pages": lambda: make_awkward_tables(split_rows=60),
     "generated report, 10 pages": lambda: make_generated_report(10),
+    "two-row header of period groups": make_period_header_table,
 }
 
 
@@ -85,6 +88,22 @@ def test_merged_wrapped_and_empty_cells():
     assert by_ref["AD01"].name == name and (by_ref["AD01"].value, by_ref["AD01"].target) == (81.0, 85.0)
     assert by_ref["AD02"].value is None and by_ref["AD02"].rag is None and by_ref["AD02"].target == 12.0
     assert by_ref["AD03"].value == 2310.0 and by_ref["AD03"].rag == "GREEN" and by_ref["AD03"].target is None
+    # "Latest" / "Previous" under the merged "RAG" cell: the two header rows read together
+    assert [(i.ref, i.rag, i.previous_rag) for i in by_ref.values()] == [
+        (ref, (rag or "").upper() or None, (prev or "").upper() or None) for ref, _, _, _, rag, prev in AWKWARD_ROWS]
+
+
+def test_two_row_header_of_period_groups():
+    pdf = read_pdf(make_period_header_table(), "periods.pdf", tables="auto")
+    report = parse_indicator_report(pdf)
+    assert pdf.pages[0].tables[0][1] == (None, None, "Value", "Target", "RAG", "Value", "Target", "RAG", None)
+    # the latest period's figures (the rightmost group), the previous RAG from the period before
+    got = [(i.ref, i.name, i.value, i.target, i.rag, i.previous_rag, i.direction, i.period) for i in report.indicators]
+    assert got == [
+        (ref, name, float(q2.rstrip("%")), float(q2_target.rstrip("%")), q2_rag.upper(), q1_rag.upper(),
+         direction.lower(), "Q2 2025/26")
+        for ref, name, _, _, q1_rag, q2, q2_target, q2_rag, direction in PERIOD_HEADER_ROWS
+    ]
 
 
 def test_table_split_across_pages():

@@ -30,17 +30,17 @@ def test_a_pdf_failure_is_recorded_against_the_meeting_and_cleared_on_recovery(t
     assert second.meetings == 1 and second.statements > 0
 
 
-def test_each_meeting_s_minutes_pdf_is_looked_up_once(tmp_path, monkeypatch):
+def test_each_meeting_s_pdfs_are_looked_up_once(tmp_path, monkeypatch):
     from minutes_miner.pipeline import analyse as analyse_module
 
     looked_up: list[str] = []
-    real = analyse_module.pdf_minutes_document
+    real = analyse_module.meeting_pdfs
 
     def counting(store, meeting_id):
         looked_up.append(meeting_id)
         return real(store, meeting_id)
 
-    monkeypatch.setattr(analyse_module, "pdf_minutes_document", counting)
+    monkeypatch.setattr(analyse_module, "meeting_pdfs", counting)
     with serve(sample_site()) as server, open_store(tmp_path / "x.db") as store:
         crawl(store, server.base_url, CrawlOptions(committees=("131",)), FAST)
         summary = analyse_store(store, workers=1)

@@ -51,3 +51,28 @@ def test_an_indicators_csv_is_stored_as_indicator_values_not_as_minutes(tmp_path
     assert indicator.name == "EHC plans issued within 20 weeks"
     assert [(v.period, v.value, v.rag) for v in indicator.values] == [("Q2 2023/24", 63.5, "GREEN"),
                                                                        ("Q3 2023/24", 66.0, "GREEN")]
+
+
+def test_a_questions_paper_is_ingested_once_however_often_it_is_analysed(tmp_path):
+    from extract.extract_pdf_fixtures import QUESTIONS, make_questions_paper
+
+    from minutes_miner.pipeline import analyse_store
+
+    paper = tmp_path / "questions.pdf"
+    paper.write_bytes(make_questions_paper())
+    with open_store(tmp_path / "x.db") as store:
+        summary = ingest_files(store, [paper], "Fictional County Council")
+        [meeting] = store.meetings()
+        titles = [i["title"] for i in store.items(meeting.id)]
+        said = sorted((s.item_title, s.speaker, s.act, s.text) for s in store.statements())
+        assert analyse_store(store, workers=1, force=True).meetings == 1
+        again = sorted((s.item_title, s.speaker, s.act, s.text) for s in store.statements())
+        ingest_files(store, [paper], "Fictional County Council")
+        twice = sorted((s.item_title, s.speaker, s.act, s.text) for s in store.statements())
+        assert [i["title"] for i in store.items(meeting.id)] == titles
+    assert summary.meetings == 1 and (meeting.committee, meeting.date.isoformat()) == ("Fictional County Council",
+                                                                                        "2025-03-06")
+    assert titles == [f"Question by {asker} to {answerer}, {title}" for asker, answerer, title, *_ in QUESTIONS]
+    assert {(speaker, act) for _, speaker, act, _ in said} == {
+        (who, act) for asker, answerer, *_ in QUESTIONS for who, act in ((asker, "question"), (answerer, "answer"))}
+    assert said == again == twice

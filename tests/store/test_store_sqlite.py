@@ -1,4 +1,5 @@
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -203,3 +204,32 @@ def test_one_meeting_is_one_transaction(db_path):
         with pytest.raises(sqlite3.IntegrityError):
             store.save_meeting(broken)
         assert store.stats()["meetings"] == 0 and store.stats()["items"] == 0
+
+
+def test_a_kind_read_from_the_content_outlives_a_recrawl_of_the_same_content(db_path):
+    council = Council(name="C", base_url="http://x/")
+    parsed = _meeting(council)
+    doc = Document(url="http://x/documents/s9/Supplement.pdf", meeting_id=parsed.meeting.id, sha256=None, kind="report")
+    with open_store(db_path) as store:
+        sha = store.save_blob(doc.url, b"%PDF-1.4 questions", "application/pdf", 200)
+        store.save_meeting(parsed, [replace(doc, sha256=sha)])
+        store.set_document_kind(doc.id, "questions")
+        store.save_meeting(parsed, [replace(doc, sha256=sha)])  # the same content under the same plain link
+        assert [d.kind for d in store.documents(parsed.meeting.id)] == ["questions"]
+        changed = store.save_blob(doc.url, b"%PDF-1.4 something else", "application/pdf", 200)
+        store.save_meeting(parsed, [replace(doc, sha256=changed)])  # new content: to be read again
+        assert [d.kind for d in store.documents(parsed.meeting.id)] == ["report"]
+        store.save_meeting(parsed, [replace(doc, sha256=changed, kind="minutes")])  # the crawl's own word wins
+        assert [d.kind for d in store.documents(parsed.meeting.id)] == ["minutes"]
+
+
+def test_analysis_drops_the_items_it_no_longer_finds(db_path):
+    council = Council(name="C", base_url="http://x/")
+    with open_store(db_path) as store:
+        parsed, _ = _fill(store, council)
+        extra = AgendaItem(meeting_id=parsed.meeting.id, position=2000, title="Question by A to B",
+                           minutes_text="Q?", external_id="questions-paper:doc:1")
+        store.save_analysis(parsed.meeting.id, [], items=[extra])
+        assert extra.id in {i["id"] for i in store.items(parsed.meeting.id)}
+        store.save_analysis(parsed.meeting.id, [], drop_items=[extra.id])
+        assert [i["id"] for i in store.items(parsed.meeting.id)] == [i.id for i in parsed.items]

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from minutes_miner.dates import moderngov_time, parse_uk_date
 from minutes_miner.errors import ParseError
 from minutes_miner.extract.html_text import html_to_text
+from minutes_miner.extract.pdf_classify import is_questions_title
 from minutes_miner.models import (
     AgendaItem,
     AttendeeMention,
@@ -139,8 +140,10 @@ def _heading(soup: BeautifulSoup) -> tuple[str, str]:
     return (clean(main.get_text()) if main else "", clean(sub.get_text()) if sub else "")
 
 
-def _kind(title: str | None) -> str:
-    return "minutes" if "minutes" in (title or "").lower() else "report"
+def _kind(title: str | None, minutes_words: str = "minutes") -> str:
+    if is_questions_title(title):
+        return "questions"
+    return "minutes" if minutes_words in (title or "").lower() else "report"
 
 
 @dataclass(frozen=True)
@@ -173,8 +176,7 @@ def parse_meeting_html(data: bytes, council: Council, committee: Committee, meet
             source_url=urljoin(base_url, f"mgAi.aspx?ID={row.item_id}") if row.item_id else meeting.source_url,
             external_id=row.item_id,
         ))
-        documents.extend(DocumentRef(url=url, title=title, item_position=position,
-                                     kind="minutes" if "printed minutes" in (title or "").lower() else "report")
+        documents.extend(DocumentRef(url=url, title=title, item_position=position, kind=_kind(title, "printed minutes"))
                          for url, title in row.documents)
         if row.minutes_cut_short and row.item_id:
             cut_short.append(row.item_id)

@@ -15,6 +15,7 @@ from defusedxml import DefusedXmlException
 from minutes_miner.dates import parse_uk_date
 from minutes_miner.errors import ParseError
 from minutes_miner.extract.html_text import html_to_text
+from minutes_miner.extract.pdf_classify import is_questions_title
 from minutes_miner.models import (
     AgendaItem,
     AttendeeMention,
@@ -150,12 +151,13 @@ def parse_meeting(data: bytes, council: Council, committee: Committee, base_url:
             title = _text(doc, "title")
             owner = (_text(doc, "ownertitle") or "").lower()
             kind = "minutes" if "printed minutes" in (title or "").lower() or owner == "printed minutes" else "report"
+            kind = "questions" if is_questions_title(title) else kind
             documents.append(DocumentRef(url=page_url(base_url, url), title=title, item_position=position, kind=kind))
     for doc in root.findall("./linkeddocuments/linkeddoc") + root.findall("./documents/document"):
         url = _text(doc, "url")
         if url:
             title = _text(doc, "title")
-            kind = "minutes" if "minutes" in (title or "").lower() else "report"
+            kind = "questions" if is_questions_title(title) else "minutes" if "minutes" in (title or "").lower() else "report"
             documents.append(DocumentRef(url=page_url(base_url, url), title=title, kind=kind))
     attendees = tuple(a for a in (_attendee(el) for el in root.iter("attendee")) if a)
     return ParsedMeeting(council=council, committee=committee, meeting=meeting, items=tuple(items),
