@@ -438,3 +438,22 @@ def make_period_header_table() -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=landscape(A4)).build(story)
     return buf.getvalue()
+
+
+GOLD = Path(__file__).resolve().parents[2] / "corpora" / "gold"
+
+
+def build_from_gold_source(source: str, directory: Path, stem: str = "minutes") -> bytes:
+    """A printed-minutes PDF laid out by corpora/gold/build_documents.py from `.pdf.txt` markup."""
+    import importlib.util
+    import sys
+
+    name = "gold_build_documents"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, GOLD / "build_documents.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up here
+        spec.loader.exec_module(module)
+    path = directory / f"{stem}.pdf.txt"
+    path.write_text(source, encoding="utf-8")
+    return sys.modules[name].build_pdf(path).read_bytes()
