@@ -457,3 +457,11 @@ def build_from_gold_source(source: str, directory: Path, stem: str = "minutes") 
     path = directory / f"{stem}.pdf.txt"
     path.write_text(source, encoding="utf-8")
     return sys.modules[name].build_pdf(path).read_bytes()
+
+
+def hollowmere_with_responses(directory: Path) -> bytes:
+    """The Hollowmere full-council minutes (gold train split, built from its source) with their
+    answers labelled "Response:" as many councils print them, rather than "In reply,"."""
+    source = (GOLD / "train" / "hollowmere" / "2024-04-24-council.pdf.txt").read_text(encoding="utf-8")
+    assert source.count("In reply, ") == 2, "the Hollowmere gold source changed: update this fixture"
+    return build_from_gold_source(source.replace("In reply, ", "Response: "), directory, "hollowmere-council")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from extract_pdf_fixtures import GOLD, build_from_gold_source
+from extract_pdf_fixtures import build_from_gold_source, hollowmere_with_responses
 
 from minutes_miner import nlp
 from minutes_miner.extract.pdf import classify, read_pdf
@@ -14,7 +14,6 @@ from minutes_miner.extract.pdf_classify import classify_text
 from minutes_miner.extract.printed_minutes import parse_printed_minutes
 from minutes_miner.models import MinutesText
 
-HOLLOWMERE = GOLD / "train" / "hollowmere" / "2024-04-24-council.pdf.txt"
 HOLLOWMERE_ITEMS = [
     ("84", "APOLOGIES FOR ABSENCE"),
     ("85", "DECLARATIONS OF INTEREST"),
@@ -81,16 +80,12 @@ def council_minutes(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def hollowmere_with_responses(tmp_path_factory):
-    """The Hollowmere gold minutes with their answers labelled "Response:" as many councils print them."""
-    source = HOLLOWMERE.read_text(encoding="utf-8")
-    assert source.count("In reply, ") == 2
-    data = build_from_gold_source(source.replace("In reply, ", "Response: "), tmp_path_factory.mktemp("hollowmere"))
-    return read_pdf(data, "hollowmere-council.pdf")
+def hollowmere(tmp_path_factory):
+    return read_pdf(hollowmere_with_responses(tmp_path_factory.mktemp("hollowmere")), "hollowmere-council.pdf")
 
 
-def test_minutes_recording_questions_and_responses_are_minutes(hollowmere_with_responses):
-    pdf = hollowmere_with_responses
+def test_minutes_recording_questions_and_responses_are_minutes(hollowmere):
+    pdf = hollowmere
     text = "\n".join(p.text for p in pdf.pages[:6])
     assert len(re.findall(r"^Question from ", text, re.MULTILINE)) == 5
     assert len(re.findall(r"^Response: ", text, re.MULTILINE)) == 2
