@@ -303,6 +303,7 @@ def _item_starts(lines, bold_used: bool) -> list[tuple[int, int, str | None, str
     if not lines:
         return starts
     left = min(ln.x0 for _, ln in lines)
+    right = max(ln.x1 for _, ln in lines)
     for i, (_, ln) in enumerate(lines):
         t = ln.text.strip()
         m = _NUMBERED_HEADING.match(t)
@@ -314,9 +315,30 @@ def _item_starts(lines, bold_used: bool) -> list[tuple[int, int, str | None, str
             continue
         title = m.group(2).strip()
         body = i + 1
-        # a title wrapped onto a second bold line
-        if bold_used and body < len(lines) and lines[body][1].bold and not _NUMBERED_HEADING.match(lines[body][1].text.strip()):
+        # a title wrapped onto further bold lines (not a bold sub-heading straight after it)
+        while (bold_used and body < len(lines) and lines[body][1].bold and not _NUMBERED_HEADING.match(lines[body][1].text.strip())
+               and _wraps_onto(lines[body - 1], lines[body], right)):
             title = join_wrapped(title, lines[body][1].text.strip())
             body += 1
         starts.append((i, body, m.group(1), title))
     return starts
+
+
+_CARRIES_ON = re.compile(r"(?:[,&:–-]|\b(?:and|of|for|the|on|in|to|from|with|by|at|a|an))$", re.IGNORECASE)
+
+
+def _wraps_onto(line, nxt, right: float) -> bool:
+    """Whether bold line `nxt` carries on the heading `line` (the heading wrapped), rather than
+    starting a sub-heading of its own: it follows at the usual line spacing on the same page, and
+    the heading either breaks off mid-phrase or was too full for the next line's first word."""
+    (page, ln), (next_page, nl) = line, nxt
+    height = max(ln.bottom - ln.top, 8)
+    if next_page != page or nl.top - ln.bottom > 0.8 * height:
+        return False
+    text = ln.text.strip()
+    if _CARRIES_ON.search(text):
+        return True
+    char_width = (ln.x1 - ln.x0) / max(len(text), 1)
+    first_word = nl.text.strip().split(maxsplit=1)[0] if nl.text.strip() else ""
+    # a character's slack: capitals and bold run wider than the line's average character
+    return ln.x1 + char_width * (len(first_word) + 2) > right

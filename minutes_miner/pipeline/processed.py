@@ -23,7 +23,7 @@ from minutes_miner.resources import models_dir, package_data
 from minutes_miner.store import Store
 
 INDICATORS_VERSION = "2"  # 2: two-row table headers; questions papers recognised while reading reports
-ANALYSE_VERSION = "2"  # 2: questions papers analysed beside the minutes; rostered members preferred
+ANALYSE_VERSION = "3"  # 2: questions papers analysed beside the minutes; rostered members preferred; 3: full-council minutes recording questions read as minutes, question sub-headings kept out of item titles
 # Defined here, not in minutes_miner.nlp: that package is being changed by another engineer.
 NLP_VERSION = "1"
 

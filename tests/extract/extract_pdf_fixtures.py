@@ -438,3 +438,30 @@ def make_period_header_table() -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=landscape(A4)).build(story)
     return buf.getvalue()
+
+
+GOLD = Path(__file__).resolve().parents[2] / "corpora" / "gold"
+
+
+def build_from_gold_source(source: str, directory: Path, stem: str = "minutes") -> bytes:
+    """A printed-minutes PDF laid out by corpora/gold/build_documents.py from `.pdf.txt` markup."""
+    import importlib.util
+    import sys
+
+    name = "gold_build_documents"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, GOLD / "build_documents.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up here
+        spec.loader.exec_module(module)
+    path = directory / f"{stem}.pdf.txt"
+    path.write_text(source, encoding="utf-8")
+    return sys.modules[name].build_pdf(path).read_bytes()
+
+
+def hollowmere_with_responses(directory: Path) -> bytes:
+    """The Hollowmere full-council minutes (gold train split, built from its source) with their
+    answers labelled "Response:" as many councils print them, rather than "In reply,"."""
+    source = (GOLD / "train" / "hollowmere" / "2024-04-24-council.pdf.txt").read_text(encoding="utf-8")
+    assert source.count("In reply, ") == 2, "the Hollowmere gold source changed: update this fixture"
+    return build_from_gold_source(source.replace("In reply, ", "Response: "), directory, "hollowmere-council")

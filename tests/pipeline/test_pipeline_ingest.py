@@ -76,3 +76,21 @@ def test_a_questions_paper_is_ingested_once_however_often_it_is_analysed(tmp_pat
     assert {(speaker, act) for _, speaker, act, _ in said} == {
         (who, act) for asker, answerer, *_ in QUESTIONS for who, act in ((asker, "question"), (answerer, "answer"))}
     assert said == again == twice
+
+
+def test_full_council_minutes_recording_questions_are_ingested_as_minutes_with_every_item(tmp_path):
+    from extract.extract_pdf_fixtures import hollowmere_with_responses
+
+    minutes = tmp_path / "council.pdf"
+    minutes.write_bytes(hollowmere_with_responses(tmp_path))
+    with open_store(tmp_path / "x.db") as store:
+        summary = ingest_files(store, [minutes], "Hollowmere District Council")
+        [meeting] = store.meetings()
+        items = [(i["number"], i["title"]) for i in store.items(meeting.id)]
+        kinds = [d.kind for d in store.documents(meeting.id)]
+        said = {(s.item_title, s.speaker) for s in store.statements()}
+    assert summary.failed == [] and summary.meetings == 1
+    assert kinds == []  # not kept as a questions paper to be read again
+    assert [n for n, _ in items] == [str(n) for n in range(84, 93)]
+    assert items[5] == ("89", "QUESTIONS FROM MEMBERS (COUNCIL PROCEDURE RULE 11)")
+    assert ("RECOMMENDATION FROM CABINET: HOMELESSNESS AND ROUGH SLEEPING STRATEGY 2024–2029", "Rajesh Mistry") in said
