@@ -38,6 +38,8 @@ def _bbox(points):
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_TEXT_BUFFER_BYTES = 16384
+_TEXT_BUFFER = ctypes.create_string_buffer(_TEXT_BUFFER_BYTES)  # one per process: the parser child is single-threaded
 
 
 def page_objects(page) -> dict:
@@ -105,12 +107,21 @@ def page_objects(page) -> dict:
         fonts[key] = bold
         return bold
 
+    # pdfium finds an object's text by scanning every character of the page, so each call costs
+    # the whole page: one call into a buffer that fits nearly any object, not a size query first
+    text_buffer = _TEXT_BUFFER
+    text_address = ctypes.addressof(text_buffer)
+    text_pointer = ctypes.cast(text_buffer, ctypes.POINTER(ctypes.c_ushort))
+    get_text, tp_raw, string_at = r.FPDFTextObj_GetText, textpage.raw, ctypes.string_at
+
     def text_of(handle) -> str:
-        n = r.FPDFTextObj_GetText(handle, textpage.raw, None, 0)
+        n = get_text(handle, tp_raw, text_pointer, _TEXT_BUFFER_BYTES)
         if n <= 2:
             return ""
+        if n <= _TEXT_BUFFER_BYTES:
+            return string_at(text_address, n - 2).decode("utf-16-le", "replace").rstrip("\x00")
         buf = (ctypes.c_ushort * n)()
-        r.FPDFTextObj_GetText(handle, textpage.raw, buf, n)
+        get_text(handle, tp_raw, buf, n)
         return bytes(buf).decode("utf-16-le", "replace").rstrip("\x00")
 
     def matrix(handle):
