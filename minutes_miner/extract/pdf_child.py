@@ -56,6 +56,7 @@ def worker_main(conn) -> None:  # pragma: no cover - runs in the child; covered 
         except (EOFError, OSError):
             return
         _reset_peak_memory()
+        started = _cpu_seconds()
         limit_warnings = set_limits(int(args["memory_mb"]), float(args["timeout"]))
         try:
             result = extract(data, tables=args["tables"])
@@ -65,7 +66,7 @@ def worker_main(conn) -> None:  # pragma: no cover - runs in the child; covered 
         except BaseException as exc:  # noqa: BLE001 - pdfminer/pdfium raise anything; report it
             result = _error_result(exc, args["memory_mb"])
         del data
-        result.update(_memory_use())
+        result.update(_memory_use(), cpu_seconds=_cpu_seconds() - started)
         try:
             payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
@@ -77,6 +78,11 @@ def worker_main(conn) -> None:  # pragma: no cover - runs in the child; covered 
             except (ValueError, OSError):
                 pass
         conn.send_bytes(payload)
+
+
+def _cpu_seconds() -> float:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
 
 
 def _reset_peak_memory() -> None:
@@ -115,9 +121,8 @@ def set_limits(memory_mb: int, timeout: float) -> list[str]:
         warnings.append(f"the parser's memory limit ({memory_mb} MB) could not be set ({exc}); parsed without it")
     cpu = math.ceil(timeout) + 5
     try:
-        used = resource.getrusage(resource.RUSAGE_SELF)
         hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
-        resource.setrlimit(resource.RLIMIT_CPU, (_within(math.ceil(used.ru_utime + used.ru_stime) + cpu, hard), hard))
+        resource.setrlimit(resource.RLIMIT_CPU, (_within(math.ceil(_cpu_seconds()) + cpu, hard), hard))
     except (ValueError, OSError) as exc:
         warnings.append(f"the parser's CPU-time limit ({cpu} s) could not be set ({exc}); only the wall-clock "
                         f"limit of {timeout:g} s applies")

@@ -309,6 +309,8 @@ _BULLET = re.compile(r"^([-•●▪◦–*]|\uf0b7)\s+")
 
 def enumeration(text: str) -> tuple[str, str] | None:
     """('numbered' | 'lettered' | 'bullet', label) when `text` starts with a number, letter or bullet."""
+    if text[:1].isupper():
+        return None  # no pattern starts with a capital: most lines, at the cost of one test
     for kind, pattern in (("numbered", _NUMBERED), ("lettered", _LETTERED), ("bullet", _BULLET)):
         m = pattern.match(text)
         if m:
@@ -363,7 +365,7 @@ def group_blocks(body: list[tuple[int, PdfLine]], margins: tuple[float, float] |
             cur["bold"] = cur["bold"] and ln.bold
     out = []
     for b in blocks:
-        text = re.sub(r"\s+", " ", b["text"]).strip()
+        text = " ".join(b["text"].split())  # whitespace runs as one space
         kind, label = b["enum"] if b["enum"] else ("paragraph", None)
         if b["bold"] and len(text) <= 200 and kind in ("paragraph", "numbered"):
             kind = "heading"
@@ -391,4 +393,5 @@ def pdf_text_from_result(result: dict, source: str, seconds: float = 0.0, blocks
             table_reader=p.get("table_reader"),
         ))
     return PdfText(source=source, pages=tuple(pages), warnings=tuple(result["warnings"]),
-                   peak_rss_kb=int(result.get("peak_rss_kb", 0)), seconds=round(seconds, 4))
+                   peak_rss_kb=int(result.get("peak_rss_kb", 0)), seconds=round(seconds, 4),
+                   cpu_seconds=round(result.get("cpu_seconds", 0.0), 4))

@@ -183,7 +183,13 @@ def run_in_child(data: bytes, source: str, args: dict) -> dict:
             if reused:
                 continue  # it had died while waiting: the document goes to a fresh child
             raise _died(child.proc.exitcode, source, args) from None
-        return _result(child, source, args)
+        try:
+            return _result(child, source, args)
+        except PDFError:
+            raise
+        except BaseException:  # e.g. KeyboardInterrupt while waiting: the child's state is unknown
+            child.stop()
+            raise
     raise PDFError("could not start the PDF parser process", where=source)
 
 
