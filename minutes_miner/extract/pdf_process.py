@@ -33,8 +33,9 @@ from minutes_miner.errors import PDFError
 _CONTEXT = multiprocessing.get_context("forkserver")
 _PRELOAD = ["minutes_miner.extract.pdf_child", "pdfplumber"]
 
-# A waiting child is retired after this many documents, after this long idle, or when a document
-# left its address space above this share of the memory limit (heap that Python keeps).
+# A waiting child is retired after this many documents, when a document left its address space
+# above this share of the memory limit (heap that Python keeps), or when it is found idle for
+# longer than this at the next call (children stop with this process in any case).
 MAX_DOCUMENTS_PER_CHILD = 200
 MAX_IDLE_SECONDS = 120.0
 MAX_SHARE_OF_MEMORY_LIMIT = 0.5
