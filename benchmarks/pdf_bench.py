@@ -17,6 +17,8 @@ generated 500-page performance report):
 * the same two ratios in CPU time ("text cpu", "full cpu"): ours is this process's CPU time
   plus the parser child's own account of its CPU time for the document, pdftotext's is from the
   kernel. On a shared machine the CPU ratios are steadier than the wall-clock ones.
+* each figure is the best of `--repeat` runs, taken in turn with the other measurements of the
+  same document (pdftotext, ours, pdftotext, ours ...), so that both meet the same load.
 * which reader read each document's KPI table pages: the ruled-table reader ("lattice") or
   pdfplumber (its fallback).
 
@@ -49,25 +51,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "extract"
 from extract_pdf_fixtures import make_generated_report
 
 
-def best_of(repeat: int, fn):
-    """Smallest wall time of `repeat` runs (the machine is shared: the minimum is the least noisy)."""
-    best, value = float("inf"), None
+def interleaved(repeat: int, *measures):
+    """(smallest wall time, smallest CPU time, last value) of each `(fn, cpu_of)` in `measures`,
+    run in turn `repeat` times (one of each per round, so that the reference and ours meet the
+    same load on a shared machine). CPU time is `cpu_of(value, this process's CPU time)`."""
+    best = [[float("inf"), float("inf"), None] for _ in measures]
     for _ in range(repeat):
-        start = time.perf_counter()
-        value = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, value
-
-
-def best_cpu_of(repeat: int, fn, child_cpu) -> float:
-    """Smallest CPU time of `repeat` runs: this process's, plus `child_cpu(value)` (the parser child's
-    own account of its CPU time for the document, or pdftotext's from the kernel)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        value = fn()
-        best = min(best, time.process_time() - start + child_cpu(value))
-    return best
+        for slot, (fn, cpu_of) in zip(best, measures):
+            wall, cpu = time.perf_counter(), time.process_time()
+            value = fn()
+            wall, cpu = time.perf_counter() - wall, cpu_of(value, time.process_time() - cpu)
+            slot[0], slot[1], slot[2] = min(slot[0], wall), min(slot[1], cpu), value
+    return [tuple(slot) for slot in best]
 
 
 def children_cpu() -> float:
@@ -130,8 +125,8 @@ def main() -> int:
         close_children()
         return read_pdf(first, docs[0].name)
 
-    fresh, _ = best_of(args.repeat, in_a_fresh_child)
-    waiting, _ = best_of(args.repeat, lambda: read_pdf(first, docs[0].name))
+    (fresh, _, _), (waiting, _, _) = interleaved(args.repeat, (in_a_fresh_child, lambda _v, here: here),
+                                                 (lambda: read_pdf(first, docs[0].name), lambda _v, here: here))
     print(f"{docs[0].name}: {fresh * 1000:.0f} ms in a fresh parser child, {waiting * 1000:.0f} ms in one waiting "
           f"from the previous document (the figures below)\n")
 
@@ -141,14 +136,14 @@ def main() -> int:
     readers = []
     for path in docs:
         data = path.read_bytes()
-        ref, _ = best_of(args.repeat, lambda path=path: pdftotext(path))
-        text_t, pdf = best_of(args.repeat, lambda data=data, path=path: read_pdf(data, path.name))
-        full_t, (full_pdf, kind, found) = best_of(args.repeat, lambda data=data, path=path: full_stage(data, path.name))
-        ref_cpu = best_cpu_of(args.repeat, lambda path=path: pdftotext_cpu(path), lambda cpu: cpu)
-        text_cpu = best_cpu_of(args.repeat, lambda data=data, path=path: read_pdf(data, path.name),
-                               lambda pdf: pdf.cpu_seconds) / ref_cpu
-        full_cpu = best_cpu_of(args.repeat, lambda data=data, path=path: full_stage(data, path.name),
-                               lambda out: out[0].cpu_seconds) / ref_cpu
+        (ref, ref_cpu, _), (text_t, text_cpu, pdf), (full_t, full_cpu, (full_pdf, kind, found)) = interleaved(
+            args.repeat,
+            # pdftotext's CPU time is its own (from the kernel), not this process's time spent starting it
+            (lambda path=path: pdftotext_cpu(path), lambda own, _here: own),
+            (lambda data=data, path=path: read_pdf(data, path.name), lambda pdf, here: here + pdf.cpu_seconds),
+            (lambda data=data, path=path: full_stage(data, path.name), lambda out, here: here + out[0].cpu_seconds),
+        )
+        text_cpu, full_cpu = text_cpu / ref_cpu, full_cpu / ref_cpu
         pages = len(pdf.pages)
         peak = max(pdf.peak_rss_kb, full_pdf.peak_rss_kb) / 1024
         label = f"{path.name[:40]} ({pages}, {kind}: {found})"
@@ -183,8 +178,8 @@ def main() -> int:
         def run(workers: int) -> int:
             return sum(len(r.pages) for _, r in read_pdfs(jobs, workers=workers) if not isinstance(r, Exception))
 
-        one, pages = best_of(max(1, args.repeat - 1), lambda: run(1))
-        two, _ = best_of(max(1, args.repeat - 1), lambda: run(2))
+        (one, _, pages), (two, _, _) = interleaved(max(1, args.repeat - 1), (lambda: run(1), lambda _v, here: here),
+                                                   (lambda: run(2), lambda _v, here: here))
         print(f"batch of {len(jobs)} documents ({pages} pages), text + tables where needed: "
               f"1 worker {one:.2f} s, 2 workers {two:.2f} s, speed-up {one / two:.2f}x "
               f"(cpu count {os.cpu_count()})")
