@@ -1,7 +1,7 @@
 """The PDF child process: everything that touches PDF bytes runs here, under limits.
 
-`child_main` is started once per document (forked from a server that has pdfium and
-pdfplumber already imported, so a start costs milliseconds, not an interpreter). It sets an
+`worker_main` is started from a server that has pdfium and pdfplumber already imported (see
+`pdf_process`) and parses the documents the parent sends it, one at a time. For each it sets an
 address-space and a CPU-time limit on itself and reads text with pdfium. Only when asked, and
 only on the pages that carry a KPI table, it reads tables: the ruled-table reader
 (`pdf_lattice`, on the rulings and text pdfium gives) first, pdfplumber for the pages that reader
@@ -42,44 +42,95 @@ class _Fail(Exception):
         self.kind, self.message, self.hint = kind, message, hint
 
 
-def child_main(conn, data: bytes, args: dict) -> None:  # pragma: no cover - runs in the child; covered via read_pdf
+def worker_main(conn) -> None:  # pragma: no cover - runs in the child; covered via read_pdf
+    """Parse documents sent over `conn` ({args} then the bytes), one result each, until the parent
+    closes its end. Each document runs under its own CPU-time and memory limits."""
     # pdfium and pdfminer print warnings of their own; they must not reach the user's terminal
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
-    limit_warnings = set_limits(int(args["memory_mb"]), float(args["timeout"]))
+    base = {which: resource.getrlimit(which) for which in (resource.RLIMIT_AS, resource.RLIMIT_CPU)}
+    while True:
+        try:
+            args = conn.recv()
+            data = conn.recv_bytes()
+        except (EOFError, OSError):
+            return
+        _reset_peak_memory()
+        started = _cpu_seconds()
+        limit_warnings = set_limits(int(args["memory_mb"]), float(args["timeout"]))
+        try:
+            result = extract(data, tables=args["tables"])
+            result["warnings"] = limit_warnings + result["warnings"]
+        except _Fail as exc:
+            result = {"error": exc.kind, "message": exc.message, "hint": exc.hint}
+        except BaseException as exc:  # noqa: BLE001 - pdfminer/pdfium raise anything; report it
+            result = _error_result(exc, args["memory_mb"])
+        del data
+        result.update(_memory_use(), cpu_seconds=_cpu_seconds() - started)
+        try:
+            payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            payload = pickle.dumps(_memory_error(args["memory_mb"]))
+        del result
+        for which, limits in base.items():  # the next document's bytes arrive before its limits are set
+            try:
+                resource.setrlimit(which, limits)
+            except (ValueError, OSError):
+                pass
+        conn.send_bytes(payload)
+
+
+def _cpu_seconds() -> float:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
+def _reset_peak_memory() -> None:
     try:
-        result = extract(data, tables=args["tables"])
-        result["warnings"] = limit_warnings + result["warnings"]
-    except _Fail as exc:
-        result = {"error": exc.kind, "message": exc.message, "hint": exc.hint}
-    except BaseException as exc:  # noqa: BLE001 - pdfminer/pdfium raise anything; report it
-        result = _error_result(exc, args["memory_mb"])
-    del data
-    result["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")  # resets this process's peak resident size (VmHWM), so each document reports its own
+    except OSError:
+        pass
+
+
+def _memory_use() -> dict:
+    """{"peak_rss_kb": peak resident memory while parsing, "vm_kb": address space now}."""
+    use = {}
     try:
-        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    except MemoryError:
-        payload = pickle.dumps(_memory_error(args["memory_mb"]))
-    conn.send_bytes(payload)
-    conn.close()
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(("VmHWM:", "VmSize:")):
+                    use["peak_rss_kb" if line.startswith("VmHWM") else "vm_kb"] = int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    if "peak_rss_kb" not in use:  # no /proc: the process's peak over every document it parsed
+        use["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return use
 
 
 def set_limits(memory_mb: int, timeout: float) -> list[str]:
-    """Limit this process's address space and CPU time; a warning for each limit that could not be
-    set (each is tried on its own: a platform refusing one still gets the other)."""
+    """Limit this process's address space, and its CPU time from now on, for one document; a
+    warning for each limit that could not be set (each is tried on its own: a platform refusing
+    one still gets the other). Only the soft limits are set, so the next document can have its own."""
     warnings = []
     memory = memory_mb * 1024 * 1024
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (_within(memory, hard), hard))
     except (ValueError, OSError) as exc:
         warnings.append(f"the parser's memory limit ({memory_mb} MB) could not be set ({exc}); parsed without it")
     cpu = math.ceil(timeout) + 5
     try:
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        resource.setrlimit(resource.RLIMIT_CPU, (_within(math.ceil(_cpu_seconds()) + cpu, hard), hard))
     except (ValueError, OSError) as exc:
         warnings.append(f"the parser's CPU-time limit ({cpu} s) could not be set ({exc}); only the wall-clock "
                         f"limit of {timeout:g} s applies")
     return warnings
+
+
+def _within(soft: int, hard: int) -> int:
+    return soft if hard == resource.RLIM_INFINITY else min(soft, hard)
 
 
 def _memory_error(memory_mb) -> dict:

@@ -47,7 +47,7 @@ def join_wrapped(first: str, second: str) -> str:
 def clean_text(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\t", " ").replace("\r", "").replace("\n", " ")
     text = text.replace("\ufffe", "-").replace("\x02", "-").replace("\x00", "")
-    return re.sub(r" {2,}", " ", text)
+    return re.sub(r" {2,}", " ", text) if "  " in text else text
 
 
 # ---------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def _segments(group: list[dict]) -> list[tuple[float, float, int, float]]:
     cur_x0 = cur_x1 = None
     chars = 0
     top = 0.0
-    for o in sorted(group, key=lambda o: o["x0"]):
+    for o in group:  # sorted by x0 (see `_group`)
         if cur_x1 is not None and o["x0"] - cur_x1 > max(12.0, 1.5 * max(o["size"], 1.0)):
             out.append((cur_x0, cur_x1, chars, top))
             cur_x1 = None
@@ -155,16 +155,15 @@ def _column_order(groups: list[list[dict]], gutter: float) -> list[list[dict]]:
 
 
 def _line(group: list[dict]) -> dict | None:
-    """One visual line (text, box, boldness, size) from its text objects."""
-    group.sort(key=lambda o: o["x0"])
+    """One visual line (text, box, boldness, size) from its text objects (sorted by x0)."""
     parts: list[str] = []
     prev = None
     kept = []
     for o in group:
-        if prev is not None and o["text"] == prev["text"] and abs(o["x0"] - prev["x0"]) < 1.5:
-            continue  # text drawn twice (fake bold / shadow)
         t = o["text"]
         if prev is not None:
+            if t == prev["text"] and abs(o["x0"] - prev["x0"]) < 1.5:
+                continue  # text drawn twice (fake bold / shadow)
             gap = o["x0"] - prev["x1"]
             if gap > 0.15 * max(o["size"], 1.0) and parts and not parts[-1].endswith(" ") and not t.startswith(" "):
                 parts.append(" ")
@@ -174,22 +173,34 @@ def _line(group: list[dict]) -> dict | None:
     text = clean_text("".join(parts)).strip()
     if not text:
         return None
-    nchars = sum(len(o["text"].strip()) for o in kept) or 1
-    bold_chars = sum(len(o["text"].strip()) for o in kept if o["bold"])
-    sizes: Counter = Counter()
+    first = kept[0]
+    x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+    nchars = bold_chars = 0
+    sizes: dict[float, int] = {}
     for o in kept:
-        sizes[round(o["size"], 1)] += len(o["text"].strip())
+        n = len(o["text"].strip())
+        nchars += n
+        if o["bold"]:
+            bold_chars += n
+        size = round(o["size"], 1)
+        sizes[size] = sizes.get(size, 0) + n
+        x0 = min(x0, o["x0"])
+        x1 = max(x1, o["x1"])
+        top = min(top, o["top"])
+        bottom = max(bottom, o["bottom"])
+    usual, most = None, -1
+    for size, n in sizes.items():  # the size of most characters; the first one on a tie
+        if n > most:
+            usual, most = size, n
     return {
         "text": text,
-        "x0": min(o["x0"] for o in kept),
-        "x1": max(o["x1"] for o in kept),
-        "top": min(o["top"] for o in kept),
-        "bottom": max(o["bottom"] for o in kept),
-        "bold": bold_chars >= 0.6 * nchars,
-        "size": sizes.most_common(1)[0][0],
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "bold": bold_chars >= 0.6 * (nchars or 1),
+        "size": usual,
     }
-
-
 
 
 def _group(objs: list[dict]) -> list[list[dict]]:
@@ -213,7 +224,13 @@ def _group(objs: list[dict]) -> list[list[dict]]:
         ref_top, ref_bottom = o["top"], o["bottom"]
     if cur:
         lines.append(cur)
+    for line in lines:  # left to right, once: runs and lines are read in this order
+        line.sort(key=_x0)
     return lines
+
+
+def _x0(o: dict) -> float:
+    return o["x0"]
 
 
 # ---------------------------------------------------------------------------
@@ -292,6 +309,8 @@ _BULLET = re.compile(r"^([-•●▪◦–*]|\uf0b7)\s+")
 
 def enumeration(text: str) -> tuple[str, str] | None:
     """('numbered' | 'lettered' | 'bullet', label) when `text` starts with a number, letter or bullet."""
+    if text[:1].isupper():
+        return None  # no pattern starts with a capital: most lines, at the cost of one test
     for kind, pattern in (("numbered", _NUMBERED), ("lettered", _LETTERED), ("bullet", _BULLET)):
         m = pattern.match(text)
         if m:
@@ -346,7 +365,7 @@ def group_blocks(body: list[tuple[int, PdfLine]], margins: tuple[float, float] |
             cur["bold"] = cur["bold"] and ln.bold
     out = []
     for b in blocks:
-        text = re.sub(r"\s+", " ", b["text"]).strip()
+        text = " ".join(b["text"].split())  # whitespace runs as one space
         kind, label = b["enum"] if b["enum"] else ("paragraph", None)
         if b["bold"] and len(text) <= 200 and kind in ("paragraph", "numbered"):
             kind = "heading"
@@ -374,4 +393,5 @@ def pdf_text_from_result(result: dict, source: str, seconds: float = 0.0, blocks
             table_reader=p.get("table_reader"),
         ))
     return PdfText(source=source, pages=tuple(pages), warnings=tuple(result["warnings"]),
-                   peak_rss_kb=int(result.get("peak_rss_kb", 0)), seconds=round(seconds, 4))
+                   peak_rss_kb=int(result.get("peak_rss_kb", 0)), seconds=round(seconds, 4),
+                   cpu_seconds=round(result.get("cpu_seconds", 0.0), 4))

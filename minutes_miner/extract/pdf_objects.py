@@ -9,6 +9,7 @@ import re
 
 import pypdfium2.raw as r
 
+from minutes_miner.extract import pdfium_calls as p
 from minutes_miner.extract.pdf_lattice import Edge, subpath_edges
 
 
@@ -38,6 +39,8 @@ def _bbox(points):
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_TEXT_BUFFER_BYTES = 16384
+_TEXT_BUFFER = ctypes.create_string_buffer(_TEXT_BUFFER_BYTES)  # one per process: the parser child is single-threaded
 
 
 def page_objects(page) -> dict:
@@ -45,7 +48,10 @@ def page_objects(page) -> dict:
     the page top), and "rotated": the boxes of rotated text objects (not among the text)."""
     width = float(page.get_width())
     height = float(page.get_height())
-    textpage = page.get_textpage()
+    page_handle = p.handle(page.raw)
+    textpage = p.LoadTextPage(page_handle)
+    if not textpage:
+        raise RuntimeError("pdfium could not load the page's text")
     fonts: dict[int, bool] = {}
     objs: list[dict] = []
     invisible: list[dict] = []
@@ -54,25 +60,30 @@ def page_objects(page) -> dict:
     rotated: list[tuple] = []
     fl = ctypes.c_float
     L, B, R, T = fl(), fl(), fl(), fl()
+    size = fl()
+    fm = r.FS_MATRIX()
+    get_type, get_bounds, get_matrix, get_clip = p.GetType, p.GetBounds, p.GetMatrix, p.GetClipPath
+    get_font_size, get_render_mode = p.TextGetFontSize, p.TextGetRenderMode
+    TEXT, PATH, IMAGE, FORM = r.FPDF_PAGEOBJ_TEXT, r.FPDF_PAGEOBJ_PATH, r.FPDF_PAGEOBJ_IMAGE, r.FPDF_PAGEOBJ_FORM
 
     def bounds(handle, m):
-        if not r.FPDFPageObj_GetBounds(handle, L, B, R, T):
+        if not get_bounds(handle, L, B, R, T):
             return None
         if m is _IDENTITY:
             return L.value, B.value, R.value, T.value
         return _bbox([_apply(m, L.value, B.value), _apply(m, R.value, T.value), _apply(m, L.value, T.value), _apply(m, R.value, B.value)])
 
     def clip_box(handle, m):
-        clip = r.FPDFPageObj_GetClipPath(handle)
+        clip = get_clip(handle)
         if not clip:
             return None
         box = None
         x, y = fl(), fl()
-        for pi in range(r.FPDFClipPath_CountPaths(clip)):
+        for pi in range(p.ClipCountPaths(clip)):
             pts = []
-            for si in range(r.FPDFClipPath_CountPathSegments(clip, pi)):
-                seg = r.FPDFClipPath_GetPathSegment(clip, pi, si)
-                if seg and r.FPDFPathSegment_GetPoint(seg, x, y):
+            for si in range(p.ClipCountSegments(clip, pi)):
+                seg = p.ClipGetSegment(clip, pi, si)
+                if seg and p.SegmentGetPoint(seg, x, y):
                     pts.append(_apply(m, x.value, y.value) if m is not _IDENTITY else (x.value, y.value))
             if len(pts) >= 3:
                 bb = _bbox(pts)
@@ -80,52 +91,56 @@ def page_objects(page) -> dict:
         return box
 
     def is_bold(handle) -> bool:
-        font = r.FPDFTextObj_GetFont(handle)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key in fonts:
-            return fonts[key]
+        font = p.TextGetFont(handle) or 0
+        if font in fonts:
+            return fonts[font]
         bold = False
         if font:
-            try:
-                n = r.FPDFFont_GetBaseFontName(font, None, 0)
+            if p.FontGetBaseName is not None:
+                n = p.FontGetBaseName(font, None, 0)
                 if n:
                     buf = ctypes.create_string_buffer(n)
-                    r.FPDFFont_GetBaseFontName(font, buf, n)
+                    p.FontGetBaseName(font, buf, n)
                     name = buf.value.decode("latin-1", "replace")
                     bold = bool(re.search(r"bold|black|heavy|semibold|demi", name, re.IGNORECASE))
-            except AttributeError:
-                pass
             if not bold:
-                weight = r.FPDFFont_GetWeight(font)
+                weight = p.FontGetWeight(font)
                 bold = weight >= 600
             if not bold:
                 flags = ctypes.c_int()
-                if r.FPDFFont_GetFlags(font, flags):
+                if p.FontGetFlags(font, flags):
                     bold = bool(flags.value & (1 << 18))
-        fonts[key] = bold
+        fonts[font] = bold
         return bold
 
+    # pdfium finds an object's text by scanning every character of the page, so each call costs
+    # the whole page: one call into a buffer that fits nearly any object, not a size query first
+    text_address = ctypes.addressof(_TEXT_BUFFER)
+    text_pointer = ctypes.cast(_TEXT_BUFFER, ctypes.POINTER(ctypes.c_ushort))
+    get_text, string_at = p.TextGetText, ctypes.string_at
+
     def text_of(handle) -> str:
-        n = r.FPDFTextObj_GetText(handle, textpage.raw, None, 0)
+        n = get_text(handle, textpage, text_pointer, _TEXT_BUFFER_BYTES)
         if n <= 2:
             return ""
+        if n <= _TEXT_BUFFER_BYTES:
+            return string_at(text_address, n - 2).decode("utf-16-le", "replace").rstrip("\x00")
         buf = (ctypes.c_ushort * n)()
-        r.FPDFTextObj_GetText(handle, textpage.raw, buf, n)
+        get_text(handle, textpage, buf, n)
         return bytes(buf).decode("utf-16-le", "replace").rstrip("\x00")
 
     def matrix(handle):
-        mm = r.FS_MATRIX()
-        if r.FPDFPageObj_GetMatrix(handle, mm):
-            return (mm.a, mm.b, mm.c, mm.d, mm.e, mm.f)
+        if get_matrix(handle, fm):
+            return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
         return _IDENTITY
 
-    def walk(get_count, get_obj, m, depth):
-        for k in range(get_count()):
-            h = get_obj(k)
+    def walk(count, get_obj, parent, m, depth):
+        for k in range(count):
+            h = get_obj(parent, k)
             if not h:
                 continue
-            kind = r.FPDFPageObj_GetType(h)
-            if kind == r.FPDF_PAGEOBJ_TEXT:
+            kind = get_type(h)
+            if kind == TEXT:
                 text = text_of(h)
                 if not text.strip():
                     continue
@@ -138,8 +153,7 @@ def page_objects(page) -> dict:
                 if a <= 0 or d <= 0 or abs(b) > 0.1 * a or abs(c) > 0.1 * d:
                     rotated.append((bb[0], height - bb[3], bb[2], height - bb[1]))
                     continue  # rotated / mirrored text (chart axis labels, watermarks)
-                size = fl()
-                if r.FPDFTextObj_GetFontSize(h, size) and size.value > 0:
+                if get_font_size(h, size) and size.value > 0:
                     fsize = size.value * abs(d)
                 else:
                     fsize = bb[3] - bb[1]
@@ -153,27 +167,27 @@ def page_objects(page) -> dict:
                     if ih < 0.5 * (y1 - y0) or iw < 0.3 * max(x1 - x0, 0.01):
                         continue  # clipped out of view
                 o = {"text": text, "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0, "size": fsize, "bold": is_bold(h)}
-                if r.FPDFTextObj_GetTextRenderMode(h) == 3:  # FPDF_TEXTRENDERMODE_INVISIBLE
+                if get_render_mode(h) == 3:  # FPDF_TEXTRENDERMODE_INVISIBLE
                     invisible.append(o)
                 else:
                     objs.append(o)
-            elif kind == r.FPDF_PAGEOBJ_PATH:
+            elif kind == PATH:
                 counts["paths"] += 1
                 if len(arrows) < 500:
                     a = _arrow(h, m, height)
                     if a:
                         arrows.append(a)
-            elif kind == r.FPDF_PAGEOBJ_IMAGE:
+            elif kind == IMAGE:
                 counts["images"] += 1
-            elif kind == r.FPDF_PAGEOBJ_FORM and depth < 8:
-                fm = matrix(h)
-                sub = _mat_mul(fm, m) if m is not _IDENTITY else fm
-                walk(lambda h=h: r.FPDFFormObj_CountObjects(h), lambda j, h=h: r.FPDFFormObj_GetObject(h, j), sub, depth + 1)
+            elif kind == FORM and depth < 8:
+                fmat = matrix(h)
+                sub = _mat_mul(fmat, m) if m is not _IDENTITY else fmat
+                walk(p.FormCountObjects(h), p.FormGetObject, h, sub, depth + 1)
 
     try:
-        walk(lambda: r.FPDFPage_CountObjects(page.raw), lambda j: r.FPDFPage_GetObject(page.raw, j), _IDENTITY, 0)
+        walk(p.CountObjects(page_handle), p.GetObject, page_handle, _IDENTITY, 0)
     finally:
-        textpage.close()
+        p.CloseTextPage(textpage)
     invisible_kept = False
     if not objs and invisible:
         objs = invisible  # an OCR'd scan: the invisible layer is the text
@@ -201,37 +215,35 @@ def page_edges(page) -> list[Edge]:
     height = float(page.get_height())
     edges: list[Edge] = []
 
-    def walk(count, get, m, depth):
+    def walk(count, get, parent, m, depth):
         for k in range(count):
-            h = get(k)
+            h = get(parent, k)
             if not h:
                 continue
-            kind = r.FPDFPageObj_GetType(h)
+            kind = p.GetType(h)
             if kind == r.FPDF_PAGEOBJ_PATH:
                 edges.extend(_path_edges(h, m, height))
             elif kind == r.FPDF_PAGEOBJ_FORM and depth < 8:
-                fm = r.FS_MATRIX()
-                own = (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f) if r.FPDFPageObj_GetMatrix(h, fm) else _IDENTITY
-                walk(r.FPDFFormObj_CountObjects(h), lambda j, h=h: r.FPDFFormObj_GetObject(h, j),
-                     _mat_mul(own, m) if m is not _IDENTITY else own, depth + 1)
+                own = _matrix(h)
+                walk(p.FormCountObjects(h), p.FormGetObject, h, _mat_mul(own, m) if m is not _IDENTITY else own, depth + 1)
 
-    walk(r.FPDFPage_CountObjects(page.raw), lambda j: r.FPDFPage_GetObject(page.raw, j), _IDENTITY, 0)
+    page_handle = p.handle(page.raw)
+    walk(p.CountObjects(page_handle), p.GetObject, page_handle, _IDENTITY, 0)
     return edges
 
 
 def _path_edges(h, m, page_height) -> list[Edge]:
     """Horizontal and vertical edges of path object `h` (page coordinates, y from the top)."""
-    pm = r.FS_MATRIX()
-    pmat = (pm.a, pm.b, pm.c, pm.d, pm.e, pm.f) if r.FPDFPageObj_GetMatrix(h, pm) else _IDENTITY
+    pmat = _matrix(h)
     full = _mat_mul(pmat, m) if m is not _IDENTITY else pmat
     x, y = ctypes.c_float(), ctypes.c_float()
     out: list[Edge] = []
     points: list[tuple[float, float]] = []
-    for s in range(r.FPDFPath_CountSegments(h)):
-        seg = r.FPDFPath_GetPathSegment(h, s)
-        if not seg or not r.FPDFPathSegment_GetPoint(seg, x, y):
+    for s in range(p.PathCountSegments(h)):
+        seg = p.PathGetSegment(h, s)
+        if not seg or not p.SegmentGetPoint(seg, x, y):
             continue
-        if r.FPDFPathSegment_GetType(seg) == r.FPDF_SEGMENT_MOVETO and points:
+        if p.SegmentGetType(seg) == r.FPDF_SEGMENT_MOVETO and points:
             out.extend(subpath_edges(points))
             points = []
         px, py = _apply(full, x.value, y.value)
@@ -241,27 +253,31 @@ def _path_edges(h, m, page_height) -> list[Edge]:
     return out
 
 
+def _matrix(h) -> tuple:
+    fm = r.FS_MATRIX()
+    return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f) if p.GetMatrix(h, fm) else _IDENTITY
+
+
 def _arrow(h, m, page_height):
     """If path object `h` is a small arrow shape, (direction, x, top) of it."""
     fl = ctypes.c_float
     L, B, R, T = fl(), fl(), fl(), fl()
-    if not r.FPDFPageObj_GetBounds(h, L, B, R, T):
+    if not p.GetBounds(h, L, B, R, T):
         return None
     w = R.value - L.value
     hgt = T.value - B.value
     if not (4 <= w <= 40 and 4 <= hgt <= 40):
         return None
-    n = r.FPDFPath_CountSegments(h)
+    n = p.PathCountSegments(h)
     if n < 6 or n > 200:
         return None
-    pm = r.FS_MATRIX()
-    pmat = (pm.a, pm.b, pm.c, pm.d, pm.e, pm.f) if r.FPDFPageObj_GetMatrix(h, pm) else _IDENTITY
+    pmat = _matrix(h)
     full = _mat_mul(pmat, m) if m is not _IDENTITY else pmat
     x, y = fl(), fl()
     pts = []
     for s in range(n):
-        seg = r.FPDFPath_GetPathSegment(h, s)
-        if seg and r.FPDFPathSegment_GetPoint(seg, x, y):
+        seg = p.PathGetSegment(h, s)
+        if seg and p.SegmentGetPoint(seg, x, y):
             pts.append(_apply(full, x.value, y.value))
     if len(pts) < 6:
         return None

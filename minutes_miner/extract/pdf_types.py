@@ -71,6 +71,7 @@ class PdfText:
     warnings: tuple[str, ...] = ()
     peak_rss_kb: int = 0  # the parser child's peak resident memory
     seconds: float = 0.0  # wall-clock time of the parse, child start to result
+    cpu_seconds: float = 0.0  # CPU time the parser child spent on this document
 
     @property
     def text(self) -> str:

@@ -183,24 +183,47 @@ def test_kent_classify(kent_dir):
     assert kind("kcc_quarterly_performance_report_q3_2024-25.pdf") == "indicators"
 
 
-@pytest.mark.parametrize("refused", ["RLIMIT_AS", "RLIMIT_CPU"])
-def test_a_refused_limit_does_not_skip_the_other_and_is_reported(monkeypatch, refused):
+def _fake_limits(monkeypatch, hard, refused=None):
+    """pdf_child's view of the process limits, with setrlimit recorded instead of applied (the test
+    process keeps its limits): a parser child that has used 3.2 s of CPU on earlier documents."""
+    from types import SimpleNamespace
+
     from minutes_miner.extract import pdf_child
 
     applied = []
 
-    def setrlimit(which, limits):  # stands in for the real call: the test process keeps its limits
-        if which == getattr(pdf_child.resource, refused):
+    def setrlimit(which, limits):
+        if refused is not None and which == getattr(pdf_child.resource, refused):
             raise ValueError("not allowed here")
         applied.append((which, limits))
 
     monkeypatch.setattr(pdf_child.resource, "setrlimit", setrlimit)
+    monkeypatch.setattr(pdf_child.resource, "getrlimit", lambda which: (hard, hard))
+    monkeypatch.setattr(pdf_child.resource, "getrusage", lambda who: SimpleNamespace(ru_utime=2.5, ru_stime=0.7))
+    return pdf_child, applied
+
+
+@pytest.mark.parametrize("refused", ["RLIMIT_AS", "RLIMIT_CPU"])
+def test_a_refused_limit_does_not_skip_the_other_and_is_reported(monkeypatch, refused):
+    import resource
+
+    pdf_child, applied = _fake_limits(monkeypatch, resource.RLIM_INFINITY, refused)
     warnings = pdf_child.set_limits(512, 60)
     other = "RLIMIT_CPU" if refused == "RLIMIT_AS" else "RLIMIT_AS"
-    expected = (65, 70) if other == "RLIMIT_CPU" else (512 * 1024 * 1024,) * 2
+    # soft limits only, so that the child's next document can have its own; the CPU limit counts
+    # from the CPU time the child has used so far (3.2 s, rounded up)
+    expected = (4 + 65, resource.RLIM_INFINITY) if other == "RLIMIT_CPU" else (512 * 1024 * 1024, resource.RLIM_INFINITY)
     assert applied == [(getattr(pdf_child.resource, other), expected)]
     [warning] = warnings
     if refused == "RLIMIT_AS":
         assert warning.startswith("the parser's memory limit (512 MB) could not be set (not allowed here)")
     else:
         assert warning.startswith("the parser's CPU-time limit (65 s) could not be set (not allowed here)")
+
+
+def test_limits_stay_within_a_hard_limit_the_child_inherited(monkeypatch):
+    import resource
+
+    pdf_child, applied = _fake_limits(monkeypatch, 40 * 1024 * 1024)
+    assert pdf_child.set_limits(512, 60) == []
+    assert applied == [(resource.RLIMIT_AS, (40 * 1024 * 1024,) * 2), (resource.RLIMIT_CPU, (4 + 65, 40 * 1024 * 1024))]

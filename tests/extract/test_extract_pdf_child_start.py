@@ -9,7 +9,7 @@ from pathlib import Path
 
 from extract_pdf_fixtures import make_text_pdf
 
-from minutes_miner.extract import pdf as pdf_module
+from minutes_miner.extract import pdf_process
 from minutes_miner.extract.pdf import PdfJob, read_pdf, read_pdfs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,15 +39,17 @@ def test_if_the_fast_start_fails_the_public_api_reads_the_document(monkeypatch):
     def changed_internals(self, process_obj):
         raise AttributeError("module 'multiprocessing.spawn' has no attribute 'get_preparation_data'")
 
-    monkeypatch.setattr(pdf_module._Popen, "_launch", changed_internals)
-    monkeypatch.setattr(pdf_module, "_without_main", True)
+    pdf_process.close_children()  # a waiting child would take the document without a start
+    monkeypatch.setattr(pdf_process._Popen, "_launch", changed_internals)
+    monkeypatch.setattr(pdf_process, "_without_main", True)
     pdf = read_pdf(make_text_pdf("Read through the public API."), "fallback.pdf")
     assert "Read through the public API." in pdf.pages[0].text
-    assert pdf_module._without_main is False  # and it stays on the public path
+    assert pdf_process._without_main is False  # and it stays on the public path
     results = list(read_pdfs([PdfJob(source="again.pdf", data=make_text_pdf("Still read."))], workers=1))
     assert "Still read." in results[0][1].pages[0].text
 
 
 def test_this_python_uses_the_fast_start():
+    pdf_process.close_children()
     read_pdf(make_text_pdf("Fast start."), "fast.pdf")
-    assert pdf_module._without_main is True
+    assert pdf_process._without_main is True
