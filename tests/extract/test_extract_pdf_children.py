@@ -62,12 +62,17 @@ def test_a_child_whose_document_failed_is_not_reused(bad, reason):
 
 
 def test_a_child_killed_while_parsing_is_reported_naming_the_file():
+    data = make_text_pdf(pages=4000)
+    # children retired by earlier tests may not have been reaped yet: only a new one is busy here
+    retired = {p.pid for p in multiprocessing.active_children()}
+
     def kill_the_busy_child():
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            busy = [p for p in multiprocessing.active_children() if p.name == "minutes-miner-pdf"]
+            busy = [p for p in multiprocessing.active_children()
+                    if p.name == "minutes-miner-pdf" and p.pid not in retired]
             if busy:
-                time.sleep(0.3)  # well into the 2,000 pages
+                time.sleep(0.1)  # well into the 4,000 pages (about 1.5 s of parsing)
                 os.kill(busy[0].pid, signal.SIGKILL)
                 return
             time.sleep(0.005)
@@ -75,7 +80,7 @@ def test_a_child_killed_while_parsing_is_reported_naming_the_file():
     killer = threading.Thread(target=kill_the_busy_child)
     killer.start()
     with pytest.raises(PDFError) as exc:
-        read_pdf(make_text_pdf(pages=2000), "killed.pdf", timeout=60)
+        read_pdf(data, "killed.pdf", timeout=60)
     killer.join()
     assert exc.value.where == "killed.pdf"
     assert "the parser process died (signal 9)" in str(exc.value)
