@@ -15,6 +15,7 @@ through ``component_cfg``) it writes them instead as (start_char, end_char, labe
 from __future__ import annotations
 
 import itertools
+import weakref
 from bisect import bisect_left
 from itertools import pairwise
 
@@ -90,6 +91,61 @@ class MinutesSegmenter:
         return doc
 
 
+class SharedPhrases:
+    """Every component's literal phrases in one PhraseMatcher per token attribute (LOWER, ORTH).
+
+    A PhraseMatcher pass costs about the same whatever its number of phrases, so the ~11 phrase
+    sets of the components (role phrases, honorifics, job-title heads, act cues, concern terms,
+    acronyms, exclusions, pattern anchors) are matched in two passes per doc, by the first
+    component that asks, and handed to each component as its own group's hits
+    (``doc.user_data["mm_phrases"]``)."""
+
+    def __init__(self, vocab):
+        self.matchers = {"LOWER": PhraseMatcher(vocab, attr="LOWER"), "ORTH": PhraseMatcher(vocab, attr="ORTH")}
+        self.strings = vocab.strings
+        self.groups: dict[int, tuple[str, str]] = {}  # match key -> (group, label)
+        self.names: list[str] = []
+
+    def group(self, name: str) -> str:
+        """A new group name, unique in this pipeline (a component may be added twice)."""
+        unique = f"{name}#{len(self.names)}"
+        self.names.append(unique)
+        return unique
+
+    def add(self, attr: str, group: str, label: str, docs) -> None:
+        key = f"{group}|{label}"
+        self.groups[self.strings.add(key)] = (group, label)
+        self.matchers[attr].add(key, docs)
+
+    def hits(self, doc: Doc, group: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) token triples of the group's phrases in ``doc``, in match order."""
+        cached = doc.user_data.get("mm_phrases")
+        if cached is None or cached[0] != id(self) or len(doc) != cached[1]:
+            by_group: dict[str, list[tuple[int, int, str]]] = {}
+            groups = self.groups
+            for matcher in self.matchers.values():
+                if len(matcher):
+                    for key, s, e in matcher(doc):
+                        g, lab = groups[key]
+                        hits = by_group.get(g)
+                        if hits is None:
+                            hits = by_group[g] = []
+                        hits.append((s, e, lab))
+            cached = doc.user_data["mm_phrases"] = (id(self), len(doc), by_group)
+        return cached[2].get(group, [])
+
+
+_SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def shared_phrases(nlp) -> SharedPhrases:
+    """The pipeline's ``SharedPhrases`` (one per ``Language``)."""
+    phrases = _SHARED.get(nlp)
+    if phrases is None:
+        phrases = _SHARED[nlp] = SharedPhrases(nlp.vocab)
+    return phrases
+
+
 def _role_phrases(phrase: str) -> tuple[list[str], list[str]]:
     """'The Panel' -> (["the panel"], ["Panel"]): any case after an article, as written without.
     'Members' -> (["members"], [])."""
@@ -129,8 +185,9 @@ class MentionMatcher:
         # words after "and" that start a new person, not the rest of a title
         self.not_title_words = set(data["honorifics"]) | set(data["first_names"]["f"]) | set(data["first_names"]["m"]) | {"The"}
         self.initial_shapes = {"X", "X.", "X.X.", "X.X.X."}
-        self.honorifics = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.honorifics.add("HON", _phrase_docs(nlp, list(data["honorifics"])))
+        self.phrases = phrases = shared_phrases(nlp)
+        self.honorifics = phrases.group("honorifics")
+        phrases.add("ORTH", self.honorifics, "HON", _phrase_docs(nlp, list(data["honorifics"])))
         # untitled names ("Jane Smith", "Mary O'Brien-Jones"): a regex over the text finds
         # capitalised word pairs/triples at C speed; stop words are checked per candidate
         self.untitled_rx = _re.compile(
@@ -140,8 +197,8 @@ class MentionMatcher:
             r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){1,2}(?![\w'’])"
         )
         # fixed roles: PhraseMatchers (lower-case after an article; as written without one)
-        self.roles_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.roles_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.roles_lower = phrases.group("roles_lower")
+        self.roles_orth = phrases.group("roles_orth")
         for role in data["roles"]:
             label = f"ROLE|{role['key']}|{role['kind']}"
             lower, orth = [], []
@@ -149,16 +206,15 @@ class MentionMatcher:
                 lo, ot = _role_phrases(p)
                 lower += lo
                 orth += ot
-            self.roles_lower.add(label, _phrase_docs(nlp, lower))
+            phrases.add("LOWER", self.roles_lower, label, _phrase_docs(nlp, lower))
             if orth:
-                self.roles_orth.add(label, _phrase_docs(nlp, orth))
-        self.roles_orth.add("ROLE_ACRO", _phrase_docs(nlp, list(data["acronym_roles"])))
+                phrases.add("ORTH", self.roles_orth, label, _phrase_docs(nlp, orth))
+        phrases.add("ORTH", self.roles_orth, "ROLE_ACRO", _phrase_docs(nlp, list(data["acronym_roles"])))
         # open-ended job titles, anchored on their head word: [the] [modifiers] Head [(of|for) Tail]
         self.head_words = {h.split()[-1] for h in data["role_heads"]}
         self.mod_words = {m.lower() for m in data["role_modifiers"]} | {w.lower() for h in data["role_heads"] for w in h.split()[:-1]}
-        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.heads.add("HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
-        self.labels = _Labels(nlp.vocab)
+        self.heads = phrases.group("heads")
+        phrases.add("LOWER", self.heads, "HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
 
     def _titled(self, doc: Doc, s: int, e: int) -> tuple[int, int, str] | None:
         n = len(doc)
@@ -209,8 +265,8 @@ class MentionMatcher:
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
         # fixed roles first: the filter keeps the first of equally long spans
-        label = self.labels
-        found = [(s, e, label(m)) for m, s, e in self.roles_lower(doc)] + [(s, e, label(m)) for m, s, e in self.roles_orth(doc)]
+        hits = self.phrases.hits
+        found = hits(doc, self.roles_lower) + hits(doc, self.roles_orth)
         stop = self.stop
         tok_starts = None
         for m in self.untitled_rx.finditer(doc_text(doc)):
@@ -227,11 +283,11 @@ class MentionMatcher:
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
                 found.append((ts, te, "NAME_U"))
-        for _, s, e in self.honorifics(doc):
+        for s, e, _ in hits(doc, self.honorifics):
             sp = self._titled(doc, s, e)
             if sp is not None:
                 found.append(sp)
-        for _, s, _e in self.heads(doc):
+        for s, _e, _ in hits(doc, self.heads):
             sp = self._open_role(doc, s)
             if sp is not None:
                 found.append(sp)
@@ -290,7 +346,8 @@ class AnchoredPatterns:
 
     def __init__(self, nlp):
         self.anchored = Matcher(nlp.vocab)
-        self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases = shared_phrases(nlp)
+        self.anchors = self.phrases.group("anchors")
         self.free = Matcher(nlp.vocab)
         self.window = 2
         self.labels = _Labels(nlp.vocab)
@@ -306,7 +363,7 @@ class AnchoredPatterns:
         if not prefix:
             self.free.add(label, [compiled])
             return
-        self.anchors.add("P", _phrase_docs(self._nlp, [" ".join(c).lower() for c in itertools.product(*prefix)]))
+        self.phrases.add("LOWER", self.anchors, "P", _phrase_docs(self._nlp, [" ".join(c).lower() for c in itertools.product(*prefix)]))
         self.anchored.add(label, [compiled])
         self.window = max(self.window, len(pattern.split()) + 1)
 
@@ -319,7 +376,7 @@ class AnchoredPatterns:
         if len(self.anchored):
             seen = set()
             n = len(doc)
-            for _, s, _e in self.anchors(doc):
+            for s, _e, _ in self.phrases.hits(doc, self.anchors):
                 if s in seen:
                     continue
                 seen.add(s)
@@ -339,10 +396,10 @@ class CueMatcher:
 
     def __init__(self, nlp, name: str = "mm_cues"):
         self.name = name
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases = phrases = shared_phrases(nlp)
+        self.lower = phrases.group("cues_lower")
+        self.orth = phrases.group("cues_orth")
         self.patterns = AnchoredPatterns(nlp)
-        self.labels = _Labels(nlp.vocab)
         for act, patterns in rules.acts().items():
             lower, orth = [], []
             for p in patterns:
@@ -353,13 +410,12 @@ class CueMatcher:
                 seqs, sensitive = exp
                 (orth if sensitive else lower).extend(" ".join(s) for s in seqs)
             if lower:
-                self.lower.add(act, _phrase_docs(nlp, lower))
+                phrases.add("LOWER", self.lower, act, _phrase_docs(nlp, lower))
             if orth:
-                self.orth.add(act, _phrase_docs(nlp, orth))
+                phrases.add("ORTH", self.orth, act, _phrase_docs(nlp, orth))
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
-        label = self.labels
-        found = [(s, e, label(m)) for m, s, e in self.lower(doc)] + [(s, e, label(m)) for m, s, e in self.orth(doc)]
+        found = self.phrases.hits(doc, self.lower) + self.phrases.hits(doc, self.orth)
         found += self.patterns(doc)
         _store(doc, "mm_cues", found, spans)
         return doc
@@ -371,11 +427,11 @@ class ConcernMatcher:
     def __init__(self, nlp, name: str = "mm_concerns", extra_files: list[str] | tuple[str, ...] = ()):
         self.name = name
         self.taxonomy = rules.load_concerns(extra_files)
-        self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases = phrases = shared_phrases(nlp)
+        self.terms = phrases.group("concern_terms")
+        self.acronyms = phrases.group("concern_acronyms")
         self.patterns = AnchoredPatterns(nlp)
-        self.exclusions = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.labels = _Labels(nlp.vocab)
+        self.exclusions = phrases.group("concern_exclusions")
         make = nlp.make_doc
         for label, spec in self.taxonomy.items():
             terms: list[str] = []
@@ -384,25 +440,25 @@ class ConcernMatcher:
                 if not term.endswith("s"):
                     terms.append(term + "s")
             if terms:
-                self.terms.add(label, [make(t) for t in dict.fromkeys(terms)])
+                phrases.add("LOWER", self.terms, label, [make(t) for t in dict.fromkeys(terms)])
             acr: list[str] = []
             for a in spec.get("acronyms", []):
                 acr.extend([a, a + "s"])
             if acr:
-                self.acronyms.add(label, [make(a) for a in dict.fromkeys(acr)])
+                phrases.add("ORTH", self.acronyms, label, [make(a) for a in dict.fromkeys(acr)])
             for p in spec.get("patterns", []):
                 self.patterns.add(label, p)
             # names that contain a term without being about it ("Children in Care Council"), as written
             exclude = list(spec.get("exclude", []))
             if exclude:
-                self.exclusions.add(label, [make(x) for x in dict.fromkeys(exclude + [x + "s" for x in exclude])])
+                phrases.add("ORTH", self.exclusions, label, [make(x) for x in dict.fromkeys(exclude + [x + "s" for x in exclude])])
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
-        label = self.labels
-        found = [(s, e, label(m)) for m, s, e in self.terms(doc)] + [(s, e, label(m)) for m, s, e in self.acronyms(doc)]
+        hits = self.phrases.hits
+        found = hits(doc, self.terms) + hits(doc, self.acronyms)
         found += self.patterns(doc)
-        if found and len(self.exclusions):
-            excluded = [(s, e, label(m)) for m, s, e in self.exclusions(doc)]
+        if found:
+            excluded = hits(doc, self.exclusions)
             found = [f for f in found if not any(s <= f[0] and f[1] <= e and lab == f[2] for s, e, lab in excluded)]
         _store(doc, "mm_concerns", found, spans)
         return doc
