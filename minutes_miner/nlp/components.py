@@ -40,6 +40,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+TOKEN_ATTRS = (IDX, IS_SPACE, ORTH, LOWER, LENGTH)
+
+
+def token_arrays(doc: Doc) -> numpy.ndarray:
+    """``doc.to_array(TOKEN_ATTRS)``, made once per doc for all components (``doc.user_data``)."""
+    arr = doc.user_data.get("mm_arrays")
+    if arr is None or len(arr) != len(doc):
+        arr = doc.user_data["mm_arrays"] = doc.to_array(list(TOKEN_ATTRS))
+    return arr
+
+
 class MinutesSegmenter:
     """Sentence starts for minutes: after . ? ! when the next token opens a sentence, and after ;."""
 
@@ -50,13 +61,19 @@ class MinutesSegmenter:
         self.semicolon = strings.add(";")
         self.no_break_after = numpy.array([strings.add(w) for w in NO_BREAK_AFTER], dtype="uint64")
 
+    def _per_string(self, orths: numpy.ndarray, part) -> tuple[list, numpy.ndarray]:
+        """``part`` of each distinct token text among ``orths`` (read from the StringStore: Doc.text
+        would join every token), and the index of each orth's entry."""
+        distinct, which = numpy.unique(orths, return_inverse=True)
+        strings = self.strings
+        return [part(strings[o]) for o in distinct.tolist()], which.reshape(-1)
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
-        arr = doc.to_array([IDX, IS_SPACE, ORTH, LOWER])
+        arr = token_arrays(doc)
         idx, is_space, orths = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2]
-        strings = self.strings  # token texts from the StringStore: Doc.text would join every token
         # the next non-space token at or after each position (n when none)
         solid = numpy.flatnonzero(~is_space)
         nxt_solid = numpy.append(solid, n)[numpy.searchsorted(solid, numpy.arange(n + 1))]
@@ -64,22 +81,20 @@ class MinutesSegmenter:
         nexts = nxt_solid[cands + 1]
         keep = nexts < n
         cands, nexts = cands[keep], nexts[keep]
-        semicolon = (arr[cands, 2] == self.semicolon).tolist()
+        semicolon = arr[cands, 2] == self.semicolon
         after_no_break = numpy.isin(arr[numpy.maximum(cands - 1, 0), 3], self.no_break_after) & (cands > 0)
-        starts = [0]
-        firsts = [strings[o][0] for o in orths[nexts].tolist()]
-        for nxt, first, is_semicolon, no_break in zip(nexts.tolist(), firsts, semicolon, after_no_break.tolist()):
-            if not is_semicolon:
-                if no_break and first.isdigit():
-                    continue
-                if not (first.isupper() or first.isdigit() or first in "\"'(“‘[•·"):
-                    continue
-            if nxt != starts[-1]:
-                starts.append(nxt)
+        # a sentence opens on a capital, a figure, a quote or a bullet; after "no."/"para." not on a
+        # figure. Decided once per distinct next token, not per candidate.
+        first_chars = self._per_string(orths[nexts], lambda text: text[0])
+        opens = numpy.array([c.isupper() or c.isdigit() or c in "\"'(“‘[•·" for c in first_chars[0]], dtype=bool)[first_chars[1]]
+        digit = numpy.array([c.isdigit() for c in first_chars[0]], dtype=bool)[first_chars[1]]
+        kept = nexts[semicolon | (opens & ~(after_no_break & digit))]
         # a newline always ends a block; spaCy keeps newlines in whitespace tokens
-        breaks = [int(nxt_solid[i + 1]) for i in numpy.flatnonzero(is_space).tolist() if "\n" in strings[orths[i]]]
-        if breaks:
-            starts = sorted(set(starts).union(b for b in breaks if b < n))
+        spaces = numpy.flatnonzero(is_space)
+        texts, which = self._per_string(orths[spaces], lambda text: text)
+        newline = numpy.array(["\n" in text for text in texts], dtype=bool)[which]
+        breaks = nxt_solid[spaces[newline] + 1]
+        starts = numpy.unique(numpy.concatenate(([0], kept, breaks[breaks < n])))
         # set all sentence starts in one array write (Token.is_sent_start is O(len(doc)) per call)
         flags = numpy.full(n, -1, dtype="int32")
         flags[starts] = 1
@@ -278,7 +293,7 @@ class MentionMatcher:
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
             if tok_starts is None:
-                tok_starts = doc.to_array("IDX").tolist()
+                tok_starts = token_arrays(doc)[:, 0].tolist()
             ts = bisect_left(tok_starts, start_char)
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
@@ -314,11 +329,11 @@ def _store(doc: Doc, key: str, found: list[tuple[int, int, str]], spans: bool) -
     if spans:
         doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in found]
     elif found:
-        bounds = doc.to_array([IDX, LENGTH])
+        arr = token_arrays(doc)
         starts = numpy.fromiter((t[0] for t in found), dtype=numpy.int64, count=len(found))
         lasts = numpy.fromiter((t[1] - 1 for t in found), dtype=numpy.int64, count=len(found))
-        start_chars = bounds[starts, 0].tolist()
-        end_chars = (bounds[lasts, 0] + bounds[lasts, 1]).tolist()
+        start_chars = arr[starts, 0].tolist()
+        end_chars = (arr[lasts, 0] + arr[lasts, 4]).tolist()
         doc.user_data[key] = [(a, b, t[2]) for a, b, t in zip(start_chars, end_chars, found)]
     else:
         doc.user_data[key] = []
