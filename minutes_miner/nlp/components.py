@@ -15,6 +15,7 @@ through ``component_cfg``) it writes them instead as (start_char, end_char, labe
 from __future__ import annotations
 
 import itertools
+import weakref
 from bisect import bisect_left
 from itertools import pairwise
 
@@ -39,6 +40,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+TOKEN_ATTRS = (IDX, IS_SPACE, ORTH, LOWER, LENGTH)
+
+
+def token_arrays(doc: Doc) -> numpy.ndarray:
+    """``doc.to_array(TOKEN_ATTRS)``, made once per doc for all components (``doc.user_data``)."""
+    arr = doc.user_data.get("mm_arrays")
+    if arr is None or len(arr) != len(doc):
+        arr = doc.user_data["mm_arrays"] = doc.to_array(list(TOKEN_ATTRS))
+    return arr
+
+
 class MinutesSegmenter:
     """Sentence starts for minutes: after . ? ! when the next token opens a sentence, and after ;."""
 
@@ -49,13 +61,19 @@ class MinutesSegmenter:
         self.semicolon = strings.add(";")
         self.no_break_after = numpy.array([strings.add(w) for w in NO_BREAK_AFTER], dtype="uint64")
 
+    def _per_string(self, orths: numpy.ndarray, part) -> tuple[list, numpy.ndarray]:
+        """``part`` of each distinct token text among ``orths`` (read from the StringStore: Doc.text
+        would join every token), and the index of each orth's entry."""
+        distinct, which = numpy.unique(orths, return_inverse=True)
+        strings = self.strings
+        return [part(strings[o]) for o in distinct.tolist()], which.reshape(-1)
+
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if not n:
             return doc
-        arr = doc.to_array([IDX, IS_SPACE, ORTH, LOWER])
+        arr = token_arrays(doc)
         idx, is_space, orths = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2]
-        strings = self.strings  # token texts from the StringStore: Doc.text would join every token
         # the next non-space token at or after each position (n when none)
         solid = numpy.flatnonzero(~is_space)
         nxt_solid = numpy.append(solid, n)[numpy.searchsorted(solid, numpy.arange(n + 1))]
@@ -63,22 +81,20 @@ class MinutesSegmenter:
         nexts = nxt_solid[cands + 1]
         keep = nexts < n
         cands, nexts = cands[keep], nexts[keep]
-        semicolon = (arr[cands, 2] == self.semicolon).tolist()
+        semicolon = arr[cands, 2] == self.semicolon
         after_no_break = numpy.isin(arr[numpy.maximum(cands - 1, 0), 3], self.no_break_after) & (cands > 0)
-        starts = [0]
-        firsts = [strings[o][0] for o in orths[nexts].tolist()]
-        for nxt, first, is_semicolon, no_break in zip(nexts.tolist(), firsts, semicolon, after_no_break.tolist()):
-            if not is_semicolon:
-                if no_break and first.isdigit():
-                    continue
-                if not (first.isupper() or first.isdigit() or first in "\"'(“‘[•·"):
-                    continue
-            if nxt != starts[-1]:
-                starts.append(nxt)
+        # a sentence opens on a capital, a figure, a quote or a bullet; after "no."/"para." not on a
+        # figure. Decided once per distinct next token, not per candidate.
+        first_chars = self._per_string(orths[nexts], lambda text: text[0])
+        opens = numpy.array([c.isupper() or c.isdigit() or c in "\"'(“‘[•·" for c in first_chars[0]], dtype=bool)[first_chars[1]]
+        digit = numpy.array([c.isdigit() for c in first_chars[0]], dtype=bool)[first_chars[1]]
+        kept = nexts[semicolon | (opens & ~(after_no_break & digit))]
         # a newline always ends a block; spaCy keeps newlines in whitespace tokens
-        breaks = [int(nxt_solid[i + 1]) for i in numpy.flatnonzero(is_space).tolist() if "\n" in strings[orths[i]]]
-        if breaks:
-            starts = sorted(set(starts).union(b for b in breaks if b < n))
+        spaces = numpy.flatnonzero(is_space)
+        texts, which = self._per_string(orths[spaces], lambda text: text)
+        newline = numpy.array(["\n" in text for text in texts], dtype=bool)[which]
+        breaks = nxt_solid[spaces[newline] + 1]
+        starts = numpy.unique(numpy.concatenate(([0], kept, breaks[breaks < n])))
         # set all sentence starts in one array write (Token.is_sent_start is O(len(doc)) per call)
         flags = numpy.full(n, -1, dtype="int32")
         flags[starts] = 1
@@ -88,6 +104,61 @@ class MinutesSegmenter:
         offsets = idx[starts].tolist() + [last_end]
         doc.user_data["mm_units"] = list(pairwise(offsets))
         return doc
+
+
+class SharedPhrases:
+    """Every component's literal phrases in one PhraseMatcher per token attribute (LOWER, ORTH).
+
+    A PhraseMatcher pass costs about the same whatever its number of phrases, so the ~11 phrase
+    sets of the components (role phrases, honorifics, job-title heads, act cues, concern terms,
+    acronyms, exclusions, pattern anchors) are matched in two passes per doc, by the first
+    component that asks, and handed to each component as its own group's hits
+    (``doc.user_data["mm_phrases"]``)."""
+
+    def __init__(self, vocab):
+        self.matchers = {"LOWER": PhraseMatcher(vocab, attr="LOWER"), "ORTH": PhraseMatcher(vocab, attr="ORTH")}
+        self.strings = vocab.strings
+        self.groups: dict[int, tuple[str, str]] = {}  # match key -> (group, label)
+        self.names: list[str] = []
+
+    def group(self, name: str) -> str:
+        """A new group name, unique in this pipeline (a component may be added twice)."""
+        unique = f"{name}#{len(self.names)}"
+        self.names.append(unique)
+        return unique
+
+    def add(self, attr: str, group: str, label: str, docs) -> None:
+        key = f"{group}|{label}"
+        self.groups[self.strings.add(key)] = (group, label)
+        self.matchers[attr].add(key, docs)
+
+    def hits(self, doc: Doc, group: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) token triples of the group's phrases in ``doc``, in match order."""
+        cached = doc.user_data.get("mm_phrases")
+        if cached is None or cached[0] != id(self) or len(doc) != cached[1]:
+            by_group: dict[str, list[tuple[int, int, str]]] = {}
+            groups = self.groups
+            for matcher in self.matchers.values():
+                if len(matcher):
+                    for key, s, e in matcher(doc):
+                        g, lab = groups[key]
+                        hits = by_group.get(g)
+                        if hits is None:
+                            hits = by_group[g] = []
+                        hits.append((s, e, lab))
+            cached = doc.user_data["mm_phrases"] = (id(self), len(doc), by_group)
+        return cached[2].get(group, [])
+
+
+_SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def shared_phrases(nlp) -> SharedPhrases:
+    """The pipeline's ``SharedPhrases`` (one per ``Language``)."""
+    phrases = _SHARED.get(nlp)
+    if phrases is None:
+        phrases = _SHARED[nlp] = SharedPhrases(nlp.vocab)
+    return phrases
 
 
 def _role_phrases(phrase: str) -> tuple[list[str], list[str]]:
@@ -129,8 +200,9 @@ class MentionMatcher:
         # words after "and" that start a new person, not the rest of a title
         self.not_title_words = set(data["honorifics"]) | set(data["first_names"]["f"]) | set(data["first_names"]["m"]) | {"The"}
         self.initial_shapes = {"X", "X.", "X.X.", "X.X.X."}
-        self.honorifics = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.honorifics.add("HON", _phrase_docs(nlp, list(data["honorifics"])))
+        self.phrases = phrases = shared_phrases(nlp)
+        self.honorifics = phrases.group("honorifics")
+        phrases.add("ORTH", self.honorifics, "HON", _phrase_docs(nlp, list(data["honorifics"])))
         # untitled names ("Jane Smith", "Mary O'Brien-Jones"): a regex over the text finds
         # capitalised word pairs/triples at C speed; stop words are checked per candidate
         self.untitled_rx = _re.compile(
@@ -140,8 +212,8 @@ class MentionMatcher:
             r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){1,2}(?![\w'’])"
         )
         # fixed roles: PhraseMatchers (lower-case after an article; as written without one)
-        self.roles_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.roles_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.roles_lower = phrases.group("roles_lower")
+        self.roles_orth = phrases.group("roles_orth")
         for role in data["roles"]:
             label = f"ROLE|{role['key']}|{role['kind']}"
             lower, orth = [], []
@@ -149,16 +221,15 @@ class MentionMatcher:
                 lo, ot = _role_phrases(p)
                 lower += lo
                 orth += ot
-            self.roles_lower.add(label, _phrase_docs(nlp, lower))
+            phrases.add("LOWER", self.roles_lower, label, _phrase_docs(nlp, lower))
             if orth:
-                self.roles_orth.add(label, _phrase_docs(nlp, orth))
-        self.roles_orth.add("ROLE_ACRO", _phrase_docs(nlp, list(data["acronym_roles"])))
+                phrases.add("ORTH", self.roles_orth, label, _phrase_docs(nlp, orth))
+        phrases.add("ORTH", self.roles_orth, "ROLE_ACRO", _phrase_docs(nlp, list(data["acronym_roles"])))
         # open-ended job titles, anchored on their head word: [the] [modifiers] Head [(of|for) Tail]
         self.head_words = {h.split()[-1] for h in data["role_heads"]}
         self.mod_words = {m.lower() for m in data["role_modifiers"]} | {w.lower() for h in data["role_heads"] for w in h.split()[:-1]}
-        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.heads.add("HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
-        self.labels = _Labels(nlp.vocab)
+        self.heads = phrases.group("heads")
+        phrases.add("LOWER", self.heads, "HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
 
     def _titled(self, doc: Doc, s: int, e: int) -> tuple[int, int, str] | None:
         n = len(doc)
@@ -209,8 +280,8 @@ class MentionMatcher:
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
         # fixed roles first: the filter keeps the first of equally long spans
-        label = self.labels
-        found = [(s, e, label(m)) for m, s, e in self.roles_lower(doc)] + [(s, e, label(m)) for m, s, e in self.roles_orth(doc)]
+        hits = self.phrases.hits
+        found = hits(doc, self.roles_lower) + hits(doc, self.roles_orth)
         stop = self.stop
         tok_starts = None
         for m in self.untitled_rx.finditer(doc_text(doc)):
@@ -222,16 +293,16 @@ class MentionMatcher:
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
             if tok_starts is None:
-                tok_starts = doc.to_array("IDX").tolist()
+                tok_starts = token_arrays(doc)[:, 0].tolist()
             ts = bisect_left(tok_starts, start_char)
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
                 found.append((ts, te, "NAME_U"))
-        for _, s, e in self.honorifics(doc):
+        for s, e, _ in hits(doc, self.honorifics):
             sp = self._titled(doc, s, e)
             if sp is not None:
                 found.append(sp)
-        for _, s, _e in self.heads(doc):
+        for s, _e, _ in hits(doc, self.heads):
             sp = self._open_role(doc, s)
             if sp is not None:
                 found.append(sp)
@@ -258,11 +329,11 @@ def _store(doc: Doc, key: str, found: list[tuple[int, int, str]], spans: bool) -
     if spans:
         doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in found]
     elif found:
-        bounds = doc.to_array([IDX, LENGTH])
+        arr = token_arrays(doc)
         starts = numpy.fromiter((t[0] for t in found), dtype=numpy.int64, count=len(found))
         lasts = numpy.fromiter((t[1] - 1 for t in found), dtype=numpy.int64, count=len(found))
-        start_chars = bounds[starts, 0].tolist()
-        end_chars = (bounds[lasts, 0] + bounds[lasts, 1]).tolist()
+        start_chars = arr[starts, 0].tolist()
+        end_chars = (arr[lasts, 0] + arr[lasts, 4]).tolist()
         doc.user_data[key] = [(a, b, t[2]) for a, b, t in zip(start_chars, end_chars, found)]
     else:
         doc.user_data[key] = []
@@ -290,7 +361,8 @@ class AnchoredPatterns:
 
     def __init__(self, nlp):
         self.anchored = Matcher(nlp.vocab)
-        self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases = shared_phrases(nlp)
+        self.anchors = self.phrases.group("anchors")
         self.free = Matcher(nlp.vocab)
         self.window = 2
         self.labels = _Labels(nlp.vocab)
@@ -306,7 +378,7 @@ class AnchoredPatterns:
         if not prefix:
             self.free.add(label, [compiled])
             return
-        self.anchors.add("P", _phrase_docs(self._nlp, [" ".join(c).lower() for c in itertools.product(*prefix)]))
+        self.phrases.add("LOWER", self.anchors, "P", _phrase_docs(self._nlp, [" ".join(c).lower() for c in itertools.product(*prefix)]))
         self.anchored.add(label, [compiled])
         self.window = max(self.window, len(pattern.split()) + 1)
 
@@ -319,7 +391,7 @@ class AnchoredPatterns:
         if len(self.anchored):
             seen = set()
             n = len(doc)
-            for _, s, _e in self.anchors(doc):
+            for s, _e, _ in self.phrases.hits(doc, self.anchors):
                 if s in seen:
                     continue
                 seen.add(s)
@@ -339,10 +411,10 @@ class CueMatcher:
 
     def __init__(self, nlp, name: str = "mm_cues"):
         self.name = name
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases = phrases = shared_phrases(nlp)
+        self.lower = phrases.group("cues_lower")
+        self.orth = phrases.group("cues_orth")
         self.patterns = AnchoredPatterns(nlp)
-        self.labels = _Labels(nlp.vocab)
         for act, patterns in rules.acts().items():
             lower, orth = [], []
             for p in patterns:
@@ -353,13 +425,12 @@ class CueMatcher:
                 seqs, sensitive = exp
                 (orth if sensitive else lower).extend(" ".join(s) for s in seqs)
             if lower:
-                self.lower.add(act, _phrase_docs(nlp, lower))
+                phrases.add("LOWER", self.lower, act, _phrase_docs(nlp, lower))
             if orth:
-                self.orth.add(act, _phrase_docs(nlp, orth))
+                phrases.add("ORTH", self.orth, act, _phrase_docs(nlp, orth))
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
-        label = self.labels
-        found = [(s, e, label(m)) for m, s, e in self.lower(doc)] + [(s, e, label(m)) for m, s, e in self.orth(doc)]
+        found = self.phrases.hits(doc, self.lower) + self.phrases.hits(doc, self.orth)
         found += self.patterns(doc)
         _store(doc, "mm_cues", found, spans)
         return doc
@@ -371,11 +442,11 @@ class ConcernMatcher:
     def __init__(self, nlp, name: str = "mm_concerns", extra_files: list[str] | tuple[str, ...] = ()):
         self.name = name
         self.taxonomy = rules.load_concerns(extra_files)
-        self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases = phrases = shared_phrases(nlp)
+        self.terms = phrases.group("concern_terms")
+        self.acronyms = phrases.group("concern_acronyms")
         self.patterns = AnchoredPatterns(nlp)
-        self.exclusions = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.labels = _Labels(nlp.vocab)
+        self.exclusions = phrases.group("concern_exclusions")
         make = nlp.make_doc
         for label, spec in self.taxonomy.items():
             terms: list[str] = []
@@ -384,25 +455,25 @@ class ConcernMatcher:
                 if not term.endswith("s"):
                     terms.append(term + "s")
             if terms:
-                self.terms.add(label, [make(t) for t in dict.fromkeys(terms)])
+                phrases.add("LOWER", self.terms, label, [make(t) for t in dict.fromkeys(terms)])
             acr: list[str] = []
             for a in spec.get("acronyms", []):
                 acr.extend([a, a + "s"])
             if acr:
-                self.acronyms.add(label, [make(a) for a in dict.fromkeys(acr)])
+                phrases.add("ORTH", self.acronyms, label, [make(a) for a in dict.fromkeys(acr)])
             for p in spec.get("patterns", []):
                 self.patterns.add(label, p)
             # names that contain a term without being about it ("Children in Care Council"), as written
             exclude = list(spec.get("exclude", []))
             if exclude:
-                self.exclusions.add(label, [make(x) for x in dict.fromkeys(exclude + [x + "s" for x in exclude])])
+                phrases.add("ORTH", self.exclusions, label, [make(x) for x in dict.fromkeys(exclude + [x + "s" for x in exclude])])
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
-        label = self.labels
-        found = [(s, e, label(m)) for m, s, e in self.terms(doc)] + [(s, e, label(m)) for m, s, e in self.acronyms(doc)]
+        hits = self.phrases.hits
+        found = hits(doc, self.terms) + hits(doc, self.acronyms)
         found += self.patterns(doc)
-        if found and len(self.exclusions):
-            excluded = [(s, e, label(m)) for m, s, e in self.exclusions(doc)]
+        if found:
+            excluded = hits(doc, self.exclusions)
             found = [f for f in found if not any(s <= f[0] and f[1] <= e and lab == f[2] for s, e, lab in excluded)]
         _store(doc, "mm_concerns", found, spans)
         return doc

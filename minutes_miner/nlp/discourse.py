@@ -69,7 +69,8 @@ _WORD_BEFORE = re.compile(
     r"(?:^|[\s,;:(\"'])(?P<w>[A-Z][\w'’-]+|he|she|they)(?:\s+" + _ADVERBS + r")*\s*$"
 )
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
-_ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+# "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
+_ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
 _SPACE_RUN = re.compile(r"\s+")

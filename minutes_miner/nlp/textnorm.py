@@ -60,7 +60,8 @@ def repair(text: str) -> str:
 
 def collapse(text: str) -> str:
     """Whitespace collapsed to single spaces (NBSP and friends included)."""
-    if "  " not in text and not _ODD_SPACE.search(text):
+    # the odd spaces other than the tab are not ASCII, and str.isascii() costs nothing
+    if "  " not in text and ("\t" not in text if text.isascii() else not _ODD_SPACE.search(text)):
         return text.strip()
     return _SPACES.sub(" ", text).strip()
 
@@ -79,7 +80,11 @@ _BULLET = re.compile(r"^(?P<m>[•·▪‣◦●○■□*]|[-–](?=\s)|o(?=\s+
 _NUMBERED = re.compile(r"^(?P<m>\(?(?P<n>\d{1,3}(?:\.\d{1,2})*)[.)]|\((?P<n2>\d{1,3})\))(?=\s)\s*")
 _LETTERED = re.compile(r"^(?P<m>\(?(?P<l>[a-zA-Z])[.)]|\((?P<l2>[a-zA-Z])\))(?=\s)\s*")
 _ROMAN = re.compile(r"^(?P<m>\(?(?P<r>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|x))[.)]|\((?P<r2>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|x))\))(?=\s)\s*")
+# ASCII letters that start no list marker unless followed by "." or ")" (roman numerals are lower
+# case i, v, x; "o" is a bullet)
+_PLAIN_START = frozenset("abcdefghjklmnpqrstuwyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _TERMINAL = re.compile(r"[.;:?!,]['\"’”)]*$")
+_TERMINAL_CHARS = frozenset(".;:?!,")
 _STRUCTURAL = re.compile(
     r"^(?:minutes\s*:?|additional documents\s*:?|\(?item\s+\d+[a-z]?\)?|issue\s*-\s*meetings|decision\s*:?|"
     r"view the full minutes text for item \d+|supporting documents\s*:?|\d{1,3}|page \d+(?: of \d+)?|-?\s*\d+\s*-)$",
@@ -102,6 +107,9 @@ class Block:
 
 def list_marker(line: str) -> tuple[str | None, str | None, str]:
     """(marker type, label, rest) of a block's leading list marker."""
+    first = line[:1]
+    if first in _PLAIN_START and line[1:2] not in (".", ")"):
+        return None, None, line  # a word: no number, numeral, letter or bullet can start here
     m = _NUMBERED.match(line)
     if m:
         return "num", m.group("n") or m.group("n2"), line[m.end():]
@@ -117,9 +125,18 @@ def list_marker(line: str) -> tuple[str | None, str | None, str]:
     return None, None, line
 
 
+def _ends_terminal(text: str) -> bool:
+    """``_TERMINAL.search(text)`` without a scan of the whole line ("$" also matches before a
+    final newline)."""
+    if text.endswith("\n"):
+        return _TERMINAL.search(text) is not None
+    bare = text.rstrip("'\"’”)")
+    return bare[-1:] in _TERMINAL_CHARS and bare != ""
+
+
 def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
-    if not text or len(text) > 110 or _TERMINAL.search(text):
+    if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()
     if len(words) > 14:
