@@ -12,7 +12,9 @@ Handles the ModernGov "printed minutes" layout used by Kent and many others:
     1. Paragraph ... wrapped ...
        a. sub-point ...
 
-and numbered headings ("4. Title", bold) where there are no "(Item N)" markers. Each item's
+and, where there are no "(Item N)" markers, item headings in one of the house styles of
+`_HEADINGS` ("4. Title", "Item 4: Title", "Minute 23/45 Title", "ARG/38 Title", bold where the
+minutes use bold at all). Each item's
 text keeps one block (numbered paragraph, lettered sub-point, bullet, plain paragraph) per
 line, wrapped lines joined.
 """
@@ -33,7 +35,15 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _ITEM_MARK = re.compile(r"^\(\s*Item\s+(\d+[A-Za-z]?)\s*\)\.?$", re.IGNORECASE)
-_NUMBERED_HEADING = re.compile(r"^(\d{1,3}[A-Za-z]?)\.?\s+(\S.*)$")
+# Item headings as councils print them, each read as (number as printed, title). The first
+# heading found sets the document's style: the other styles are then sub-headings or text.
+_HEADINGS = (
+    re.compile(r"^(\d{1,3}[A-Za-z]?)\.?\s+(\S.*)$"),  # "4. Title", "24 Title"
+    re.compile(r"^(?:AGENDA\s+)?ITEM\s+(\d{1,3}[A-Za-z]?)\s*(?:[:.–—-]\s*|\s)(\S.*)$", re.IGNORECASE),  # "Item 4: Title"
+    re.compile(r"^MINUTE\s+(\d{1,4}(?:/\d{1,4})?)\.?\s*(?:[:–—-]\s*|\s)(\S.*)$", re.IGNORECASE),  # "Minute 23/45 Title"
+    # a minute reference: committee prefix ("ARG/38 Title") or number and year ("38/24. Title")
+    re.compile(r"^([A-Z]{2,6}/\d{1,4}|\d{1,4}/\d{2,4})\.?\s*(?:[:–—-]\s*|\s)(\S.*)$"),
+)
 _LABEL = re.compile(
     r"^(PRESENT|ALSO PRESENT|IN ATTENDANCE(?:\s+VIRTUALLY)?|ALSO IN ATTENDANCE|OFFICERS(?:\s+PRESENT)?|"
     r"APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?|ABSENT|PRESENT\s+VIRTUALLY)\s*:\s*(.*)$",
@@ -299,29 +309,64 @@ def _item_starts(lines, bold_used: bool) -> list[tuple[int, int, str | None, str
             starts.append((first, i + 1, number, title))
             floor = i + 1
         return starts
-    # numbered headings: "4. Title" in bold at the left margin
     if not lines:
         return starts
+    starts = _heading_starts(lines, bold_used)
+    if not starts and bold_used:
+        # bold for the masthead and labels only: the headings are set in the body font
+        starts = _heading_starts(lines, False)
+    return starts
+
+
+def _heading(text: str, style: re.Pattern | None = None) -> tuple[re.Pattern, re.Match] | None:
+    for pattern in (style,) if style else _HEADINGS:
+        m = pattern.match(text)
+        if m:
+            return pattern, m
+    return None
+
+
+def _heading_starts(lines, bold: bool) -> list[tuple[int, int, str | None, str | None]]:
+    """Item headings at the left margin (in bold when `bold`), in the style of the first one."""
+    starts: list[tuple[int, int, str | None, str | None]] = []
     left = min(ln.x0 for _, ln in lines)
     right = max(ln.x1 for _, ln in lines)
+    style = None
     for i, (_, ln) in enumerate(lines):
         t = ln.text.strip()
-        m = _NUMBERED_HEADING.match(t)
-        if not m or abs(ln.x0 - left) > 12 or len(t) > 120:
+        found = _heading(t, style)
+        if not found or abs(ln.x0 - left) > 12 or len(t) > 120:
             continue
-        if bold_used and not ln.bold:
+        if bold and not ln.bold:
             continue
-        if not bold_used and (t.endswith((".", ":")) or len(t) > 80):
+        if not bold and (t.endswith((".", ":")) or len(t) > 80 or _fills_line(lines, i, right)):
             continue
+        if not bold and found[0] is _HEADINGS[0] and starts and _number(found[1].group(1)) <= _number(starts[-1][2]):
+            continue  # a short numbered paragraph inside the item: numbered headings only go up
+        style, m = found
         title = m.group(2).strip()
         body = i + 1
         # a title wrapped onto further bold lines (not a bold sub-heading straight after it)
-        while (bold_used and body < len(lines) and lines[body][1].bold and not _NUMBERED_HEADING.match(lines[body][1].text.strip())
+        while (bold and body < len(lines) and lines[body][1].bold and not _heading(lines[body][1].text.strip(), style)
                and _wraps_onto(lines[body - 1], lines[body], right)):
             title = join_wrapped(title, lines[body][1].text.strip())
             body += 1
         starts.append((i, body, m.group(1), title))
     return starts
+
+
+def _number(label: str | None) -> int:
+    return int(re.match(r"\d+", label or "0").group())
+
+
+def _fills_line(lines, i: int, right: float) -> bool:
+    """Whether line i runs to the right margin and carries on in the next line: the start of a
+    wrapped numbered paragraph, not a heading."""
+    if i + 1 >= len(lines):
+        return False
+    (page, ln), (next_page, nl) = lines[i], lines[i + 1]
+    char_width = (ln.x1 - ln.x0) / max(len(ln.text.strip()), 1)
+    return next_page == page and nl.top - ln.bottom <= 0.8 * max(ln.bottom - ln.top, 8) and ln.x1 > right - 12 * char_width
 
 
 _CARRIES_ON = re.compile(r"(?:[,&:–-]|\b(?:and|of|for|the|on|in|to|from|with|by|at|a|an))$", re.IGNORECASE)

@@ -241,6 +241,7 @@ def _number_of(block: str) -> int | None:
 def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
     heads: list[tuple[int, str, str]] = []
     last = 0
+    last_block_numbered = {n: i for i, n in enumerate(map(_number_of, blocks)) if n is not None}
     for i, b in enumerate(blocks):
         m = _ITEM_HEADING.match(b)
         if m and (m.group("title") == "" or not _TERMINAL.search(b)):
@@ -257,7 +258,9 @@ def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
         # programme", "3. Minutes of the meeting held on 16 November 2023") are items when
         # they carry the next number and have a body; a numbered list's points follow each
         # other with no body between them.
-        next_in_sequence = n == last + 1 and i + 1 < len(blocks) and _number_of(blocks[i + 1]) is None
+        # The first item may carry the council's running minute number (24) when 25 follows.
+        first_of_run = not heads and last_block_numbered.get(n + 1, -1) > i + 1
+        next_in_sequence = (n == last + 1 or first_of_run) and i + 1 < len(blocks) and _number_of(blocks[i + 1]) is None
         if (len(words) <= 14 and (capitalised >= 0.5 or b.isupper())) or next_in_sequence:
             heads.append((i, heading.group("num"), title))
             last = n

@@ -7,6 +7,7 @@ from minutes_miner.dates import period_end
 from minutes_miner.errors import MinutesMinerError, NotAPDFError, PDFError
 from minutes_miner.extract.indicators import parse_indicator_report
 from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdfs
+from minutes_miner.extract.pdf_classify import is_questions_title
 from minutes_miner.link import link_statements
 from minutes_miner.models import (
     Council,
@@ -15,7 +16,7 @@ from minutes_miner.models import (
     IndicatorReport,
     IndicatorValue,
 )
-from minutes_miner.pipeline.processed import INDICATORS_VERSION, MINUTES_KINDS
+from minutes_miner.pipeline.processed import INDICATORS_VERSION
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.store import Store
 
@@ -48,7 +49,7 @@ def extract_indicators(store: Store, progress: Progress = no_progress, workers: 
     meetings = {m.id: m for m in store.meetings()}
     councils = {c.id: c for c in store.councils()}
     done_before = {} if force else store.processed("indicators")
-    candidates = [d for d in store.documents() if d.sha256 and d.kind not in MINUTES_KINDS
+    candidates = [d for d in store.documents() if d.sha256 and _kind_from_content(d)
                   and d.meeting_id in meetings and done_before.get(d.id) != (d.sha256, INDICATORS_VERSION)]
     jobs = (PdfJob(source=d.url, data=lambda sha=d.sha256: store.blob(sha) or b"", tables="auto", key=d)
             for d in candidates)
@@ -63,6 +64,12 @@ def extract_indicators(store: Store, progress: Progress = no_progress, workers: 
     return stored
 
 
+def _kind_from_content(doc: Document) -> bool:
+    """Whether the document's kind is what its content shows, so this stage reads it: every
+    document but printed minutes and questions papers their link title names as such."""
+    return doc.kind != "minutes" and not (doc.kind == "questions" and is_questions_title(doc.title))
+
+
 def _document_indicators(store: Store, doc: Document, pdf: PdfText | PDFError, council: Council) -> int | None:
     """Indicator values stored from one document; None when it failed (recorded, to be tried again)."""
     if isinstance(pdf, PDFError):
@@ -72,9 +79,12 @@ def _document_indicators(store: Store, doc: Document, pdf: PdfText | PDFError, c
         store.record_failure(doc.url, "indicators", str(pdf))
         return None
     kind = classify(pdf)
-    if kind == "questions":
+    if kind == "questions" and doc.kind != "questions":
         # a council questions paper under a link title that did not say so: the analyse stage reads it
         store.set_document_kind(doc.id, "questions")
+    elif kind not in ("questions", "indicators") and doc.kind in ("questions", "indicators"):
+        # labelled from its content by an earlier reading that the current one does not bear out
+        store.set_document_kind(doc.id, "report")
     if kind != "indicators":
         return 0
     try:

@@ -22,8 +22,8 @@ from minutes_miner.models import ParsedMeeting
 from minutes_miner.resources import models_dir, package_data
 from minutes_miner.store import Store
 
-INDICATORS_VERSION = "2"  # 2: two-row table headers; questions papers recognised while reading reports
-ANALYSE_VERSION = "3"  # 2: questions papers analysed beside the minutes; rostered members preferred; 3: full-council minutes recording questions read as minutes, question sub-headings kept out of item titles
+INDICATORS_VERSION = "3"  # 2: two-row table headers; questions papers recognised while reading reports; 3: a kind read from content follows the current reading (questions papers known by content read again)
+ANALYSE_VERSION = "4"  # 2: questions papers analysed beside the minutes; rostered members preferred; 3: full-council minutes recording questions read as minutes, question sub-headings kept out of item titles; 4: printed-minutes item headings in more house styles ("Item 4: Title", "Minute 23/45 Title", "ARG/38 Title", "38/24. Title", plain-font headings)
 # Defined here, not in minutes_miner.nlp: that package is being changed by another engineer.
 NLP_VERSION = "1"
 

@@ -465,3 +465,45 @@ def hollowmere_with_responses(directory: Path) -> bytes:
     source = (GOLD / "train" / "hollowmere" / "2024-04-24-council.pdf.txt").read_text(encoding="utf-8")
     assert source.count("In reply, ") == 2, "the Hollowmere gold source changed: update this fixture"
     return build_from_gold_source(source.replace("In reply, ", "Response: "), directory, "hollowmere-council")
+
+
+# Item headings in the house styles councils print (number as printed, title)
+HOUSE_STYLE_HEADINGS = {
+    "agenda item": ["AGENDA ITEM 1: APOLOGIES FOR ABSENCE", "AGENDA ITEM 2: MINUTES", "AGENDA ITEM 3: HIGHWAY REPAIRS"],
+    "item colon": ["Item 1: Apologies for absence", "Item 2: Minutes", "Item 3: Highway repairs"],
+    "item dash": ["Item 1 – Apologies for absence", "Item 2 – Minutes", "Item 3 – Highway repairs"],
+    "minute reference": ["Minute 23/45 Apologies for absence", "Minute 23/46 Minutes", "Minute 23/47 Highway repairs"],
+    "committee prefix": ["ARG/38 Apologies for absence", "ARG/39 Minutes", "ARG/40 Highway repairs"],
+    "number and year": ["38/24. Apologies for absence", "39/24. Minutes", "40/24. Highway repairs"],
+    "running numbers": ["24. Apologies for absence", "25. Minutes of the previous meeting", "26. Highway repairs"],
+}
+HOUSE_STYLE_BODIES = [
+    ["Apologies for absence were received from Councillor Jo Bright."],
+    ["RESOLVED that the minutes of the meeting held on 3 May 2024 be approved as a correct record."],
+    [("Pat Greer, Head of Highways, introduced the report on road repairs. Councillor Lowe asked when the backlog "
+     "would be cleared."),
+     ("1. The Committee noted that the resurfacing programme for the coming year had been agreed with the contractor "
+     "and would start in the autumn"),
+     "2. Councillor Rusk asked whether the pothole backlog in the rural wards would be cleared before the winter",
+     "3. Gully cleaning"],
+]
+
+
+def house_style_minutes_source(headings: list[str], headings_bold: bool = True, labels_bold: bool = True) -> str:
+    """`.pdf.txt` markup (corpora/gold/build_documents.py) of short fictional minutes whose items
+    have `headings`: in bold, or in the body font under a bold masthead and labels
+    (`labels_bold`), or with no bold anywhere. The last item holds numbered paragraphs, two of
+    them wrapping over a second line without a full stop and a short one."""
+    masthead = "= " if labels_bold else ""
+    label = (lambda t: f"**{t}**") if labels_bold else (lambda t: t)
+    lines = [
+             f"{masthead}FICTIONAL DISTRICT COUNCIL", "", f"{masthead}ENVIRONMENT SCRUTINY COMMITTEE", "",
+             ("Minutes of the meeting of the Environment Scrutiny Committee held in the Council Chamber, Town Hall, "
+             "Ashvale on 4 June 2024 at 7.00 pm."), "",
+             f"{label('PRESENT:')} Councillor Amy Lowe (Chair), Councillor Ben Rusk and Councillor Cal Dent.", "",
+             f"{label('IN ATTENDANCE:')} Pat Greer (Head of Highways) and Sam Ives (Democratic Services Officer).", ""]
+    for heading, paragraphs in zip(headings, HOUSE_STYLE_BODIES):
+        lines += [f"## {heading}" if headings_bold else heading, ""]
+        for paragraph in paragraphs:
+            lines += [paragraph, ""]
+    return "\n".join(lines)

@@ -188,3 +188,33 @@ def test_a_paper_that_cannot_be_read_does_not_hold_back_the_minutes(tmp_path, mi
         second = analyse_store(store, workers=1)  # tried again: not marked done while the paper was unread
         assert second.failed == 0 and store.failures() == []
         assert len(_question_items(store, titled)) == len(QUESTIONS)
+
+
+def test_a_kind_read_from_content_follows_a_later_reading(store, monkeypatch):
+    """A supplement once read as a questions paper, which a later (fixed) reading finds is not one,
+    is labelled a plain report again, and its meeting's question items go on the next analysis;
+    the paper titled as such keeps its kind from the title and is not read by the indicators stage."""
+    extract_indicators(store, workers=1)
+    analyse_store(store, workers=1)
+    supplement, titled = _meeting(store, SUPPLEMENT_MEETING), _meeting(store, TITLED_MEETING)
+    assert len(_question_items(store, supplement)) == len(QUESTIONS)
+
+    import minutes_miner.pipeline.indicators as stage
+
+    read: list[str] = []
+
+    def fixed_classify(pdf):
+        read.append(pdf.source)
+        return "other" if "/s99002/" in pdf.source else stage_classify(pdf)
+
+    stage_classify = stage.classify
+    monkeypatch.setattr(stage, "classify", fixed_classify)
+    monkeypatch.setattr(stage, "INDICATORS_VERSION", "fixed-classifier")
+    extract_indicators(store, workers=1)
+    kinds = {d.url.split("/")[-2]: d.kind for m in (supplement, titled) for d in store.documents(m.id) if "/s9900" in d.url}
+    assert kinds == {"s99002": "report", "s99001": "questions"}
+    assert any("/s99002/" in url for url in read) and not any("/s99001/" in url for url in read)
+    again = analyse_store(store, workers=1)
+    assert again.failed == 0 and again.meetings == 1  # the supplement's meeting only
+    assert _question_items(store, supplement) == []
+    assert len(_question_items(store, titled)) == len(QUESTIONS)
