@@ -40,7 +40,7 @@ from minutes_miner.models import (
 
 from . import rules
 from .attendance import parse_attendance, title_kind
-from .people import Entry, People
+from .people import Entry, People, is_initials_of
 from .textnorm import Block, classify, normalise, repair
 
 # --------------------------------------------------------------------------- regexes
@@ -73,6 +73,7 @@ _ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|
 _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
 _SPACE_RUN = re.compile(r"\s+")
+_INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
 
 CHUNK_CHARS = 200_000
 BLOCK_JOIN = "\n\n"
@@ -413,6 +414,12 @@ class _Analyser:
         for m in bd.mentions:
             if m.label == "NAME_T":
                 self.people.add(m.text)
+            if m.named:
+                mi = _INITIALS_AFTER.match(bd.norm, m.end)
+                if mi and is_initials_of(mi.group(1), m.text):
+                    entry = self.people.add(m.text)
+                    if entry is not None:
+                        self.people.alias(mi.group(1), entry)
         for u in bd.units:
             if u.subject and u.subject.kind == "chain":
                 for m, title in u.subject.parts:

@@ -88,6 +88,7 @@ class People:
         self._title_cache: dict = {}
         self._add_memo: dict = {}
         self._version = 0  # bumped by every change to the people known
+        self._aliases: dict[str, Entry | None] = {}  # "JT" -> Joel Thistlewood; None when two people share it
 
     # -- registration --------------------------------------------------------
     def _gender(self, hon: str | None, first: str | None) -> str | None:
@@ -115,6 +116,10 @@ class People:
         hon, first, initials, surname = split_name(name)
         if not surname or not surname[:1].isupper():
             return None
+        if title and is_initials_of(collapse(title).strip("() "), name):
+            alias, title = collapse(title).strip("() "), None  # "Joel Thistlewood (JT)": initials, not a job title
+        else:
+            alias = None
         if hon and self._hon_info.get(hon, {}).get("kind") == "member" and not self.uses_councillor_titles:
             self.uses_councillor_titles = True
             self._version += 1
@@ -144,15 +149,26 @@ class People:
         hon_kind = self._hon_info.get(hon, {}).get("kind") if hon else None
         if hon_kind:
             entry.set_kind(hon_kind, KIND_RANK["honorific"])
+        if kind:  # a kind stated by the list or roster outranks one read off a title of the same rank
+            entry.set_kind(kind, KIND_RANK.get(rank, 0))
         if title:
             tk = title_kind(title)
+            if tk == "officer" and hon_kind == "member":
+                tk = None  # "Councillor Ruth Aske (Ousewold District Council)": the council she sits for
             if tk:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
-        if kind:
-            entry.set_kind(kind, KIND_RANK.get(rank, 0))
+        if alias:
+            self.alias(alias, entry)
         if before != self._observed(entry):
             self._version += 1
         return entry
+
+    def alias(self, initials: str, entry: Entry) -> None:
+        """``initials`` name ``entry`` from now on ("Dr Ifeoma Okafor (IO) ... IO replied")."""
+        new = entry if self._aliases.get(initials, entry) is entry else None  # shared initials say nothing
+        if initials not in self._aliases or self._aliases[initials] is not new:
+            self._aliases[initials] = new
+            self._version += 1
 
     def _observed(self, entry: Entry) -> tuple:
         """What the rest of the analysis can see of an entry. Of its honorific only the class (and
@@ -203,7 +219,12 @@ class People:
         return self._match(hon, first, initials, surname)
 
     def by_single_word(self, word: str) -> Entry | None:
-        """A first name or surname used alone ("Rachel provided ...", "Goss said ...")."""
+        """A first name or surname used alone ("Rachel provided ...", "Goss said ..."), or the
+        initials the document gave someone ("JT advised ...")."""
+        if word in self._aliases:
+            return self._aliases[word]
+        if _INITIALS.match(word):
+            return self._by_title_acronym(word)
         w = word.lower()
         firsts = [e for e in self.entries if e.first and e.first.lower() == w]
         if len(firsts) == 1:
@@ -212,6 +233,11 @@ class People:
         if len(sur) == 1:
             return sur[0]
         return None
+
+    def _by_title_acronym(self, acronym: str) -> Entry | None:
+        """The one person whose job title has these initials ("the CFO" for the Chief Fire Officer)."""
+        holders = [e for e in self.entries if any(_title_initials(t) == acronym for t in e.titles)]
+        return holders[0] if len(holders) == 1 else None
 
     def by_title(self, role: str) -> Entry | None:
         """The one person whose title is this role ("Director of Children's Services")."""
@@ -247,6 +273,29 @@ class People:
         if entry.honorific is None and self.uses_councillor_titles:
             return "officer"
         return "unknown"
+
+
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")
+
+
+def is_initials_of(text: str, name: str) -> bool:
+    """``text`` is the initials of ``name``: "JT" for "Joel Thistlewood", "MFD" for "Mark
+    Fenwick-Doyle", "IO" for "Dr Ifeoma Okafor"."""
+    if not _INITIALS.match(text):
+        return False
+    _hon, first, initials, surname = split_name(name)
+    if not first or not surname:
+        return False
+    words = [w for part in collapse(normalise(name)).split() for w in part.split("-")]
+    hon = _hon.split() if _hon else []
+    letters = "".join(w[0] for w in words[len(hon):] if w[:1].isupper())
+    return text in (letters, first[0] + surname[0], first[0] + "".join(p[0] for p in surname.split("-")))
+
+
+@lru_cache(maxsize=4096)
+def _title_initials(title: str) -> str:
+    """"Assistant Chief Fire Officer" -> "ACFO" (capitalised words only; "of", "and" skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", title.split(",")[0]) if w[:1].isupper())
 
 
 @lru_cache(maxsize=20000)

@@ -42,7 +42,10 @@ def _content(soup: BeautifulSoup) -> Tag:
 
 def _item_rows(soup: BeautifulSoup, source: str) -> list[ItemText]:
     items = []
+    table = soup.select_one("table.mgItemTable")
     for row in soup.select("table.mgItemTable tr"):
+        if row.find_parent("table") is not table:
+            continue  # a row of a table inside an item's minutes
         cells = row.find_all("td", recursive=False)
         if len(cells) < 2:
             continue
@@ -83,7 +86,22 @@ def parse_meeting_page(data: bytes | str, source: str) -> MinutesText | None:
     if committee:
         committee = re.split(r",?\s+\d{1,2}(st|nd|rd|th)?\s+\w+,?\s+\d{4}|\s+-\s+\w+day", committee)[0].strip() or None
     return MinutesText(source=source, items=tuple(_item_rows(soup, source)), committee=committee,
-                       date=parse_uk_date(heading))
+                       date=parse_uk_date(heading), attendance=tuple(_attendance(soup)))
+
+
+def _attendance(soup: BeautifulSoup) -> list:
+    """People listed above the item table ("Members: ...", "Officers: ...", "Present: ...")."""
+    from minutes_miner.nlp.attendance import parse_attendance
+
+    content = _content(soup)
+    table = content.select_one("table.mgItemTable")
+    parts = []
+    for el in content.find_all(["p", "div", "li"]):
+        if table is not None and el.sourceline is not None and table.sourceline is not None and el.sourceline >= table.sourceline:
+            break
+        if el.find(["p", "div", "li", "table"]) is None:
+            parts.append(_clean(el.get_text()))
+    return parse_attendance("\n".join(p for p in parts if p))
 
 
 def page_text(data: bytes | str) -> str:
