@@ -200,6 +200,8 @@ _PURE_LEAD_IN = re.compile(
 
 #: who speaks a RESOLVED / AGREED decision (gold convention)
 COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
+#: role keys of the bodies whose decisions are the Committee's
+DECIDING_BODIES = {"committee", "panel", "board", "cabinet", "authority", "sub-committee", "commission"}
 
 # A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
@@ -332,6 +334,9 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
         response = True
     for s, e, act in ucues:
         if act in ("passive", "impersonal", "statement", "answer"):
+            continue
+        if act == "decision":
+            acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
             continue
@@ -629,12 +634,16 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
     section: str | None = None
     last_alpha: str | None = None
     deciding = False  # under a "Decision" heading or label
-    for bd in bds:
+    for n, bd in enumerate(bds):
         b = bd.block
         if b.kind == "structural":
-            deciding = deciding or bool(_DECISION_HEADING.match(b.text))
+            if _DECISION_HEADING.match(b.text):
+                deciding = True
+                section = b.text.rstrip(" :")
             continue
         if b.kind == "heading":
+            if n == 0 and sum(1 for x in bds if x.block.kind == "heading") == 1:
+                continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
             section = b.text
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
@@ -747,8 +756,10 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
             elif cur is None:
                 spk = inherited
         act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state)
-        if act == "resolution" and (u.subject is None or spk is None):
-            spk = COMMITTEE
+        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
+            spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
+        elif spk is None and "procedure" in u.acts:
+            spk = COMMITTEE  # "a recorded vote was taken"
         st = Stmt(bd, u.start, u.end, spk, act, section, set(u.concerns), answers=answers)
         if answers is not None:
             stmts[answers].answered = True

@@ -96,8 +96,12 @@ def unwrap(text: str) -> list[str]:
             # an item heading that stops well short of the line width has not wrapped: the next
             # line is its body ("5. Chief Social Work Officer – Mid-Year Report 2023/24")
             heading_ends = len(cur) == 1 and len(prev) < 0.8 * width and _number_of(prev) is not None
+            # a line stopping well short of the margin with no punctuation has not wrapped when the
+            # next one starts with a capital: a title line ("Taic Ionnsachaidh a Bharrachd – ..."),
+            # or the line before a sub-heading ("– moved by Councillor Muir" / "Amendment")
+            stopped_short = len(prev) < 0.7 * width and s[:1].isupper()
             joinable = not starts_block and not heading_ends and (
-                (not _TERMINAL.search(prev) and len(prev) >= 45)
+                (not _TERMINAL.search(prev) and len(prev) >= 45 and not stopped_short)
                 or prev.endswith((",", " and", " or", "-", "–", "(", " the", " of", " to"))
                 or (s[:1].islower() and not _TERMINAL.search(prev[-1:] or "."))
                 or (s[:1].islower() and prev.endswith((";", ",")))
