@@ -70,6 +70,7 @@ _WORD_BEFORE = re.compile(
 )
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+_MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -209,6 +210,13 @@ DECIDING_BODIES = {"committee", "panel", "board", "cabinet", "authority", "sub-c
 _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
                                re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
+_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
+                      re.IGNORECASE)
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?question|Q)|(?P<a>response|answer|reply|A))\s*\d*\s*:\s*\S", re.IGNORECASE)
+_ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
+_MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
+_TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
 DECISION_POINT = LeadIn(rank=-1, marker=None, label=None, kind="decision", act="resolution")
 
 # --------------------------------------------------------------------------- unit parsing
@@ -324,6 +332,11 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                 continue
             best = Subject("pronoun" if w in _PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
             break
+    if best is None:
+        # "It was moved by Councillor Ferris and seconded by Councillor Lomax that ...": the mover
+        mover = next((m for m in ments if m.named and _MOVED_BY.search(text[max(us, m.start - 25):m.start])), None)
+        if mover is not None:
+            best = Subject("chain", [(mover, None)], cue_start=mover.start, cue_act="statement")
     subj_passive = best is not None and best.cue_act == "passive"
     if subj_passive:
         best = None
@@ -634,8 +647,11 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
     section: str | None = None
     last_alpha: str | None = None
     deciding = False  # under a "Decision" heading or label
+    qa = _QALayout()
     for n, bd in enumerate(bds):
         b = bd.block
+        if qa.asker_line(b.text, an):
+            continue  # "Question from: Councillor Bryn Hartley" (a labelled table row)
         if b.kind == "structural":
             if _DECISION_HEADING.match(b.text):
                 deciding = True
@@ -661,11 +677,21 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
         named = [m for m in bd.mentions if m.named]
         if not bd.has_cue and len(named) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
+        if _BARE_DECISION.match(b.text):
+            # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
+            stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
+            deciding = True
+            continue
+        if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text):
+            _credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
+            continue
+        qa.note_responder(bd, an)
         li = lead_in_kind(b.text)
         if li:
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue
         new = _block_statements(bd, parent, stmts, state, section, an)
+        qa.relabel(new, stmts)
         if b.text.rstrip().endswith(":") and new:
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None
@@ -675,6 +701,62 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
     for i, s in enumerate(stmts):
         s.index = i
     return stmts
+
+
+class _QALayout:
+    """Questions and answers laid out by label: "Question from: X" / "Question: ..." / "Response:
+    ...", "Q: ..." / "A: ...". The question is the asker's; the response answers it and is spoken
+    by whoever the item says answers ("... were answered by the Chair")."""
+
+    def __init__(self) -> None:
+        self.asker: Spk | None = None
+        self.responder: Spk | None = None
+
+    def asker_line(self, text: str, an: _Analyser) -> bool:
+        m = _QA_FROM.match(text)
+        if not m:
+            return False
+        entry = an.people.add(m.group("who"))
+        self.asker = Spk(entry=entry) if entry is not None else None
+        return True
+
+    def note_responder(self, bd: BlockData, an: _Analyser) -> None:
+        m = _ANSWERED_BY.search(bd.norm)
+        if m:
+            who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
+            if who is not None:
+                self.responder = an.mention_spk(who, None)
+
+    def relabel(self, new: list[Stmt], stmts: list[Stmt]) -> None:
+        for st in new:
+            m = _QA_LABEL.match(st.blk.norm, st.start)
+            if not m:
+                continue
+            if m.group("q"):
+                st.act, st.answers = "question", None
+                if self.asker is not None:
+                    st.speaker = self.asker
+                continue
+            at = stmts.index(st)
+            question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+            st.act, st.answers = "answer", question
+            if self.responder is not None:
+                st.speaker = self.responder
+            if question is not None:
+                stmts[question].answered = True
+
+
+def _credit_mover(bd: BlockData, stmts: list[Stmt], section: str | None, an: _Analyser) -> None:
+    """A motion or amendment is spoken by its mover: the statements just above a "moved by" line,
+    back to the sub-heading, that have no speaker yet."""
+    named = [m for m in bd.mentions if m.named]
+    mover = an.mention_spk(named[0], None) if named else None
+    if mover is None:
+        return
+    for st in reversed(stmts):
+        if st.section != section or st.speaker is not None or st.act == "resolution":
+            break
+        st.speaker = mover
 
 
 def _analyse_turns(bds: list[BlockData], turns, people: People) -> list[Stmt]:
