@@ -181,6 +181,13 @@ class MentionMatcher:
         k = h
         while k > 0 and h - k < 4 and doc[k - 1].lower_ in self.mod_words:
             k -= 1
+        # after an article any capitalised words belong to the title: "the Chief Social Work Officer",
+        # "the Community Safety Manager"
+        k2 = k
+        while k2 > 0 and h - k2 < 5 and doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the":
+            k2 -= 1
+        if k2 < k and k2 > 0 and doc[k2 - 1].lower_ in ("the", "our"):
+            k = k2
         has_article = k > 0 and doc[k - 1].lower_ in ("the", "a", "an", "our")
         start = k - 1 if has_article else k
         j = h + 1

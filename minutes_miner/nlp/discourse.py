@@ -46,6 +46,7 @@ from .textnorm import Block, classify, normalise, repair
 # --------------------------------------------------------------------------- regexes
 _ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
 _APPOS = (
+    r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
