@@ -857,6 +857,8 @@ def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt],
     prev_q = _prev_open_question(stmts, section)
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
+    if parent is not None and parent.kind == "decision":
+        return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
     if strong == "commitment":
