@@ -14,7 +14,7 @@ _LABELS = [
     (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
     (r"also present|also in attendance|also attending", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
-    (r"(?:members|councillors|committee members|panel members)\s+present|present|members|councillors|attendees", "present", "member"),
+    (r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees", "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),

@@ -48,9 +48,18 @@ _ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionall
 _APPOS = (
     r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
+    # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
+    r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
     r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
 )
+
+
+def _appos_title(m: re.Match) -> str | None:
+    """The job title an apposition gives, the one after a party tag first."""
+    return m.group("c2") or m.group("p") or m.group("c") or m.group("d")
+
+
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
 _CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
@@ -214,7 +223,9 @@ _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
-_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?question|Q)|(?P<a>response|answer|reply|A))\s*\d*\s*:\s*\S", re.IGNORECASE)
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*\s*:\s*\S", re.IGNORECASE)
+_PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
+_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
 _TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
@@ -291,10 +302,10 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                     continue
                 mc = _CONNECT.fullmatch(gap)
                 if mc and nm.label == "NAME_U" and not (known and known(nm)) and (
-                        not parts[-1][0].named or mc.group("p") or mc.group("c") or mc.group("d")):
+                        not parts[-1][0].named or _appos_title(mc)):
                     mc = None  # "..., Chief Medical Officer of the Fennick and Marston Hospitals NHS Trust": not a person
                 if mc:
-                    parts[-1][1] = mc.group("p") or mc.group("c") or mc.group("d") or parts[-1][1]
+                    parts[-1][1] = _appos_title(mc) or parts[-1][1]
                     parts.append([nm, None])
                     pos = nm.end
                     j += 1
@@ -306,7 +317,7 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
             if nc is not None and nc[0] - pos <= 180:
                 mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
                 if mg:
-                    parts[-1][1] = mg.group("p") or mg.group("c") or mg.group("d") or parts[-1][1]
+                    parts[-1][1] = _appos_title(mg) or parts[-1][1]
                     ok = True
                     cue = nc
             break
@@ -421,6 +432,8 @@ class _Analyser:
             spks = [s for s in spks if s is not None]
             if not spks:
                 return None
+            if spks[0].entry is None and not subj.parts[0][0].named:
+                spks[0] = self._holder_in_item(subj.parts[0][0], state) or spks[0]
             # a joint statement ("Mr Jones and Mrs Khan both raised") is spoken by the first
             # named; the others are co-speakers (gold convention)
             return spks[0]
@@ -428,6 +441,22 @@ class _Analyser:
             return state.pronoun(_PRONOUNS[subj.word])
         entry = self.people.by_single_word(subj.word)
         return Spk(entry=entry) if entry else None
+
+    def _holder_in_item(self, m: Mention, state: _ItemState) -> Spk | None:
+        """A role several people hold ("the Cabinet Member", "the Director") is the holder who has
+        already spoken in this item."""
+        if m.label.startswith("ROLE|") and m.label.split("|")[1] not in self.single_role_keys:
+            return None  # "the Board", "Members": a body, not one of several people
+        bare = re.sub(r"^(?:the|our)\s+", "", m.text.strip(), flags=re.IGNORECASE)
+        if m.label == "ROLE_ACRO":
+            bare = self.acronyms.get(bare, bare)
+        holders = self.people.title_holders(bare)
+        if len(holders) < 2:
+            return None
+        for s in reversed(state.history):
+            if s.entry is not None and any(s.entry is h for h in holders):
+                return Spk(entry=s.entry)
+        return None
 
     def register(self, bd: BlockData) -> None:
         for m in bd.mentions:
@@ -651,8 +680,9 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
     qa = _QALayout()
     for n, bd in enumerate(bds):
         b = bd.block
-        if qa.asker_line(b.text, an):
-            continue  # "Question from: Councillor Bryn Hartley" (a labelled table row)
+        following = bds[n + 1].block.text if n + 1 < len(bds) else ""
+        if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):
+            continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ..."
         if b.kind == "structural":
             if _DECISION_HEADING.match(b.text):
                 deciding = True
@@ -721,6 +751,20 @@ class _QALayout:
         self.asker = Spk(entry=entry) if entry is not None else None
         return True
 
+    def asker_heading(self, text: str, following: str, an: _Analyser) -> bool:
+        """A line that only names a member, over a "Q:" line: the member asks what follows."""
+        lab = _QA_LABEL.match(following)
+        if not lab or not lab.group("q"):
+            return False
+        name = _PARTY_TAGS.sub("", text).strip()
+        if not _HONORIFIC_NAME.match(name) or len(name.split()) > 6:
+            return False
+        entry = an.people.add(name)
+        if entry is None:
+            return False
+        self.asker = Spk(entry=entry)
+        return True
+
     def note_responder(self, bd: BlockData, an: _Analyser) -> None:
         m = _ANSWERED_BY.search(bd.norm)
         if m:
@@ -741,7 +785,7 @@ class _QALayout:
             at = stmts.index(st)
             question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
             st.act, st.answers = "answer", question
-            if self.responder is not None:
+            if self.responder is not None and st.speaker is None:
                 st.speaker = self.responder
             if question is not None:
                 stmts[question].answered = True

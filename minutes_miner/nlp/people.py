@@ -247,23 +247,25 @@ class People:
         return self._title_cache[key]
 
     def _by_title(self, role: str) -> Entry | None:
+        holders = self.title_holders(role)
+        return holders[0] if len(holders) == 1 else None
+
+    def title_holders(self, role: str) -> list[Entry]:
+        """Everyone whose title is this role, most exactly first: the title itself; the chair; a
+        title starting with it ("the Director" for "Director of Housing"); one ending with it
+        ("the Commissioner" for the "Police and Crime Commissioner")."""
         r = _title_norm(role)
         if not r:
-            return None
+            return []
         exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
-        if len(exact) == 1:
-            return exact[0]
         if exact:
-            return None
+            return exact
         if r in ("chair", "chairman", "chairwoman", "chairperson"):
-            chairs = [e for e in self.entries if e.kind == "chair"]
-            return chairs[0] if len(chairs) == 1 else None
+            return [e for e in self.entries if e.kind == "chair"]
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
-            return pref[0] if len(pref) == 1 else None
-        # "the Commissioner" for the one "Police and Crime Commissioner"
-        suffix = [e for e in self.entries if any(_title_norm(t.split(",")[0]).endswith(" " + r) for t in e.titles)]
-        return suffix[0] if len(suffix) == 1 else None
+            return pref
+        return [e for e in self.entries if any(_title_norm(t.split(",")[0]).endswith(" " + r) for t in e.titles)]
 
     def kind_of(self, entry: Entry) -> str:
         if entry.kind:
@@ -304,4 +306,5 @@ def _title_norm(title: str) -> str:
     t = re.sub(r"^(?:the|a|an)\s+", "", t.strip())
     t = t.replace("’", "'").replace(" & ", " and ")
     t = re.sub(r"[(),.]", " ", t)
+    t = re.sub(r"\s(?:and|&)\s", " ", " " + t + " ")  # "Finance, Resources" is "Finance and Resources"
     return collapse(t)
