@@ -80,6 +80,7 @@ _WORD_BEFORE = re.compile(
 )
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+_ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
@@ -451,6 +452,8 @@ class _Analyser:
         if m.label == "ROLE_ACRO":
             bare = self.acronyms.get(bare, bare)
         holders = self.people.title_holders(bare)
+        if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
+            holders = [h for h in holders if self.people.kind_of(h) == m.label.split("|")[2]]
         if len(holders) < 2:
             return None
         for s in reversed(state.history):
@@ -882,7 +885,7 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
                 spk = cur.speaker
             elif cur is None:
                 spk = inherited
-        act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state)
+        act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
         if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:
@@ -897,7 +900,8 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
     return new
 
 
-def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: _Analyser, state) -> tuple[str, int | None]:
+def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: _Analyser, state,
+                text: str = "") -> tuple[str, int | None]:
     prev_q = _prev_open_question(stmts, section)
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
@@ -921,6 +925,10 @@ def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt],
         (stmts[-1].blk is not None and u.start > 0 and stmts[-1].blk.units and u in stmts[-1].blk.units) or (parent and parent.kind == "response")
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and _ADDED.match(text, u.subject.cue_start) and spk is not None and stmts[-1].speaker is not None
+            and spk.ident != stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "The Monitoring Officer added ...": a second respondent
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
