@@ -32,6 +32,7 @@ _PARTIES = {
     "green", "greens", "green party", "ind", "independent", "independents", "reform", "reform uk", "pc", "plaid", "plaid cymru",
     "snp", "ukip", "res", "residents", "residents' association", "ra", "lib", "l", "c", "g", "i", "r", "labour co-op", "lab co-op",
 }
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")
 _HONOURS_ONLY = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)$")
 
 
@@ -190,7 +191,9 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
         name = m.group("name").strip()
         paren = collapse(m.group("paren"))
         rest = m.group("rest").strip(" ,-–")
-        if paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
+        if _INITIALS.match(paren) and rest:
+            title = rest  # "Joel Thistlewood (JT), Corporate Director": initials, then the job
+        elif paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
             party = paren
         else:
             title = paren

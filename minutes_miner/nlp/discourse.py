@@ -80,6 +80,8 @@ _WORD_BEFORE = re.compile(
 )
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+_ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
+_NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
 _ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
@@ -343,6 +345,9 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
             w = mw.group("w")
             if any(m.start <= s - (len(text[max(us, s - 60):s]) - mw.start("w")) < m.end for m in ments):
                 continue
+            if w in _NOT_SUBJECTS:
+                best = None  # "It was explained that ... the Director considered": no speaker named
+                break
             best = Subject("pronoun" if w in _PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
             break
     if best is None:
@@ -862,6 +867,8 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
     cur: Stmt | None = None
     inherited = parent.speaker if parent and parent.kind == "speaker" else None
     for u in bd.units:
+        if u.end - u.start <= 60 and _ACTION_LABEL.match(bd.norm, u.start):
+            continue  # "Action: JT" names who owns a follow-up; nobody said it
         spk = an.subject_spk(u.subject, state) if u.subject else None
         strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None)
         if cur is not None:
