@@ -94,12 +94,13 @@ def _attendance(soup: BeautifulSoup) -> list:
     from minutes_miner.nlp.attendance import parse_attendance
 
     content = _content(soup)
-    table = content.select_one("table.mgItemTable")
     parts = []
-    for el in content.find_all(["p", "div", "li"]):
-        if table is not None and el.sourceline is not None and table.sourceline is not None and el.sourceline >= table.sourceline:
+    for el in content.descendants:  # document order, up to the item table
+        if not isinstance(el, Tag):
+            continue
+        if el.name == "table" and "mgItemTable" in (el.get("class") or []):
             break
-        if el.find(["p", "div", "li", "table"]) is None:
+        if el.name in ("p", "div", "li") and el.find(["p", "div", "li", "table"]) is None:
             parts.append(_clean(el.get_text()))
     return parse_attendance("\n".join(p for p in parts if p))
 

@@ -1,0 +1,157 @@
+"""House styles the phrasings fixture does not cover: initials as speakers (NHS board tables),
+statutory officers called by role, party tags, "Q:" / "A:" layouts, minute numbers like "23/45",
+decisions in capitals, bare "RESOLVED: That" lead-ins, movers of motions. Fictional minutes."""
+from __future__ import annotations
+
+import pytest
+from nlp_helpers import find
+
+from minutes_miner.nlp import analyse, minutes_from_text
+
+MINUTES = """MINUTES of a meeting of the Scrutiny Committee held on 5 March 2024
+
+PRESENT: Cllr Anna Smith (Chair), Cllr Tom Baker (Lab), Cllr Rita Noon (Con), Cllr Paul Ward (Leader of the Council)
+
+IN ATTENDANCE: Helen Grey (Monitoring Officer), Sam Otter (Director of Finance and Section 151 Officer), Nisha Kapoor (Assistant Chief Fire Officer), Andrew Threlfall (Chief Fire Officer)
+
+23/45 Budget Monitoring
+
+The Section 151 Officer presented the quarter 3 budget monitoring report.
+
+Cllr Baker (Lab) asked whether the overspend on home to school transport would recur.
+
+The Section 151 Officer said that the pressure was expected to continue into 2025/26.
+
+The Leader of the Council said that the Cabinet would consider a recovery plan in April.
+
+Cllr Smith (Chair) asked whether the recovery plan would come to this Committee.
+
+The Monitoring Officer advised that the plan was a key decision and would be published.
+
+Joel Thistlewood (JT), Corporate Director of Adult Social Care, presented the care market update.
+
+Cllr Noon asked whether any provider had handed back contracts. JT advised that two providers had done so. Action: JT
+
+The ACFO reported that on-call availability had fallen. The CFO added that recruitment had restarted.
+
+It was moved by Cllr Noon and seconded by Cllr Baker that the Committee write to the Cabinet.
+
+In accordance with Standing Orders, a recorded vote was taken.
+
+The minutes of the meeting held on 6 February 2024 were confirmed as a correct record.
+
+The Board NOTED the update.
+
+RESOLVED: That
+
+(a) the report be noted;
+
+(b) the recovery plan be brought to the Committee in May.
+
+24/45 Leader's Question Time
+
+Cllr Noon (Con)
+
+Q: Would the Leader publish the advice on the risk?
+
+A: The Leader said that the advice would be published with the budget.
+
+Motion
+
+To ask the Cabinet to publish the recovery plan in draft.
+
+– moved by Councillor Noon, seconded by Councillor Baker
+
+Decision
+
+To record the Committee's thanks to the finance team.
+"""
+
+
+@pytest.fixture(scope="module")
+def items():
+    doc = analyse(minutes_from_text(MINUTES, "house-styles"))
+    return {item.number: item for item in doc.items}
+
+
+def said(item, fragment):
+    _, s = find(item, fragment)
+    return s.speaker, s.speaker_key, s.speaker_kind, s.act
+
+
+def test_minute_numbers_with_a_year_head_items(items):
+    assert set(items) == {"23/45", "24/45"}
+    assert items["23/45"].title == "Budget Monitoring"
+
+
+def test_statutory_officers_called_by_role_resolve_to_the_named_holder(items):
+    assert said(items["23/45"], "The Section 151 Officer presented") == ("Sam Otter", "otter", "officer", "statement")
+    assert said(items["23/45"], "The Monitoring Officer advised") == ("Helen Grey", "grey", "officer", "answer")
+
+
+def test_leader_of_the_council_is_the_named_cabinet_member(items):
+    assert said(items["23/45"], "The Leader of the Council said") == ("Cllr Paul Ward", "ward", "cabinet_member", "statement")
+
+
+def test_party_tag_and_chair_tag_after_a_name(items):
+    assert said(items["23/45"], "Cllr Baker (Lab) asked") == ("Cllr Tom Baker", "baker", "member", "question")
+    assert said(items["23/45"], "Cllr Smith (Chair) asked") == ("Cllr Anna Smith", "smith", "chair", "question")
+
+
+def test_initials_given_in_brackets_name_the_speaker_later(items):
+    item = items["23/45"]
+    assert said(item, "JT advised") == ("Joel Thistlewood", "thistlewood", "officer", "answer")
+    i, q = find(item, "Cllr Noon asked whether any provider")
+    assert find(item, "JT advised")[1].answers == i
+
+
+def test_action_label_is_not_a_statement(items):
+    assert not any(s.text.startswith("Action") for s in items["23/45"].statements)
+
+
+def test_title_acronyms_resolve_to_the_holder_and_a_second_respondent_adds(items):
+    assert said(items["23/45"], "The ACFO reported") == ("Nisha Kapoor", "kapoor", "officer", "statement")
+    assert said(items["23/45"], "The CFO added")[:3] == ("Andrew Threlfall", "threlfall", "officer")
+
+
+def test_mover_of_a_motion_speaks_it(items):
+    assert said(items["23/45"], "It was moved by Cllr Noon") == ("Cllr Rita Noon", "noon", "member", "statement")
+    assert said(items["24/45"], "To ask the Cabinet to publish") == ("Cllr Rita Noon", "noon", "member", "statement")
+    assert not any("moved by" in s.text for s in items["24/45"].statements)
+
+
+def test_votes_records_and_body_decisions_are_the_committees(items):
+    item = items["23/45"]
+    assert said(item, "a recorded vote was taken") == ("the Committee", "committee", "group", "statement")
+    assert said(item, "were confirmed as a correct record") == ("the Committee", "committee", "group", "resolution")
+    assert said(item, "The Board NOTED the update") == ("the Committee", "committee", "group", "resolution")
+
+
+def test_bare_resolved_lead_in_makes_each_part_a_resolution(items):
+    item = items["23/45"]
+    assert said(item, "the report be noted") == ("the Committee", "committee", "group", "resolution")
+    assert said(item, "the recovery plan be brought") == ("the Committee", "committee", "group", "resolution")
+    assert not any(s.text.rstrip(":").strip() in ("RESOLVED: That", "RESOLVED") for s in item.statements)
+
+
+def test_q_and_a_labels_under_a_questioner_line(items):
+    item = items["24/45"]
+    i, q = find(item, "Q: Would the Leader publish")
+    assert (q.speaker_key, q.speaker_kind, q.act) == ("noon", "member", "question")
+    _, a = find(item, "A: The Leader said")
+    assert (a.speaker_key, a.speaker_kind, a.act, a.answers) == ("ward", "cabinet_member", "answer", i)
+    assert not any(s.text.startswith("Cllr Noon (Con)") for s in item.statements)
+
+
+def test_every_point_under_a_decision_label_is_a_resolution(items):
+    _, s = find(items["24/45"], "To record the Committee's thanks")
+    assert (s.speaker_key, s.act, s.section) == ("committee", "resolution", "Decision")
+
+
+def test_a_lone_line_atop_an_item_is_a_second_title_not_a_section():
+    text = ("1. Additional Support for Learning\n\nTaic Ionnsachaidh a Bharrachd\n\n"
+            "The Head of Inclusion reported that demand had risen.\n\n2. Other business\n\nNone.\n")
+    item = analyse(minutes_from_text(text, "gaelic")).items[0]
+    _, s = find(item, "The Head of Inclusion reported")
+    assert s.section is None
+    assert s.text.startswith("The Head of Inclusion")
