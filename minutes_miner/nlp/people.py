@@ -285,11 +285,11 @@ def is_initials_of(text: str, name: str) -> bool:
     Fenwick-Doyle", "IO" for "Dr Ifeoma Okafor"."""
     if not _INITIALS.match(text):
         return False
-    _hon, first, initials, surname = split_name(name)
+    honorific, first, _initials, surname = split_name(name)
     if not first or not surname:
         return False
     words = [w for part in collapse(normalise(name)).split() for w in part.split("-")]
-    hon = _hon.split() if _hon else []
+    hon = honorific.split() if honorific else []
     letters = "".join(w[0] for w in words[len(hon):] if w[:1].isupper())
     return text in (letters, first[0] + surname[0], first[0] + "".join(p[0] for p in surname.split("-")))
 

@@ -101,7 +101,7 @@ def test_party_tag_and_chair_tag_after_a_name(items):
 def test_initials_given_in_brackets_name_the_speaker_later(items):
     item = items["23/45"]
     assert said(item, "JT advised") == ("Joel Thistlewood", "thistlewood", "officer", "answer")
-    i, q = find(item, "Cllr Noon asked whether any provider")
+    i, _ = find(item, "Cllr Noon asked whether any provider")
     assert find(item, "JT advised")[1].answers == i
 
 
