@@ -40,7 +40,7 @@ from minutes_miner.models import (
 
 from . import rules
 from .attendance import parse_attendance, title_kind
-from .people import Entry, People, is_initials_of
+from .people import Entry, People, title_initials, is_initials_of
 from .textnorm import Block, classify, normalise, repair
 
 # --------------------------------------------------------------------------- regexes
@@ -390,6 +390,7 @@ class _Analyser:
         data = rules.people()
         self.single_role_keys = {r["key"] for r in data["roles"] if r.get("single")} | {"chair", "vice-chair"}
         self.acronyms = data["acronym_roles"]
+        self.role_aliases: dict[str, Mention] = {}  # "HHO" -> the mention "the Head of Housing Options"
         self._cache: dict = {}
 
     # -- resolution of mentions ---------------------------------------------
@@ -414,7 +415,7 @@ class _Analyser:
         if label == "ROLE_ACRO":
             acro = bare
             full = self.acronyms.get(acro, acro)
-            entry = self.people.by_title(full)
+            entry = self.people.by_title(full) or self.people.by_acronym(acro)
             if entry:
                 return Spk(entry=entry)
             return Spk(display=f"the {full}", key=normalise(full).lower(), kind="officer")
@@ -446,6 +447,8 @@ class _Analyser:
         if subj.kind == "pronoun":
             return state.pronoun(_PRONOUNS[subj.word])
         entry = self.people.by_single_word(subj.word)
+        if entry is None and subj.word in self.role_aliases:
+            return self.mention_spk(self.role_aliases[subj.word], None)  # "the Head of Housing Options (HHO)" ... "The HHO"
         return Spk(entry=entry) if entry else None
 
     def _holder_in_item(self, m: Mention, state: _ItemState) -> Spk | None:
@@ -470,6 +473,10 @@ class _Analyser:
         for m in bd.mentions:
             if m.label == "NAME_T":
                 self.people.add(m.text)
+            if m.label == "ROLE_OPEN":
+                mi = _INITIALS_AFTER.match(bd.norm, m.end)
+                if mi and title_initials(re.sub(r"^(?:the|our)\s+", "", m.text, flags=re.IGNORECASE)) == mi.group(1):
+                    self.role_aliases.setdefault(mi.group(1), m)
             if m.named:
                 mi = _INITIALS_AFTER.match(bd.norm, m.end)
                 if mi and is_initials_of(mi.group(1), m.text):

@@ -235,9 +235,16 @@ class People:
         return None
 
     def _by_title_acronym(self, acronym: str) -> Entry | None:
-        """The one person whose job title has these initials ("the CFO" for the Chief Fire Officer)."""
-        holders = [e for e in self.entries if any(_title_initials(t) == acronym for t in e.titles)]
+        """The one person whose job title has these initials ("the CFO" for the Chief Fire Officer)
+        or carries the acronym ("Strategic Director of Children's Services – DCS")."""
+        holders = [e for e in self.entries if any(title_initials(t) == acronym for t in e.titles)]
+        if not holders:
+            word = re.compile(r"(?<![\w])" + re.escape(acronym) + r"(?![\w])")
+            holders = [e for e in self.entries if any(word.search(t) for t in e.titles)]
         return holders[0] if len(holders) == 1 else None
+
+    def by_acronym(self, acronym: str) -> Entry | None:
+        return self._by_title_acronym(acronym) if _INITIALS.match(acronym) else None
 
     def by_title(self, role: str) -> Entry | None:
         """The one person whose title is this role ("Director of Children's Services")."""
@@ -295,7 +302,7 @@ def is_initials_of(text: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _title_initials(title: str) -> str:
+def title_initials(title: str) -> str:
     """"Assistant Chief Fire Officer" -> "ACFO" (capitalised words only; "of", "and" skipped)."""
     return "".join(w[0] for w in re.split(r"[\s-]+", title.split(",")[0]) if w[:1].isupper())
 

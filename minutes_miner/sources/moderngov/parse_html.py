@@ -10,6 +10,8 @@ from minutes_miner.extract.html_text import html_to_text
 from minutes_miner.models import ItemText, MinutesText
 
 _COUNCIL_WORDS = re.compile(r"\b(council|borough|authority|corporation|assembly|combined)\b", re.IGNORECASE)
+_ATTENDANCE_LABEL = re.compile(r"^(?:present|also present|in attendance|(?:committee |panel |board )?members present|officers present)\s*:",
+                               re.IGNORECASE)
 _AGENDA_HEADING = re.compile(r"^\s*(agenda|agenda and (draft )?minutes|minutes)\s*[-–:]?\s*", re.IGNORECASE)
 
 
@@ -95,13 +97,16 @@ def _attendance(soup: BeautifulSoup) -> list:
 
     content = _content(soup)
     parts = []
-    for el in content.descendants:  # document order, up to the item table
+    in_items = False
+    for el in content.descendants:  # document order: everything above the item table, labelled lists inside it
         if not isinstance(el, Tag):
             continue
         if el.name == "table" and "mgItemTable" in (el.get("class") or []):
-            break
-        if el.name in ("p", "div", "li") and el.find(["p", "div", "li", "table"]) is None:
-            parts.append(_clean(el.get_text()))
+            in_items = True
+        elif el.name in ("p", "div", "li") and el.find(["p", "div", "li", "table"]) is None:
+            text = _clean(el.get_text())
+            if not in_items or _ATTENDANCE_LABEL.match(text):
+                parts.append(text)
     return parse_attendance("\n".join(p for p in parts if p))
 
 
