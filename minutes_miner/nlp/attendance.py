@@ -185,8 +185,11 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
     party = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
     swapped = _role_first(part)
+    dashed = re.match(r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)\s+[-–]\s+(?P<title>.+)$", part)
     if swapped:
         name, title = swapped
+    elif dashed:
+        name, title = dashed.group("name"), dashed.group("title").strip()  # "Kieran Maddox – Head of Operations (Wyke), ..."
     elif m:
         name = m.group("name").strip()
         paren = collapse(m.group("paren"))
@@ -231,6 +234,10 @@ def _continues_title(part: str, data: dict) -> bool:
     return words[0] not in honorifics and words[0] not in first_names and "(" not in part
 
 
+# a list grouped by council: "Wyke Borough Council – Councillor Moira Penhaligon (Vice-Chair), ..."
+_GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman)\b)")
+# one entry "Name – Title, Organisation" of a list separated by semicolons or lines
+_NAME_DASH_TITLE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s+[-–]\s+\S")
 _ROLE_FIRST = re.compile(r"^(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*$")
 
 
@@ -266,7 +273,9 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
     # commas and "and" ("Executive Director of Education and Children's Services (Morag Lindsay)")
     parts = []
     for chunk in _split_top_semicolons(body):
-        parts += [chunk] if _role_first(chunk) else _split_top(chunk)
+        chunk = _GROUP_PREFIX.sub("", chunk.strip())  # "Tarnbury City Council – Councillor Edwin Lockyer (Chair), ..."
+        whole = _role_first(chunk) or (";" in body and _NAME_DASH_TITLE.match(chunk))
+        parts += [chunk] if whole else _split_top(chunk)
     for part in parts:
         words = part.split()
         for ph in sorted(data["plural_honorifics"], key=len, reverse=True):

@@ -302,7 +302,7 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
             if (items[0].title and items[0].title in b) or (first_text and b == first_text) or _ITEM_TAG.match(b):
                 first_item_block = i
                 break
-    header_blocks = [b for b in blocks[:first_item_block] if _ATTEND_START.match(b)]
+    header_blocks = _attendance_blocks(blocks[:first_item_block])
     attendance: list[AttendeeMention] = parse_attendance("\n".join(header_blocks)) if header_blocks else []
     for b in blocks[first_item_block:]:
         if re.match(r"^(?:apologies|substitutes?)\b", b, re.IGNORECASE) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.IGNORECASE):
@@ -313,6 +313,20 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
             body = body[1:]
         items = [ItemText(title=None, text="\n".join(body))] if body else []
     return MinutesText(source=source, items=tuple(items), committee=committee, date=when, attendance=tuple(_dedupe(attendance)))
+
+
+def _attendance_blocks(blocks: list[str]) -> list[str]:
+    """The attendance lists above the first item. A bare label ("Present:") on its own line
+    takes the lines under it, one entry or group per line, up to the next label."""
+    out: list[str] = []
+    open_label = False
+    for b in blocks:
+        if _ATTEND_START.match(b):
+            open_label = bool(re.match(r"^[\w ]+:\s*$", b))
+            out.append(b)
+        elif open_label:
+            out[-1] += ("" if out[-1].rstrip().endswith(":") else ";") + " " + b
+    return out
 
 
 def _dedupe(people: list[AttendeeMention]) -> list[AttendeeMention]:

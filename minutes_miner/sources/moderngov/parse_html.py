@@ -10,8 +10,9 @@ from minutes_miner.extract.html_text import html_to_text
 from minutes_miner.models import ItemText, MinutesText
 
 _COUNCIL_WORDS = re.compile(r"\b(council|borough|authority|corporation|assembly|combined)\b", re.IGNORECASE)
-_ATTENDANCE_LABEL = re.compile(r"^(?:present|also present|in attendance|(?:committee |panel |board )?members present|officers present)\s*:",
-                               re.IGNORECASE)
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?:(?:also\s+)?present|(?:also\s+)?in attendance|(?:committee |panel |board )?members(?: present)?|officers(?: present| in attendance)?)\s*:",
+    re.IGNORECASE)
 _AGENDA_HEADING = re.compile(r"^\s*(agenda|agenda and (draft )?minutes|minutes)\s*[-–:]?\s*", re.IGNORECASE)
 
 
