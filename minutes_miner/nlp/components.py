@@ -171,6 +171,8 @@ class MentionMatcher:
         if j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text):
             j += 2
         if j == i:
+            if s > 0 and doc[s - 1].lower_ == "the" and e - s >= 2:
+                return s - 1, e, "ROLE_OPEN"  # "the Chief Constable": a rank used as a role
             return None
         if j < n and doc[j].text in self.honours:
             j += 1

@@ -272,7 +272,11 @@ class People:
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
             return pref
-        return [e for e in self.entries if any(_title_norm(t.split(",")[0]).endswith(" " + r) for t in e.titles)]
+        suffix = [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
+        if suffix:
+            return suffix
+        # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
+        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
 
     def kind_of(self, entry: Entry) -> str:
         if entry.kind:
@@ -299,6 +303,12 @@ def is_initials_of(text: str, name: str) -> bool:
     hon = honorific.split() if honorific else []
     letters = "".join(w[0] for w in words[len(hon):] if w[:1].isupper())
     return text in (letters, first[0] + surname[0], first[0] + "".join(p[0] for p in surname.split("-")))
+
+
+def _ends_with_role(title: str, role: str) -> bool:
+    """"police and crime commissioner" ends with "commissioner"; "chief finance officer to the
+    commissioner" names the office served, not the holder."""
+    return title.endswith(" " + role) and not re.search(r"\b(?:to|of|for)\s+the\s+" + re.escape(role) + "$", title)
 
 
 @lru_cache(maxsize=4096)

@@ -34,7 +34,7 @@ _MINUTES_OF_DATED = re.compile(
 )
 _HEADER_DASH = re.compile(r"^(?P<committee>[A-Z][A-Za-z'’&,\- ]{3,100}?)\s*[-–—]+\s*(?P<date>.+\d{4})\s*$")
 _ATTEND_START = re.compile(
-    r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
+    r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|ALSO IN ATTENDANCE|Also in [Aa]ttendance|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
     r"Members [Pp]resent|Councillors [Pp]resent|Apologies|APOLOGIES|Substitutes?|SUBSTITUTES?|Absent|ABSENT)\b"
 )
 _BLOCK_START = re.compile(
@@ -324,7 +324,7 @@ def _attendance_blocks(blocks: list[str]) -> list[str]:
         if _ATTEND_START.match(b):
             open_label = bool(re.match(r"^[\w ]+:\s*$", b))
             out.append(b)
-        elif open_label:
+        elif open_label and _number_of(b) is None and not _ITEM_HEADING.match(b):
             out[-1] += ("" if out[-1].rstrip().endswith(":") else ";") + " " + b
     return out
 

@@ -155,3 +155,58 @@ def test_a_lone_line_atop_an_item_is_a_second_title_not_a_section():
     _, s = find(item, "The Head of Inclusion reported")
     assert s.section is None
     assert s.text.startswith("The Head of Inclusion")
+
+
+POLICE_PANEL = """POLICE AND CRIME PANEL
+
+Minutes of the meeting held on 1 February 2024
+
+Present:
+Wyvern County Council – Councillor Judith Farrant (Chair), Councillor Peter Cole
+Marsh District Council – Councillor Amir Siddiqui (Vice-Chair)
+
+Also in attendance:
+Margaret Ellery – Police and Crime Commissioner
+Hannah Pryce – Chief Finance Officer to the Commissioner
+Chief Constable Andrew Royce – Wyvern Police
+
+44 Proposed Police Precept
+
+The Commissioner said that the increase would protect neighbourhood policing.
+
+Councillor Cole asked how many officers had left in the year.
+
+The Chief Constable said that 212 officers had left, most of them within five years of joining.
+
+The Chief Constable added that exit interviews pointed to workload and shift patterns.
+
+Councillor Siddiqui asked whether the precept would be spent on neighbourhood teams.
+
+The Commissioner confirmed that forty officers would join neighbourhood teams in the year.
+
+The Chair thanked the Commissioner.
+
+45 Police and Crime Plan Performance
+
+The Commissioner presented the quarterly performance report on the Police and Crime Plan.
+
+The Chief Constable reported that the force had answered 91 per cent of 999 calls within ten seconds.
+
+Councillor Farrant asked how the force compared with similar forces on non-emergency calls.
+
+The Chief Constable said that the force was in the lowest quartile but had recruited more call handlers.
+
+RESOLVED that the report be noted.
+"""
+
+
+def test_ranks_and_offices_resolve_to_their_holder_and_grouped_lists_are_read():
+    doc = analyse(minutes_from_text(POLICE_PANEL, "police-panel"))
+    people = {a.name: a.kind for a in doc.attendance}
+    assert people["Councillor Judith Farrant"] == "chair"
+    assert people["Councillor Amir Siddiqui"] == "member"
+    assert people["Margaret Ellery"] == "external"
+    item = doc.items[0]
+    assert said(item, "The Commissioner said") == ("Margaret Ellery", "ellery", "external", "statement")
+    assert said(item, "The Chief Constable said") == ("Chief Constable Andrew Royce", "royce", "external", "answer")
+    assert said(item, "The Chair thanked") == ("Councillor Judith Farrant", "farrant", "chair", "welcome")
