@@ -656,7 +656,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                         people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
                 an.register(bd)
 
-    per_item = [_analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an)
+    per_item = [_analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an, bool(item.title))
                 for item, bds in zip(minutes.items, items_blocks)]
     finished = [[_finish(s, people) for s in stmts] for stmts in per_item]
     if concern_model is not None:
@@ -685,7 +685,7 @@ def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
     return a
 
 
-def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
+def _analyse_item(bds: list[BlockData], an: _Analyser, titled: bool = False) -> list[Stmt]:
     state = _ItemState()
     stmts: list[Stmt] = []
     stack: list[LeadIn] = []
@@ -704,7 +704,8 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
                 section = b.text.rstrip(" :")
             continue
         if b.kind == "heading":
-            if n == 0 and sum(1 for x in bds if x.block.kind == "heading") == 1:
+            if (n == 0 and titled and not any(c.isdigit() for c in b.text)
+                    and sum(1 for x in bds if x.block.kind == "heading") == 1):
                 continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
             section = b.text
             deciding = bool(_DECISION_HEADING.match(b.text))
