@@ -635,7 +635,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             bconcerns = [(s - off, lab) for s, lab in concerns[lo:hi]]
             b_c_starts = [c[0] for c in bconcerns]
             ulo, uhi = bisect_left(u_starts, off), bisect_left(u_starts, end)
-            for us, ue in units[ulo:uhi] or [(off, end)]:
+            for us, ue in _quoted_together(units[ulo:uhi] or [(off, end)], bd.block.text, off):
                 us, ue = max(us, off) - off, min(ue, end) - off
                 text_b = bd.norm
                 while ue > us and text_b[ue - 1] in " \n":
@@ -673,6 +673,40 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
     attendance = tuple(_enrich(a, people) for a in minutes.attendance)
     return AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance,
                             items=out_items)
+
+
+_OPEN_QUOTE = re.compile(r":\s*([“‘])")
+_CLOSE_QUOTE = {"“": re.compile(r"”"), "‘": re.compile(r"’(?![A-Za-z])")}
+_NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z])")
+
+
+def _quoted_together(units: list[tuple[int, int]], text: str, off: int) -> list[tuple[int, int]]:
+    """Units (sentences) of a block, a quotation introduced by a colon kept whole: "Councillor
+    Wren made the following statement: “Parents are waiting a year. This is not acceptable.”" is
+    one statement; a sentence after the closing quote is not part of it. ``text`` is the block's
+    original text (curly quotes intact); units are offsets into the chunk, the block at ``off``."""
+    out: list[tuple[int, int]] = []
+    closing: re.Pattern | None = None
+    for us, ue in units:
+        seg = text[max(us - off, 0):max(ue - off, 0)]
+        if closing is None:
+            out.append((us, ue))
+            m = _OPEN_QUOTE.search(seg)
+            if m and not _CLOSE_QUOTE[m.group(1)].search(seg, m.end()):
+                closing = _CLOSE_QUOTE[m.group(1)]
+            continue
+        c = closing.search(seg)
+        if c is None:
+            out[-1] = (out[-1][0], ue)
+            continue
+        closing = None
+        rest = _NEXT_SENTENCE.match(seg, c.end())
+        if rest and rest.end() < len(seg):  # "... fill the gap.’ The Chair thanked Mrs Howells ..."
+            out[-1] = (out[-1][0], us + c.end())
+            out.append((us + rest.end(), ue))
+        else:
+            out[-1] = (out[-1][0], ue)
+    return out
 
 
 def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:

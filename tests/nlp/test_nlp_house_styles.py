@@ -210,3 +210,17 @@ def test_ranks_and_offices_resolve_to_their_holder_and_grouped_lists_are_read():
     assert said(item, "The Commissioner said") == ("Margaret Ellery", "ellery", "external", "statement")
     assert said(item, "The Chief Constable said") == ("Chief Constable Andrew Royce", "royce", "external", "answer")
     assert said(item, "The Chair thanked") == ("Councillor Judith Farrant", "farrant", "chair", "welcome")
+
+
+def test_a_quoted_statement_is_one_statement_and_what_follows_the_quote_is_not_part_of_it():
+    text = ("5. Fostering\n\nCouncillor Isla Wren made the following statement: “Parents are waiting a year for a plan. "
+            "This is not acceptable.” The Chair thanked Councillor Wren.\n\n"
+            "“This Council notes the waiting times. This Council asks the Leader to write to the Minister.”\n")
+    item = analyse(minutes_from_text(text, "quote")).items[0]
+    _, s = find(item, "made the following statement")
+    assert s.text.endswith("This is not acceptable.”")
+    assert (s.speaker_key, s.act) == ("wren", "statement")
+    _, thanks = find(item, "The Chair thanked")
+    assert thanks.act == "welcome"
+    # a motion quoted on its own is still one statement per sentence
+    assert find(item, "This Council notes")[0] != find(item, "This Council asks")[0]
