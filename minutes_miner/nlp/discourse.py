@@ -81,6 +81,7 @@ _WORD_BEFORE = re.compile(
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 _ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
+_REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
 _ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
@@ -366,6 +367,8 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
     for s, e, act in ucues:
         if act in ("passive", "impersonal", "statement", "answer"):
             continue
+        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e):
+            continue  # "the breakdown requested at the last meeting": a request reported, not made
         if act == "decision":
             acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
             continue

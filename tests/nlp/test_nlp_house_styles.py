@@ -224,3 +224,15 @@ def test_a_quoted_statement_is_one_statement_and_what_follows_the_quote_is_not_p
     assert thanks.act == "welcome"
     # a motion quoted on its own is still one statement per sentence
     assert find(item, "This Council notes")[0] != find(item, "This Council asks")[0]
+
+
+def test_requests_as_a_noun_or_reported_are_not_requests_and_agreed_to_include_is_a_commitment():
+    text = ("6. SEND\n\nMs Bellamy said that requests for an EHC needs assessment had risen by a quarter.\n\n"
+            "The Scrutiny Officer reported that the breakdown requested at the last meeting had been circulated.\n\n"
+            "Councillor Lyle said that a night in a B&B was unacceptable for a young person in care.\n\n"
+            "Ms Bellamy agreed to include the figure in the next report.\n")
+    item = analyse(minutes_from_text(text, "acts")).items[0]
+    assert find(item, "requests for an EHC")[1].act == "statement"
+    assert find(item, "requested at the last meeting")[1].act == "statement"
+    assert find(item, "was unacceptable")[1].act == "concern"
+    assert find(item, "agreed to include")[1].act == "commitment"
