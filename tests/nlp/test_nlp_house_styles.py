@@ -219,7 +219,7 @@ def test_a_quoted_statement_is_one_statement_and_what_follows_the_quote_is_not_p
     item = analyse(minutes_from_text(text, "quote")).items[0]
     _, s = find(item, "made the following statement")
     assert s.text.endswith("This is not acceptable.”")
-    assert (s.speaker_key, s.act) == ("wren", "statement")
+    assert (s.speaker_key, s.act) == ("wren", "concern")  # "not acceptable" anywhere in the quote
     _, thanks = find(item, "The Chair thanked")
     assert thanks.act == "welcome"
     # a motion quoted on its own is still one statement per sentence
