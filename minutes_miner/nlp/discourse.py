@@ -50,7 +50,7 @@ _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
     r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at)\s+the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
 )
 
@@ -82,6 +82,7 @@ _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They":
 _ATTEND_FOR_ITEM = re.compile(r"\b(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 _ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
+_CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
 _ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
@@ -299,9 +300,10 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                     continue
                 if (nm.label == "NAME_U" and parts[-1][0].named and gap.strip() in (",", "(") and not (known and known(nm))
                         and title_kind(nm.text) == "external"):
-                    # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said"
+                    # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said",
+                    # its name running on past the mention ("Western Counties Ambulance Service")
                     parts[-1][1] = parts[-1][1] or nm.text
-                    pos = nm.end
+                    pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
                     j += 1
                     continue
                 mc = _CONNECT.fullmatch(gap)

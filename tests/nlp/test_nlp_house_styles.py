@@ -236,3 +236,16 @@ def test_requests_as_a_noun_or_reported_are_not_requests_and_agreed_to_include_i
     assert find(item, "requested at the last meeting")[1].act == "statement"
     assert find(item, "was unacceptable")[1].act == "concern"
     assert find(item, "agreed to include")[1].act == "commitment"
+
+
+def test_organisation_and_role_appositions_and_bodies_receiving_reports():
+    text = ("In attendance: Kieran Maddox (Western Counties Ambulance Service NHS Trust)\n\n1. Falls\n\n"
+            "Kieran Maddox, Western Counties Ambulance Service, reported that the falls service had started.\n\n"
+            "Mr Colin Bardsley, a resident of Ashby Parva, addressed the Committee about fly-tipping.\n\n"
+            "The Committee received a joint presentation from the Trust.\n\n"
+            "Gareth Mills, for the Highways Authority, replied that visibility met the standard.\n")
+    item = analyse(minutes_from_text(text, "appositions")).items[0]
+    assert said(item, "Western Counties Ambulance Service, reported")[:3] == ("Kieran Maddox", "maddox", "external")
+    assert said(item, "addressed the Committee")[1] == "bardsley"
+    assert said(item, "received a joint presentation")[1:3] == ("committee", "group")
+    assert said(item, "for the Highways Authority, replied")[1] == "mills"
