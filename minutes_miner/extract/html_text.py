@@ -18,6 +18,8 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}/\d{2,4}|\(?[a-z]
 # columns that name who owns an action or when it is due: not something said at the meeting
 _OWNER_COLUMNS = {"action", "actions", "action by", "action owner", "owner", "lead", "by whom", "who", "responsible",
                   "deadline", "by when", "due", "due date", "target date"}
+# columns naming who spoke the row's other cell ("Speaker | Comment")
+_SPEAKER_COLUMNS = {"speaker", "name", "member", "who", "contributor", "raised by", "attendee", "person"}
 # columns whose cells are the minutes themselves, read without their heading
 _PLAIN_COLUMNS = {"discussion", "minutes", "minute", "notes", "item", "details", "summary", "discussion and outcome",
                   "discussion/outcome", "comments", "detail", "narrative", "description"}
@@ -92,6 +94,14 @@ def html_to_text(markup: str | bytes | None) -> str:
             _table_row(cells, header)
 
     def _table_row(cells: list[Tag], header: list[str] | None) -> None:
+        if header is not None and len(cells) < len(header) and len(cells) == 1:
+            walk(cells[0])  # a full-width row inside a table: a sub-heading
+            return
+        content = [h for h in header or () if h and h not in _OWNER_COLUMNS and h not in ("no", "ref", "number")]
+        speaker_col = next((j for j, h in enumerate(header or ()) if h in _SPEAKER_COLUMNS), None)
+        if speaker_col is not None and len(content) == 2:
+            _speaker_row(cells, speaker_col, header)
+            return
         prefix = ""
         labelled = header is not None and sum(
             1 for h in header if h and h not in _OWNER_COLUMNS and h not in _PLAIN_COLUMNS and h not in ("no", "ref", "number")) >= 2
@@ -112,6 +122,17 @@ def html_to_text(markup: str | bytes | None) -> str:
             if prefix:
                 lines[start] = prefix + lines[start]
                 prefix = ""
+
+    def _speaker_row(cells: list[Tag], speaker_col: int, header: list[str]) -> None:
+        """"Speaker | Comment" rows read as the minutes' own label layout: "Cllr Lee: asked ..."."""
+        who = _clean(cells[speaker_col].get_text()).rstrip(" :") if speaker_col < len(cells) else ""
+        for j, cell in enumerate(cells):
+            if j == speaker_col or (j < len(header) and header[j] in _OWNER_COLUMNS) or not _clean(cell.get_text()):
+                continue
+            start = len(lines)
+            walk(cell)
+            if who and start < len(lines):
+                lines[start] = f"{who}: {lines[start]}"
 
     def walk(node: Tag) -> None:
         if node.name == "table":

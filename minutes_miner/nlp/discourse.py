@@ -149,6 +149,7 @@ class Unit:
     impersonal: bool
     questioners: list[Mention]
     concerns: set[str]
+    headless: bool = False  # note form, the subject left out: "Sought clarification on ...", "Undertook to ..."
 
 
 @dataclass(slots=True)
@@ -385,7 +386,8 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
             acts.add("question")
             continue
         acts.add(act)
-    return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set())
+    headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")
+    return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set(), headless)
 
 
 # --------------------------------------------------------------------------- analysis
@@ -935,8 +937,8 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
         # ("Members were advised"): "An assessment was made ..." carries on the speaker's report
         addressed = u.passive and any(u.start <= m.start < u.end for m in bd.mentions)
         if spk is None and not (addressed or u.impersonal):
-            if cur is not None and cur.act != "question":
-                spk = cur.speaker
+            if cur is not None and (cur.act != "question" or u.headless):
+                spk = cur.speaker  # "Asked how many ... . Sought clarification on ...": the same member
             elif cur is None:
                 spk = inherited
         act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
@@ -959,8 +961,10 @@ def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt],
     prev_q = _prev_open_question(stmts, section)
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
-    if parent is not None and parent.kind == "decision":
+    if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
+    if stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None:
+        return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
     if strong == "commitment":

@@ -55,3 +55,17 @@ def test_labelled_table_columns_keep_their_headings():
         "Question: What is the average time?",
         "Response: It is 13 minutes.",
     ]
+
+
+SPEAKER_TABLE = """<table><tr><th>Speaker</th><th>Comment</th></tr>
+<tr><td>Cllr Lee:</td><td>Asked how many reviews were overdue.</td></tr>
+<tr><td colspan="2"><b>High needs budget</b></td></tr>
+<tr><td></td><td>It was explained that 640 were overdue.</td></tr></table>"""
+
+
+def test_speaker_comment_rows_read_as_labels_and_full_width_rows_as_headings():
+    assert html_to_text(SPEAKER_TABLE).splitlines() == [
+        "Cllr Lee: Asked how many reviews were overdue.",
+        "High needs budget",
+        "It was explained that 640 were overdue.",
+    ]

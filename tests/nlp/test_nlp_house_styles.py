@@ -249,3 +249,16 @@ def test_organisation_and_role_appositions_and_bodies_receiving_reports():
     assert said(item, "addressed the Committee")[1] == "bardsley"
     assert said(item, "received a joint presentation")[1:3] == ("committee", "group")
     assert said(item, "for the Highways Authority, replied")[1] == "mills"
+
+
+def test_note_form_comments_under_a_speaker_label():
+    text = ("Officers: Rhiannon Qureshi (Principal Educational Psychologist), Tom Tulley (Finance Business Partner)\n\n"
+            "27. SEND\n\nPrincipal Educational Psychologist: Explained that six posts were vacant.\n\n"
+            "Cllr Fisk: Asked how many children were on a reduced timetable. Sought clarification on reviews.\n\n"
+            "Finance Business Partner: Replied that the deficit would be met from reserves.\n\n"
+            "RESOLVED: That (1) the report be noted; (2) the Cabinet Member be asked to write to the Minister.\n")
+    item = analyse(minutes_from_text(text, "notes")).items[0]
+    assert said(item, "Explained that six posts")[1] == "qureshi"
+    assert said(item, "Sought clarification on reviews") == ("Cllr Fisk", "fisk", "member", "question")
+    assert said(item, "Replied that the deficit")[1] == "tulley"
+    assert said(item, "the Cabinet Member be asked") == ("the Committee", "committee", "group", "resolution")
