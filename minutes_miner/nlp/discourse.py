@@ -469,7 +469,9 @@ class _Analyser:
         holders = self.people.title_holders(bare)
         if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
             holders = [h for h in holders if self.people.kind_of(h) == m.label.split("|")[2]]
-        if len(holders) < 2:
+        if len(holders) == 1:
+            return Spk(entry=holders[0])  # the one holder of the role's kind ("the Leader" of the Council)
+        if not holders:
             return None
         for s in reversed(state.history):
             if s.entry is not None and any(s.entry is h for h in holders):

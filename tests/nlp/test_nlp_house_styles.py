@@ -262,3 +262,12 @@ def test_note_form_comments_under_a_speaker_label():
     assert said(item, "Sought clarification on reviews") == ("Cllr Fisk", "fisk", "member", "question")
     assert said(item, "Replied that the deficit")[1] == "tulley"
     assert said(item, "the Cabinet Member be asked") == ("the Committee", "committee", "group", "resolution")
+
+
+def test_decimal_paragraph_numbers_are_labels_not_part_of_the_speaker():
+    text = ("13. Our Say survey\n\n13.1 Jamal Henry and Ellie Moss, members of the Children in Care Council, "
+            "presented the survey findings.\n\n13.2 Jamal said that most young people felt safe where they lived.\n")
+    item = analyse(minutes_from_text(text, "decimal")).items[0]
+    assert said(item, "presented the survey findings")[:3] == ("Jamal Henry", "henry", "external")
+    _, s = find(item, "most young people felt safe")
+    assert (s.speaker_key, s.text[:5]) == ("henry", "Jamal")
