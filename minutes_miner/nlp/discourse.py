@@ -50,7 +50,7 @@ _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
     r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at)\s+the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in)\s+the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
 )
 
@@ -944,6 +944,8 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
             elif cur is None:
                 spk = inherited
         act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
+        if act == "commitment" and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None:
+            act, answers = "resolution", None  # "The Panel agreed to add a review to its work programme": a decision
         if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:

@@ -271,3 +271,21 @@ def test_decimal_paragraph_numbers_are_labels_not_part_of_the_speaker():
     assert said(item, "presented the survey findings")[:3] == ("Jamal Henry", "henry", "external")
     _, s = find(item, "most young people felt safe")
     assert (s.speaker_key, s.text[:5]) == ("henry", "Jamal")
+
+
+def test_chair_named_inside_a_title_or_in_the_chair_and_body_decisions_in_prose():
+    text = ("Present: Mr Julian Ferris (Independent Member, Chair); Councillor Nia Bellweather (Tolland Borough Council); "
+            "Dr Harish Menon (Chair, Local Dental Committee)\n\n"
+            "38. Audit results\n\nThe Chair thanked the finance team for completing the audit.\n\n"
+            "The Panel voted on the fee: five in favour, one against.\n\n"
+            "The Panel agreed to add a review of the audit contract to its work programme.\n")
+    doc = analyse(minutes_from_text(text, "chairs"))
+    kinds = {a.name: a.kind for a in doc.attendance}
+    assert kinds["Mr Julian Ferris"] == "chair" and kinds["Dr Harish Menon"] != "chair"
+    item = doc.items[0]
+    assert said(item, "The Chair thanked") == ("Mr Julian Ferris", "ferris", "chair", "welcome")
+    in_the_chair = analyse(minutes_from_text("1. Refuge\n\nCllr Draycott, in the Chair, asked whether funding was secure.\n",
+                                             "in-the-chair")).items[0]
+    assert said(in_the_chair, "in the Chair, asked") == ("Cllr Draycott", "draycott", "chair", "question")
+    assert said(item, "The Panel voted")[1:] == ("panel", "group", "statement")
+    assert said(item, "The Panel agreed to add") == ("the Committee", "committee", "group", "resolution")
