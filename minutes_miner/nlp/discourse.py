@@ -502,6 +502,7 @@ class _Analyser:
 class _ItemState:
     def __init__(self) -> None:
         self.history: list[Spk] = []
+        self.questioner: Spk | None = None  # who asked the question just before, while a reply may follow
 
     def note(self, spk: Spk | None) -> None:
         if spk is not None:
@@ -512,15 +513,21 @@ class _ItemState:
             return None
         if gender is None:
             return self.history[-1]
+        # a reply follows a question: "Councillor MacLeod asked whether ... She said that ..." is the
+        # answerer when someone else fits
+        skip = self.questioner
+        last = self.history[-1]
+        if last is not skip and not last.parts and last.entry is not None and last.gender is None and last.kind != "group":
+            return last  # the subject just before, whose gender the document does not give
         for s in reversed(self.history):
-            if s.parts:
+            if s.parts or s is skip:
                 continue
             if s.gender == gender:
                 return s
         for s in reversed(self.history):
-            if not s.parts and s.gender is None and s.kind not in ("group",):
+            if not s.parts and s is not skip and s.gender is None and s.kind not in ("group",):
                 return s
-        return self.history[-1]
+        return skip if skip is not None and skip.gender in (gender, None) else self.history[-1]
 
 
 def _rank(b: Block, parent: LeadIn | None, last_alpha: str | None) -> tuple[int, str | None]:
@@ -920,6 +927,11 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
     for u in bd.units:
         if u.end - u.start <= 60 and _ACTION_LABEL.match(bd.norm, u.start):
             continue  # "Action: JT" names who owns a follow-up; nobody said it
+        state.questioner = None
+        if u.subject is not None and u.subject.kind == "pronoun" and u.subject.cue_act not in ("question", "request", "concern"):
+            last = cur or (stmts[-1] if stmts else None)
+            if last is not None and last.act == "question":
+                state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
         strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None)
         if cur is not None:

@@ -289,3 +289,15 @@ def test_chair_named_inside_a_title_or_in_the_chair_and_body_decisions_in_prose(
     assert said(in_the_chair, "in the Chair, asked") == ("Cllr Draycott", "draycott", "chair", "question")
     assert said(item, "The Panel voted")[1:] == ("panel", "group", "statement")
     assert said(item, "The Panel agreed to add") == ("the Committee", "committee", "group", "resolution")
+
+
+def test_pronouns_after_a_question_prefer_the_replier_and_the_subject_just_before():
+    text = ("In attendance: Eilidh Grant (Chief Social Work Officer)\n\n5. Child protection\n\n"
+            "The Chief Social Work Officer presented the report.\n\n"
+            "Councillor Ruaraidh MacLeod asked whether referral discussions were held on time. "
+            "She said that 88 per cent had been held within 24 hours.\n\n"
+            "Councillor Varga expressed concern that the figures were unreliable. "
+            "She requested that corrected figures be circulated.\n")
+    item = analyse(minutes_from_text(text, "pronouns")).items[0]
+    assert said(item, "88 per cent")[1] == "grant"
+    assert said(item, "corrected figures be circulated")[1:] == ("varga", "member", "request")
