@@ -693,6 +693,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
 
 _OPEN_QUOTE = re.compile(r":\s*([“‘])")
 _CLOSE_QUOTE = {"“": re.compile(r"”"), "‘": re.compile(r"’(?![A-Za-z])")}
+_QUOTE_MAX = 1500  # characters
 _NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z])")
 
 
@@ -709,7 +710,10 @@ def _quoted_together(units: list[tuple[int, int]], text: str, off: int) -> list[
             out.append((us, ue))
             m = _OPEN_QUOTE.search(seg)
             if m and not _CLOSE_QUOTE[m.group(1)].search(seg, m.end()):
-                closing = _CLOSE_QUOTE[m.group(1)]
+                # only a quotation that closes soon after in this block is kept whole
+                at = us - off + m.end()
+                if _CLOSE_QUOTE[m.group(1)].search(text, at, at + _QUOTE_MAX):
+                    closing = _CLOSE_QUOTE[m.group(1)]
             continue
         c = closing.search(seg)
         if c is None:
