@@ -14,11 +14,11 @@ _LABELS = [
     (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
     (r"also present|also in attendance|also attending", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
-    (r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees", "present", "member"),
+    (r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?", "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
-    (r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)|co-opted members?", "present", "external"),
+    (r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)", "present", "external"),
 ]
 _LABEL_RE = re.compile(
     r"(?:(?<=^)|(?<=[\n.;]))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
@@ -135,6 +135,19 @@ def _title_kind(title: str | None) -> str | None:
     return "officer"
 
 
+def names_a_job(title: str) -> bool:
+    """A title with a job in it ("Head of Inclusion", "Clerk"), not only a body ("Roman Catholic Church")."""
+    heads = _job_words()
+    return any(w.strip(",.()") in heads for w in title.split())
+
+
+@lru_cache(maxsize=1)
+def _job_words() -> frozenset[str]:
+    data = rules.people()
+    words = {h.split()[-1] for h in data["role_heads"]} | {"Clerk", "Chair", "Chairman", "Leader", "Member", "Convener"}
+    return frozenset(words)
+
+
 def title_kind(title: str | None) -> str | None:
     """Kind implied by a job title or role: chair, cabinet_member, external, officer (None if no title)."""
     return _title_kind(title)
@@ -215,8 +228,8 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
     if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
         return None
     kind = _title_kind(title) or default_kind or "unknown"
-    if default_kind == "member" and kind == "officer":
-        kind = "member" if not title else kind
+    if default_kind == "member" and kind == "officer" and not (title and names_a_job(title)):
+        kind = "member"  # a member listed with the body they represent: "Ms Teresa Quinn (Roman Catholic Church)"
     if re.match(r"^(?:Councillor|Cllr|County Councillor|Cynghorydd)\b", name) and kind in ("officer", "unknown"):
         kind = "member"
     return AttendeeMention(name=name, kind=kind, title=title, status=status, party=party)
@@ -294,11 +307,14 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
             continue
         if out and (_looks_like_title(part) and not part.startswith(tuple(data["honorifics"]))) and len(words) <= 12:
             prev = out[-1]
-            if prev.title is None:
+            initials = prev.title if prev.title and _INITIALS.match(prev.title) else None
+            if prev.title is None or initials:
                 kind = _title_kind(part) or prev.kind
                 if prev.kind in ("chair",):
                     kind = prev.kind
-                out[-1] = AttendeeMention(prev.name, kind, part, prev.status, prev.party, prev.ward)
+                # "Lucinda Fairbairn (LF), Director of Adult Social Care": the job, the initials kept after it
+                title = f"{part} ({initials})" if initials else part
+                out[-1] = AttendeeMention(prev.name, kind, title, prev.status, prev.party, prev.ward)
             continue
         entry = _entry(part, status, default_kind, plural)
         if entry:

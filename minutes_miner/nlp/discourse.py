@@ -40,7 +40,7 @@ from minutes_miner.models import (
 
 from . import rules
 from .attendance import parse_attendance, title_kind
-from .people import Entry, People, title_initials, is_initials_of
+from .people import Entry, People, is_initials_of, split_initials, title_initials
 from .textnorm import Block, classify, normalise, repair
 
 # --------------------------------------------------------------------------- regexes
@@ -730,6 +730,10 @@ def _quoted_together(units: list[tuple[int, int]], text: str, off: int) -> list[
 
 
 def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
+    if a.title:
+        title, initials = split_initials(a.title, a.name)
+        if initials:
+            a = AttendeeMention(a.name, a.kind, title, a.status, a.party, a.ward)  # the initials are not the job
     entry = people.lookup(a.name)
     if entry is None:
         return a

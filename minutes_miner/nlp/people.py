@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .attendance import title_kind
+from .attendance import names_a_job, title_kind
 from .textnorm import collapse, normalise
 
 KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}
@@ -116,10 +116,9 @@ class People:
         hon, first, initials, surname = split_name(name)
         if not surname or not surname[:1].isupper():
             return None
-        if title and is_initials_of(collapse(title).strip("() "), name):
-            alias, title = collapse(title).strip("() "), None  # "Joel Thistlewood (JT)": initials, not a job title
-        else:
-            alias = None
+        alias = None
+        if title:
+            title, alias = split_initials(title, name)  # "Joel Thistlewood (JT)": initials, not a job title
         if hon and self._hon_info.get(hon, {}).get("kind") == "member" and not self.uses_councillor_titles:
             self.uses_councillor_titles = True
             self._version += 1
@@ -153,8 +152,8 @@ class People:
             entry.set_kind(kind, KIND_RANK.get(rank, 0))
         if title:
             tk = title_kind(title)
-            if tk == "officer" and hon_kind == "member":
-                tk = None  # "Councillor Ruth Aske (Ousewold District Council)": the council she sits for
+            if tk == "officer" and (hon_kind == "member" or (kind == "member" and not names_a_job(title))):
+                tk = None  # "Councillor Ruth Aske (Ousewold District Council)", "Ms Teresa Quinn (Roman Catholic Church)"
             if tk:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
         if alias:
@@ -289,6 +288,19 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
+
+
+def split_initials(title: str, name: str) -> tuple[str | None, str | None]:
+    """(job title, initials) of an attendance title that holds the person's initials: "JT" ->
+    (None, "JT"); "Director of Adult Social Care (LF)" -> ("Director of Adult Social Care", "LF")."""
+    t = collapse(title).strip()
+    if is_initials_of(t.strip("() "), name):
+        return None, t.strip("() ")
+    m = _TRAILING_INITIALS.match(t)
+    if m and is_initials_of(m.group("i"), name):
+        return m.group("title") or None, m.group("i")
+    return title, None
 
 
 def is_initials_of(text: str, name: str) -> bool:

@@ -35,7 +35,7 @@ _MINUTES_OF_DATED = re.compile(
 _HEADER_DASH = re.compile(r"^(?P<committee>[A-Z][A-Za-z'’&,\- ]{3,100}?)\s*[-–—]+\s*(?P<date>.+\d{4})\s*$")
 _ATTEND_START = re.compile(
     r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|ALSO IN ATTENDANCE|Also in [Aa]ttendance|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
-    r"Members [Pp]resent|Councillors [Pp]resent|Apologies|APOLOGIES|Substitutes?|SUBSTITUTES?|Absent|ABSENT)\b"
+    r"Members [Pp]resent|Councillors [Pp]resent|Religious [Rr]epresentatives?|Co-opted [Mm]embers?|Apologies|APOLOGIES|Substitutes?|SUBSTITUTES?|Absent|ABSENT)\b"
 )
 _BLOCK_START = re.compile(
     r"^(?:[•·▪‣◦●○■□*]|[-–]\s|o\s|\(?\d{1,3}[.)]\s|\(\d{1,3}\)\s|\(?[a-zA-Z][.)]\s|\([a-z]{1,4}\)\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]\s|"

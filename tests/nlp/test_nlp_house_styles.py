@@ -301,3 +301,18 @@ def test_pronouns_after_a_question_prefer_the_replier_and_the_subject_just_befor
     item = analyse(minutes_from_text(text, "pronouns")).items[0]
     assert said(item, "88 per cent")[1] == "grant"
     assert said(item, "corrected figures be circulated")[1:] == ("varga", "member", "request")
+
+
+def test_attendance_initials_and_representatives_of_bodies():
+    text = ("Present: Cllr Derek Sumner (DS), Cabinet Member for Public Health (Chair); "
+            "Lucinda Fairbairn (LF), Director of Adult Social Care\n\n"
+            "Religious Representatives: Ms Teresa Quinn (Roman Catholic Church)\n\n"
+            "4. Care market\n\nLF reported that two providers had closed.\n\n"
+            "Ms Quinn welcomed the new respite service.\n")
+    doc = analyse(minutes_from_text(text, "initials"))
+    people = {a.name: (a.kind, a.title) for a in doc.attendance}
+    assert people["Lucinda Fairbairn"] == ("officer", "Director of Adult Social Care")
+    assert people["Ms Teresa Quinn"][0] == "member"
+    item = doc.items[0]
+    assert said(item, "LF reported") == ("Lucinda Fairbairn", "fairbairn", "officer", "statement")
+    assert said(item, "Ms Quinn welcomed")[1:] == ("quinn", "member", "welcome")
