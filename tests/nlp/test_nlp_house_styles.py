@@ -74,6 +74,10 @@ def items():
     return {item.number: item for item in doc.items}
 
 
+def first_item(text):
+    return analyse(minutes_from_text(text, "house-styles")).items[0]
+
+
 def said(item, fragment):
     _, s = find(item, fragment)
     return s.speaker, s.speaker_key, s.speaker_kind, s.act
@@ -151,7 +155,7 @@ def test_every_point_under_a_decision_label_is_a_resolution(items):
 def test_a_lone_line_atop_an_item_is_a_second_title_not_a_section():
     text = ("1. Additional Support for Learning\n\nTaic Ionnsachaidh a Bharrachd\n\n"
             "The Head of Inclusion reported that demand had risen.\n\n2. Other business\n\nNone.\n")
-    item = analyse(minutes_from_text(text, "gaelic")).items[0]
+    item = first_item(text)
     _, s = find(item, "The Head of Inclusion reported")
     assert s.section is None
     assert s.text.startswith("The Head of Inclusion")
@@ -216,7 +220,7 @@ def test_a_quoted_statement_is_one_statement_and_what_follows_the_quote_is_not_p
     text = ("5. Fostering\n\nCouncillor Isla Wren made the following statement: “Parents are waiting a year for a plan. "
             "This is not acceptable.” The Chair thanked Councillor Wren.\n\n"
             "“This Council notes the waiting times. This Council asks the Leader to write to the Minister.”\n")
-    item = analyse(minutes_from_text(text, "quote")).items[0]
+    item = first_item(text)
     _, s = find(item, "made the following statement")
     assert s.text.endswith("This is not acceptable.”")
     assert (s.speaker_key, s.act) == ("wren", "concern")  # "not acceptable" anywhere in the quote
@@ -231,7 +235,7 @@ def test_requests_as_a_noun_or_reported_are_not_requests_and_agreed_to_include_i
             "The Scrutiny Officer reported that the breakdown requested at the last meeting had been circulated.\n\n"
             "Councillor Lyle said that a night in a B&B was unacceptable for a young person in care.\n\n"
             "Ms Bellamy agreed to include the figure in the next report.\n")
-    item = analyse(minutes_from_text(text, "acts")).items[0]
+    item = first_item(text)
     assert find(item, "requests for an EHC")[1].act == "statement"
     assert find(item, "requested at the last meeting")[1].act == "statement"
     assert find(item, "was unacceptable")[1].act == "concern"
@@ -244,7 +248,7 @@ def test_organisation_and_role_appositions_and_bodies_receiving_reports():
             "Mr Colin Bardsley, a resident of Ashby Parva, addressed the Committee about fly-tipping.\n\n"
             "The Committee received a joint presentation from the Trust.\n\n"
             "Gareth Mills, for the Highways Authority, replied that visibility met the standard.\n")
-    item = analyse(minutes_from_text(text, "appositions")).items[0]
+    item = first_item(text)
     assert said(item, "Western Counties Ambulance Service, reported")[:3] == ("Kieran Maddox", "maddox", "external")
     assert said(item, "addressed the Committee")[1] == "bardsley"
     assert said(item, "received a joint presentation")[1:3] == ("committee", "group")
@@ -257,7 +261,7 @@ def test_note_form_comments_under_a_speaker_label():
             "Cllr Fisk: Asked how many children were on a reduced timetable. Sought clarification on reviews.\n\n"
             "Finance Business Partner: Replied that the deficit would be met from reserves.\n\n"
             "RESOLVED: That (1) the report be noted; (2) the Cabinet Member be asked to write to the Minister.\n")
-    item = analyse(minutes_from_text(text, "notes")).items[0]
+    item = first_item(text)
     assert said(item, "Explained that six posts")[1] == "qureshi"
     assert said(item, "Sought clarification on reviews") == ("Cllr Fisk", "fisk", "member", "question")
     assert said(item, "Replied that the deficit")[1] == "tulley"
@@ -267,7 +271,7 @@ def test_note_form_comments_under_a_speaker_label():
 def test_decimal_paragraph_numbers_are_labels_not_part_of_the_speaker():
     text = ("13. Our Say survey\n\n13.1 Jamal Henry and Ellie Moss, members of the Children in Care Council, "
             "presented the survey findings.\n\n13.2 Jamal said that most young people felt safe where they lived.\n")
-    item = analyse(minutes_from_text(text, "decimal")).items[0]
+    item = first_item(text)
     assert said(item, "presented the survey findings")[:3] == ("Jamal Henry", "henry", "external")
     _, s = find(item, "most young people felt safe")
     assert (s.speaker_key, s.text[:5]) == ("henry", "Jamal")
@@ -284,8 +288,7 @@ def test_chair_named_inside_a_title_or_in_the_chair_and_body_decisions_in_prose(
     assert kinds["Mr Julian Ferris"] == "chair" and kinds["Dr Harish Menon"] != "chair"
     item = doc.items[0]
     assert said(item, "The Chair thanked") == ("Mr Julian Ferris", "ferris", "chair", "welcome")
-    in_the_chair = analyse(minutes_from_text("1. Refuge\n\nCllr Draycott, in the Chair, asked whether funding was secure.\n",
-                                             "in-the-chair")).items[0]
+    in_the_chair = first_item("1. Refuge\n\nCllr Draycott, in the Chair, asked whether funding was secure.\n")
     assert said(in_the_chair, "in the Chair, asked") == ("Cllr Draycott", "draycott", "chair", "question")
     assert said(item, "The Panel voted")[1:] == ("panel", "group", "statement")
     assert said(item, "The Panel agreed to add") == ("the Committee", "committee", "group", "resolution")
@@ -298,7 +301,7 @@ def test_pronouns_after_a_question_prefer_the_replier_and_the_subject_just_befor
             "She said that 88 per cent had been held within 24 hours.\n\n"
             "Councillor Varga expressed concern that the figures were unreliable. "
             "She requested that corrected figures be circulated.\n")
-    item = analyse(minutes_from_text(text, "pronouns")).items[0]
+    item = first_item(text)
     assert said(item, "88 per cent")[1] == "grant"
     assert said(item, "corrected figures be circulated")[1:] == ("varga", "member", "request")
 
