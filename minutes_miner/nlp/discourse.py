@@ -1011,6 +1011,10 @@ def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt],
             and _ADDED.match(text, u.subject.cue_start) and spk is not None and stmts[-1].speaker is not None
             and spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers  # "The Monitoring Officer added ...": a second respondent
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
+            and spk.ident == stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "... replied that ... . She said that ...": the rest of the same reply
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:

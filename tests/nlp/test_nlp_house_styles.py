@@ -319,3 +319,12 @@ def test_attendance_initials_and_representatives_of_bodies():
     item = doc.items[0]
     assert said(item, "LF reported") == ("Lucinda Fairbairn", "fairbairn", "officer", "statement")
     assert said(item, "Ms Quinn welcomed")[1:] == ("quinn", "member", "welcome")
+
+
+def test_the_rest_of_a_reply_by_the_same_speaker_answers_the_same_question():
+    item = first_item("1. Housing\n\nCouncillor Pargeter asked how many homes had been completed.\n\n"
+                      "Councillor Rajesh Mistry replied that 146 homes had been completed.\n\n"
+                      "He said that 40 more were due by the summer.\n")
+    i, _ = find(item, "asked how many homes")
+    _, rest = find(item, "He said that 40 more")
+    assert (rest.speaker_key, rest.act, rest.answers) == ("mistry", "answer", i)
