@@ -328,3 +328,12 @@ def test_the_rest_of_a_reply_by_the_same_speaker_answers_the_same_question():
     i, _ = find(item, "asked how many homes")
     _, rest = find(item, "He said that 40 more")
     assert (rest.speaker_key, rest.act, rest.answers) == ("mistry", "answer", i)
+
+
+def test_frustration_and_shock_are_concerns_and_thanks_stay_welcomes():
+    item = first_item("1. Transport\n\nMembers expressed their frustration that patients had to travel so far.\n\n"
+                      "Councillor Shafiq said he was shocked that workers had been exploited.\n\n"
+                      "Members expressed their thanks to the transport team.\n")
+    assert said(item, "expressed their frustration")[3] == "concern"
+    assert said(item, "was shocked")[3] == "concern"
+    assert said(item, "expressed their thanks")[3] == "welcome"
