@@ -14,11 +14,11 @@ _LABELS = [
     (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
     (r"also present|also in attendance|also attending", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
-    (r"(?:members|councillors|committee members|panel members)\s+present|present|members|councillors|attendees", "present", "member"),
+    (r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?", "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
-    (r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)|co-opted members?", "present", "external"),
+    (r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)", "present", "external"),
 ]
 _LABEL_RE = re.compile(
     r"(?:(?<=^)|(?<=[\n.;]))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
@@ -32,6 +32,7 @@ _PARTIES = {
     "green", "greens", "green party", "ind", "independent", "independents", "reform", "reform uk", "pc", "plaid", "plaid cymru",
     "snp", "ukip", "res", "residents", "residents' association", "ra", "lib", "l", "c", "g", "i", "r", "labour co-op", "lab co-op",
 }
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")
 _HONOURS_ONLY = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)$")
 
 
@@ -118,8 +119,9 @@ def _title_kind(title: str | None) -> str | None:
         return None
     data = rules.people()
     low = title.lower().strip()
-    if low in data["chair_titles"]:
-        return "chair"
+    if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"]
+            or any(p.strip() in data["chair_titles"] for p in low.split(";"))):
+        return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member" (not "Co-Chair, Youth Forum")
     if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
         return "member"
     if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):
@@ -131,6 +133,19 @@ def _title_kind(title: str | None) -> str | None:
     if _external_rx().search(title) and not _COUNCIL_SERVICE.search(low):
         return "external"
     return "officer"
+
+
+def names_a_job(title: str) -> bool:
+    """A title with a job in it ("Head of Inclusion", "Clerk"), not only a body ("Roman Catholic Church")."""
+    heads = _job_words()
+    return any(w.strip(",.()") in heads for w in title.split())
+
+
+@lru_cache(maxsize=1)
+def _job_words() -> frozenset[str]:
+    data = rules.people()
+    words = {h.split()[-1] for h in data["role_heads"]} | {"Clerk", "Chair", "Chairman", "Leader", "Member", "Convener"}
+    return frozenset(words)
 
 
 def title_kind(title: str | None) -> str | None:
@@ -184,13 +199,18 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
     party = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
     swapped = _role_first(part)
+    dashed = re.match(r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)\s+[-–]\s+(?P<title>.+)$", part)
     if swapped:
         name, title = swapped
+    elif dashed:
+        name, title = dashed.group("name"), dashed.group("title").strip()  # "Kieran Maddox – Head of Operations (Wyke), ..."
     elif m:
         name = m.group("name").strip()
         paren = collapse(m.group("paren"))
         rest = m.group("rest").strip(" ,-–")
-        if paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
+        if _INITIALS.match(paren) and rest:
+            title = rest  # "Joel Thistlewood (JT), Corporate Director": initials, then the job
+        elif paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
             party = paren
         else:
             title = paren
@@ -208,8 +228,8 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
     if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
         return None
     kind = _title_kind(title) or default_kind or "unknown"
-    if default_kind == "member" and kind == "officer":
-        kind = "member" if not title else kind
+    if default_kind == "member" and kind == "officer" and not (title and names_a_job(title)):
+        kind = "member"  # a member listed with the body they represent: "Ms Teresa Quinn (Roman Catholic Church)"
     if re.match(r"^(?:Councillor|Cllr|County Councillor|Cynghorydd)\b", name) and kind in ("officer", "unknown"):
         kind = "member"
     return AttendeeMention(name=name, kind=kind, title=title, status=status, party=party)
@@ -228,6 +248,10 @@ def _continues_title(part: str, data: dict) -> bool:
     return words[0] not in honorifics and words[0] not in first_names and "(" not in part
 
 
+# a list grouped by council: "Wyke Borough Council – Councillor Moira Penhaligon (Vice-Chair), ..."
+_GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman)\b)")
+# one entry "Name – Title, Organisation" of a list separated by semicolons or lines
+_NAME_DASH_TITLE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s+[-–]\s+\S")
 _ROLE_FIRST = re.compile(r"^(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*$")
 
 
@@ -263,7 +287,9 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
     # commas and "and" ("Executive Director of Education and Children's Services (Morag Lindsay)")
     parts = []
     for chunk in _split_top_semicolons(body):
-        parts += [chunk] if _role_first(chunk) else _split_top(chunk)
+        chunk = _GROUP_PREFIX.sub("", chunk.strip())  # "Tarnbury City Council – Councillor Edwin Lockyer (Chair), ..."
+        whole = _role_first(chunk) or (";" in body and _NAME_DASH_TITLE.match(chunk))
+        parts += [chunk] if whole else _split_top(chunk)
     for part in parts:
         words = part.split()
         for ph in sorted(data["plural_honorifics"], key=len, reverse=True):
@@ -281,11 +307,14 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
             continue
         if out and (_looks_like_title(part) and not part.startswith(tuple(data["honorifics"]))) and len(words) <= 12:
             prev = out[-1]
-            if prev.title is None:
+            initials = prev.title if prev.title and _INITIALS.match(prev.title) else None
+            if prev.title is None or initials:
                 kind = _title_kind(part) or prev.kind
                 if prev.kind in ("chair",):
                     kind = prev.kind
-                out[-1] = AttendeeMention(prev.name, kind, part, prev.status, prev.party, prev.ward)
+                # "Lucinda Fairbairn (LF), Director of Adult Social Care": the job, the initials kept after it
+                title = f"{part} ({initials})" if initials else part
+                out[-1] = AttendeeMention(prev.name, kind, title, prev.status, prev.party, prev.ward)
             continue
         entry = _entry(part, status, default_kind, plural)
         if entry:

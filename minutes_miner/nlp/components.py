@@ -242,6 +242,8 @@ class MentionMatcher:
         if j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text):
             j += 2
         if j == i:
+            if s > 0 and doc[s - 1].lower_ == "the" and e - s >= 2:
+                return s - 1, e, "ROLE_OPEN"  # "the Chief Constable": a rank used as a role
             return None
         if j < n and doc[j].text in self.honours:
             j += 1
@@ -252,6 +254,20 @@ class MentionMatcher:
         k = h
         while k > 0 and h - k < 4 and doc[k - 1].lower_ in self.mod_words:
             k -= 1
+        # after an article any capitalised words belong to the title: "the Chief Social Work Officer",
+        # "the Community Safety Manager"
+        k2 = k
+        while k2 > 0 and h - k2 < 5 and doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the":
+            k2 -= 1
+        if k2 < k and k2 > 0 and doc[k2 - 1].lower_ in ("the", "our"):
+            k = k2
+        if j_label := (h + 1 < n and doc[h + 1].text == ":"):
+            # a role opening a line as its label: "Principal Educational Psychologist: Explained ..."
+            k3 = k
+            while k3 > 0 and h - k3 < 5 and doc[k3 - 1].is_alpha and doc[k3 - 1].text[:1].isupper():
+                k3 -= 1
+            if k3 == 0 or "\n" in doc[k3 - 1].text_with_ws:
+                k = k3
         has_article = k > 0 and doc[k - 1].lower_ in ("the", "a", "an", "our")
         start = k - 1 if has_article else k
         j = h + 1
@@ -263,8 +279,10 @@ class MentionMatcher:
                 j -= 1
         elif k == h and doc[h].lower_ in ("member", "members", "holder"):
             return None
-        elif not has_article and not (k < h and k > 0 and doc[k - 1].text in (",", "(")):
-            # without an article, a bare "Business Partner" is a role only in apposition
+        elif not has_article and not (k < h and k > 0 and doc[k - 1].text in (",", "(")) and not (
+                j_label and (k == 0 or "\n" in doc[k - 1].text_with_ws)):
+            # without an article, a bare "Business Partner" is a role only in apposition or as a label
+            # opening a line ("Finance Business Partner: Reported that ...")
             return None
         if not has_article and not doc[start].text[:1].isupper():
             return None

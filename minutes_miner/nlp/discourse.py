@@ -40,16 +40,26 @@ from minutes_miner.models import (
 
 from . import rules
 from .attendance import parse_attendance, title_kind
-from .people import Entry, People
+from .people import Entry, People, is_initials_of, split_initials, title_initials
 from .textnorm import Block, classify, normalise, repair
 
 # --------------------------------------------------------------------------- regexes
 _ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
 _APPOS = (
+    r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
+    r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in)\s+the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
 )
+
+
+def _appos_title(m: re.Match) -> str | None:
+    """The job title an apposition gives, the one after a party tag first."""
+    return m.group("c2") or m.group("p") or m.group("c") or m.group("d")
+
+
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
 _CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
@@ -71,9 +81,16 @@ _WORD_BEFORE = re.compile(
 _PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 _ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+_ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
+_REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
+_CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
+_NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
+_ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
+_MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 _RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
 _SPACE_RUN = re.compile(r"\s+")
+_INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
 
 CHUNK_CHARS = 200_000
 BLOCK_JOIN = "\n\n"
@@ -133,6 +150,7 @@ class Unit:
     impersonal: bool
     questioners: list[Mention]
     concerns: set[str]
+    headless: bool = False  # note form, the subject left out: "Sought clarification on ...", "Undertook to ..."
 
 
 @dataclass(slots=True)
@@ -200,6 +218,8 @@ _PURE_LEAD_IN = re.compile(
 
 #: who speaks a RESOLVED / AGREED decision (gold convention)
 COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
+#: role keys of the bodies whose decisions are the Committee's
+DECIDING_BODIES = {"committee", "panel", "board", "cabinet", "authority", "sub-committee", "commission"}
 
 # A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
@@ -207,6 +227,15 @@ COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
 _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
                                re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
+_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
+                      re.IGNORECASE)
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*\s*:\s*\S", re.IGNORECASE)
+_PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
+_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
+_ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
+_MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
+_TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
 DECISION_POINT = LeadIn(rank=-1, marker=None, label=None, kind="decision", act="resolution")
 
 # --------------------------------------------------------------------------- unit parsing
@@ -273,17 +302,18 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
                     continue
                 if (nm.label == "NAME_U" and parts[-1][0].named and gap.strip() in (",", "(") and not (known and known(nm))
                         and title_kind(nm.text) == "external"):
-                    # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said"
+                    # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said",
+                    # its name running on past the mention ("Western Counties Ambulance Service")
                     parts[-1][1] = parts[-1][1] or nm.text
-                    pos = nm.end
+                    pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
                     j += 1
                     continue
                 mc = _CONNECT.fullmatch(gap)
                 if mc and nm.label == "NAME_U" and not (known and known(nm)) and (
-                        not parts[-1][0].named or mc.group("p") or mc.group("c") or mc.group("d")):
+                        not parts[-1][0].named or _appos_title(mc)):
                     mc = None  # "..., Chief Medical Officer of the Fennick and Marston Hospitals NHS Trust": not a person
                 if mc:
-                    parts[-1][1] = mc.group("p") or mc.group("c") or mc.group("d") or parts[-1][1]
+                    parts[-1][1] = _appos_title(mc) or parts[-1][1]
                     parts.append([nm, None])
                     pos = nm.end
                     j += 1
@@ -295,7 +325,7 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
             if nc is not None and nc[0] - pos <= 180:
                 mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
                 if mg:
-                    parts[-1][1] = mg.group("p") or mg.group("c") or mg.group("d") or parts[-1][1]
+                    parts[-1][1] = _appos_title(mg) or parts[-1][1]
                     ok = True
                     cue = nc
             break
@@ -320,8 +350,16 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
             w = mw.group("w")
             if any(m.start <= s - (len(text[max(us, s - 60):s]) - mw.start("w")) < m.end for m in ments):
                 continue
+            if w in _NOT_SUBJECTS:
+                best = None  # "It was explained that ... the Director considered": no speaker named
+                break
             best = Subject("pronoun" if w in _PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
             break
+    if best is None:
+        # "It was moved by Councillor Ferris and seconded by Councillor Lomax that ...": the mover
+        mover = next((m for m in ments if m.named and _MOVED_BY.search(text[max(us, m.start - 25):m.start])), None)
+        if mover is not None:
+            best = Subject("chain", [(mover, None)], cue_start=mover.start, cue_act="statement")
     subj_passive = best is not None and best.cue_act == "passive"
     if subj_passive:
         best = None
@@ -332,6 +370,11 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
         response = True
     for s, e, act in ucues:
         if act in ("passive", "impersonal", "statement", "answer"):
+            continue
+        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e):
+            continue  # "the breakdown requested at the last meeting": a request reported, not made
+        if act == "decision":
+            acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
             continue
@@ -344,7 +387,8 @@ def _parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list
             acts.add("question")
             continue
         acts.add(act)
-    return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set())
+    headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")
+    return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set(), headless)
 
 
 # --------------------------------------------------------------------------- analysis
@@ -354,6 +398,7 @@ class _Analyser:
         data = rules.people()
         self.single_role_keys = {r["key"] for r in data["roles"] if r.get("single")} | {"chair", "vice-chair"}
         self.acronyms = data["acronym_roles"]
+        self.role_aliases: dict[str, Mention] = {}  # "HHO" -> the mention "the Head of Housing Options"
         self._cache: dict = {}
 
     # -- resolution of mentions ---------------------------------------------
@@ -378,7 +423,7 @@ class _Analyser:
         if label == "ROLE_ACRO":
             acro = bare
             full = self.acronyms.get(acro, acro)
-            entry = self.people.by_title(full)
+            entry = self.people.by_title(full) or self.people.by_acronym(acro)
             if entry:
                 return Spk(entry=entry)
             return Spk(display=f"the {full}", key=normalise(full).lower(), kind="officer")
@@ -402,18 +447,52 @@ class _Analyser:
             spks = [s for s in spks if s is not None]
             if not spks:
                 return None
+            if spks[0].entry is None and not subj.parts[0][0].named:
+                spks[0] = self._holder_in_item(subj.parts[0][0], state) or spks[0]
             # a joint statement ("Mr Jones and Mrs Khan both raised") is spoken by the first
             # named; the others are co-speakers (gold convention)
             return spks[0]
         if subj.kind == "pronoun":
             return state.pronoun(_PRONOUNS[subj.word])
         entry = self.people.by_single_word(subj.word)
+        if entry is None and subj.word in self.role_aliases:
+            return self.mention_spk(self.role_aliases[subj.word], None)  # "the Head of Housing Options (HHO)" ... "The HHO"
         return Spk(entry=entry) if entry else None
+
+    def _holder_in_item(self, m: Mention, state: _ItemState) -> Spk | None:
+        """A role several people hold ("the Cabinet Member", "the Director") is the holder who has
+        already spoken in this item."""
+        if m.label.startswith("ROLE|") and m.label.split("|")[1] not in self.single_role_keys:
+            return None  # "the Board", "Members": a body, not one of several people
+        bare = re.sub(r"^(?:the|our)\s+", "", m.text.strip(), flags=re.IGNORECASE)
+        if m.label == "ROLE_ACRO":
+            bare = self.acronyms.get(bare, bare)
+        holders = self.people.title_holders(bare)
+        if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
+            holders = [h for h in holders if self.people.kind_of(h) == m.label.split("|")[2]]
+        if len(holders) == 1:
+            return Spk(entry=holders[0])  # the one holder of the role's kind ("the Leader" of the Council)
+        if not holders:
+            return None
+        for s in reversed(state.history):
+            if s.entry is not None and any(s.entry is h for h in holders):
+                return Spk(entry=s.entry)
+        return None
 
     def register(self, bd: BlockData) -> None:
         for m in bd.mentions:
             if m.label == "NAME_T":
                 self.people.add(m.text)
+            if m.label == "ROLE_OPEN":
+                mi = _INITIALS_AFTER.match(bd.norm, m.end)
+                if mi and title_initials(re.sub(r"^(?:the|our)\s+", "", m.text, flags=re.IGNORECASE)) == mi.group(1):
+                    self.role_aliases.setdefault(mi.group(1), m)
+            if m.named:
+                mi = _INITIALS_AFTER.match(bd.norm, m.end)
+                if mi and is_initials_of(mi.group(1), m.text):
+                    entry = self.people.add(m.text)
+                    if entry is not None:
+                        self.people.alias(mi.group(1), entry)
         for u in bd.units:
             if u.subject and u.subject.kind == "chain":
                 for m, title in u.subject.parts:
@@ -424,6 +503,7 @@ class _Analyser:
 class _ItemState:
     def __init__(self) -> None:
         self.history: list[Spk] = []
+        self.questioner: Spk | None = None  # who asked the question just before, while a reply may follow
 
     def note(self, spk: Spk | None) -> None:
         if spk is not None:
@@ -434,15 +514,21 @@ class _ItemState:
             return None
         if gender is None:
             return self.history[-1]
+        # a reply follows a question: "Councillor MacLeod asked whether ... She said that ..." is the
+        # answerer when someone else fits
+        skip = self.questioner
+        last = self.history[-1]
+        if last is not skip and not last.parts and last.entry is not None and last.gender is None and last.kind != "group":
+            return last  # the subject just before, whose gender the document does not give
         for s in reversed(self.history):
-            if s.parts:
+            if s.parts or s is skip:
                 continue
             if s.gender == gender:
                 return s
         for s in reversed(self.history):
-            if not s.parts and s.gender is None and s.kind not in ("group",):
+            if not s.parts and s is not skip and s.gender is None and s.kind not in ("group",):
                 return s
-        return self.history[-1]
+        return skip if skip is not None and skip.gender in (gender, None) else self.history[-1]
 
 
 def _rank(b: Block, parent: LeadIn | None, last_alpha: str | None) -> tuple[int, str | None]:
@@ -566,7 +652,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             bconcerns = [(s - off, lab) for s, lab in concerns[lo:hi]]
             b_c_starts = [c[0] for c in bconcerns]
             ulo, uhi = bisect_left(u_starts, off), bisect_left(u_starts, end)
-            for us, ue in units[ulo:uhi] or [(off, end)]:
+            for us, ue in _quoted_together(units[ulo:uhi] or [(off, end)], bd.block.text, off):
                 us, ue = max(us, off) - off, min(ue, end) - off
                 text_b = bd.norm
                 while ue > us and text_b[ue - 1] in " \n":
@@ -587,7 +673,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                         people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
                 an.register(bd)
 
-    per_item = [_analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an)
+    per_item = [_analyse_turns(bds, item.turns, people) if item.turns else _analyse_item(bds, an, bool(item.title))
                 for item, bds in zip(minutes.items, items_blocks)]
     finished = [[_finish(s, people) for s in stmts] for stmts in per_item]
     if concern_model is not None:
@@ -606,7 +692,49 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                             items=out_items)
 
 
+_OPEN_QUOTE = re.compile(r":\s*([“‘])")
+_CLOSE_QUOTE = {"“": re.compile(r"”"), "‘": re.compile(r"’(?![A-Za-z])")}
+_QUOTE_MAX = 1500  # characters
+_NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z])")
+
+
+def _quoted_together(units: list[tuple[int, int]], text: str, off: int) -> list[tuple[int, int]]:
+    """Units (sentences) of a block, a quotation introduced by a colon kept whole: "Councillor
+    Wren made the following statement: “Parents are waiting a year. This is not acceptable.”" is
+    one statement; a sentence after the closing quote is not part of it. ``text`` is the block's
+    original text (curly quotes intact); units are offsets into the chunk, the block at ``off``."""
+    out: list[tuple[int, int]] = []
+    closing: re.Pattern | None = None
+    for us, ue in units:
+        seg = text[max(us - off, 0):max(ue - off, 0)]
+        if closing is None:
+            out.append((us, ue))
+            m = _OPEN_QUOTE.search(seg)
+            if m and not _CLOSE_QUOTE[m.group(1)].search(seg, m.end()):
+                # only a quotation that closes soon after in this block is kept whole
+                at = us - off + m.end()
+                if _CLOSE_QUOTE[m.group(1)].search(text, at, at + _QUOTE_MAX):
+                    closing = _CLOSE_QUOTE[m.group(1)]
+            continue
+        c = closing.search(seg)
+        if c is None:
+            out[-1] = (out[-1][0], ue)
+            continue
+        closing = None
+        rest = _NEXT_SENTENCE.match(seg, c.end())
+        if rest and rest.end() < len(seg):  # "... fill the gap.’ The Chair thanked Mrs Howells ..."
+            out[-1] = (out[-1][0], us + c.end())
+            out.append((us + rest.end(), ue))
+        else:
+            out[-1] = (out[-1][0], ue)
+    return out
+
+
 def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
+    if a.title:
+        title, initials = split_initials(a.title, a.name)
+        if initials:
+            a = AttendeeMention(a.name, a.kind, title, a.status, a.party, a.ward)  # the initials are not the job
     entry = people.lookup(a.name)
     if entry is None:
         return a
@@ -616,19 +744,28 @@ def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
     return a
 
 
-def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
+def _analyse_item(bds: list[BlockData], an: _Analyser, titled: bool = False) -> list[Stmt]:
     state = _ItemState()
     stmts: list[Stmt] = []
     stack: list[LeadIn] = []
     section: str | None = None
     last_alpha: str | None = None
     deciding = False  # under a "Decision" heading or label
-    for bd in bds:
+    qa = _QALayout()
+    for n, bd in enumerate(bds):
         b = bd.block
+        following = bds[n + 1].block.text if n + 1 < len(bds) else ""
+        if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):
+            continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ..."
         if b.kind == "structural":
-            deciding = deciding or bool(_DECISION_HEADING.match(b.text))
+            if _DECISION_HEADING.match(b.text):
+                deciding = True
+                section = b.text.rstrip(" :")
             continue
         if b.kind == "heading":
+            if (n == 0 and titled and not any(c.isdigit() for c in b.text)
+                    and sum(1 for x in bds if x.block.kind == "heading") == 1):
+                continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
             section = b.text
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
@@ -646,11 +783,21 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
         named = [m for m in bd.mentions if m.named]
         if not bd.has_cue and len(named) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
+        if _BARE_DECISION.match(b.text):
+            # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
+            stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
+            deciding = True
+            continue
+        if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text):
+            _credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
+            continue
+        qa.note_responder(bd, an)
         li = lead_in_kind(b.text)
         if li:
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue
         new = _block_statements(bd, parent, stmts, state, section, an)
+        qa.relabel(new, stmts)
         if b.text.rstrip().endswith(":") and new:
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None
@@ -660,6 +807,76 @@ def _analyse_item(bds: list[BlockData], an: _Analyser) -> list[Stmt]:
     for i, s in enumerate(stmts):
         s.index = i
     return stmts
+
+
+class _QALayout:
+    """Questions and answers laid out by label: "Question from: X" / "Question: ..." / "Response:
+    ...", "Q: ..." / "A: ...". The question is the asker's; the response answers it and is spoken
+    by whoever the item says answers ("... were answered by the Chair")."""
+
+    def __init__(self) -> None:
+        self.asker: Spk | None = None
+        self.responder: Spk | None = None
+
+    def asker_line(self, text: str, an: _Analyser) -> bool:
+        m = _QA_FROM.match(text)
+        if not m:
+            return False
+        entry = an.people.add(m.group("who"))
+        self.asker = Spk(entry=entry) if entry is not None else None
+        return True
+
+    def asker_heading(self, text: str, following: str, an: _Analyser) -> bool:
+        """A line that only names a member, over a "Q:" line: the member asks what follows."""
+        lab = _QA_LABEL.match(following)
+        if not lab or not lab.group("q"):
+            return False
+        name = _PARTY_TAGS.sub("", text).strip()
+        if not _HONORIFIC_NAME.match(name) or len(name.split()) > 6:
+            return False
+        entry = an.people.add(name)
+        if entry is None:
+            return False
+        self.asker = Spk(entry=entry)
+        return True
+
+    def note_responder(self, bd: BlockData, an: _Analyser) -> None:
+        m = _ANSWERED_BY.search(bd.norm)
+        if m:
+            who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
+            if who is not None:
+                self.responder = an.mention_spk(who, None)
+
+    def relabel(self, new: list[Stmt], stmts: list[Stmt]) -> None:
+        for st in new:
+            m = _QA_LABEL.match(st.blk.norm, st.start)
+            if not m:
+                continue
+            if m.group("q"):
+                st.act, st.answers = "question", None
+                if self.asker is not None:
+                    st.speaker = self.asker
+                continue
+            at = stmts.index(st)
+            question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+            st.act, st.answers = "answer", question
+            if self.responder is not None and st.speaker is None:
+                st.speaker = self.responder
+            if question is not None:
+                stmts[question].answered = True
+
+
+def _credit_mover(bd: BlockData, stmts: list[Stmt], section: str | None, an: _Analyser) -> None:
+    """A motion or amendment is spoken by its mover: the statements just above a "moved by" line,
+    back to the sub-heading, that have no speaker yet."""
+    named = [m for m in bd.mentions if m.named]
+    mover = an.mention_spk(named[0], None) if named else None
+    if mover is None:
+        return
+    for st in reversed(stmts):
+        if st.section != section or st.speaker is not None or st.act == "resolution":
+            break
+        st.speaker = mover
 
 
 def _analyse_turns(bds: list[BlockData], turns, people: People) -> list[Stmt]:
@@ -717,6 +934,13 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
     cur: Stmt | None = None
     inherited = parent.speaker if parent and parent.kind == "speaker" else None
     for u in bd.units:
+        if u.end - u.start <= 60 and _ACTION_LABEL.match(bd.norm, u.start):
+            continue  # "Action: JT" names who owns a follow-up; nobody said it
+        state.questioner = None
+        if u.subject is not None and u.subject.kind == "pronoun" and u.subject.cue_act not in ("question", "request", "concern"):
+            last = cur or (stmts[-1] if stmts else None)
+            if last is not None and last.act == "question":
+                state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
         strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None)
         if cur is not None:
@@ -736,13 +960,17 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
         # ("Members were advised"): "An assessment was made ..." carries on the speaker's report
         addressed = u.passive and any(u.start <= m.start < u.end for m in bd.mentions)
         if spk is None and not (addressed or u.impersonal):
-            if cur is not None and cur.act != "question":
-                spk = cur.speaker
+            if cur is not None and (cur.act != "question" or u.headless):
+                spk = cur.speaker  # "Asked how many ... . Sought clarification on ...": the same member
             elif cur is None:
                 spk = inherited
-        act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state)
-        if act == "resolution" and (u.subject is None or spk is None):
-            spk = COMMITTEE
+        act, answers = _decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
+        if act == "commitment" and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None:
+            act, answers = "resolution", None  # "The Panel agreed to add a review to its work programme": a decision
+        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
+            spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
+        elif spk is None and "procedure" in u.acts:
+            spk = COMMITTEE  # "a recorded vote was taken"
         st = Stmt(bd, u.start, u.end, spk, act, section, set(u.concerns), answers=answers)
         if answers is not None:
             stmts[answers].answered = True
@@ -753,10 +981,15 @@ def _block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], s
     return new
 
 
-def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: _Analyser, state) -> tuple[str, int | None]:
+def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: _Analyser, state,
+                text: str = "") -> tuple[str, int | None]:
     prev_q = _prev_open_question(stmts, section)
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
+    if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
+        return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
+    if stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None:
+        return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
     if strong == "commitment":
@@ -775,6 +1008,14 @@ def _decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt],
         (stmts[-1].blk is not None and u.start > 0 and stmts[-1].blk.units and u in stmts[-1].blk.units) or (parent and parent.kind == "response")
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and _ADDED.match(text, u.subject.cue_start) and spk is not None and stmts[-1].speaker is not None
+            and spk.ident != stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "The Monitoring Officer added ...": a second respondent
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
+            and spk.ident == stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "... replied that ... . She said that ...": the rest of the same reply
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .attendance import title_kind
+from .attendance import names_a_job, title_kind
 from .textnorm import collapse, normalise
 
 KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}
@@ -88,6 +88,7 @@ class People:
         self._title_cache: dict = {}
         self._add_memo: dict = {}
         self._version = 0  # bumped by every change to the people known
+        self._aliases: dict[str, Entry | None] = {}  # "JT" -> Joel Thistlewood; None when two people share it
 
     # -- registration --------------------------------------------------------
     def _gender(self, hon: str | None, first: str | None) -> str | None:
@@ -115,6 +116,9 @@ class People:
         hon, first, initials, surname = split_name(name)
         if not surname or not surname[:1].isupper():
             return None
+        alias = None
+        if title:
+            title, alias = split_initials(title, name)  # "Joel Thistlewood (JT)": initials, not a job title
         if hon and self._hon_info.get(hon, {}).get("kind") == "member" and not self.uses_councillor_titles:
             self.uses_councillor_titles = True
             self._version += 1
@@ -144,15 +148,26 @@ class People:
         hon_kind = self._hon_info.get(hon, {}).get("kind") if hon else None
         if hon_kind:
             entry.set_kind(hon_kind, KIND_RANK["honorific"])
+        if kind:  # a kind stated by the list or roster outranks one read off a title of the same rank
+            entry.set_kind(kind, KIND_RANK.get(rank, 0))
         if title:
             tk = title_kind(title)
+            if tk == "officer" and (hon_kind == "member" or (kind == "member" and not names_a_job(title))):
+                tk = None  # "Councillor Ruth Aske (Ousewold District Council)", "Ms Teresa Quinn (Roman Catholic Church)"
             if tk:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
-        if kind:
-            entry.set_kind(kind, KIND_RANK.get(rank, 0))
+        if alias:
+            self.alias(alias, entry)
         if before != self._observed(entry):
             self._version += 1
         return entry
+
+    def alias(self, initials: str, entry: Entry) -> None:
+        """``initials`` name ``entry`` from now on ("Dr Ifeoma Okafor (IO) ... IO replied")."""
+        new = entry if self._aliases.get(initials, entry) is entry else None  # shared initials say nothing
+        if initials not in self._aliases or self._aliases[initials] is not new:
+            self._aliases[initials] = new
+            self._version += 1
 
     def _observed(self, entry: Entry) -> tuple:
         """What the rest of the analysis can see of an entry. Of its honorific only the class (and
@@ -203,7 +218,12 @@ class People:
         return self._match(hon, first, initials, surname)
 
     def by_single_word(self, word: str) -> Entry | None:
-        """A first name or surname used alone ("Rachel provided ...", "Goss said ...")."""
+        """A first name or surname used alone ("Rachel provided ...", "Goss said ..."), or the
+        initials the document gave someone ("JT advised ...")."""
+        if word in self._aliases:
+            return self._aliases[word]
+        if _INITIALS.match(word):
+            return self._by_title_acronym(word)
         w = word.lower()
         firsts = [e for e in self.entries if e.first and e.first.lower() == w]
         if len(firsts) == 1:
@@ -213,6 +233,18 @@ class People:
             return sur[0]
         return None
 
+    def _by_title_acronym(self, acronym: str) -> Entry | None:
+        """The one person whose job title has these initials ("the CFO" for the Chief Fire Officer)
+        or carries the acronym ("Strategic Director of Children's Services – DCS")."""
+        holders = [e for e in self.entries if any(title_initials(t) == acronym for t in e.titles)]
+        if not holders:
+            word = re.compile(r"(?<![\w])" + re.escape(acronym) + r"(?![\w])")
+            holders = [e for e in self.entries if any(word.search(t) for t in e.titles)]
+        return holders[0] if len(holders) == 1 else None
+
+    def by_acronym(self, acronym: str) -> Entry | None:
+        return self._by_title_acronym(acronym) if _INITIALS.match(acronym) else None
+
     def by_title(self, role: str) -> Entry | None:
         """The one person whose title is this role ("Director of Children's Services")."""
         key = (role, len(self.entries), sum(len(e.titles) for e in self.entries))
@@ -221,23 +253,29 @@ class People:
         return self._title_cache[key]
 
     def _by_title(self, role: str) -> Entry | None:
+        holders = self.title_holders(role)
+        return holders[0] if len(holders) == 1 else None
+
+    def title_holders(self, role: str) -> list[Entry]:
+        """Everyone whose title is this role, most exactly first: the title itself; the chair; a
+        title starting with it ("the Director" for "Director of Housing"); one ending with it
+        ("the Commissioner" for the "Police and Crime Commissioner")."""
         r = _title_norm(role)
         if not r:
-            return None
+            return []
         exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
-        if len(exact) == 1:
-            return exact[0]
         if exact:
-            return None
+            return exact
         if r in ("chair", "chairman", "chairwoman", "chairperson"):
-            chairs = [e for e in self.entries if e.kind == "chair"]
-            return chairs[0] if len(chairs) == 1 else None
+            return [e for e in self.entries if e.kind == "chair"]
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
-            return pref[0] if len(pref) == 1 else None
-        # "the Commissioner" for the one "Police and Crime Commissioner"
-        suffix = [e for e in self.entries if any(_title_norm(t.split(",")[0]).endswith(" " + r) for t in e.titles)]
-        return suffix[0] if len(suffix) == 1 else None
+            return pref
+        suffix = [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
+        if suffix:
+            return suffix
+        # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
+        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
 
     def kind_of(self, entry: Entry) -> str:
         if entry.kind:
@@ -249,10 +287,53 @@ class People:
         return "unknown"
 
 
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
+
+
+def split_initials(title: str, name: str) -> tuple[str | None, str | None]:
+    """(job title, initials) of an attendance title that holds the person's initials: "JT" ->
+    (None, "JT"); "Director of Adult Social Care (LF)" -> ("Director of Adult Social Care", "LF")."""
+    t = collapse(title).strip()
+    if is_initials_of(t.strip("() "), name):
+        return None, t.strip("() ")
+    m = _TRAILING_INITIALS.match(t)
+    if m and is_initials_of(m.group("i"), name):
+        return m.group("title") or None, m.group("i")
+    return title, None
+
+
+def is_initials_of(text: str, name: str) -> bool:
+    """``text`` is the initials of ``name``: "JT" for "Joel Thistlewood", "MFD" for "Mark
+    Fenwick-Doyle", "IO" for "Dr Ifeoma Okafor"."""
+    if not _INITIALS.match(text):
+        return False
+    honorific, first, _initials, surname = split_name(name)
+    if not first or not surname:
+        return False
+    words = [w for part in collapse(normalise(name)).split() for w in part.split("-")]
+    hon = honorific.split() if honorific else []
+    letters = "".join(w[0] for w in words[len(hon):] if w[:1].isupper())
+    return text in (letters, first[0] + surname[0], first[0] + "".join(p[0] for p in surname.split("-")))
+
+
+def _ends_with_role(title: str, role: str) -> bool:
+    """"police and crime commissioner" ends with "commissioner"; "chief finance officer to the
+    commissioner" names the office served, not the holder."""
+    return title.endswith(" " + role) and not re.search(r"\b(?:to|of|for)\s+the\s+" + re.escape(role) + "$", title)
+
+
+@lru_cache(maxsize=4096)
+def title_initials(title: str) -> str:
+    """"Assistant Chief Fire Officer" -> "ACFO" (capitalised words only; "of", "and" skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", title.split(",")[0]) if w[:1].isupper())
+
+
 @lru_cache(maxsize=20000)
 def _title_norm(title: str) -> str:
     t = normalise(title).lower()
     t = re.sub(r"^(?:the|a|an)\s+", "", t.strip())
     t = t.replace("’", "'").replace(" & ", " and ")
     t = re.sub(r"[(),.]", " ", t)
+    t = re.sub(r"\s(?:and|&)\s", " ", " " + t + " ")  # "Finance, Resources" is "Finance and Resources"
     return collapse(t)

@@ -22,7 +22,7 @@ _DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _ISSUE_MEETING = re.compile(r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<committee>.+?)\s*\(Item\s+(?P<num>\d+[a-z]?)\)\s*$", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.IGNORECASE)
 _ITEM_HEADING = re.compile(r"^(?:Item|ITEM|Agenda Item|AGENDA ITEM)\s+(?P<num>\d+[a-z]?)\s*[:.\-–]?\s*(?P<title>.*)$")
-_NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?\s+(?P<title>[A-Z][^.;:?!]{1,140})$")
+_NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:/\d{2,4})?)[.)]?\s+(?P<title>[A-Z][^.;:?!]{1,140})$")  # "5.", "23/45"
 _MINUTES_OF = re.compile(
     r"minutes? of (?:(?:a|the)\s+)?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
     re.IGNORECASE,
@@ -34,8 +34,8 @@ _MINUTES_OF_DATED = re.compile(
 )
 _HEADER_DASH = re.compile(r"^(?P<committee>[A-Z][A-Za-z'’&,\- ]{3,100}?)\s*[-–—]+\s*(?P<date>.+\d{4})\s*$")
 _ATTEND_START = re.compile(
-    r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
-    r"Members [Pp]resent|Councillors [Pp]resent|Apologies|APOLOGIES|Substitutes?|SUBSTITUTES?|Absent|ABSENT)\b"
+    r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|ALSO IN ATTENDANCE|Also in [Aa]ttendance|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
+    r"Members [Pp]resent|Councillors [Pp]resent|Religious [Rr]epresentatives?|Co-opted [Mm]embers?|Apologies|APOLOGIES|Substitutes?|SUBSTITUTES?|Absent|ABSENT)\b"
 )
 _BLOCK_START = re.compile(
     r"^(?:[•·▪‣◦●○■□*]|[-–]\s|o\s|\(?\d{1,3}[.)]\s|\(\d{1,3}\)\s|\(?[a-zA-Z][.)]\s|\([a-z]{1,4}\)\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]\s|"
@@ -96,8 +96,12 @@ def unwrap(text: str) -> list[str]:
             # an item heading that stops well short of the line width has not wrapped: the next
             # line is its body ("5. Chief Social Work Officer – Mid-Year Report 2023/24")
             heading_ends = len(cur) == 1 and len(prev) < 0.8 * width and _number_of(prev) is not None
+            # a line stopping well short of the margin with no punctuation has not wrapped when the
+            # next one starts with a capital: a title line ("Taic Ionnsachaidh a Bharrachd – ..."),
+            # or the line before a sub-heading ("– moved by Councillor Muir" / "Amendment")
+            stopped_short = len(prev) < 0.7 * width and s[:1].isupper()
             joinable = not starts_block and not heading_ends and (
-                (not _TERMINAL.search(prev) and len(prev) >= 45)
+                (not _TERMINAL.search(prev) and len(prev) >= 45 and not stopped_short)
                 or prev.endswith((",", " and", " or", "-", "–", "(", " the", " of", " to"))
                 or (s[:1].islower() and not _TERMINAL.search(prev[-1:] or "."))
                 or (s[:1].islower() and prev.endswith((";", ",")))
@@ -179,7 +183,7 @@ def _title_case(s: str) -> str:
 
 def _strip_title(title: str) -> tuple[str | None, str]:
     title = _PDF_ICON.sub("", collapse(title))
-    m = re.match(r"^(?P<num>\d{1,3}[a-z]?)[.)]?\s+(?P<t>.+)$", title)
+    m = re.match(r"^(?P<num>\d{1,3}[a-z]?(?:/\d{2,4})?)[.)]?\s+(?P<t>.+)$", title)
     if m:
         return m.group("num"), m.group("t").strip()
     return None, title
@@ -301,7 +305,7 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
             if (items[0].title and items[0].title in b) or (first_text and b == first_text) or _ITEM_TAG.match(b):
                 first_item_block = i
                 break
-    header_blocks = [b for b in blocks[:first_item_block] if _ATTEND_START.match(b)]
+    header_blocks = _attendance_blocks(blocks[:first_item_block])
     attendance: list[AttendeeMention] = parse_attendance("\n".join(header_blocks)) if header_blocks else []
     for b in blocks[first_item_block:]:
         if re.match(r"^(?:apologies|substitutes?)\b", b, re.IGNORECASE) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.IGNORECASE):
@@ -312,6 +316,20 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
             body = body[1:]
         items = [ItemText(title=None, text="\n".join(body))] if body else []
     return MinutesText(source=source, items=tuple(items), committee=committee, date=when, attendance=tuple(_dedupe(attendance)))
+
+
+def _attendance_blocks(blocks: list[str]) -> list[str]:
+    """The attendance lists above the first item. A bare label ("Present:") on its own line
+    takes the lines under it, one entry or group per line, up to the next label."""
+    out: list[str] = []
+    open_label = False
+    for b in blocks:
+        if _ATTEND_START.match(b):
+            open_label = bool(re.match(r"^[\w ]+:\s*$", b))
+            out.append(b)
+        elif open_label and _number_of(b) is None and not _ITEM_HEADING.match(b):
+            out[-1] += ("" if out[-1].rstrip().endswith(":") else ";") + " " + b
+    return out
 
 
 def _dedupe(people: list[AttendeeMention]) -> list[AttendeeMention]:

@@ -77,7 +77,7 @@ def normalise(text: str) -> str:
 
 BULLET_CHARS = "•·▪‣◦●○■□–-*o"
 _BULLET = re.compile(r"^(?P<m>[•·▪‣◦●○■□*]|[-–](?=\s)|o(?=\s+[A-Z0-9\"'“£(]))\s*")
-_NUMBERED = re.compile(r"^(?P<m>\(?(?P<n>\d{1,3}(?:\.\d{1,2})*)[.)]|\((?P<n2>\d{1,3})\))(?=\s)\s*")
+_NUMBERED = re.compile(r"^(?P<m>\(?(?P<n>\d{1,3}(?:\.\d{1,2})*)[.)]|\((?P<n2>\d{1,3})\)|(?P<n3>\d{1,3}(?:\.\d{1,2})+)(?=\s+[A-Z(\"'“‘]))(?=\s)\s*")
 _LETTERED = re.compile(r"^(?P<m>\(?(?P<l>[a-zA-Z])[.)]|\((?P<l2>[a-zA-Z])\))(?=\s)\s*")
 _ROMAN = re.compile(r"^(?P<m>\(?(?P<r>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|x))[.)]|\((?P<r2>(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|x))\))(?=\s)\s*")
 # ASCII letters that start no list marker unless followed by "." or ")" (roman numerals are lower
@@ -112,7 +112,7 @@ def list_marker(line: str) -> tuple[str | None, str | None, str]:
         return None, None, line  # a word: no number, numeral, letter or bullet can start here
     m = _NUMBERED.match(line)
     if m:
-        return "num", m.group("n") or m.group("n2"), line[m.end():]
+        return "num", m.group("n") or m.group("n2") or m.group("n3"), line[m.end():]  # "5.", "(5)", "13.1"
     m = _ROMAN.match(line)
     if m:
         return "roman", (m.group("r") or m.group("r2")).lower(), line[m.end():]

@@ -152,3 +152,31 @@ def test_truncated_pages_do_not_crash(site):
     assert parse_attendance_html(render.page_attendance(site, 4401)[:600]) == ()
     with pytest.raises(ParseError, match="not a ModernGov committee list"):
         parse_committee_list(b"<html><body><p>Parish newsletter</p></body></html>", COUNCIL)
+
+
+LIST_DOCUMENTS_PAGE = """<html><body><div id="modgov"><div class="mgContent">
+<h2 class="mgSectionTitle">Attendance</h2>
+<p><strong>Members:</strong> Councillor Jean Ferris (Chair) (Marrick City Council), Councillor Ruth Aske (Ousewold District Council)</p>
+<p><strong>Officers:</strong> Geoffrey Barraclough (Treasurer) and Hannah Wilde (Clerk and Monitoring Officer)</p>
+<table class="mgItemTable">
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">18/24</p></td><td>
+<p class="mgAiTitleTxt">Members' Questions</p><p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><table><tr><th>Question from</th><th>Question</th></tr>
+<tr><td>Councillor Ruth Aske</td><td>Will the Authority publish the figures?</td></tr></table></div>
+</td></tr>
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">19/24</p></td><td>
+<p class="mgAiTitleTxt">Budget</p><p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>The Treasurer presented the report.</p></div></td></tr>
+</table></div></div></body></html>"""
+
+
+def test_list_documents_page_reads_attendance_and_ignores_rows_of_tables_inside_minutes():
+    from minutes_miner.sources.moderngov.parse_html import parse_meeting_page
+
+    minutes = parse_meeting_page(LIST_DOCUMENTS_PAGE, "page.html")
+    assert [(i.number, i.title) for i in minutes.items] == [("18/24", "Members' Questions"), ("19/24", "Budget")]
+    assert "Question: Will the Authority publish the figures?" in minutes.items[0].text
+    people = {a.name: (a.kind, a.title) for a in minutes.attendance}
+    assert people["Councillor Jean Ferris"] == ("chair", "Chair")
+    assert people["Geoffrey Barraclough"] == ("officer", "Treasurer")
+    assert people["Hannah Wilde"] == ("officer", "Clerk and Monitoring Officer")

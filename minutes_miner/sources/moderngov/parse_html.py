@@ -10,6 +10,9 @@ from minutes_miner.extract.html_text import html_to_text
 from minutes_miner.models import ItemText, MinutesText
 
 _COUNCIL_WORDS = re.compile(r"\b(council|borough|authority|corporation|assembly|combined)\b", re.IGNORECASE)
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?:(?:also\s+)?present|(?:also\s+)?in attendance|(?:committee |panel |board )?members(?: present)?|officers(?: present| in attendance)?)\s*:",
+    re.IGNORECASE)
 _AGENDA_HEADING = re.compile(r"^\s*(agenda|agenda and (draft )?minutes|minutes)\s*[-–:]?\s*", re.IGNORECASE)
 
 
@@ -42,7 +45,10 @@ def _content(soup: BeautifulSoup) -> Tag:
 
 def _item_rows(soup: BeautifulSoup, source: str) -> list[ItemText]:
     items = []
+    table = soup.select_one("table.mgItemTable")
     for row in soup.select("table.mgItemTable tr"):
+        if row.find_parent("table") is not table:
+            continue  # a row of a table inside an item's minutes
         cells = row.find_all("td", recursive=False)
         if len(cells) < 2:
             continue
@@ -83,7 +89,26 @@ def parse_meeting_page(data: bytes | str, source: str) -> MinutesText | None:
     if committee:
         committee = re.split(r",?\s+\d{1,2}(st|nd|rd|th)?\s+\w+,?\s+\d{4}|\s+-\s+\w+day", committee)[0].strip() or None
     return MinutesText(source=source, items=tuple(_item_rows(soup, source)), committee=committee,
-                       date=parse_uk_date(heading))
+                       date=parse_uk_date(heading), attendance=tuple(_attendance(soup)))
+
+
+def _attendance(soup: BeautifulSoup) -> list:
+    """People listed above the item table ("Members: ...", "Officers: ...", "Present: ...")."""
+    from minutes_miner.nlp.attendance import parse_attendance
+
+    content = _content(soup)
+    parts = []
+    in_items = False
+    for el in content.descendants:  # document order: everything above the item table, labelled lists inside it
+        if not isinstance(el, Tag):
+            continue
+        if el.name == "table" and "mgItemTable" in (el.get("class") or []):
+            in_items = True
+        elif el.name in ("p", "div", "li") and el.find(["p", "div", "li", "table"]) is None:
+            text = _clean(el.get_text())
+            if not in_items or _ATTENDANCE_LABEL.match(text):
+                parts.append(text)
+    return parse_attendance("\n".join(p for p in parts if p))
 
 
 def page_text(data: bytes | str) -> str:
