@@ -109,12 +109,23 @@ class _Child:
             child_conn.close()
         self.documents = 0
         self.idle_since = time.monotonic()
+        self.exitcode: int | None = None
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 0.0) -> None:
+        """End the child (after `grace` seconds to exit by itself), reap it and release its file
+        descriptors now: an error raised about its document keeps this object alive through its
+        traceback, and a caller keeping many errors would otherwise run out of descriptors."""
+        if self.exitcode is not None:  # stopped already
+            return
         self.conn.close()
+        if grace:
+            self.proc.join(grace)
         if self.proc.is_alive():
             self.proc.kill()
         self.proc.join(5)
+        self.exitcode = self.proc.exitcode
+        if self.exitcode is not None:
+            self.proc.close()
 
 
 _pool_lock = threading.Lock()
@@ -183,7 +194,7 @@ def run_in_child(data: bytes, source: str, args: dict) -> dict:
             child.stop()
             if reused:
                 continue  # it had died while waiting: the document goes to a fresh child
-            raise _died(child.proc.exitcode, source, args) from None
+            raise _died(child.exitcode, source, args) from None
         try:
             return _result(child, source, args)
         except PDFError:
@@ -216,12 +227,8 @@ def _result(child: _Child, source: str, args: dict) -> dict:
         except Exception:  # noqa: BLE001 - a crashed child can leave partial output
             result = None
     if result is None:
-        child.conn.close()
-        child.proc.join(10)
-        if child.proc.is_alive():
-            child.proc.kill()
-            child.proc.join(5)
-        raise _died(child.proc.exitcode, source, args)
+        child.stop(grace=10)
+        raise _died(child.exitcode, source, args)
     _give_back(child, result, args["memory_mb"])
     if result.get("error"):
         raise PDFError(result["message"], where=source, hint=result.get("hint"))
