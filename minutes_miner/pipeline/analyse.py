@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from minutes_miner import nlp
 from minutes_miner.errors import MinutesMinerError, PDFError
+from minutes_miner.extract.files import unexpected_parse_error
 from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdf, read_pdfs
 from minutes_miner.extract.printed_minutes import parse_printed_minutes
 from minutes_miner.models import (
@@ -279,6 +280,9 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
                 batch.append((meeting, _prepare(store, meeting.id, pdf_docs[meeting.id], read)))
             except MinutesMinerError as exc:
                 batch.append((meeting, exc))
+            except Exception as exc:  # noqa: BLE001 - tried again every run: raised, it would stop every later meeting
+                files = ", ".join(d.url for d in pdf_docs[meeting.id].all()) or meeting.source_url
+                batch.append((meeting, unexpected_parse_error(files, exc)))
         to_analyse = [(m, p) for m, p in batch if isinstance(p, _Prepared)]
         results = dict(zip((m.id for m, _ in to_analyse), nlp.analyse_many(
             [p.minutes for _, p in to_analyse], [rosters[m.council_id] for m, _ in to_analyse], workers=workers)))
