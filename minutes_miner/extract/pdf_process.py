@@ -23,6 +23,7 @@ import time
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 
 from minutes_miner.errors import PDFError
+from minutes_miner.extract.pdf_limits import RAISE_MEMORY_LIMIT, RAISE_TIME_LIMIT
 
 # Children come from the fork server (public API: a "forkserver" context with the PDF libraries
 # preloaded), so a start costs milliseconds. One thing the public API cannot switch off: every
@@ -218,7 +219,7 @@ def _result(child: _Child, source: str, args: dict) -> dict:
         raise PDFError(
             f"gave up after {timeout:g} s (time limit exceeded while parsing)",
             where=source,
-            hint="the file may be corrupt or extremely large; raise the time limit to try again",
+            hint=f"the file may be corrupt or extremely large; {RAISE_TIME_LIMIT}",
         )
     result = None
     if payload:
@@ -239,11 +240,11 @@ def _died(rc: int | None, source: str, args: dict) -> PDFError:
     """The error for a child that died without a result."""
     if rc == -signal.SIGXCPU:
         return PDFError(f"gave up: the parser used more than {args['timeout']:g} s of CPU time", where=source,
-                        hint="the file may be corrupt or extremely large; raise the time limit to try again")
+                        hint=f"the file may be corrupt or extremely large; {RAISE_TIME_LIMIT}")
     if rc is not None and rc < 0:
         return PDFError(
             f"could not be parsed: the parser process died (signal {-rc}), most likely at the memory limit of "
             f"{args['memory_mb']} MB, or the file crashed the PDF library",
-            where=source, hint="raise the memory limit to try again; if it still fails the file is corrupt")
+            where=source, hint=f"{RAISE_MEMORY_LIMIT}; if it still fails the file is corrupt")
     return PDFError(f"could not be parsed: the parser process exited with code {rc}", where=source,
                     hint="the file is probably corrupt; try opening it in a PDF viewer")
