@@ -132,6 +132,9 @@ def read_pdfs(
             return read_pdf(data, job.source, timeout=timeout, memory_mb=memory_mb, tables=job.tables)
         except PDFError as exc:
             return exc
+        except Exception as exc:  # noqa: BLE001 - raised, it would end the batch and every later document with it
+            return PDFError(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})", where=job.source,
+                            hint="this is a fault in minutes-miner rather than in the file; please report it")
 
     def load(job: PdfJob) -> bytes | PDFError:
         if not callable(job.data):
