@@ -53,17 +53,10 @@ def test_each_meeting_s_pdfs_are_looked_up_once(tmp_path, monkeypatch):
     assert printed.id in looked_up and printed_statements
 
 
-def test_a_minutes_pdf_that_trips_the_parser_fails_its_meeting_only(tmp_path, monkeypatch):
+def test_a_minutes_pdf_that_trips_the_parser_fails_its_meeting_only(tmp_path, trip_parser):
     from minutes_miner.pipeline import analyse as analyse_module
 
-    parse = analyse_module.parse_printed_minutes
-
-    def trips_on_printed(pdf):
-        if "Printed%20minutes%2019th-Mar-2024" in pdf.source:
-            raise KeyError("column")
-        return parse(pdf)
-
-    monkeypatch.setattr(analyse_module, "parse_printed_minutes", trips_on_printed)
+    trip_parser(analyse_module, "parse_printed_minutes", "Printed%20minutes%2019th-Mar-2024", KeyError("column"))
     with serve(sample_site()) as server, open_store(tmp_path / "x.db") as store:
         crawl(store, server.base_url, CrawlOptions(committees=("131",)), FAST)
         summary = analyse_store(store, workers=1)
