@@ -32,7 +32,10 @@ from minutes_miner.extract.pdf_limits import RAISE_MEMORY_LIMIT, RAISE_TIME_LIMI
 # `_Popen` leaves that out, using multiprocessing internals (Python 3.11-3.13 shape). Should they
 # differ on another Python, the first start fails and the public path is used from then on.
 _CONTEXT = multiprocessing.get_context("forkserver")
-_PRELOAD = ["minutes_miner.extract.pdf_child", "pdfplumber"]
+# Set on import rather than at the first PDF: the fork server is shared by every forkserver
+# context, and when another part of the program (the NLP worker pool) started it first, every
+# PDF child imported the PDF libraries itself (a fresh child took about 100 ms instead of 11).
+_CONTEXT.set_forkserver_preload(["minutes_miner.extract.pdf_child", "pdfplumber"])
 
 # A waiting child is retired after this many documents, when a document left its address space
 # above this share of the memory limit (heap that Python keeps), or when it is found idle for
@@ -70,18 +73,12 @@ class _PdfProcess(multiprocessing.context.ForkServerProcess):
         return _Popen(process_obj)
 
 
-_context_lock = threading.Lock()
-_preloaded = False
 _without_main = True  # False once `_Popen` failed on this Python: public API only
 
 
 def _start_child(target, args) -> multiprocessing.process.BaseProcess:
     """A started child from the fork server, which has pdfium and pdfplumber imported."""
-    global _preloaded, _without_main
-    with _context_lock:
-        if not _preloaded:
-            _CONTEXT.set_forkserver_preload(_PRELOAD)
-            _preloaded = True
+    global _without_main
     if _without_main:
         proc = _PdfProcess(target=target, args=args, daemon=True, name="minutes-miner-pdf")
         try:
