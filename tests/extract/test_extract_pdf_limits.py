@@ -34,13 +34,19 @@ def test_the_environment_sets_the_limits_and_a_call_overrides_them(monkeypatch):
     assert pdf_limits(5, 100) == (5.0, 100)
 
 
-@pytest.mark.parametrize("value", ["soon", "0", "-1", "nan", "inf"])
+@pytest.mark.parametrize("value", ["soon", "0", "-1", "nan", "inf", "1e12"])
 def test_a_limit_that_is_not_a_positive_number_is_refused_naming_the_variable(monkeypatch, value):
     monkeypatch.setenv("MINUTES_MINER_PDF_TIMEOUT", value)
     with pytest.raises(MinutesMinerError) as exc:
         pdf_limits()
-    assert f"MINUTES_MINER_PDF_TIMEOUT='{value}' is not a positive number" in str(exc.value)
+    assert f"MINUTES_MINER_PDF_TIMEOUT='{value}' is not a number between 0 and" in str(exc.value)
     assert "unset it" in exc.value.hint
+
+
+def test_a_limit_given_in_the_call_is_checked_too():
+    with pytest.raises(MinutesMinerError) as exc:
+        pdf_limits(memory_mb=10**15)
+    assert "memory_mb=1000000000000000 is not a number between 0 and" in str(exc.value)
 
 
 def test_a_file_over_the_time_limit_set_in_the_environment_says_how_to_raise_it(monkeypatch, long_pdf):
@@ -69,5 +75,5 @@ def test_a_bad_limit_is_one_error_for_the_batch_not_one_per_file(tmp_path):
     result = CliRunner().invoke(cli, ["indicators", *map(str, paths)], env={"MINUTES_MINER_PDF_MEMORY_MB": "lots"},
                                 catch_exceptions=False)
     assert result.exit_code == 1
-    assert result.output.count("MINUTES_MINER_PDF_MEMORY_MB='lots' is not a positive number") == 1
+    assert result.output.count("MINUTES_MINER_PDF_MEMORY_MB='lots' is not a number between 0 and") == 1
     assert "StopIteration" not in result.output and "b.pdf" not in result.output
