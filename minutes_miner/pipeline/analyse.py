@@ -30,6 +30,7 @@ from minutes_miner.pipeline.processed import (
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.pipeline.questions_papers import (
     FIRST_QUESTION_POSITION,
+    has_stored_items,
     is_question_item,
     question_items,
     stale_question_items,
@@ -159,7 +160,8 @@ def _prepare(store: Store, meeting_id: str, pdfs: MeetingPdfs, read: PdfResults)
     the questions of the meeting's questions papers, or None for a meeting with neither.
 
     A printed-minutes PDF that cannot be read fails the meeting; a questions paper that cannot be
-    read is left out (and reported), so that it does not hold back the minutes."""
+    read is left out (and reported), so that it does not hold back the minutes, unless questions
+    read from it before are stored: then the meeting fails and keeps its last analysis."""
     stored = store.items(meeting_id)
     agenda = [i for i in stored if not is_question_item(i)]
     minutes, item_ids, updated = None, [], []
@@ -179,6 +181,8 @@ def _prepare(store: Store, meeting_id: str, pdfs: MeetingPdfs, read: PdfResults)
         try:
             papers.append((doc, _read(store, doc, read)))
         except PDFError as exc:
+            if has_stored_items(stored, doc):
+                raise  # analysed without the paper, the questions stored from it would be dropped
             unread.append(exc)
     questions: list[ItemText] = []
     asked: list[AgendaItem] = []
