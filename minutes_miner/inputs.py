@@ -18,7 +18,6 @@ from minutes_miner.extract.files import read_input_file, unexpected_parse_error
 from minutes_miner.extract.indicators import parse_indicator_report
 from minutes_miner.extract.indicators_csv import indicator_report_from_csv
 from minutes_miner.extract.pdf import (
-    DEFAULT_TIMEOUT,
     PdfJob,
     PdfText,
     classify,
@@ -93,7 +92,7 @@ def _is_pdf(path: Path) -> bool:
         return False
 
 
-def read_file(path: Path, *, pdf_timeout: float = DEFAULT_TIMEOUT) -> FileContent:
+def read_file(path: Path, *, pdf_timeout: float | None = None) -> FileContent:
     source = str(path)
     data = read_input_file(path)
     if path.suffix.lower() == ".csv":
@@ -122,7 +121,7 @@ def read_file(path: Path, *, pdf_timeout: float = DEFAULT_TIMEOUT) -> FileConten
 
 
 def read_files(paths: Sequence[Path], *, workers: int | None = None,
-               pdf_timeout: float = DEFAULT_TIMEOUT) -> Iterator[tuple[Path, FileContent | MinutesMinerError]]:
+               pdf_timeout: float | None = None) -> Iterator[tuple[Path, FileContent | MinutesMinerError]]:
     """(path, content or the error saying why not) for every path, in input order.
 
     PDFs are parsed `workers` at a time (default: one per CPU), each in its own limited child

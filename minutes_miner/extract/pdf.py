@@ -29,6 +29,11 @@ from minutes_miner.extract.pdf_layout import (
     join_wrapped,
     pdf_text_from_result,
 )
+from minutes_miner.extract.pdf_limits import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    pdf_limits,
+)
 from minutes_miner.extract.pdf_objects import arrow_direction
 from minutes_miner.extract.pdf_process import run_in_child
 from minutes_miner.extract.pdf_types import (
@@ -40,13 +45,9 @@ from minutes_miner.extract.pdf_types import (
 )
 
 __all__ = [
-    "PdfArrow", "PdfBlock", "PdfJob", "PdfLine", "PdfPage", "PdfText", "arrow_direction", "classify", "clean_text",
+    "DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "PdfArrow", "PdfBlock", "PdfJob", "PdfLine", "PdfPage", "PdfText", "arrow_direction", "classify", "clean_text",
     "join_wrapped", "read_pdf", "read_pdfs",
 ]
-
-DEFAULT_TIMEOUT = 120.0
-DEFAULT_MEMORY_MB = 2048
-
 
 # ---------------------------------------------------------------------------
 # One document
@@ -57,8 +58,8 @@ def read_pdf(
     data: bytes,
     source: str,
     *,
-    timeout: float = DEFAULT_TIMEOUT,
-    memory_mb: int = DEFAULT_MEMORY_MB,
+    timeout: float | None = None,
+    memory_mb: int | None = None,
     tables: bool | str = False,
 ) -> PdfText:
     """Text (and optionally tables) of a PDF, parsed in a child process.
@@ -67,10 +68,12 @@ def read_pdf(
     "auto" to do that only if the text reads as a performance report (one parse either way).
 
     Raises `PDFError` naming `source` for empty, non-PDF, encrypted, corrupt or image-only
-    files, and when the child exceeds `timeout` seconds or `memory_mb` of address space.
+    files, and when the child exceeds `timeout` seconds or `memory_mb` of address space (None:
+    as set in the environment, else the defaults; see `pdf_limits`).
     """
     _check_header(data, source)
-    args = {"tables": tables, "memory_mb": int(memory_mb), "timeout": float(timeout)}
+    timeout, memory_mb = pdf_limits(timeout, memory_mb)
+    args = {"tables": tables, "memory_mb": memory_mb, "timeout": timeout}
     started = time.perf_counter()
     result = run_in_child(bytes(data), source, args)
     return pdf_text_from_result(result, source, time.perf_counter() - started)
@@ -110,15 +113,17 @@ def read_pdfs(
     jobs: Iterable[PdfJob],
     *,
     workers: int | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    memory_mb: int = DEFAULT_MEMORY_MB,
+    timeout: float | None = None,
+    memory_mb: int | None = None,
 ) -> Iterator[tuple[PdfJob, PdfText | PDFError]]:
     """(job, PdfText or the PDFError saying why not) for every job, in input order.
 
     Up to `workers` (default: the number of CPUs) documents are parsed at once, each in its
-    own limited child process; a bad file gives its error and the batch goes on.
+    own limited child process; a bad file gives its error and the batch goes on. Limits that
+    are not numbers are refused here, when the batch is set up, not as every document's error.
     """
     workers = max(1, workers or os.cpu_count() or 1)
+    timeout, memory_mb = pdf_limits(timeout, memory_mb)
 
     def one(job: PdfJob, data: bytes | PDFError) -> PdfText | PDFError:
         if isinstance(data, PDFError):
@@ -127,6 +132,9 @@ def read_pdfs(
             return read_pdf(data, job.source, timeout=timeout, memory_mb=memory_mb, tables=job.tables)
         except PDFError as exc:
             return exc
+        except Exception as exc:  # noqa: BLE001 - raised, it would end the batch and every later document with it
+            return PDFError(f"could not be read ({type(exc).__name__}: {str(exc)[:200]})", where=job.source,
+                            hint="this is a fault in minutes-miner rather than in the file; please report it")
 
     def load(job: PdfJob) -> bytes | PDFError:
         if not callable(job.data):
@@ -138,20 +146,23 @@ def read_pdfs(
         except Exception as exc:  # noqa: BLE001 - a loader failing is this document's failure
             return PDFError(f"could not be loaded ({type(exc).__name__}: {exc})", where=job.source)
 
-    if workers == 1:
-        for job in jobs:
-            yield job, one(job, load(job))
-        return
-    pending: deque = deque()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pdf") as pool:
-        for job in jobs:
-            pending.append((job, pool.submit(one, job, load(job))))
-            if len(pending) >= 2 * workers:
+    def results() -> Iterator[tuple[PdfJob, PdfText | PDFError]]:
+        if workers == 1:
+            for job in jobs:
+                yield job, one(job, load(job))
+            return
+        pending: deque = deque()
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pdf") as pool:
+            for job in jobs:
+                pending.append((job, pool.submit(one, job, load(job))))
+                if len(pending) >= 2 * workers:
+                    done_job, future = pending.popleft()
+                    yield done_job, future.result()
+            while pending:
                 done_job, future = pending.popleft()
                 yield done_job, future.result()
-        while pending:
-            done_job, future = pending.popleft()
-            yield done_job, future.result()
+
+    return results()
 
 
 # ---------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from minutes_miner.extract.pdf_layout import (
     pdf_text_from_result,
     remove_running_lines,
 )
+from minutes_miner.extract.pdf_limits import RAISE_MEMORY_LIMIT
 from minutes_miner.extract.pdf_objects import page_edges, page_objects
 
 
@@ -137,7 +138,7 @@ def _memory_error(memory_mb) -> dict:
     return {
         "error": "memory",
         "message": f"memory limit of {memory_mb} MB exceeded while parsing",
-        "hint": "the file is very large or malformed; raise the memory limit to try again",
+        "hint": f"the file is very large or malformed; {RAISE_MEMORY_LIMIT}",
     }
 
 

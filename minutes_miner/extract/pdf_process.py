@@ -23,6 +23,7 @@ import time
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 
 from minutes_miner.errors import PDFError
+from minutes_miner.extract.pdf_limits import RAISE_MEMORY_LIMIT, RAISE_TIME_LIMIT
 
 # Children come from the fork server (public API: a "forkserver" context with the PDF libraries
 # preloaded), so a start costs milliseconds. One thing the public API cannot switch off: every
@@ -31,7 +32,10 @@ from minutes_miner.errors import PDFError
 # `_Popen` leaves that out, using multiprocessing internals (Python 3.11-3.13 shape). Should they
 # differ on another Python, the first start fails and the public path is used from then on.
 _CONTEXT = multiprocessing.get_context("forkserver")
-_PRELOAD = ["minutes_miner.extract.pdf_child", "pdfplumber"]
+# Set on import rather than at the first PDF: the fork server is shared by every forkserver
+# context, and when another part of the program (the NLP worker pool) started it first, every
+# PDF child imported the PDF libraries itself (a fresh child took about 100 ms instead of 11).
+_CONTEXT.set_forkserver_preload(["minutes_miner.extract.pdf_child", "pdfplumber"])
 
 # A waiting child is retired after this many documents, when a document left its address space
 # above this share of the memory limit (heap that Python keeps), or when it is found idle for
@@ -69,18 +73,12 @@ class _PdfProcess(multiprocessing.context.ForkServerProcess):
         return _Popen(process_obj)
 
 
-_context_lock = threading.Lock()
-_preloaded = False
 _without_main = True  # False once `_Popen` failed on this Python: public API only
 
 
 def _start_child(target, args) -> multiprocessing.process.BaseProcess:
     """A started child from the fork server, which has pdfium and pdfplumber imported."""
-    global _preloaded, _without_main
-    with _context_lock:
-        if not _preloaded:
-            _CONTEXT.set_forkserver_preload(_PRELOAD)
-            _preloaded = True
+    global _without_main
     if _without_main:
         proc = _PdfProcess(target=target, args=args, daemon=True, name="minutes-miner-pdf")
         try:
@@ -109,12 +107,23 @@ class _Child:
             child_conn.close()
         self.documents = 0
         self.idle_since = time.monotonic()
+        self.exitcode: int | None = None
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 0.0) -> None:
+        """End the child (after `grace` seconds to exit by itself), reap it and release its file
+        descriptors now: an error raised about its document keeps this object alive through its
+        traceback, and a caller keeping many errors would otherwise run out of descriptors."""
+        if self.exitcode is not None:  # stopped already
+            return
         self.conn.close()
+        if grace:
+            self.proc.join(grace)
         if self.proc.is_alive():
             self.proc.kill()
         self.proc.join(5)
+        self.exitcode = self.proc.exitcode
+        if self.exitcode is not None:
+            self.proc.close()
 
 
 _pool_lock = threading.Lock()
@@ -183,7 +192,7 @@ def run_in_child(data: bytes, source: str, args: dict) -> dict:
             child.stop()
             if reused:
                 continue  # it had died while waiting: the document goes to a fresh child
-            raise _died(child.proc.exitcode, source, args) from None
+            raise _died(child.exitcode, source, args) from None
         try:
             return _result(child, source, args)
         except PDFError:
@@ -207,7 +216,7 @@ def _result(child: _Child, source: str, args: dict) -> dict:
         raise PDFError(
             f"gave up after {timeout:g} s (time limit exceeded while parsing)",
             where=source,
-            hint="the file may be corrupt or extremely large; raise the time limit to try again",
+            hint=f"the file may be corrupt or extremely large; {RAISE_TIME_LIMIT}",
         )
     result = None
     if payload:
@@ -216,12 +225,8 @@ def _result(child: _Child, source: str, args: dict) -> dict:
         except Exception:  # noqa: BLE001 - a crashed child can leave partial output
             result = None
     if result is None:
-        child.conn.close()
-        child.proc.join(10)
-        if child.proc.is_alive():
-            child.proc.kill()
-            child.proc.join(5)
-        raise _died(child.proc.exitcode, source, args)
+        child.stop(grace=10)
+        raise _died(child.exitcode, source, args)
     _give_back(child, result, args["memory_mb"])
     if result.get("error"):
         raise PDFError(result["message"], where=source, hint=result.get("hint"))
@@ -232,11 +237,11 @@ def _died(rc: int | None, source: str, args: dict) -> PDFError:
     """The error for a child that died without a result."""
     if rc == -signal.SIGXCPU:
         return PDFError(f"gave up: the parser used more than {args['timeout']:g} s of CPU time", where=source,
-                        hint="the file may be corrupt or extremely large; raise the time limit to try again")
+                        hint=f"the file may be corrupt or extremely large; {RAISE_TIME_LIMIT}")
     if rc is not None and rc < 0:
         return PDFError(
             f"could not be parsed: the parser process died (signal {-rc}), most likely at the memory limit of "
             f"{args['memory_mb']} MB, or the file crashed the PDF library",
-            where=source, hint="raise the memory limit to try again; if it still fails the file is corrupt")
+            where=source, hint=f"{RAISE_MEMORY_LIMIT}; if it still fails the file is corrupt")
     return PDFError(f"could not be parsed: the parser process exited with code {rc}", where=source,
                     hint="the file is probably corrupt; try opening it in a PDF viewer")

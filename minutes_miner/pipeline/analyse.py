@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from minutes_miner import nlp
 from minutes_miner.errors import MinutesMinerError, PDFError
+from minutes_miner.extract.files import unexpected_parse_error
 from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdf, read_pdfs
 from minutes_miner.extract.printed_minutes import parse_printed_minutes
 from minutes_miner.models import (
@@ -29,6 +30,7 @@ from minutes_miner.pipeline.processed import (
 from minutes_miner.pipeline.progress import Progress, no_progress
 from minutes_miner.pipeline.questions_papers import (
     FIRST_QUESTION_POSITION,
+    has_stored_items,
     is_question_item,
     question_items,
     stale_question_items,
@@ -158,7 +160,8 @@ def _prepare(store: Store, meeting_id: str, pdfs: MeetingPdfs, read: PdfResults)
     the questions of the meeting's questions papers, or None for a meeting with neither.
 
     A printed-minutes PDF that cannot be read fails the meeting; a questions paper that cannot be
-    read is left out (and reported), so that it does not hold back the minutes."""
+    read is left out (and reported), so that it does not hold back the minutes, unless questions
+    read from it before are stored: then the meeting fails and keeps its last analysis."""
     stored = store.items(meeting_id)
     agenda = [i for i in stored if not is_question_item(i)]
     minutes, item_ids, updated = None, [], []
@@ -178,6 +181,8 @@ def _prepare(store: Store, meeting_id: str, pdfs: MeetingPdfs, read: PdfResults)
         try:
             papers.append((doc, _read(store, doc, read)))
         except PDFError as exc:
+            if has_stored_items(stored, doc):
+                raise  # analysed without the paper, the questions stored from it would be dropped
             unread.append(exc)
     questions: list[ItemText] = []
     asked: list[AgendaItem] = []
@@ -279,6 +284,9 @@ def analyse_store(store: Store, meeting_ids: Sequence[str] | None = None, progre
                 batch.append((meeting, _prepare(store, meeting.id, pdf_docs[meeting.id], read)))
             except MinutesMinerError as exc:
                 batch.append((meeting, exc))
+            except Exception as exc:  # noqa: BLE001 - tried again every run: raised, it would stop every later meeting
+                files = ", ".join(d.url for d in pdf_docs[meeting.id].all()) or meeting.source_url
+                batch.append((meeting, unexpected_parse_error(files, exc)))
         to_analyse = [(m, p) for m, p in batch if isinstance(p, _Prepared)]
         results = dict(zip((m.id for m, _ in to_analyse), nlp.analyse_many(
             [p.minutes for _, p in to_analyse], [rosters[m.council_id] for m, _ in to_analyse], workers=workers)))

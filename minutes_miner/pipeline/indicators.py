@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from minutes_miner.dates import period_end
 from minutes_miner.errors import MinutesMinerError, NotAPDFError, PDFError
+from minutes_miner.extract.files import unexpected_parse_error
 from minutes_miner.extract.indicators import parse_indicator_report
 from minutes_miner.extract.pdf import PdfJob, PdfText, classify, read_pdfs
 from minutes_miner.extract.pdf_classify import is_questions_title
@@ -91,6 +92,9 @@ def _document_indicators(store: Store, doc: Document, pdf: PdfText | PDFError, c
         report = parse_indicator_report(pdf)
     except MinutesMinerError as exc:
         store.record_failure(doc.url, "indicators", str(exc))
+        return None
+    except Exception as exc:  # noqa: BLE001 - tried again every run: raised, it would stop every later report
+        store.record_failure(doc.url, "indicators", str(unexpected_parse_error(doc.url, exc)))
         return None
     indicators, values = indicator_records(council, report, doc.id)
     store.save_indicators(council, indicators, values, [replace(doc, kind="indicators")])

@@ -42,6 +42,12 @@ def question_items(pdf: PdfText, doc: Document, meeting_id: str,
     return texts, items
 
 
+def has_stored_items(stored: Sequence[dict], doc: Document) -> bool:
+    """Whether items read from this questions paper are stored (`Store.items` rows)."""
+    prefix = f"{QUESTION_ITEM_PREFIX}{doc.id}:"
+    return any((i.get("external_id") or "").startswith(prefix) for i in stored)
+
+
 def stale_question_items(stored: Sequence[dict], kept: Sequence[AgendaItem]) -> list[str]:
     """IDs of stored question items no paper gives any more (a paper replaced, or no longer a questions paper)."""
     keep = {i.id for i in kept}

@@ -5,7 +5,14 @@ import pytest
 from extract_pdf_fixtures import make_image_only_pdf, make_text_pdf
 
 from minutes_miner.errors import PDFError
-from minutes_miner.extract.pdf import arrow_direction, classify, join_wrapped, read_pdf
+from minutes_miner.extract.pdf import (
+    PdfJob,
+    arrow_direction,
+    classify,
+    join_wrapped,
+    read_pdf,
+    read_pdfs,
+)
 
 
 def test_minutes_text_lines_and_running_furniture_removed(minutes_pdf):
@@ -227,3 +234,24 @@ def test_limits_stay_within_a_hard_limit_the_child_inherited(monkeypatch):
     pdf_child, applied = _fake_limits(monkeypatch, 40 * 1024 * 1024)
     assert pdf_child.set_limits(512, 60) == []
     assert applied == [(resource.RLIMIT_AS, (40 * 1024 * 1024,) * 2), (resource.RLIMIT_CPU, (4 + 65, 40 * 1024 * 1024))]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_fault_reading_one_document_of_a_batch_is_that_document_s_error(monkeypatch, workers):
+    from minutes_miner.extract import pdf as pdf_module
+
+    real = pdf_module.pdf_text_from_result
+
+    def faulty_for_b(result, source, *args, **kwargs):
+        if source == "b.pdf":
+            raise KeyError("lines")
+        return real(result, source, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "pdf_text_from_result", faulty_for_b)
+    jobs = [PdfJob(source=f"{name}.pdf", data=make_text_pdf(f"Document {name}.")) for name in "abc"]
+    results = [(job.source, result) for job, result in read_pdfs(jobs, workers=workers)]
+    assert [source for source, _ in results] == ["a.pdf", "b.pdf", "c.pdf"]
+    assert "Document a." in results[0][1].text and "Document c." in results[2][1].text
+    error = results[1][1]
+    assert isinstance(error, PDFError)
+    assert str(error).startswith("b.pdf: could not be read (KeyError: 'lines')")

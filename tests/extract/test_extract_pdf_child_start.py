@@ -53,3 +53,29 @@ def test_this_python_uses_the_fast_start():
     pdf_process.close_children()
     read_pdf(make_text_pdf("Fast start."), "fast.pdf")
     assert pdf_process._without_main is True
+
+
+def test_the_fork_server_has_the_pdf_libraries_even_when_another_pool_started_it(tmp_path):
+    # the NLP worker pool starts the same (shared) fork server; PDF children must still find
+    # pdfium and pdfplumber imported there rather than import them on every start
+    script = tmp_path / "other_pool_first.py"
+    script.write_text(textwrap.dedent("""
+        import multiprocessing
+        import sys
+
+        import minutes_miner.extract.pdf  # as the pipeline and the file readers import it
+
+
+        def report():
+            sys.exit(0 if "pdfplumber" in sys.modules and "pypdfium2" in sys.modules else 3)
+
+
+        if __name__ == "__main__":
+            other = multiprocessing.get_context("forkserver").Process(target=report)
+            other.start()
+            other.join()
+            sys.exit(other.exitcode)
+    """), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], check=False, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr

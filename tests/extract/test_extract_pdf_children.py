@@ -90,11 +90,11 @@ def test_a_child_killed_while_parsing_is_reported_naming_the_file():
 
 def test_a_child_that_died_while_waiting_is_replaced():
     read_pdf(make_text_pdf("Before."), "before.pdf")
-    [child] = pdf_process._idle
-    os.kill(child.proc.pid, signal.SIGKILL)
-    child.proc.join(5)
+    [pid] = _waiting()
+    os.kill(pid, signal.SIGKILL)
+    pdf_process._idle[0].proc.join(5)
     assert "After." in read_pdf(make_text_pdf("After."), "after.pdf").text
-    assert _waiting() != [child.proc.pid]
+    assert _waiting() != [pid]
 
 
 def test_a_forked_copy_of_the_process_starts_its_own_children(monkeypatch):
@@ -111,3 +111,19 @@ def test_peak_memory_and_cpu_time_are_the_documents_own():
     assert len(_waiting()) == 1  # the same child read both
     assert small.peak_rss_kb < big.peak_rss_kb
     assert 0 < small.cpu_seconds < big.cpu_seconds
+
+
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors in /proc")
+def test_errors_kept_by_the_caller_hold_no_descriptors_of_retired_children():
+    locked = make_text_pdf(encrypt=True)
+    before = _open_descriptors()
+    errors = [error for _, error in read_pdfs((PdfJob(source=f"locked-{i}.pdf", data=locked) for i in range(40)),
+                                               workers=2)]
+    assert all(isinstance(e, PDFError) and "encrypted" in str(e) for e in errors)
+    assert [e.where for e in errors] == [f"locked-{i}.pdf" for i in range(40)]
+    # each retired child used to keep its two pipe ends open while its error was referenced
+    assert _open_descriptors() - before < 10

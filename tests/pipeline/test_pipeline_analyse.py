@@ -1,5 +1,6 @@
-"""analyse_store: a meeting whose minutes PDF cannot be read is recorded as a failure, and the
-failure is cleared once the meeting analyses."""
+"""analyse_store: a meeting whose minutes PDF cannot be read, or trips the minutes parser, is
+recorded as a failure naming the PDF (the other meetings are analysed), and the failure is cleared
+once the meeting analyses."""
 from __future__ import annotations
 
 from minutes_miner.fetch import FetchConfig
@@ -50,3 +51,18 @@ def test_each_meeting_s_pdfs_are_looked_up_once(tmp_path, monkeypatch):
     assert summary.meetings > 1 and summary.failed == 0
     assert sorted(looked_up) == meeting_ids  # once per meeting
     assert printed.id in looked_up and printed_statements
+
+
+def test_a_minutes_pdf_that_trips_the_parser_fails_its_meeting_only(tmp_path, trip_parser):
+    from minutes_miner.pipeline import analyse as analyse_module
+
+    trip_parser(analyse_module, "parse_printed_minutes", "Printed%20minutes%2019th-Mar-2024", KeyError("column"))
+    with serve(sample_site()) as server, open_store(tmp_path / "x.db") as store:
+        crawl(store, server.base_url, CrawlOptions(committees=("131",)), FAST)
+        summary = analyse_store(store, workers=1)
+        printed = next(m for m in store.meetings() if m.date.isoformat() == "2024-03-19")
+        failures = [(f.url, f.stage, f.reason) for f in store.failures()]
+    assert summary.failed == 1 and summary.meetings > 1
+    [(url, stage, reason)] = failures
+    assert (url, stage) == (printed.source_url, "analyse")
+    assert "Printed%20minutes%2019th-Mar-2024" in reason and "could not be parsed (KeyError: 'column')" in reason

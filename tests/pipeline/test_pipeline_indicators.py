@@ -1,5 +1,6 @@
 """extract_indicators: a linked document that is not a PDF at all (a Word file) is not a failed
-performance report; a PDF that cannot be read is recorded as a failure."""
+performance report; a PDF that cannot be read, or that trips the report parser, is recorded as a
+failure and the other reports are read."""
 from __future__ import annotations
 
 import pytest
@@ -9,6 +10,7 @@ from minutes_miner.extract.pdf import read_pdf
 from minutes_miner.fetch import FetchConfig
 from minutes_miner.mockserver.server import Fault, sample_site, serve
 from minutes_miner.pipeline import crawl, extract_indicators
+from minutes_miner.pipeline import indicators as indicators_stage
 from minutes_miner.sources.base import CrawlOptions
 from minutes_miner.store import open_store
 
@@ -40,3 +42,16 @@ def test_a_word_file_is_skipped_and_a_corrupt_pdf_recorded(tmp_path):
         base = server.base_url
     assert values > 0  # the other quarters' reports
     assert failures == [(base + PERF_Q1.replace(" ", "%20"), "indicators")]
+
+
+def test_a_report_that_trips_the_parser_is_recorded_and_the_others_are_read(tmp_path, trip_parser):
+    trip_parser(indicators_stage, "parse_indicator_report", "s62701", IndexError("list index out of range"))
+    with serve(sample_site()) as server, open_store(tmp_path / "x.db") as store:
+        crawl(store, server.base_url, CrawlOptions(committees=("131",)), FetchConfig(delay=0.0, retries=0))
+        values = extract_indicators(store, workers=1)
+        failures = [(f.url, f.stage, f.reason) for f in store.failures()]
+        q4 = server.base_url + PERF_Q4.replace(" ", "%20")
+    assert values > 0  # the other quarters' reports
+    [(url, stage, reason)] = failures
+    assert (url, stage) == (q4, "indicators")
+    assert reason.startswith(f"{q4}: could not be parsed (IndexError: list index out of range)\n  hint: ")

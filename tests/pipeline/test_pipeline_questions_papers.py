@@ -218,3 +218,29 @@ def test_a_kind_read_from_content_follows_a_later_reading(store, monkeypatch):
     assert again.failed == 0 and again.meetings == 1  # the supplement's meeting only
     assert _question_items(store, supplement) == []
     assert len(_question_items(store, titled)) == len(QUESTIONS)
+
+
+def test_a_paper_read_before_that_cannot_be_read_now_keeps_its_questions(store, monkeypatch):
+    from minutes_miner.errors import PDFError
+    from minutes_miner.pipeline import analyse as analyse_module
+
+    extract_indicators(store, workers=1)
+    analyse_store(store, workers=1)
+    titled = _meeting(store, TITLED_MEETING)
+    before = sorted((s.item_title, s.text, s.speaker) for s in store.statements() if s.meeting_date == titled.date)
+    real = analyse_module.read_pdfs
+
+    def paper_times_out(jobs, **kwargs):
+        for job, result in real(jobs, **kwargs):
+            if "Written%20questions" in job.source:
+                result = PDFError("gave up after 120 s (time limit exceeded while parsing)", where=job.source)
+            yield job, result
+
+    monkeypatch.setattr(analyse_module, "read_pdfs", paper_times_out)
+    again = analyse_store(store, [titled.id], workers=1, force=True)
+    after = sorted((s.item_title, s.text, s.speaker) for s in store.statements() if s.meeting_date == titled.date)
+    [(url, stage, reason)] = [(f.url, f.stage, f.reason) for f in store.failures()]
+    assert again.failed == 1 and (url, stage) == (titled.source_url, "analyse")
+    assert "Written%20questions" in reason and "time limit" in reason
+    assert len(_question_items(store, titled)) == len(QUESTIONS)
+    assert after == before and any(title.startswith("Question by") for title, _, _ in after)
