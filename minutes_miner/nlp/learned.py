@@ -6,14 +6,17 @@ mould: housing), a "children in care" phrase in a presenter's job title is not a
 an item's title sets the topic. The model is one logistic regression per label over TF-IDF
 features of the statement's words and bigrams, the words of the question it answers and of the
 item title (prefixed), and the taxonomy's own hits (``RULE=label``) for the statement, its
-question and the title. Rules and model then vote: a label the taxonomy found is kept unless the
+question, the title and the statements just before and after it in the item (the thread of
+discussion: a follow-up, a reply to a comment or a commitment to a request is on the topic of the
+statement it follows). Rules and model then vote: a label the taxonomy found is kept unless the
 model gives it less than ``keep_threshold``; a label it did not find is added when the model gives
 it at least ``threshold`` (or the label's own threshold), all chosen by cross-validation over the
 training councils (``minutes_miner.nlp.train``).
 
-The taxonomy hits of the neighbouring statements were tried as features too: a little better on
-paper, but they tag a statement with its neighbours' topics when its own words say little (a
-remark on hubs reopening after lockdown, between two remarks on staffing, became "workforce").
+The neighbours' hits carry their own weights (``PRULE=``, ``NRULE=``), learned apart from the
+statement's own, so they tip a statement whose words say little without outweighing words that
+say something else: cross-validated over the training councils they raise both precision and
+recall (see models/README.md).
 
 The model is stored as plain JSON (vocabulary, idf, weights, thresholds) and applied with one
 sparse matrix product per document, so it needs no pickle and costs little at run time.
@@ -173,7 +176,8 @@ class FeatureIndex:
     def __init__(self, vocab: dict[str, int]):
         self.word: dict[str, int] = {}
         self.pair: dict[tuple[str, str], int] = {}
-        self.prefixed: dict[str, dict[str, int]] = {p: {} for p in ("Q:", "T:", "RULE=", "QRULE=", "TRULE=")}
+        self.prefixed: dict[str, dict[str, int]] = {p: {} for p in ("Q:", "T:", "RULE=", "QRULE=", "TRULE=", "PRULE=",
+                                                                    "NRULE=")}
         for feature, k in vocab.items():
             head, colon, rest = feature.partition(":")
             if colon and head in ("Q", "T"):
@@ -235,8 +239,9 @@ def title_labels(nlp, title: str | None) -> list[str]:
 def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
     """Feature rows of one item's statements, given as (text, taxonomy labels, answers index): the
     statement's words, word bigrams and taxonomy hits (``RULE=``); the words and hits of the
-    question it answers (``Q:``, ``QRULE=``) and of the item title (``T:``, ``TRULE=``). The same
-    strings as ``features``, with the title's and each question's part built once."""
+    question it answers (``Q:``, ``QRULE=``) and of the item title (``T:``, ``TRULE=``); the
+    taxonomy's hits in the statements just before and after it in the item (``PRULE=``, ``NRULE=``).
+    ``features`` without the neighbours, with the title's and each question's part built once."""
     title_part = ([f"T:{w}" for w in words(title)] + [f"TRULE={label}" for label in found_in_title]) if title else []
     own = [words(text) for text, _, _ in statements]
     question_part: dict[int, list[str]] = {}
@@ -251,6 +256,10 @@ def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
                 q = question_part[answers] = [f"Q:{w}" for w in own[answers]] + [
                     f"QRULE={label}" for label in statements[answers][1]]
             feats += q
+        if k > 0:
+            feats += [f"PRULE={label}" for label in statements[k - 1][1]]
+        if k + 1 < len(statements):
+            feats += [f"NRULE={label}" for label in statements[k + 1][1]]
         rows.append(feats + title_part)
     return rows
 
@@ -269,6 +278,10 @@ def item_ids(index: FeatureIndex, title: str | None, found_in_title, statements)
             if q is None:
                 q = question_part[answers] = index.known("Q:", own[answers]) + index.known("QRULE=", statements[answers][1])
             ids += q
+        if k > 0:
+            ids += index.known("PRULE=", statements[k - 1][1])
+        if k + 1 < len(statements):
+            ids += index.known("NRULE=", statements[k + 1][1])
         rows.append(ids + title_part)
     return rows
 
