@@ -108,13 +108,15 @@ def test_feature_ids_equal_the_feature_strings_looked_up():
     model = shipped_model()
     title = "Children's Services Performance: waiting times for EHCP assessments"
     statements = [
-        ("Councillor Lee asked why EHCP assessments were late and whether agency staff helped.", ("send",), None),
-        ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0),
-        ("Members noted the report on school exclusions and mental health.", ("exclusions", "mental-health"), None),
-        ("The £2.3m over-spend on placements was discussed.", (), 0),
+        ("Councillor Lee asked why EHCP assessments were late and whether agency staff helped.", ("send",), None, "question"),
+        ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0, "answer"),
+        ("Members noted the report on school exclusions and mental health.", ("exclusions", "mental-health"), None, "statement"),
+        ("The £2.3m over-spend on placements was discussed.", (), 0, "answer"),
     ]
     rows = item_rows(title, ("send", "waiting-times"), statements)
     ids = item_ids(model.index, title, ("send", "waiting-times"), statements)
     assert [sorted(r) for r in ids] == [sorted(model.vocab.get(f, -1) for f in row) for row in rows]
     assert any(sum(k >= 0 for k in r) > 10 for r in ids)  # words, bigrams, question and title features were found
+    assert "NRULE=waiting-times" in rows[0] and "PRULE=send" in rows[1]  # an exchange takes its neighbours' hits
+    assert not any(f.startswith(("PRULE=", "NRULE=")) for f in rows[2])  # a statement keeps to its own
     assert numpy.array_equal(model.id_probabilities(ids), model.probabilities(rows))
