@@ -5,7 +5,7 @@
 
 Each gold line is aligned (as ``evaluate`` does) to the statement the rules produce; its features
 are that statement's (``learned.item_rows``: words, the question it answers, the item title, the
-section, the taxonomy's hits there and in the neighbouring statements) and its labels the gold
+taxonomy's hits there and, for an exchange, in the neighbouring statements) and its labels the gold
 concerns. A gold line the rules did not segment is trained on its quote. One logistic regression
 per label (liblinear: deterministic).
 
