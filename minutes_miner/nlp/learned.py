@@ -10,7 +10,7 @@ question, the title and, for a statement of an exchange (question, answer, conce
 commitment), the statements just before and after it in the item (the thread of discussion: a
 follow-up, a reply to a comment or a commitment to a request is on the topic of the statement it
 follows). Rules and model then vote: a label the taxonomy found is kept unless the
-model gives it less than ``keep_threshold``; a label it did not find is added when the model gives
+model gives it less than ``keep_threshold`` (or the label's own); a label it did not find is added when the model gives
 it at least ``threshold`` (or the label's own threshold), all chosen by cross-validation over the
 training councils (``minutes_miner.nlp.train``).
 
@@ -71,10 +71,12 @@ class ConcernModel:
     keep_threshold: float  # a label the taxonomy found is kept down to this probability
     meta: dict
     label_thresholds: dict[str, float] = field(default_factory=dict)  # a label's own ``threshold``
+    label_keep_thresholds: dict[str, float] = field(default_factory=dict)  # a label's own ``keep_threshold``
 
     def decide(self, probs, rule_labels) -> list[tuple[str, ...]]:
         thresholds = [self.label_thresholds.get(label, self.threshold) for label in self.labels]
-        return decide(self.labels, probs, rule_labels, thresholds, self.keep_threshold)
+        keeps = [self.label_keep_thresholds.get(label, self.keep_threshold) for label in self.labels]
+        return decide(self.labels, probs, rule_labels, thresholds, keeps)
 
     def matrix(self, rows: list[list[str]]):
         """TF-IDF rows (sublinear tf, l2-normalised) of feature strings as a CSR matrix."""
@@ -128,6 +130,7 @@ class ConcernModel:
             "threshold": self.threshold,
             "keep_threshold": self.keep_threshold,
             "label_thresholds": dict(sorted(self.label_thresholds.items())),
+            "label_keep_thresholds": dict(sorted(self.label_keep_thresholds.items())),
             "intercept": [round(float(x), 6) for x in self.intercept],
             "features": {f: {"idf": round(float(self.idf[k]), 5),
                              "w": [round(float(x), 5) for x in self.coef[k]]}
@@ -147,15 +150,16 @@ class ConcernModel:
         coef = numpy.array([data["features"][f]["w"] for f in names]).reshape(len(names), len(data["labels"]))
         return cls(list(data["labels"]), vocab, idf, coef, numpy.array(data["intercept"]), float(data["threshold"]),
                    float(data["keep_threshold"]), data.get("meta", {}),
-                   {k: float(v) for k, v in data.get("label_thresholds", {}).items()})
+                   {k: float(v) for k, v in data.get("label_thresholds", {}).items()},
+                   {k: float(v) for k, v in data.get("label_keep_thresholds", {}).items()})
 
     def save(self, path: Path) -> None:
         Path(path).write_text(json.dumps(self.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold: float) -> list[tuple[str, ...]]:
-    """Per row, the labels with p >= threshold (one for all labels, or one per label), and the
-    taxonomy's own hits with p >= keep_threshold."""
+def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold) -> list[tuple[str, ...]]:
+    """Per row, the labels with p >= threshold, and the taxonomy's own hits with p >= keep_threshold
+    (each one for all labels, or one per label)."""
     probs = numpy.asarray(probs)
     chosen = probs >= numpy.asarray(threshold, dtype=float)
     column = {label: j for j, label in enumerate(labels)}
@@ -165,7 +169,7 @@ def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold: flo
             j = column.get(label)
             if j is not None:
                 found[i, j] = True
-    chosen |= found & (probs >= keep_threshold)
+    chosen |= found & (probs >= numpy.asarray(keep_threshold, dtype=float))
     out: list[list[str]] = [[] for _ in range(len(chosen))]
     for i, j in zip(*chosen.nonzero()):
         out[i].append(labels[j])

@@ -120,3 +120,18 @@ def test_feature_ids_equal_the_feature_strings_looked_up():
     assert "NRULE=waiting-times" in rows[0] and "PRULE=send" in rows[1]  # an exchange takes its neighbours' hits
     assert not any(f.startswith(("PRULE=", "NRULE=")) for f in rows[2])  # a statement keeps to its own
     assert numpy.array_equal(model.id_probabilities(ids), model.probabilities(rows))
+
+
+def test_a_label_own_keep_threshold_survives_the_file_and_vetoes_only_that_label(tmp_path):
+    import numpy
+
+    from minutes_miner.nlp.learned import ConcernModel, load_model
+
+    model = ConcernModel(["demand", "housing"], {"w": 0}, numpy.ones(1), numpy.zeros((1, 2)), numpy.zeros(2), 0.5, 0.0,
+                         {}, {}, {"demand": 0.2})
+    model.save(tmp_path / "concerns.json")
+    loaded = load_model(tmp_path / "concerns.json")
+    assert loaded.label_keep_thresholds == {"demand": 0.2} and loaded.keep_threshold == 0.0
+    # both labels found by the taxonomy with p = 0.1: demand's own keep threshold rejects it, housing stays
+    assert loaded.decide(numpy.array([[0.1, 0.1], [0.3, 0.1]]), [("demand", "housing"), ("demand",)]) == [
+        ("housing",), ("demand",)]
