@@ -6,14 +6,18 @@ mould: housing), a "children in care" phrase in a presenter's job title is not a
 an item's title sets the topic. The model is one logistic regression per label over TF-IDF
 features of the statement's words and bigrams, the words of the question it answers and of the
 item title (prefixed), and the taxonomy's own hits (``RULE=label``) for the statement, its
-question and the title. Rules and model then vote: a label the taxonomy found is kept unless the
-model gives it less than ``keep_threshold``; a label it did not find is added when the model gives
+question, the title and, for a statement of an exchange (question, answer, concern, request,
+commitment), the statements just before and after it in the item (the thread of discussion: a
+follow-up, a reply to a comment or a commitment to a request is on the topic of the statement it
+follows). Rules and model then vote: a label the taxonomy found is kept unless the
+model gives it less than ``keep_threshold`` (or the label's own); a label it did not find is added when the model gives
 it at least ``threshold`` (or the label's own threshold), all chosen by cross-validation over the
 training councils (``minutes_miner.nlp.train``).
 
-The taxonomy hits of the neighbouring statements were tried as features too: a little better on
-paper, but they tag a statement with its neighbours' topics when its own words say little (a
-remark on hubs reopening after lockdown, between two remarks on staffing, became "workforce").
+The neighbours' hits carry their own weights (``PRULE=``, ``NRULE=``), learned apart from the
+statement's own. They are left out for presentations, welcomes and decisions: with them, a remark
+on hubs reopening after lockdown, between two remarks on staffing, became "workforce"
+(cross-validated figures in models/README.md).
 
 The model is stored as plain JSON (vocabulary, idf, weights, thresholds) and applied with one
 sparse matrix product per document, so it needs no pickle and costs little at run time.
@@ -32,6 +36,8 @@ import numpy
 
 MODEL_FILE = "concerns.json"
 FORMAT = "minutes-miner concern model v1"
+#: acts whose statement belongs to an exchange, and so may take the topic of the statements around it
+THREAD_ACTS = frozenset({"question", "answer", "concern", "request", "commitment"})
 _WORD = re.compile(r"[a-z0-9£%]+(?:['’-][a-z0-9]+)*")
 
 
@@ -65,10 +71,12 @@ class ConcernModel:
     keep_threshold: float  # a label the taxonomy found is kept down to this probability
     meta: dict
     label_thresholds: dict[str, float] = field(default_factory=dict)  # a label's own ``threshold``
+    label_keep_thresholds: dict[str, float] = field(default_factory=dict)  # a label's own ``keep_threshold``
 
     def decide(self, probs, rule_labels) -> list[tuple[str, ...]]:
         thresholds = [self.label_thresholds.get(label, self.threshold) for label in self.labels]
-        return decide(self.labels, probs, rule_labels, thresholds, self.keep_threshold)
+        keeps = [self.label_keep_thresholds.get(label, self.keep_threshold) for label in self.labels]
+        return decide(self.labels, probs, rule_labels, thresholds, keeps)
 
     def matrix(self, rows: list[list[str]]):
         """TF-IDF rows (sublinear tf, l2-normalised) of feature strings as a CSR matrix."""
@@ -122,6 +130,7 @@ class ConcernModel:
             "threshold": self.threshold,
             "keep_threshold": self.keep_threshold,
             "label_thresholds": dict(sorted(self.label_thresholds.items())),
+            "label_keep_thresholds": dict(sorted(self.label_keep_thresholds.items())),
             "intercept": [round(float(x), 6) for x in self.intercept],
             "features": {f: {"idf": round(float(self.idf[k]), 5),
                              "w": [round(float(x), 5) for x in self.coef[k]]}
@@ -141,15 +150,16 @@ class ConcernModel:
         coef = numpy.array([data["features"][f]["w"] for f in names]).reshape(len(names), len(data["labels"]))
         return cls(list(data["labels"]), vocab, idf, coef, numpy.array(data["intercept"]), float(data["threshold"]),
                    float(data["keep_threshold"]), data.get("meta", {}),
-                   {k: float(v) for k, v in data.get("label_thresholds", {}).items()})
+                   {k: float(v) for k, v in data.get("label_thresholds", {}).items()},
+                   {k: float(v) for k, v in data.get("label_keep_thresholds", {}).items()})
 
     def save(self, path: Path) -> None:
         Path(path).write_text(json.dumps(self.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold: float) -> list[tuple[str, ...]]:
-    """Per row, the labels with p >= threshold (one for all labels, or one per label), and the
-    taxonomy's own hits with p >= keep_threshold."""
+def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold) -> list[tuple[str, ...]]:
+    """Per row, the labels with p >= threshold, and the taxonomy's own hits with p >= keep_threshold
+    (each one for all labels, or one per label)."""
     probs = numpy.asarray(probs)
     chosen = probs >= numpy.asarray(threshold, dtype=float)
     column = {label: j for j, label in enumerate(labels)}
@@ -159,7 +169,7 @@ def decide(labels: list[str], probs, rule_labels, threshold, keep_threshold: flo
             j = column.get(label)
             if j is not None:
                 found[i, j] = True
-    chosen |= found & (probs >= keep_threshold)
+    chosen |= found & (probs >= numpy.asarray(keep_threshold, dtype=float))
     out: list[list[str]] = [[] for _ in range(len(chosen))]
     for i, j in zip(*chosen.nonzero()):
         out[i].append(labels[j])
@@ -173,7 +183,8 @@ class FeatureIndex:
     def __init__(self, vocab: dict[str, int]):
         self.word: dict[str, int] = {}
         self.pair: dict[tuple[str, str], int] = {}
-        self.prefixed: dict[str, dict[str, int]] = {p: {} for p in ("Q:", "T:", "RULE=", "QRULE=", "TRULE=")}
+        self.prefixed: dict[str, dict[str, int]] = {p: {} for p in ("Q:", "T:", "RULE=", "QRULE=", "TRULE=", "PRULE=",
+                                                                    "NRULE=")}
         for feature, k in vocab.items():
             head, colon, rest = feature.partition(":")
             if colon and head in ("Q", "T"):
@@ -232,16 +243,30 @@ def title_labels(nlp, title: str | None) -> list[str]:
     return sorted({label for _, _, label in doc.user_data["mm_concerns"]})
 
 
+def thread_neighbours(statements, k: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The taxonomy labels of the statements just before and after statement ``k`` of an item, when
+    ``k`` is part of an exchange (``THREAD_ACTS``); none for a presentation, a welcome or a decision,
+    whose topic is its own (a remark on hubs reopening after lockdown, between two remarks on
+    staffing, is not about staffing)."""
+    if statements[k][3] not in THREAD_ACTS:
+        return (), ()
+    before = tuple(statements[k - 1][1]) if k > 0 else ()
+    after = tuple(statements[k + 1][1]) if k + 1 < len(statements) else ()
+    return before, after
+
+
 def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
-    """Feature rows of one item's statements, given as (text, taxonomy labels, answers index): the
-    statement's words, word bigrams and taxonomy hits (``RULE=``); the words and hits of the
-    question it answers (``Q:``, ``QRULE=``) and of the item title (``T:``, ``TRULE=``). The same
-    strings as ``features``, with the title's and each question's part built once."""
+    """Feature rows of one item's statements, given as (text, taxonomy labels, answers index, act):
+    the statement's words, word bigrams and taxonomy hits (``RULE=``); the words and hits of the
+    question it answers (``Q:``, ``QRULE=``) and of the item title (``T:``, ``TRULE=``); for a
+    statement of an exchange, the taxonomy's hits in the statements just before and after it in
+    the item (``PRULE=``, ``NRULE=``, see ``thread_neighbours``). ``features`` without the
+    neighbours, with the title's and each question's part built once."""
     title_part = ([f"T:{w}" for w in words(title)] + [f"TRULE={label}" for label in found_in_title]) if title else []
-    own = [words(text) for text, _, _ in statements]
+    own = [words(text) for text, *_ in statements]
     question_part: dict[int, list[str]] = {}
     rows = []
-    for k, (_, labels, answers) in enumerate(statements):
+    for k, (_, labels, answers, _act) in enumerate(statements):
         ws = own[k]
         feats = ws + [a + "_" + b for a, b in pairwise(ws)]
         feats += [f"RULE={label}" for label in labels]
@@ -251,6 +276,8 @@ def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
                 q = question_part[answers] = [f"Q:{w}" for w in own[answers]] + [
                     f"QRULE={label}" for label in statements[answers][1]]
             feats += q
+        before, after = thread_neighbours(statements, k)
+        feats += [f"PRULE={label}" for label in before] + [f"NRULE={label}" for label in after]
         rows.append(feats + title_part)
     return rows
 
@@ -259,16 +286,18 @@ def item_ids(index: FeatureIndex, title: str | None, found_in_title, statements)
     """``item_rows`` as the model's feature ids (-1 for unknown features): the same features,
     looked up without building their strings."""
     title_part = (index.known("T:", words(title)) + index.known("TRULE=", found_in_title)) if title else []
-    own = [words(text) for text, _, _ in statements]
+    own = [words(text) for text, *_ in statements]
     question_part: dict[int, list[int]] = {}
     rows = []
-    for k, (_, labels, answers) in enumerate(statements):
+    for k, (_, labels, answers, _act) in enumerate(statements):
         ids = index.own(own[k], labels)
         if answers is not None and 0 <= answers < len(statements):
             q = question_part.get(answers)
             if q is None:
                 q = question_part[answers] = index.known("Q:", own[answers]) + index.known("QRULE=", statements[answers][1])
             ids += q
+        before, after = thread_neighbours(statements, k)
+        ids += index.known("PRULE=", before) + index.known("NRULE=", after)
         rows.append(ids + title_part)
     return rows
 
@@ -278,13 +307,14 @@ def concern_rows(nlp, doc) -> list[list[str]]:
     hits (``analyse(..., concern_model=None)``), in document order."""
     rows = []
     for item in doc.items:
-        rows += item_rows(item.title, title_labels(nlp, item.title), [(s.text, s.concerns, s.answers) for s in item.statements])
+        rows += item_rows(item.title, title_labels(nlp, item.title),
+                          [(s.text, s.concerns, s.answers, s.act) for s in item.statements])
     return rows
 
 
 def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]]:
     """Concern labels for every statement of a document, given as items ``(title, [(text, taxonomy
-    labels, answers index), ...])``: one sparse matrix and one product for the whole
+    labels, answers index, act), ...])``: one sparse matrix and one product for the whole
     document. An answer left with no label takes its question's (gold convention: an answer
     carries its question's topic; +0.009 micro-F1 on dev, +0.002 cross-validated on train).
     Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy found them."""
@@ -316,7 +346,7 @@ def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]
 
 def apply_concern_model(model: ConcernModel, nlp, doc):
     """The document with each statement's concerns decided by the model (see ``predict_items``)."""
-    labels = predict_items(model, nlp, [(item.title, [(s.text, s.concerns, s.answers) for s in item.statements])
+    labels = predict_items(model, nlp, [(item.title, [(s.text, s.concerns, s.answers, s.act) for s in item.statements])
                                         for item in doc.items])
     items = [replace(item, statements=tuple(replace(s, concerns=c) for s, c in zip(item.statements, item_labels)))
              for item, item_labels in zip(doc.items, labels)]

@@ -5,12 +5,12 @@
 
 Each gold line is aligned (as ``evaluate`` does) to the statement the rules produce; its features
 are that statement's (``learned.item_rows``: words, the question it answers, the item title, the
-section, the taxonomy's hits there and in the neighbouring statements) and its labels the gold
+taxonomy's hits there and, for an exchange, in the neighbouring statements) and its labels the gold
 concerns. A gold line the rules did not segment is trained on its quote. One logistic regression
 per label (liblinear: deterministic).
 
 Thresholds (a label the taxonomy did not find is added from ``threshold``; one it found is kept
-above ``keep_threshold``; a label may have its own ``threshold``) are chosen on out-of-fold
+above ``keep_threshold``; a label may have its own of either) are chosen on out-of-fold
 predictions of the training split, one fold per council: every training council is scored by a
 model trained on the others, as an unseen council would be. The dev split is only scored, so its
 figures stay an honest estimate. Writes ``<out>/concerns.json`` and returns the figures for the
@@ -34,6 +34,7 @@ from .learned import MODEL_FILE, ConcernModel, concern_rows, decide, features
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(15))
 KEEP_THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
 C = 4.0
+TOLERANCE = 0.005  # micro-F1 differences below this between threshold pairs are noise on ~1,500 lines
 MIN_DF = 2  # a feature seen in one training statement only is noise (and bloats the shipped file)
 
 
@@ -82,21 +83,38 @@ def out_of_fold(train: list[Example], labels: list[str]):
     return probs
 
 
-def choose_thresholds(labels: list[str], probs, gold, found) -> tuple[float, float, dict[str, float]]:
-    """The (threshold, keep_threshold) pair with the best micro-F1, then a label's own threshold
-    where it raises that label's F1 by at least 0.02 (a small margin against chasing noise)."""
-    scores = {(t, keep): micro_f1(gold, decide(labels, probs, found, t, keep))
+def choose_thresholds(labels: list[str], probs, gold, found) -> tuple[float, float, dict[str, float], dict[str, float]]:
+    """The (threshold, keep_threshold) pair with the lowest ``keep_threshold`` (then the threshold
+    nearest 0.5) among those within ``TOLERANCE`` of the best micro-F1: the model overrules the
+    taxonomy only as far as that clearly pays. Then a label's own threshold, and after it its own
+    keep_threshold, where either raises that label's F1 by at least 0.02 (a small margin against
+    chasing noise)."""
+    scores = {(t, keep): micro_f1(gold, decide(labels, probs, found, t, keep))["f1"]
               for t in THRESHOLDS for keep in KEEP_THRESHOLDS}
-    threshold, keep = max(scores, key=lambda k: (scores[k]["f1"], -abs(k[0] - 0.5), -k[1]))
+    best = max(scores.values())
+    near = [k for k, f1 in scores.items() if f1 >= best - TOLERANCE]
+    threshold, keep = min(near, key=lambda k: (k[1], abs(k[0] - 0.5), -scores[k]))
     own: dict[str, float] = {}
+    own_keep: dict[str, float] = {}
     for j, label in enumerate(labels):
-        column_gold = [tuple(x for x in g if x == label) for g in gold]
-        column_found = [tuple(x for x in f if x == label) for f in found]
-        f1 = {t: micro_f1(column_gold, decide([label], probs[:, [j]], column_found, t, keep))["f1"] for t in THRESHOLDS}
+        column_f1 = _label_f1(label, probs[:, [j]], gold, found)
+        f1 = {t: column_f1(t, keep) for t in THRESHOLDS}
         best = max(THRESHOLDS, key=lambda t: (f1[t], -abs(t - threshold)))
         if f1[best] >= f1[threshold] + 0.02:
             own[label] = best
-    return threshold, keep, own
+        t = own.get(label, threshold)
+        f1 = {k: column_f1(t, k) for k in KEEP_THRESHOLDS}
+        best = max(KEEP_THRESHOLDS, key=lambda k: (f1[k], -abs(k - keep)))
+        if f1[best] >= f1[keep] + 0.02:
+            own_keep[label] = best
+    return threshold, keep, own, own_keep
+
+
+def _label_f1(label: str, column, gold, found):
+    """The F1 of one label, as a function of its (threshold, keep_threshold), on its probability column."""
+    column_gold = [tuple(x for x in g if x == label) for g in gold]
+    column_found = [tuple(x for x in f if x == label) for f in found]
+    return lambda t, k: micro_f1(column_gold, decide([label], column, column_found, t, k))["f1"]
 
 
 def fit(train: list[Example], labels: list[str], threshold: float = 0.5, keep_threshold: float = 0.1,
@@ -155,10 +173,11 @@ def train(train_dir: Path, dev_dir: Path | None, out_dir: Path) -> dict:
     if oof is not None:
         gold = [ex.labels for ex in train_ex]
         found = [ex.rule_labels for ex in train_ex]
-        model.threshold, model.keep_threshold, model.label_thresholds = choose_thresholds(labels, oof, gold, found)
+        (model.threshold, model.keep_threshold, model.label_thresholds,
+         model.label_keep_thresholds) = choose_thresholds(labels, oof, gold, found)
         report.update(cv_model=micro_f1(gold, model.decide(oof, found)), cv_rules_only=micro_f1(gold, found))
     report.update(threshold=model.threshold, keep_threshold=model.keep_threshold,
-                  label_thresholds=dict(model.label_thresholds))
+                  label_thresholds=dict(model.label_thresholds), label_keep_thresholds=dict(model.label_keep_thresholds))
     if dev_dir is not None:
         dev_ex = examples(Path(dev_dir))
         gold = [ex.labels for ex in dev_ex]

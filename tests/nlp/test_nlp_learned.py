@@ -108,13 +108,30 @@ def test_feature_ids_equal_the_feature_strings_looked_up():
     model = shipped_model()
     title = "Children's Services Performance: waiting times for EHCP assessments"
     statements = [
-        ("Councillor Lee asked why EHCP assessments were late and whether agency staff helped.", ("send",), None),
-        ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0),
-        ("Members noted the report on school exclusions and mental health.", ("exclusions", "mental-health"), None),
-        ("The £2.3m over-spend on placements was discussed.", (), 0),
+        ("Councillor Lee asked why EHCP assessments were late and whether agency staff helped.", ("send",), None, "question"),
+        ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0, "answer"),
+        ("Members noted the report on school exclusions and mental health.", ("exclusions", "mental-health"), None, "statement"),
+        ("The £2.3m over-spend on placements was discussed.", (), 0, "answer"),
     ]
     rows = item_rows(title, ("send", "waiting-times"), statements)
     ids = item_ids(model.index, title, ("send", "waiting-times"), statements)
     assert [sorted(r) for r in ids] == [sorted(model.vocab.get(f, -1) for f in row) for row in rows]
     assert any(sum(k >= 0 for k in r) > 10 for r in ids)  # words, bigrams, question and title features were found
+    assert "NRULE=waiting-times" in rows[0] and "PRULE=send" in rows[1]  # an exchange takes its neighbours' hits
+    assert not any(f.startswith(("PRULE=", "NRULE=")) for f in rows[2])  # a statement keeps to its own
     assert numpy.array_equal(model.id_probabilities(ids), model.probabilities(rows))
+
+
+def test_a_label_own_keep_threshold_survives_the_file_and_vetoes_only_that_label(tmp_path):
+    import numpy
+
+    from minutes_miner.nlp.learned import ConcernModel, load_model
+
+    model = ConcernModel(["demand", "housing"], {"w": 0}, numpy.ones(1), numpy.zeros((1, 2)), numpy.zeros(2), 0.5, 0.0,
+                         {}, {}, {"demand": 0.2})
+    model.save(tmp_path / "concerns.json")
+    loaded = load_model(tmp_path / "concerns.json")
+    assert loaded.label_keep_thresholds == {"demand": 0.2} and loaded.keep_threshold == 0.0
+    # both labels found by the taxonomy with p = 0.1: demand's own keep threshold rejects it, housing stays
+    assert loaded.decide(numpy.array([[0.1, 0.1], [0.3, 0.1]]), [("demand", "housing"), ("demand",)]) == [
+        ("housing",), ("demand",)]
