@@ -1,0 +1,204 @@
+"""One sentence unit of a block: its grammatical subject (a chain of mentions with their
+appositions, a pronoun or a single word before a reporting cue), its acts and its questioners."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .attendance import title_kind
+from .records import Mention, Subject, Unit
+
+# --------------------------------------------------------------------------- regexes
+_ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
+_APPOS = (
+    r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
+    r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
+    # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
+    r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in)\s+the\s|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?)?"
+)
+
+
+def _appos_title(m: re.Match) -> str | None:
+    """The job title an apposition gives, the one after a party tag first."""
+    return m.group("c2") or m.group("p") or m.group("c") or m.group("d")
+
+
+_LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
+_CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
+_ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
+_APPOS_OPEN = re.compile(r"\s*[,(-]")
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:from|by|to|with|for|of|on|about|towards|thanked|thank|thanking|congratulated|invited|asked|told|advised|informed|"
+    r"reminded|than|between|including|via|at|into|whom|like|behalf|welcomed|praised|met|joined|visited|supporting|support|and\s+the|presentation\s+by)"
+    r"|['’]s)\s*$",
+    re.IGNORECASE,
+)
+_QUESTIONER_BEFORE = re.compile(
+    r"(?:question|questions|query|queries|point|points|comment|comments|concern|concerns|supplementary)\s+"
+    r"(?:(?:raised|asked|put|made|posed)\s+)?(?:from|by)\s+$",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(
+    r"(?:^|[\s,;:(\"'])(?P<w>[A-Z][\w'’-]+|he|she|they)(?:\s+" + _ADVERBS + r")*\s*$"
+)
+PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
+_REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
+_CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
+_NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
+_MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
+RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
+
+
+
+_INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
+
+
+def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
+                known=None, mention_starts: list[int] | None = None) -> Unit:
+    """The unit ``text[us:ue]`` of a block: its subject, acts and questioners. ``mentions`` and
+    ``cues`` are the block's, in order of their starts (``mention_starts``, ``cue_starts``)."""
+    if mention_starts is None:
+        mention_starts = [m.start for m in mentions]
+    ments = mentions[bisect_left(mention_starts, us):bisect_left(mention_starts, ue)]
+    ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
+    if not ucues:
+        # no cue: no subject and no act; only a response opening and the questioners named
+        questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
+        return Unit(us, ue, None, set(), bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
+    acts = set()
+    passive = impersonal = response = False
+    for s, e, act in ucues:
+        if act == "passive":
+            passive = True
+        elif act == "impersonal":
+            impersonal = True
+        elif act == "answer":
+            response = True
+    questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])]
+    # subject: chain of mentions followed by a cue
+    best: Subject | None = None
+    i = 0
+    consumed: set[int] = set()
+    while i < len(ments):
+        m = ments[i]
+        if i in consumed or _PREP_BEFORE.search(text[max(us, m.start - 30):m.start]):
+            i += 1
+            continue
+        if m.label == "NAME_U" and not (known and known(m)) and not _INTRO.match(text[us:m.start]):
+            i += 1  # an unknown capitalised pair in mid-sentence is not taken for a person
+            continue
+        parts: list[list] = [[m, None]]
+        pos = m.end
+        j = i + 1
+        ok = False
+        cue = None
+        while True:
+            k = bisect_left(cue_starts, pos)
+            nc = cues[k] if k < len(cues) and cues[k][0] < ue else None
+            limit = nc[0] if nc else ue
+            nm = ments[j] if j < len(ments) else None
+            if nm is not None and nm.start < limit:
+                gap = text[pos:nm.start]
+                if nm.named and not parts[-1][0].named and gap.strip() in (",", "(", "-") and len(parts) == 1:
+                    # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed"
+                    role = re.sub(r"^(?:the|our)\s+", "", parts[-1][0].text, flags=re.IGNORECASE)
+                    parts[-1] = [nm, role]
+                    pos = nm.end
+                    j += 1
+                    continue
+                if not nm.named and parts[-1][0].named and (_APPOS_OPEN.match(gap) or _ROLE_APPOS_GAP.fullmatch(gap)):
+                    # a role inside an apposition: "Jane Smith, Head of Early Help, presented"
+                    parts[-1][1] = parts[-1][1] or nm.text
+                    j += 1
+                    continue
+                if (nm.label == "NAME_U" and parts[-1][0].named and gap.strip() in (",", "(") and not (known and known(nm))
+                        and title_kind(nm.text) == "external"):
+                    # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said",
+                    # its name running on past the mention ("Western Counties Ambulance Service")
+                    parts[-1][1] = parts[-1][1] or nm.text
+                    pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
+                    j += 1
+                    continue
+                mc = _CONNECT.fullmatch(gap)
+                if mc and nm.label == "NAME_U" and not (known and known(nm)) and (
+                        not parts[-1][0].named or _appos_title(mc)):
+                    mc = None  # "..., Chief Medical Officer of the Fennick and Marston Hospitals NHS Trust": not a person
+                if mc:
+                    parts[-1][1] = _appos_title(mc) or parts[-1][1]
+                    parts.append([nm, None])
+                    pos = nm.end
+                    j += 1
+                    continue
+                if not (nc is not None and nc[0] - pos <= 180 and _LAST_GAP.fullmatch(text[pos:nc[0]])):
+                    break
+                # else the mention lies inside an apposition that runs up to the cue ("Dr Amadi, Chief
+                # Medical Officer of the Fennick and Marston Hospitals NHS Foundation Trust, presented")
+            if nc is not None and nc[0] - pos <= 180:
+                mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
+                if mg:
+                    parts[-1][1] = _appos_title(mg) or parts[-1][1]
+                    ok = True
+                    cue = nc
+            break
+        if ok and cue is not None:
+            last_title = parts[-1][1]
+            if len(parts) > 1 and last_title and last_title.split()[0].lower().endswith("s"):
+                # "Jamal Henry and Ellie Moss, members of the Children in Care Council, presented"
+                for p in parts[:-1]:
+                    p[1] = p[1] or last_title
+            if best is None or cue[0] < best.cue_start:
+                best = Subject("chain", [(p[0], p[1]) for p in parts], cue_start=cue[0], cue_act=cue[2])
+            consumed.update(range(i, j))
+        i += 1
+    # pronoun / single-word subject before a cue
+    for s, e, act in ucues:
+        if best is not None and s >= best.cue_start:
+            break
+        if act in ("impersonal", "resolution"):
+            continue
+        mw = _WORD_BEFORE.search(text[max(us, s - 60):s])
+        if mw:
+            w = mw.group("w")
+            if any(m.start <= s - (len(text[max(us, s - 60):s]) - mw.start("w")) < m.end for m in ments):
+                continue
+            if w in _NOT_SUBJECTS:
+                best = None  # "It was explained that ... the Director considered": no speaker named
+                break
+            best = Subject("pronoun" if w in PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
+            break
+    if best is None:
+        # "It was moved by Councillor Ferris and seconded by Councillor Lomax that ...": the mover
+        mover = next((m for m in ments if m.named and _MOVED_BY.search(text[max(us, m.start - 25):m.start])), None)
+        if mover is not None:
+            best = Subject("chain", [(mover, None)], cue_start=mover.start, cue_act="statement")
+    subj_passive = best is not None and best.cue_act == "passive"
+    if subj_passive:
+        best = None
+    # acts: strong cues; a response prefix hides question/concern words inside it
+    resp_prefix_end = us
+    if RESP_START.match(text[us:ue]):
+        resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
+        response = True
+    for s, e, act in ucues:
+        if act in ("passive", "impersonal", "statement", "answer"):
+            continue
+        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e):
+            continue  # "the breakdown requested at the last meeting": a request reported, not made
+        if act == "decision":
+            acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
+            continue
+        if act in ("question", "concern", "request") and s < resp_prefix_end:
+            continue
+        if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
+            continue
+        if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and not any(
+            a == "question" and s2 != s for s2, _, a in ucues
+        ):
+            # "... was questioned" / "was asked": a question with no named asker
+            acts.add("question")
+            continue
+        acts.add(act)
+    headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")
+    return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set(), headless)
