@@ -189,6 +189,25 @@ def analyse_turns(bds: list[BlockData], turns, people: People) -> list[Stmt]:
     return stmts
 
 
+_NOT_CARRIED_ON = re.compile(r"^(?:There|It|This|That)\b|\?\s*$")
+
+
+def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], section) -> Spk | None:
+    """A plain paragraph naming nobody, with no act cue, straight after someone's statement carries
+    on their report ("He reported that ... ." / "Damp and mould reports had trebled ..."); after a
+    question or a decision it does not (an unnamed reply is nobody's), nor does a numbered
+    paragraph, a question or a remark about the meeting ("There were no public speakers.")."""
+    if parent is not None or u.subject is not None or u.acts or u.response or not stmts or bd.block.marker:
+        return None
+    if u.passive or u.impersonal or any(u.start <= m.start < u.end for m in bd.mentions):
+        return None  # someone named but not as the subject: "Mrs Booth, for Healthwatch, reported"
+    prev = stmts[-1]
+    if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
+            or prev.blk.block.marker or _NOT_CARRIED_ON.search(bd.norm[u.start:u.end])):
+        return None
+    return prev.speaker
+
+
 def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], state: ItemState, section, an: Analyser) -> list[Stmt]:
     new: list[Stmt] = []
     cur: Stmt | None = None
@@ -223,7 +242,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if cur is not None and (cur.act != "question" or u.headless):
                 spk = cur.speaker  # "Asked how many ... . Sought clarification on ...": the same member
             elif cur is None:
-                spk = inherited
+                spk = inherited or _carried_on(u, bd, parent, stmts, section)
         act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
         if act == "commitment" and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None:
             act, answers = "resolution", None  # "The Panel agreed to add a review to its work programme": a decision
