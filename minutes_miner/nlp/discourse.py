@@ -155,9 +155,9 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             bconcerns = [(s - off, lab) for s, lab in concerns[lo:hi]]
             b_c_starts = [c[0] for c in bconcerns]
             ulo, uhi = bisect_left(u_starts, off), bisect_left(u_starts, end)
-            for us, ue in _quoted_together(units[ulo:uhi] or [(off, end)], bd.block.text, off):
-                us, ue = max(us, off) - off, min(ue, end) - off
-                text_b = bd.norm
+            text_b = bd.norm
+            pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in _quoted_together(units[ulo:uhi] or [(off, end)], bd.block.text, off))
+            for us, ue in _decision_apart(pieces, text_b):
                 while ue > us and text_b[ue - 1] in " \n":
                     ue -= 1
                 if ue <= us:
@@ -199,6 +199,22 @@ _OPEN_QUOTE = re.compile(r":\s*([“‘])")
 _CLOSE_QUOTE = {"“": re.compile(r"”"), "‘": re.compile(r"’(?![A-Za-z])")}
 _QUOTE_MAX = 1500  # characters
 _NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z])")
+
+
+_MOVER_START = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b", re.IGNORECASE)
+_THEN_DECIDED = re.compile(r"[\s,]+(?:and\s+)?(?=(?:it\s+was\s+)?(?:RESOLVED|AGREED)\b)")
+
+
+def _decision_apart(units, text: str):
+    """"Proposed by Cllr Ashby, seconded by Cllr Bourne and RESOLVED that ...": the decision is a
+    statement of its own (the Committee's), apart from the words naming its mover."""
+    for us, ue in units:
+        m = _THEN_DECIDED.search(text, us, ue) if _MOVER_START.match(text, us) else None
+        if m is None:
+            yield us, ue
+        else:
+            yield us, m.start()
+            yield m.end(), ue
 
 
 def _quoted_together(units: list[tuple[int, int]], text: str, off: int) -> list[tuple[int, int]]:

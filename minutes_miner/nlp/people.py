@@ -319,8 +319,9 @@ def is_initials_of(text: str, name: str) -> bool:
 
 def _ends_with_role(title: str, role: str) -> bool:
     """"police and crime commissioner" ends with "commissioner"; "chief finance officer to the
-    commissioner" names the office served, not the holder."""
-    return title.endswith(" " + role) and not re.search(r"\b(?:to|of|for)\s+the\s+" + re.escape(role) + "$", title)
+    commissioner" names the office served, not the holder; "deputy mayor" is not "mayor"."""
+    return (title.endswith(" " + role) and not re.search(r"\b(?:to|of|for)\s+the\s+" + re.escape(role) + "$", title)
+            and not re.search(r"\b(?:deputy|depute|vice|assistant)[\s-]+" + re.escape(role) + "$", title))  # the deputy is not the Mayor
 
 
 @lru_cache(maxsize=4096)

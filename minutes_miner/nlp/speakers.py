@@ -48,7 +48,7 @@ class Analyser:
             entry = self.people.by_title(full) or self.people.by_acronym(acro)
             if entry:
                 return Spk(entry=entry)
-            return Spk(display=f"the {full}", key=normalise(full).lower(), kind="officer")
+            return Spk(display=f"the {full}", key=normalise(full).lower(), kind=title_kind(full) or "officer")
         if label.startswith("ROLE|"):
             _, key, kind = label.split("|")
         else:
@@ -150,4 +150,7 @@ class ItemState:
         for s in reversed(self.history):
             if not s.parts and s is not skip and s.gender is None and s.kind not in ("group",):
                 return s
-        return skip if skip is not None and skip.gender in (gender, None) else self.history[-1]
+        if skip is not None and skip.gender in (gender, None):
+            return skip
+        last = self.history[-1]
+        return None if last.kind == "group" and last.entry is None else last  # "She" is never "the Committee"

@@ -61,6 +61,8 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
+_MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b[^.;:!?]*", re.IGNORECASE)
+_DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
 _TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
 
 
@@ -128,7 +130,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
             continue
-        if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text):
+        if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and not _DECIDED.search(b.text):
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
         qa.note_responder(bd, an)
@@ -215,6 +217,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
     for u in bd.units:
         if u.end - u.start <= 60 and ACTION_LABEL.match(bd.norm, u.start):
             continue  # "Action: JT" names who owns a follow-up; nobody said it
+        if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
+            continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
         state.questioner = None
         if u.subject is not None and u.subject.kind == "pronoun" and u.subject.cue_act not in ("question", "request", "concern"):
             last = cur or (stmts[-1] if stmts else None)

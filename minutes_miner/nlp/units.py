@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .agents import agent_subject
 from .attendance import title_kind
 from .records import Mention, Subject, Unit
 
@@ -52,8 +53,6 @@ _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
-
-
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
 
 
@@ -68,7 +67,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if not ucues:
         # no cue: no subject and no act; only a response opening and the questioners named
         questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
-        return Unit(us, ue, None, set(), bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
+        agent = agent_subject(text, us, ue, ments, ucues)  # "The police view, given by DCI Ruddock, was that ..."
+        return Unit(us, ue, agent, set(), bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
     acts = set()
     passive = impersonal = response = False
     for s, e, act in ucues:
@@ -178,6 +178,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     subj_passive = best is not None and best.cue_act == "passive"
     if subj_passive:
         best = None
+    if best is None or best.kind == "word":
+        # "It was confirmed by Mrs Fitch that", "..., said the Chairman."; "Concern was expressed by" is no subject "Concern"
+        best = agent_subject(text, us, ue, ments, ucues) or best
     # acts: strong cues; a response prefix hides question/concern words inside it
     resp_prefix_end = us
     if RESP_START.match(text[us:ue]):

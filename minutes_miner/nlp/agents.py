@@ -1,0 +1,61 @@
+"""Speakers named after what they said: the agent of a passive ("It was confirmed by Mrs Fitch
+that ...", "Concern was expressed by a Member"), a tag at the end ("..., said Councillor
+Castleton.") or a bracket at the end ("... (Councillor Lakhani).", "... [Cllr Dunmore]").
+
+Only a mention that fills one of these slots speaks; "children placed by the council" or "a
+review led by Mr X" name no speaker (the participles are data, ``agents.json``).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from . import rules
+from .records import Mention, Subject
+
+_JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = rules.agents()
+    participles = "|".join(sorted(map(re.escape, data["participles"]), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, data["inverted_verbs"]), key=len, reverse=True))
+    # "was further reported by", "was given as 68 per cent by", ", given by": a finite passive or a
+    # participle opening an aside; not "the payment agreed by Cabinet", "signed by the Chair"
+    by = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|then|again|subsequently|duly|similarly|later)\s+)?|,\s*)"
+                    r"(?:" + participles + r")(?:\s+as\s+[\d£][^,;:.!?]{0,30}?)?\s+by\s+$", re.IGNORECASE)
+    tag = re.compile(r",\s*(?:" + verbs + r")\s+$", re.IGNORECASE)
+    return by, tag
+
+
+def _first_cue(cues: list[tuple[int, int, str]], default: int) -> tuple[int, str]:
+    for s, _e, act in cues:
+        if act not in ("passive", "impersonal"):
+            return s, act
+    return (cues[0][0], "statement") if cues else (default, "statement")
+
+
+def agent_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[tuple[int, int, str]]) -> Subject | None:
+    """The speaker of the unit ``text[us:ue]`` named after the verb, or None."""
+    if not ments or any(act in ("resolution", "decision") for _s, _e, act in cues):
+        return None  # "RESOLVED that the minutes be confirmed and signed by the Chair": the Committee's
+    by, tag = _patterns()
+    cue_start, cue_act = _first_cue(cues, us)
+    for m in ments:
+        if by.search(text, max(us, m.start - 80), m.start):
+            return Subject("chain", [(m, None)], cue_start=cue_start, cue_act=cue_act)
+    end = text[:ue].rstrip().rstrip(".;!")
+    last = ments[-1]
+    if text[last.end:len(end)].strip(" ,") == "" and tag.search(text, us, last.start):
+        return Subject("chain", [(last, None)], cue_start=cue_start, cue_act=cue_act)
+    closer = end[-1:] if end else ""
+    if closer in ")]":
+        opener = "(" if closer == ")" else "["
+        at = end.rfind(opener, us)
+        inside = [m for m in ments if m.start > at]
+        if (at > us and inside and text[at + 1:inside[0].start].strip() == "" and text[inside[-1].end:len(end) - 1].strip() == ""
+                and all(_JOINERS.fullmatch(text[a.end:b.start]) for a, b in pairwise(inside))):
+            return Subject("chain", [(m, None) for m in inside], cue_start=cue_start, cue_act=cue_act)
+    return None
