@@ -1,6 +1,6 @@
 """Speakers named after what they said: the agent of a passive ("It was confirmed by Mrs Fitch
 that ...", "Concern was expressed by a Member"), a tag at the end ("..., said Councillor
-Castleton.") or a bracket at the end ("... (Councillor Lakhani).", "... [Cllr Dunmore]").
+Castleton."), a label at the start ("Councillor Hale: Can officers say ...?") or a bracket at the end ("... (Councillor Lakhani).", "... [Cllr Dunmore]").
 
 Only a mention that fills one of these slots speaks; "children placed by the council" or "a
 review led by Mr X" name no speaker (the participles are data, ``agents.json``).
@@ -14,6 +14,7 @@ from itertools import pairwise
 from . import rules
 from .records import Mention, Subject
 
+_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*:\s+[A-Z“\"'‘]")
 _JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
@@ -43,6 +44,9 @@ def agent_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[
         return None  # "RESOLVED that the minutes be confirmed and signed by the Chair": the Committee's
     by, tag = _patterns()
     cue_start, cue_act = _first_cue(cues, us)
+    first = ments[0]
+    if not text[us:first.start].strip(" -–•*") and _LABEL_AFTER.match(text, first.end, ue):
+        return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)  # "Councillor Hale: Can officers say ...?"
     for m in ments:
         if by.search(text, max(us, m.start - 80), m.start):
             return Subject("chain", [(m, None)], cue_start=cue_start, cue_act=cue_act)

@@ -11,6 +11,8 @@ from .records import BlockData, Mention, Spk, Subject
 from .textnorm import normalise
 from .units import PRONOUNS
 
+_CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "convenor", "cadeirydd"}
+
 INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
 
 
@@ -54,6 +56,8 @@ class Analyser:
         else:
             key = normalise(bare).lower()
             kind = title_kind(bare) or "officer"
+            if key in _CHAIR_WORDS:
+                key = "chair"  # "The Chairman": the gold key of the Chair whatever the word
         if label.startswith("ROLE_OPEN") or key in self.single_role_keys:
             entry = self.people.by_title(bare)
             if entry:
@@ -61,6 +65,8 @@ class Analyser:
         display = text
         if display[:4] in ("The ", "the "):
             display = "the " + display[4:]
+        elif kind != "group" and display[:1].isupper() and not re.match(r"(?:A|An|One|Another|Our)\s", display):
+            display = "the " + display  # "Chair" matched without its article: "the Chair"
         return Spk(display=display, key=key, kind=kind)
 
     def subject_spk(self, subj: Subject, state: ItemState) -> Spk | None:

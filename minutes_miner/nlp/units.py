@@ -68,7 +68,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         # no cue: no subject and no act; only a response opening and the questioners named
         questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
         agent = agent_subject(text, us, ue, ments, ucues)  # "The police view, given by DCI Ruddock, was that ..."
-        return Unit(us, ue, agent, set(), bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
+        acts = {"question"} if text[ue - 1] == "?" else set()  # "Would the Council consider ...?"
+        return Unit(us, ue, agent, acts, bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
     acts = set()
     passive = impersonal = response = False
     for s, e, act in ucues:
@@ -205,5 +206,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             acts.add("question")
             continue
         acts.add(act)
+    if not acts and text[ue - 1] == "?":
+        acts.add("question")  # "Councillor Hale: Can officers say when ...?"
     headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")
     return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set(), headless)
