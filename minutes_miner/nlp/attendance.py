@@ -119,9 +119,9 @@ def _title_kind(title: str | None) -> str | None:
         return None
     data = rules.people()
     low = title.lower().strip()
-    if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"]
+    if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"] or (low.split(",")[0].strip() in data["chair_titles"] and any(m in low for m in data["cabinet_markers"]))
             or any(p.strip() in data["chair_titles"] for p in low.split(";"))):
-        return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member" (not "Co-Chair, Youth Forum")
+        return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member", "Chair, Cabinet Member for Health" (not "Co-Chair, Youth Forum")
     if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
         return "member"
     if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):

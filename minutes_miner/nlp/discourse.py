@@ -287,5 +287,5 @@ def _render(spk: Spk, people: People) -> tuple[str | None, str | None, str]:
             display = " and ".join(names)
         return display or None, " and ".join(keys) or None, "group"
     if spk.entry is not None:
-        return spk.entry.best_form(), spk.entry.key, people.kind_of(spk.entry)
+        return spk.entry.best_form(), spk.entry.key, spk.acting or people.kind_of(spk.entry)
     return spk.display, spk.key, spk.kind

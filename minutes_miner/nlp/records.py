@@ -62,6 +62,7 @@ class Spk:
     key: str | None = None
     kind: str = "unknown"
     parts: tuple[Spk, ...] = ()
+    acting: str | None = None  # the kind of a person acting in a role: the Vice-Chair who "took the chair" is the chair
 
     @property
     def ident(self) -> str:
@@ -101,5 +102,5 @@ class LeadIn:
 #: who speaks a RESOLVED / AGREED decision (gold convention)
 COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
 #: role keys of the bodies whose decisions are the Committee's
-DECIDING_BODIES = {"committee", "panel", "board", "cabinet", "authority", "sub-committee", "commission"}
+DECIDING_BODIES = {"committee", "panel", "board", "cabinet", "authority", "sub-committee", "commission", "joint committee"}
 DECISION_POINT = LeadIn(rank=-1, marker=None, label=None, kind="decision", act="resolution")

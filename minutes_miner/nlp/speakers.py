@@ -6,7 +6,7 @@ import re
 
 from . import rules
 from .attendance import title_kind
-from .people import People, is_initials_of, title_initials
+from .people import Entry, People, is_initials_of, title_initials
 from .records import BlockData, Mention, Spk, Subject
 from .textnorm import normalise
 from .units import PRONOUNS
@@ -24,10 +24,11 @@ class Analyser:
         self.acronyms = data["acronym_roles"]
         self.role_aliases: dict[str, Mention] = {}  # "HHO" -> the mention "the Head of Housing Options"
         self._cache: dict = {}
+        self.acting_chair: Entry | None = None  # who "took the chair" part-way through the meeting
 
     # -- resolution of mentions ---------------------------------------------
     def mention_spk(self, m: Mention, title: str | None, register: bool = False) -> Spk | None:
-        key = (m.label, m.text, title, len(self.people.entries))
+        key = (m.label, m.text, title, len(self.people.entries), id(self.acting_chair))
         hit = self._cache.get(key, False)
         if hit is False:
             hit = self._cache[key] = self._mention_spk(m, title)
@@ -53,6 +54,8 @@ class Analyser:
             return Spk(display=f"the {full}", key=normalise(full).lower(), kind=title_kind(full) or "officer")
         if label.startswith("ROLE|"):
             _, key, kind = label.split("|")
+            if key == "chair" and self.acting_chair is not None:
+                return Spk(entry=self.acting_chair, acting="chair")
         else:
             key = normalise(bare).lower()
             kind = title_kind(bare) or "officer"
@@ -68,6 +71,14 @@ class Analyser:
         elif kind != "group" and display[:1].isupper() and not re.match(r"(?:A|An|One|Another|Our)\s", display):
             display = "the " + display  # "Chair" matched without its article: "the Chair"
         return Spk(display=display, key=key, kind=kind)
+
+    def take_chair(self, bd: BlockData, at: int) -> None:
+        """"Mr Tresize, Vice-Chair, took the chair": "the Chair" is he from here on."""
+        named = [m for m in bd.mentions if m.named and m.end <= at]
+        if named:
+            entry = self.people.lookup(named[-1].text) or self.people.add(named[-1].text)
+            if entry is not None:
+                self.acting_chair = entry
 
     def subject_spk(self, subj: Subject, state: ItemState) -> Spk | None:
         if subj.kind == "chain":

@@ -63,6 +63,7 @@ _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECID
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
 _MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b[^.;:!?]*", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
+_TOOK_CHAIR = re.compile(r"\b(?:took|assumed|resumed|occupied|was\s+in|in)\s+the\s+chair\b", re.IGNORECASE)
 _TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
 
 
@@ -112,6 +113,11 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
             continue
+        took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" else None
+        if took:
+            an.take_chair(bd, took.start())
+            if b.text.startswith("("):
+                continue  # "(Councillor Begum left the meeting. Mr Tresize, Vice-Chair, took the chair.)": a note, not a statement
         rank, marker = rank_of(b, stack[-1] if stack else None, last_alpha)
         if marker == "alpha":
             last_alpha = b.label

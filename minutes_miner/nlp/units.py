@@ -30,6 +30,7 @@ def _appos_title(m: re.Match) -> str | None:
 
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
 _CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
+_ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
 _APPOS_OPEN = re.compile(r"\s*[,(-]")
 _PREP_BEFORE = re.compile(
@@ -104,9 +105,13 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             nm = ments[j] if j < len(ments) else None
             if nm is not None and nm.start < limit:
                 gap = text[pos:nm.start]
-                if nm.named and not parts[-1][0].named and gap.strip() in (",", "(", "-") and len(parts) == 1:
-                    # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed"
+                org = _ROLE_ORG_GAP.fullmatch(gap) if nm.named and not parts[-1][0].named and len(parts) == 1 else None
+                if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-") or org) and len(parts) == 1:
+                    # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed", "The
+                    # Associate Director of Nursing at Cheverell Community Health NHS Trust, Ms Bernadette Quaye, explained"
                     role = re.sub(r"^(?:the|our)\s+", "", parts[-1][0].text, flags=re.IGNORECASE)
+                    if org:
+                        role += " " + org.group(1)
                     parts[-1] = [nm, role]
                     pos = nm.end
                     j += 1
