@@ -49,6 +49,8 @@ _WORD_BEFORE = re.compile(
 )
 PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
+_AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
@@ -183,7 +185,14 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             best = Subject("chain", [(mover, None)], cue_start=mover.start, cue_act="statement")
     subj_passive = best is not None and best.cue_act == "passive"
     if subj_passive:
-        best = None
+        # "Mr Carville ... was welcomed to the meeting and presented an update": the subject of the second verb
+        later = next((c for c in ucues if c[0] > best.cue_start and c[2] not in ("passive", "impersonal")
+                      and _AND_THEN.search(text, best.cue_start, c[0])), None)
+        if later is not None and not any(best.cue_start < m.start < later[0] for m in ments):
+            best = Subject(best.kind, best.parts, best.word, cue_start=later[0], cue_act=later[2])
+            subj_passive = False
+        else:
+            best = None
     if best is None or best.kind == "word":
         # "It was confirmed by Mrs Fitch that", "..., said the Chairman."; "Concern was expressed by" is no subject "Concern"
         best = agent_subject(text, us, ue, ments, ucues) or best
@@ -195,6 +204,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     for s, e, act in ucues:
         if act in ("passive", "impersonal", "statement", "answer"):
             continue
+        if act == "welcome" and _PASSIVE_BEFORE.search(text, max(us, s - 12), s):
+            continue  # "was welcomed to the meeting": welcomed, not welcoming
         if act == "request" and _REQUESTED_PARTICIPLE.match(text, e):
             continue  # "the breakdown requested at the last meeting": a request reported, not made
         if act == "decision":
