@@ -26,8 +26,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # "was further reported by", "was given as 68 per cent by", ", given by": a finite passive or a
     # participle opening an aside; not "the payment agreed by Cabinet", "signed by the Chair"
     by = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:(?:also|further|then|again|subsequently|duly|similarly|later)\s+)?|,\s*)"
-                    r"(?:" + participles + r")(?:\s+as\s+[\d£][^,;:.!?]{0,30}?)?\s+by\s+$", re.IGNORECASE)
-    tag = re.compile(r",\s*(?:" + verbs + r")\s+$", re.IGNORECASE)
+                    r"(?:" + participles + r")(?:\s+as\s+[\d£][^,;:.!?]{0,30}?)?\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+    tag = re.compile(r",\s*(?:" + verbs + r")\s+(?:the\s+)?$", re.IGNORECASE)
     return by, tag
 
 

@@ -51,6 +51,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": 
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
+_BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
@@ -204,8 +205,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     for s, e, act in ucues:
         if act in ("passive", "impersonal", "statement", "answer"):
             continue
-        if act == "welcome" and _PASSIVE_BEFORE.search(text, max(us, s - 12), s):
-            continue  # "was welcomed to the meeting": welcomed, not welcoming
+        if act == "welcome" and _PASSIVE_BEFORE.search(text, max(us, s - 12), s) and not _BY_AFTER.match(text, e):
+            continue  # "was welcomed to the meeting": welcomed, not welcoming (but "was praised by the Committee")
         if act == "request" and _REQUESTED_PARTICIPLE.match(text, e):
             continue  # "the breakdown requested at the last meeting": a request reported, not made
         if act == "decision":

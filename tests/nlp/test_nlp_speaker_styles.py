@@ -1,0 +1,155 @@
+"""Speaker attribution in house styles the gold sets did not start with (fictional minutes,
+fixtures/speaker_styles_minutes.txt): agents after the verb, tags at the end, labels, bullets
+ending in the speaker, roles by title, continuation paragraphs, and the places where no
+speaker may be guessed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nlp_helpers import find
+
+FIXTURE = Path(__file__).parent / "fixtures" / "speaker_styles_minutes.txt"
+
+
+@pytest.fixture(scope="module")
+def items():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    doc = analyse(minutes_from_text(FIXTURE.read_text(encoding="utf-8"), str(FIXTURE)))
+    return {item.number: item for item in doc.items}
+
+
+def said(item, fragment):
+    _, s = find(item, fragment)
+    return s.speaker, s.speaker_key, s.speaker_kind, s.act
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("Concern was expressed by Councillor Dunmore", ("Councillor Carol Dunmore", "dunmore", "member", "concern")),
+    ("It was confirmed by the Head of Service that", ("Tom Reeve", "reeve", "officer", "statement")),
+    ("said Councillor Ashby.", ("Councillor Bryn Ashby", "ashby", "member", "statement")),
+    ("at a record level (Councillor Dunmore).", ("Councillor Carol Dunmore", "dunmore", "member", "statement")),
+])
+def test_speaker_named_after_the_verb(items, fragment, expected):
+    assert said(items["3"], fragment) == expected
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("The Associate Director, Ms Quill, explained", ("Sarah Quill", "quill", "officer", "statement")),
+    ("Speaking on behalf of the Executive Member, Councillor Orme", ("Councillor Liz Orme", "orme", "cabinet_member", "statement")),
+    ("Alderman Voss asked whether", ("Alderman Peter Voss", "voss", "member", "question")),
+    ("The Lead Member for Adult Social Care reported", ("Councillor Liz Orme", "orme", "cabinet_member", "statement")),
+    ("The Clerk reminded Members", ("Mark Lyle", "lyle", "officer", "statement")),
+    ("Cllr B. Ashby queried", ("Councillor Bryn Ashby", "ashby", "member", "question")),
+    ("Tom Reeve (Head of Service for Homelessness) reported", ("Tom Reeve", "reeve", "officer", "statement")),
+    ("The Panel heard from Mr Reeve", ("the Panel", "panel", "group", "statement")),
+    ("Members noted the improvement", ("Members", "members", "group", "statement")),
+    ("Cllr Ashby raised the issue of damp", ("Councillor Bryn Ashby", "ashby", "member", "statement")),
+])
+def test_titles_roles_and_honorifics(items, fragment, expected):
+    assert said(items["3"], fragment) == expected
+
+
+def test_cabinet_member_by_title_answers_and_responding_director_pairs(items):
+    item = items["3"]
+    assert said(item, "Councillor Nadeem, Executive Member for Housing, replied") == (
+        "Councillor Tariq Nadeem", "nadeem", "cabinet_member", "answer")
+    assert find(item, "Councillor Nadeem, Executive Member")[1].answers == find(item, "Alderman Voss asked")[0]
+    assert said(item, "Responding, the Director said") == ("Dr Nia Bowen", "bowen", "officer", "answer")
+    assert find(item, "Responding, the Director said")[1].answers == find(item, "Cllr B. Ashby queried")[0]
+
+
+def test_a_paragraph_naming_nobody_carries_on_the_speakers_report(items):
+    assert said(items["4"], "Life expectancy in the most deprived wards") == ("Dr Nia Bowen", "bowen", "officer", "statement")
+
+
+@pytest.mark.parametrize("fragment", [
+    "It was explained that the gap had widened",  # an unnamed answer: never guessed
+    "There were no public speakers.",  # a remark about the meeting
+    "The posts funded by the Public Health Grant",  # "funded by" names no speaker
+])
+def test_no_speaker_is_guessed(items, fragment):
+    speaker, key, kind, _ = said(items["4"], fragment)
+    assert (speaker, key, kind) == (None, None, "unknown")
+
+
+def test_unnamed_answer_still_answers_the_question(items):
+    item = items["4"]
+    assert said(item, "It was explained that the gap")[3] == "answer"
+    assert find(item, "It was explained that the gap")[1].answers == find(item, "Councillor Kumar asked whether")[0]
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("An undertaking was given by Dr Bowen", ("Dr Nia Bowen", "bowen", "officer", "commitment")),
+    ("Clarification was sought on the timing", ("Councillor Ann Hale", "hale", "chair", "question")),
+    ("Frustration was voiced at the slow progress, said the Chair.", ("Councillor Ann Hale", "hale", "chair", "concern")),
+    ("was praised by the Committee", ("the Committee", "committee", "group", "welcome")),
+])
+def test_passive_acts_keep_their_agent(items, fragment, expected):
+    assert said(items["4"], fragment) == expected
+
+
+def test_transcript_labels_name_the_speaker_and_pair(items):
+    item = items["5"]
+    assert said(item, "Councillor Hale: Can officers say") == ("Councillor Ann Hale", "hale", "chair", "question")
+    assert said(item, "Ms Quill: The strategy will go") == ("Sarah Quill", "quill", "officer", "answer")
+    assert find(item, "Ms Quill: The strategy")[1].answers == find(item, "Councillor Hale: Can officers")[0]
+    assert said(item, "It will then be consulted on.")[:3] == ("Sarah Quill", "quill", "officer")
+
+
+def test_bullets_ending_in_the_speaker(items):
+    item = items["5"]
+    assert said(item, "Concern about the cost of bed and breakfast") == ("Councillor Carol Dunmore", "dunmore", "member", "concern")
+    assert said(item, "Whether the empty homes officer post") == ("Councillor Bryn Ashby", "ashby", "member", "question")
+    assert not any(s.text.startswith("The following points") for s in item.statements)
+
+
+def test_the_chair_is_whoever_took_the_chair(items):
+    item = items["5"]
+    assert said(item, "The Chair thanked officers") == ("Councillor Ravi Kumar", "kumar", "chair", "welcome")
+    assert not any("left the meeting" in s.text for s in item.statements)
+
+
+def test_a_decision_after_its_mover_and_seconder_is_the_committees(items):
+    item = items["5"]
+    assert said(item, "RESOLVED that the report be noted.") == ("the Committee", "committee", "group", "resolution")
+    assert not any(s.text.startswith("Proposed by") for s in item.statements)
+
+
+def _one_item(text):
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    return analyse(minutes_from_text("Minutes of the Board held on 4 June 2024.\n\n1. Item\n\n" + text, "styles")).items[0]
+
+
+def test_job_title_first_with_an_organisation_then_the_title_alone():
+    item = _one_item(
+        "The Associate Director of Nursing at Fenwick Community Health NHS Trust, Ms Ada Quaye, explained that waits had grown.\n\n"
+        "Councillor Naylor asked what happened to children whose health got worse.\n\n"
+        "The Associate Director of Nursing replied that every child was contacted every six weeks.\n")
+    assert said(item, "The Associate Director of Nursing replied") == ("Ms Ada Quaye", "quaye", "external", "answer")
+
+
+def test_the_mayor_and_acronym_roles_resolve_to_the_holder():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    text = ("Minutes of the Full Council held on 4 June 2024.\n\nPresent: Cllr P. Kettering (Town Mayor, in the Chair), "
+            "Cllr M. Ashby (Deputy Mayor)\n\nIn attendance: Mr G. Lusk (Deputy Clerk and Responsible Financial Officer)\n\n"
+            "1. Finance\n\nThe Mayor opened the meeting.\n\nThe RFO presented the schedule of payments.\n\n"
+            "A member of the public asked whether the library would close.\n")
+    item = analyse(minutes_from_text(text, "town")).items[0]
+    assert said(item, "The Mayor opened") == ("Cllr P. Kettering", "kettering", "chair", "statement")
+    assert said(item, "The RFO presented") == ("Mr G. Lusk", "lusk", "officer", "statement")
+    assert said(item, "A member of the public asked") == ("A member of the public", "member of the public", "external", "question")
+
+
+def test_welcomed_to_the_meeting_and_presented_is_the_guests_statement():
+    item = _one_item("Mr Brendan Carville, Area Manager, Northern Ireland Housing Executive, was welcomed to the meeting "
+                     "and presented an update on homelessness.\n")
+    assert said(item, "was welcomed to the meeting") == ("Mr Brendan Carville", "carville", "external", "statement")
+
+
+def test_a_numbered_paragraph_naming_nobody_is_not_carried_on():
+    item = _one_item("3.1 Dr Ruth Amos reported that all actions were on track.\n\n3.2 All other actions were complete.\n")
+    assert said(item, "All other actions were complete")[:3] == (None, None, "unknown")
