@@ -38,6 +38,24 @@ def _first_cue(cues: list[tuple[int, int, str]], default: int) -> tuple[int, str
     return (cues[0][0], "statement") if cues else (default, "statement")
 
 
+_WHO = re.compile(r"(?:\s*,\s*(?P<title>[^,;:.!?()]{2,120}))?\s*,\s*who\s+(?:(?:also|then|further|had)\s+)?")
+
+
+def relative_subject(text: str, us: int, ments: list[Mention], cues: list[tuple[int, int, str]]) -> Subject | None:
+    """"The Committee received a presentation from Ms Quill, Director of Housing, who explained
+    ...": the person the relative clause is about speaks."""
+    for s, _e, act in cues:
+        if act in ("passive", "impersonal"):
+            continue
+        before = [m for m in ments if m.end <= s and (m.named or not m.label.endswith("|group"))]
+        if before:
+            m = before[-1]
+            w = _WHO.fullmatch(text, m.end, s)
+            if w:
+                return Subject("chain", [(m, w.group("title"))], cue_start=s, cue_act=act)
+    return None
+
+
 def agent_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[tuple[int, int, str]]) -> Subject | None:
     """The speaker of the unit ``text[us:ue]`` named after the verb, or None."""
     if not ments or any(act in ("resolution", "decision") for _s, _e, act in cues):

@@ -195,8 +195,8 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                             items=out_items)
 
 
-_OPEN_QUOTE = re.compile(r":\s*([“‘])")
-_CLOSE_QUOTE = {"“": re.compile(r"”"), "‘": re.compile(r"’(?![A-Za-z])")}
+_OPEN_QUOTE = re.compile(r":\s*([“‘\"])")
+_CLOSE_QUOTE = {"“": re.compile(r"”"), "‘": re.compile(r"’(?![A-Za-z])"), '"': re.compile(r'"')}
 _QUOTE_MAX = 1500  # characters
 _NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z])")
 

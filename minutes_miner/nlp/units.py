@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .agents import agent_subject
+from .agents import agent_subject, relative_subject
 from .attendance import title_kind
 from .records import Mention, Subject, Unit
 
@@ -16,7 +16,7 @@ _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
     r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]+\s+(?:of|for|from|at)\s|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?"
     # an organisation with no comma: "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported"
     r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*))?"
@@ -31,6 +31,7 @@ def _appos_title(m: re.Match) -> str | None:
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
 _CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
 _ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
 _APPOS_OPEN = re.compile(r"\s*[,(-]")
 _PREP_BEFORE = re.compile(
@@ -109,7 +110,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             if nm is not None and nm.start < limit:
                 gap = text[pos:nm.start]
                 org = _ROLE_ORG_GAP.fullmatch(gap) if nm.named and not parts[-1][0].named and len(parts) == 1 else None
-                if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-") or org) and len(parts) == 1:
+                if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-", "") or org) and len(parts) == 1:
                     # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed", "The
                     # Associate Director of Nursing at Cheverell Community Health NHS Trust, Ms Bernadette Quaye, explained"
                     role = re.sub(r"^(?:the|our)\s+", "", parts[-1][0].text, flags=re.IGNORECASE)
@@ -117,6 +118,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                         role += " " + org.group(1)
                     parts[-1] = [nm, role]
                     pos = nm.end
+                    if gap.strip() == "(":
+                        close = _CLOSE_BRACKET.match(text, pos)  # "The Cabinet Member for Housing (Councillor Zed) said"
+                        pos = close.end() if close else pos
                     j += 1
                     continue
                 if not nm.named and parts[-1][0].named and (_APPOS_OPEN.match(gap) or _ROLE_APPOS_GAP.fullmatch(gap)):
@@ -194,6 +198,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             subj_passive = False
         else:
             best = None
+    if best is None or (best.kind == "chain" and all(p[0].label.endswith("|group") for p in best.parts)):
+        best = relative_subject(text, us, ments, ucues) or best  # "... a presentation from Ms Quill, who explained"
     if best is None or best.kind == "word":
         # "It was confirmed by Mrs Fitch that", "..., said the Chairman."; "Concern was expressed by" is no subject "Concern"
         best = agent_subject(text, us, ue, ments, ucues) or best

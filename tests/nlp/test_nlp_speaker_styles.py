@@ -153,3 +153,24 @@ def test_welcomed_to_the_meeting_and_presented_is_the_guests_statement():
 def test_a_numbered_paragraph_naming_nobody_is_not_carried_on():
     item = _one_item("3.1 Dr Ruth Amos reported that all actions were on track.\n\n3.2 All other actions were complete.\n")
     assert said(item, "All other actions were complete")[:3] == (None, None, "unknown")
+
+
+def test_role_then_name_in_brackets_relative_clauses_and_straight_quotes():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    text = ("Minutes of the Scrutiny Board held on 4 June 2024.\n\nPresent: Councillor Ann Hale (Chair), Councillor Joe Zed "
+            "(Cabinet Member for Housing)\n\nIn attendance: Sarah Quill (Director of Housing)\n\n1. Budget\n\n"
+            "The Cabinet Member for Housing (Councillor Zed) said that rents would rise.\n\n"
+            "The Committee received a presentation from Ms Quill, Director of Housing, who explained that voids had fallen.\n\n"
+            'Cllr Hale commented: "This is a serious matter. It must not happen again."\n\n'
+            "Mrs Diane Fox, a local resident, addressed the Board about parking.\n\n"
+            "Deputy Leader Cllr Pat Moss said that the council would act.\n\n"
+            "The Chair invited Ms Quill to respond.\n")
+    item = analyse(minutes_from_text(text, "board")).items[0]
+    assert said(item, "(Councillor Zed) said") == ("Councillor Joe Zed", "zed", "cabinet_member", "statement")
+    assert said(item, "who explained that voids") == ("Sarah Quill", "quill", "officer", "statement")
+    _, quoted = find(item, "This is a serious matter.")
+    assert quoted.text.endswith('It must not happen again."') and quoted.speaker_key == "hale"
+    assert said(item, "a local resident, addressed")[:3] == ("Mrs Diane Fox", "fox", "external")
+    assert said(item, "Deputy Leader Cllr Pat Moss")[:3] == ("Cllr Pat Moss", "moss", "cabinet_member")
+    assert said(item, "The Chair invited")[:3] == ("Councillor Ann Hale", "hale", "chair")
