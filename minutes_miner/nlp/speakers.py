@@ -11,6 +11,7 @@ from .records import BlockData, Mention, Spk, Subject
 from .textnorm import normalise
 from .units import PRONOUNS
 
+_INDEFINITE = re.compile(r"(?:an?|one|another|some)\s", re.IGNORECASE)
 _CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "convenor", "cadeirydd"}
 
 INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
@@ -61,7 +62,7 @@ class Analyser:
             kind = title_kind(bare) or "officer"
             if key in _CHAIR_WORDS:
                 key = "chair"  # "The Chairman": the gold key of the Chair whatever the word
-        if label.startswith("ROLE_OPEN") or key in self.single_role_keys:
+        if (label.startswith("ROLE_OPEN") or key in self.single_role_keys) and not _INDEFINITE.match(text):  # "A Member": nobody in particular
             entry = self.people.by_title(bare)
             if entry:
                 return Spk(entry=entry)
@@ -101,7 +102,7 @@ class Analyser:
     def _holder_in_item(self, m: Mention, state: ItemState) -> Spk | None:
         """A role several people hold ("the Cabinet Member", "the Director") is the holder who has
         already spoken in this item."""
-        if m.label.startswith("ROLE|") and m.label.split("|")[1] not in self.single_role_keys:
+        if (m.label.startswith("ROLE|") and m.label.split("|")[1] not in self.single_role_keys) or _INDEFINITE.match(m.text):
             return None  # "the Board", "Members": a body, not one of several people
         bare = re.sub(r"^(?:the|our)\s+", "", m.text.strip(), flags=re.IGNORECASE)
         if m.label == "ROLE_ACRO":
