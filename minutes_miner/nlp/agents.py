@@ -38,12 +38,19 @@ def _first_cue(cues: list[tuple[int, int, str]], default: int) -> tuple[int, str
     return (cues[0][0], "statement") if cues else (default, "statement")
 
 
+_HEARD_FROM = re.compile(r"\b(?:heard|received\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:presentation|update|report|briefing|overview|"
+                         r"statement|deputation|submission|evidence))\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _WHO = re.compile(r"(?:\s*,\s*(?P<title>[^,;:.!?()]{2,120}))?\s*,\s*who\s+(?:(?:also|then|further|had)\s+)?")
 
 
 def relative_subject(text: str, us: int, ments: list[Mention], cues: list[tuple[int, int, str]]) -> Subject | None:
     """"The Committee received a presentation from Ms Quill, Director of Housing, who explained
-    ...": the person the relative clause is about speaks."""
+    ...": the person the relative clause is about speaks; so does the one a body "heard from"
+    ("The Panel heard from Mr Reeve about the rough sleeping count")."""
+    for m in ments:
+        person = m.label == "NAME_T" or (not m.named and not m.label.endswith("|group") and m.text[:4].lower() == "the ")  # not "Tarnbury Royal Infirmary"
+        if person and _HEARD_FROM.search(text, max(us, m.start - 80), m.start):
+            return Subject("chain", [(m, None)], cue_start=m.start, cue_act="statement")
     for s, _e, act in cues:
         if act in ("passive", "impersonal"):
             continue

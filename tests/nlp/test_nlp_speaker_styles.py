@@ -43,7 +43,7 @@ def test_speaker_named_after_the_verb(items, fragment, expected):
     ("The Clerk reminded Members", ("Mark Lyle", "lyle", "officer", "statement")),
     ("Cllr B. Ashby queried", ("Councillor Bryn Ashby", "ashby", "member", "question")),
     ("Tom Reeve (Head of Service for Homelessness) reported", ("Tom Reeve", "reeve", "officer", "statement")),
-    ("The Panel heard from Mr Reeve", ("the Panel", "panel", "group", "statement")),
+    ("The Panel heard from Mr Reeve", ("Tom Reeve", "reeve", "officer", "statement")),  # the one heard speaks
     ("Members noted the improvement", ("Members", "members", "group", "statement")),
     ("Cllr Ashby raised the issue of damp", ("Councillor Bryn Ashby", "ashby", "member", "statement")),
 ])
