@@ -174,3 +174,21 @@ def test_role_then_name_in_brackets_relative_clauses_and_straight_quotes():
     assert said(item, "a local resident, addressed")[:3] == ("Mrs Diane Fox", "fox", "external")
     assert said(item, "Deputy Leader Cllr Pat Moss")[:3] == ("Cllr Pat Moss", "moss", "cabinet_member")
     assert said(item, "The Chair invited")[:3] == ("Councillor Ann Hale", "hale", "chair")
+
+
+def test_kinds_from_lists_titles_and_honorifics():
+    from minutes_miner.nlp import analyse, minutes_from_text, parse_attendance
+    from minutes_miner.nlp.attendance import title_kind
+
+    assert title_kind("Leader of the Council (Chair)") == "chair"
+    assert title_kind("Non-executive Member") == "member"  # not an Executive Member
+    listed = {a.name: a.kind for a in parse_attendance(
+        "PRESENT:\nCouncillor Ann Cole (Chair)\n"
+        "Co-opted tenant representatives: Mr Barry Jones and Mrs Nasreen Khan (Throstle Tenants' Federation)\n")}
+    assert listed["Mr Barry Jones"] == listed["Mrs Nasreen Khan"] == "member"
+    text = ("Minutes of the Cabinet held on 4 June 2024.\n\nPresent: Councillor Joyce Abara (Chair)\n\n1. Public questions\n\n"
+            "Mr Dev Raman asked why the bins had not been collected.\n\n"
+            "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported a rise in thefts.\n")
+    item = analyse(minutes_from_text(text, "cabinet")).items[0]
+    assert said(item, "Mr Dev Raman asked")[:3] == ("Mr Dev Raman", "raman", "external")  # no title, no list: the public
+    assert said(item, "Inspector Carl Bream")[:3] == ("Inspector Carl Bream", "bream", "external")
