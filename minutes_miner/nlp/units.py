@@ -30,7 +30,9 @@ def _appos_title(m: re.Match) -> str | None:
 
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
 _CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
+_ORG_START = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?")
 _ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")
+_ON_BEHALF = re.compile(r"(?:speaking\s+)?(?:on\s+behalf\s+of|representing|deputising\s+for|standing\s+in\s+for)\b")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
 _APPOS_OPEN = re.compile(r"\s*[,(-]")
@@ -109,6 +111,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             nm = ments[j] if j < len(ments) else None
             if nm is not None and nm.start < limit:
                 gap = text[pos:nm.start]
+                if (nm.label == "NAME_U" and not parts[-1][0].named and len(parts) == 1 and _ORG_START.fullmatch(gap)
+                        and not (known and known(nm))):
+                    j += 1  # an organisation inside the role: "The Deputy Director at Cheverell General Hospital NHS Trust, Mr X"
+                    continue
                 org = _ROLE_ORG_GAP.fullmatch(gap) if nm.named and not parts[-1][0].named and len(parts) == 1 else None
                 if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-", "") or org) and len(parts) == 1:
                     # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed", "The
@@ -153,7 +159,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             if nc is not None and nc[0] - pos <= 180:
                 mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
                 if mg:
-                    parts[-1][1] = _appos_title(mg) or parts[-1][1]
+                    said_as = _appos_title(mg)
+                    if not (parts[-1][1] and said_as and _ON_BEHALF.match(said_as)):  # keep the job over ", on behalf of the COO,"
+                        parts[-1][1] = said_as or parts[-1][1]
                     ok = True
                     cue = nc
             break
