@@ -192,3 +192,11 @@ def test_kinds_from_lists_titles_and_honorifics():
     item = analyse(minutes_from_text(text, "cabinet")).items[0]
     assert said(item, "Mr Dev Raman asked")[:3] == ("Mr Dev Raman", "raman", "external")  # no title, no list: the public
     assert said(item, "Inspector Carl Bream")[:3] == ("Inspector Carl Bream", "bream", "external")
+
+
+def test_a_list_point_run_onto_a_second_line_keeps_the_lead_ins_speaker():
+    item = _one_item("Mr Oakford introduced the report. Key points included:\n"
+                     "- The Growth Directorate was projected to\noverspend by £6.3 million. Extreme weather had contributed.\n"
+                     "- Reserves would be drawn down by £9 million.\n")
+    assert said(item, "Extreme weather had contributed")[:2] == ("Mr Oakford", "oakford")
+    assert said(item, "Reserves would be drawn down")[:2] == ("Mr Oakford", "oakford")
