@@ -52,6 +52,9 @@ _WORD_BEFORE = re.compile(
 )
 PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
+_SUGGESTED_THAT = re.compile(
+    r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
+    r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
@@ -217,11 +220,15 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
     for s, e, act in ucues:
+        if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
+                ("suggested", "proposed")):
+            acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
+            continue
         if act in ("passive", "impersonal", "statement", "answer"):
             continue
         if act == "welcome" and _PASSIVE_BEFORE.search(text, max(us, s - 12), s) and not _BY_AFTER.match(text, e):
             continue  # "was welcomed to the meeting": welcomed, not welcoming (but "was praised by the Committee")
-        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e):
+        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e) and text[s:s + 3].lower() != "it ":
             continue  # "the breakdown requested at the last meeting": a request reported, not made
         if act == "decision":
             acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
