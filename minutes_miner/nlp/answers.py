@@ -132,6 +132,10 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers  # "... replied that ... . She said that ...": the rest of the same reply
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
+            and stmts[-1].blk is not None and u in stmts[-1].blk.units and spk is not None and stmts[-1].speaker is not None
+            and spk.ident == stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
