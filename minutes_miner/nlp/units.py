@@ -28,7 +28,7 @@ def _appos_title(m: re.Match) -> str | None:
     return m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
 
 
-_LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
+_LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*[:–—-]?\s*")  # "Councillor Evans – asked about"
 _CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
 _ORG_START = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?")
 _ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")

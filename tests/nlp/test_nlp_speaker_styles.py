@@ -200,3 +200,20 @@ def test_a_list_point_run_onto_a_second_line_keeps_the_lead_ins_speaker():
                      "- Reserves would be drawn down by £9 million.\n")
     assert said(item, "Extreme weather had contributed")[:2] == ("Mr Oakford", "oakford")
     assert said(item, "Reserves would be drawn down")[:2] == ("Mr Oakford", "oakford")
+
+
+def test_labels_dashes_welsh_abbreviations_and_views():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    text = ("Minutes of the Scrutiny Committee held on 4 June 2024.\n\nPresent: Councillor Ann Hale (Chair), Councillor Joe Zed "
+            "(Cabinet Member for Housing), Councillor Rhys Evans\n\nIn attendance: Sarah Quill (Director of Housing)\n\n1. Housing\n\n"
+            "Councillor Evans asked whether rents would rise.\n\n"
+            "Response from the Cabinet Member: Rents would rise by 2.7 per cent in April.\n\n"
+            "Councillor Evans – asked about the damp survey backlog.\n\n"
+            "Cyng. Evans welcomed the news.\n\n"
+            "The Director's view was that the target was achievable.\n")
+    item = analyse(minutes_from_text(text, "housing")).items[0]
+    assert said(item, "Response from the Cabinet Member") == ("Councillor Joe Zed", "zed", "cabinet_member", "answer")
+    assert said(item, "Councillor Evans – asked about") == ("Councillor Rhys Evans", "evans", "member", "question")
+    assert said(item, "Cyng. Evans welcomed") == ("Councillor Rhys Evans", "evans", "member", "welcome")  # one sentence
+    assert said(item, "The Director's view was")[:3] == ("Sarah Quill", "quill", "officer")
