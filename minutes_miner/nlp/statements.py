@@ -129,7 +129,9 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         point_rank = rank if marker or point_rank == rank else None
         if marker == "alpha":
             last_alpha = b.label
-        while stack and stack[-1].rank >= rank:
+        quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
+                  and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
+        while stack and stack[-1].rank >= rank and not quoted:  # "... moved the following motion:" / "“This Council notes ...”"
             stack.pop()
         parent = stack[-1] if stack else None
         if parent is None and deciding and _DECISION_POINT.match(b.text):

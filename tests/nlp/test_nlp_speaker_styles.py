@@ -213,3 +213,13 @@ def test_lead_ins_that_name_who_made_the_points_below():
     assert said(item, "the cost of temporary accommodation")[:3] == ("Councillor Rhys Evans", "evans", "member")
     assert said(item, "JS explained")[:3] == ("Jane Smith", "smith", "officer")
     assert not any(s.text.endswith(":") for s in item.statements)  # the lead-ins only introduce their points
+
+
+def test_a_motion_quoted_after_its_mover_and_a_labelled_supplementary_question():
+    item = _one_item("Councillor Evans moved and Councillor Hale seconded the following motion:\n\n"
+                     "“This Council notes the rise in rents.\n\n"
+                     "Mrs Doreen Halliwell asked how long families waited for a home.\n\n"
+                     "The Cabinet Member replied that the average wait was two years.\n\n"
+                     "Supplementary question: Would the Council build homes of its own again?\n", PANEL)
+    assert said(item, "This Council notes the rise")[:3] == ("Councillor Rhys Evans", "evans", "member")
+    assert said(item, "Would the Council build homes") == ("Mrs Doreen Halliwell", "halliwell", "external", "question")
