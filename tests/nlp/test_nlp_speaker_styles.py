@@ -206,12 +206,14 @@ def test_labels_dashes_welsh_abbreviations_and_views():
 def test_lead_ins_that_name_who_made_the_points_below():
     item = _one_item("In discussion, Members:\n- asked whether the void target was realistic\n- noted the rise in complaints\n\n"
                      "Councillor Evans raised the following points:\n- the cost of temporary accommodation\n\n"
-                     "JS explained that the budget was balanced.\n",
+                     "JS explained that the budget was balanced.\n\n"
+                     "Councillors Evans and Zed asked about the repairs contract.\n",
                      PANEL + "\n\nOfficers: Jane Smith (JS) (Head of Finance)")
     assert said(item, "asked whether the void target") == ("Members", "members", "group", "question")
     assert said(item, "noted the rise in complaints")[:3] == ("Members", "members", "group")
     assert said(item, "the cost of temporary accommodation")[:3] == ("Councillor Rhys Evans", "evans", "member")
     assert said(item, "JS explained")[:3] == ("Jane Smith", "smith", "officer")
+    assert said(item, "Councillors Evans and Zed asked")[:3] == ("Councillor Rhys Evans", "evans", "member")  # the first named
     assert not any(s.text.endswith(":") for s in item.statements)  # the lead-ins only introduce their points
 
 
