@@ -225,3 +225,10 @@ def test_a_motion_quoted_after_its_mover_and_a_labelled_supplementary_question()
                      "Supplementary question: Would the Council build homes of its own again?\n", PANEL)
     assert said(item, "This Council notes the rise")[:3] == ("Councillor Rhys Evans", "evans", "member")
     assert said(item, "Would the Council build homes") == ("Mrs Doreen Halliwell", "halliwell", "external", "question")
+
+
+def test_the_director_is_the_councils_own_when_a_partners_director_also_attends():
+    item = _one_item("The Director presented the budget monitoring report.\n",
+                     "In attendance: Gwen Morgan (Director of Social Services), Dr Rhian Owen (Director of Mental Health, "
+                     "Tawe Valley University Health Board)")
+    assert said(item, "The Director presented")[:3] == ("Gwen Morgan", "morgan", "officer")
