@@ -152,7 +152,7 @@ class People:
             entry.set_kind(kind, KIND_RANK.get(rank, 0))
         if title:
             tk = title_kind(title)
-            if tk == "officer" and (hon_kind == "member" or (kind == "member" and not names_a_job(title))):
+            if tk == "officer" and (hon_kind in ("member", "external") or (kind == "member" and not names_a_job(title))):
                 tk = None  # "Councillor Ruth Aske (Ousewold District Council)", "Ms Teresa Quinn (Roman Catholic Church)"
             if tk:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
@@ -284,10 +284,13 @@ class People:
             return title_kind(entry.title) or "officer"
         if entry.honorific is None and self.uses_councillor_titles:
             return "officer"
+        if entry.honorific in _PLAIN_HONORIFICS and self.uses_councillor_titles:
+            return "external"  # "Mr Raman asked": in minutes that call members Councillor, no title, no list: the public
         return "unknown"
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_PLAIN_HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx"}
 _TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
 
 
@@ -319,8 +322,9 @@ def is_initials_of(text: str, name: str) -> bool:
 
 def _ends_with_role(title: str, role: str) -> bool:
     """"police and crime commissioner" ends with "commissioner"; "chief finance officer to the
-    commissioner" names the office served, not the holder."""
-    return title.endswith(" " + role) and not re.search(r"\b(?:to|of|for)\s+the\s+" + re.escape(role) + "$", title)
+    commissioner" names the office served, not the holder; "deputy mayor" is not "mayor"."""
+    return (title.endswith(" " + role) and not re.search(r"\b(?:to|of|for)\s+the\s+" + re.escape(role) + "$", title)
+            and not re.search(r"\b(?:deputy|depute|vice|assistant)[\s-]+" + re.escape(role) + "$", title))  # the deputy is not the Mayor
 
 
 @lru_cache(maxsize=4096)

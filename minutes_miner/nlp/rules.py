@@ -135,3 +135,8 @@ def expand_literal(text: str) -> tuple[list[list[str]], bool] | None:
             return None
     case_sensitive = mixed or all(t.startswith("=") for t in toks)
     return [s for s in seqs if s], case_sensitive
+
+
+@cache
+def agents() -> dict[str, list[str]]:
+    return {k: v for k, v in _load("agents.json").items() if not k.startswith("_")}

@@ -1,0 +1,165 @@
+"""Question -> answer pairing: the act of a unit given the open questions before it, the
+question an answer replies to, and questions and answers laid out by label ("Q:" / "A:")."""
+from __future__ import annotations
+
+import re
+
+from .records import BlockData, LeadIn, Spk, Stmt, Unit
+from .speakers import Analyser
+
+ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
+
+_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
+                      re.IGNORECASE)
+# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*"
+                       r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
+_PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
+_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
+_ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
+
+
+class QALayout:
+    """Questions and answers laid out by label: "Question from: X" / "Question: ..." / "Response:
+    ...", "Q: ..." / "A: ...". The question is the asker's; the response answers it and is spoken
+    by whoever the item says answers ("... were answered by the Chair")."""
+
+    def __init__(self) -> None:
+        self.asker: Spk | None = None
+        self.responder: Spk | None = None
+
+    def asker_line(self, text: str, an: Analyser) -> bool:
+        m = _QA_FROM.match(text)
+        if not m:
+            return False
+        entry = an.people.add(m.group("who"))
+        self.asker = Spk(entry=entry) if entry is not None else None
+        return True
+
+    def asker_heading(self, text: str, following: str, an: Analyser) -> bool:
+        """A line that only names a member, over a "Q:" line: the member asks what follows."""
+        lab = _QA_LABEL.match(following)
+        if not lab or not lab.group("q"):
+            return False
+        name = _PARTY_TAGS.sub("", text).strip()
+        if not _HONORIFIC_NAME.match(name) or len(name.split()) > 6:
+            return False
+        entry = an.people.add(name)
+        if entry is None:
+            return False
+        self.asker = Spk(entry=entry)
+        return True
+
+    def note_responder(self, bd: BlockData, an: Analyser) -> None:
+        m = _ANSWERED_BY.search(bd.norm)
+        if m:
+            who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
+            if who is not None:
+                self.responder = an.mention_spk(who, None)
+
+    def relabel(self, new: list[Stmt], stmts: list[Stmt]) -> None:
+        for st in new:
+            m = _QA_LABEL.match(st.blk.norm, st.start)
+            if not m:
+                continue
+            if m.group("q"):
+                st.act, st.answers = "question", None
+                if self.asker is not None:
+                    st.speaker = self.asker
+                elif st.speaker is None and m.group("q").lower().startswith("supplementary"):
+                    at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
+                    st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+                continue
+            at = stmts.index(st)
+            question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+            st.act, st.answers = "answer", question
+            if self.responder is not None and st.speaker is None:
+                st.speaker = self.responder
+            if question is not None:
+                stmts[question].answered = True
+
+
+def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
+    if not stmts:
+        return None
+    prev = stmts[-1]
+    if prev.act == "question" and not prev.answered and prev.section == section:
+        return prev
+    return None
+
+
+def latest_unanswered(stmts: list[Stmt], questioner: Spk | None = None) -> int | None:
+    for i in range(len(stmts) - 1, -1, -1):
+        s = stmts[i]
+        if s.act != "question":
+            continue
+        if questioner is not None:
+            if s.speaker is not None and s.speaker.ident == questioner.ident:
+                return i
+            continue
+        if not s.answered:
+            return i
+    return None
+
+
+def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: Analyser, state,
+                text: str = "") -> tuple[str, int | None]:
+    prev_q = prev_open_question(stmts, section)
+    if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
+        prev_q = None  # the questioner carrying on
+    if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
+        return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
+    if stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None:
+        return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
+    if strong in ("resolution", "request", "question", "concern"):
+        return strong, None
+    if strong == "commitment":
+        target = None
+        if u.response:
+            target = answer_target(u, stmts, an, state)
+        elif prev_q is not None:
+            target = stmts.index(prev_q)
+        return "commitment", target
+    if u.response or strong == "answer":
+        return "answer", answer_target(u, stmts, an, state)
+    if prev_q is not None and "welcome" not in u.acts:
+        return "answer", stmts.index(prev_q)
+    # an answer chain: a further reply straight after an answer
+    if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
+        (stmts[-1].blk is not None and u.start > 0 and stmts[-1].blk.units and u in stmts[-1].blk.units) or (parent and parent.kind == "response")
+    ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and ADDED.match(text, u.subject.cue_start) and spk is not None and stmts[-1].speaker is not None
+            and spk.ident != stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "The Monitoring Officer added ...": a second respondent
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
+            and spk.ident == stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "... replied that ... . She said that ...": the rest of the same reply
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
+            and stmts[-1].blk is not None and u in stmts[-1].blk.units and spk is not None and stmts[-1].speaker is not None
+            and spk.ident == stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
+    if "welcome" in u.acts:
+        return "welcome", None
+    if u.passive or u.impersonal:
+        if parent and parent.kind == "response":
+            return "answer", None
+        return "statement", None
+    if parent is not None:
+        if parent.act == "resolution":
+            return "resolution", None
+        if parent.act == "answer" or parent.kind == "response":
+            return "answer", None
+    return "statement", None
+
+
+def answer_target(u: Unit, stmts: list[Stmt], an: Analyser, state) -> int | None:
+    for m in u.questioners:
+        spk = an.mention_spk(m, None)
+        if spk is not None:
+            idx = latest_unanswered(stmts, spk)
+            if idx is not None:
+                return idx
+    return latest_unanswered(stmts)

@@ -1,0 +1,177 @@
+"""Speaker resolution: mentions, pronouns, single words and roles resolved to a ``Spk`` through
+the document's people and the item's history of speakers."""
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .attendance import title_kind
+from .people import Entry, People, is_initials_of, title_initials
+from .records import BlockData, Mention, Spk, Subject
+from .textnorm import normalise
+from .units import PRONOUNS
+
+_INDEFINITE = re.compile(r"(?:an?|one|another|some)\s", re.IGNORECASE)
+_CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "convenor", "cadeirydd"}
+
+INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
+
+
+class Analyser:
+    def __init__(self, people: People):
+        self.people = people
+        data = rules.people()
+        self.single_role_keys = {r["key"] for r in data["roles"] if r.get("single")} | {"chair", "vice-chair"}
+        self.acronyms = data["acronym_roles"]
+        self.role_aliases: dict[str, Mention] = {}  # "HHO" -> the mention "the Head of Housing Options"
+        self._cache: dict = {}
+        self.acting_chair: Entry | None = None  # who "took the chair" part-way through the meeting
+
+    # -- resolution of mentions ---------------------------------------------
+    def mention_spk(self, m: Mention, title: str | None, register: bool = False) -> Spk | None:
+        key = (m.label, m.text, title, len(self.people.entries), id(self.acting_chair))
+        hit = self._cache.get(key, False)
+        if hit is False:
+            hit = self._cache[key] = self._mention_spk(m, title)
+        return hit
+
+    def _mention_spk(self, m: Mention, title: str | None) -> Spk | None:
+        if m.named:
+            entry = self.people.lookup(m.text)
+            if entry is None:
+                entry = self.people.add(m.text, title=title)
+            elif title:
+                self.people.add(m.text, title=title)
+            return Spk(entry=entry) if entry else None
+        label = m.label
+        text = m.text.strip()
+        bare = re.sub(r"^(?:the|a|an|our)\s+", "", text, flags=re.IGNORECASE)
+        if label == "ROLE_ACRO":
+            acro = bare
+            full = self.acronyms.get(acro, acro)
+            entry = self.people.by_title(full) or self.people.by_acronym(acro)
+            if entry:
+                return Spk(entry=entry)
+            return Spk(display=f"the {full}", key=normalise(full).lower(), kind=title_kind(full) or "officer")
+        if label.startswith("ROLE|"):
+            _, key, kind = label.split("|")
+            if key == "chair" and self.acting_chair is not None:
+                return Spk(entry=self.acting_chair, acting="chair")
+        else:
+            key = normalise(bare).lower()
+            kind = title_kind(bare) or "officer"
+            if key in _CHAIR_WORDS:
+                key = "chair"  # "The Chairman": the gold key of the Chair whatever the word
+        if (label.startswith("ROLE_OPEN") or key in self.single_role_keys) and not _INDEFINITE.match(text):  # "A Member": nobody in particular
+            entry = self.people.by_title(bare)
+            if entry:
+                return Spk(entry=entry)
+        display = text
+        if display[:4] in ("The ", "the "):
+            display = "the " + display[4:]
+        elif kind != "group" and display[:1].isupper() and not re.match(r"(?:A|An|One|Another|Our)\s", display):
+            display = "the " + display  # "Chair" matched without its article: "the Chair"
+        return Spk(display=display, key=key, kind=kind)
+
+    def take_chair(self, bd: BlockData, at: int) -> None:
+        """"Mr Tresize, Vice-Chair, took the chair": "the Chair" is he from here on."""
+        named = [m for m in bd.mentions if m.named and m.end <= at]
+        if named:
+            entry = self.people.lookup(named[-1].text) or self.people.add(named[-1].text)
+            if entry is not None:
+                self.acting_chair = entry
+
+    def subject_spk(self, subj: Subject, state: ItemState) -> Spk | None:
+        if subj.kind == "chain":
+            spks = [self.mention_spk(m, t) for m, t in subj.parts]
+            spks = [s for s in spks if s is not None]
+            if not spks:
+                return None
+            if spks[0].entry is None and not subj.parts[0][0].named:
+                spks[0] = self._holder_in_item(subj.parts[0][0], state) or spks[0]
+            # a joint statement ("Mr Jones and Mrs Khan both raised") is spoken by the first
+            # named; the others are co-speakers (gold convention)
+            return spks[0]
+        if subj.kind == "pronoun":
+            return state.pronoun(PRONOUNS[subj.word])
+        entry = self.people.by_single_word(subj.word)
+        if entry is None and subj.word in self.role_aliases:
+            return self.mention_spk(self.role_aliases[subj.word], None)  # "the Head of Housing Options (HHO)" ... "The HHO"
+        return Spk(entry=entry) if entry else None
+
+    def _holder_in_item(self, m: Mention, state: ItemState) -> Spk | None:
+        """A role several people hold ("the Cabinet Member", "the Director") is the holder who has
+        already spoken in this item."""
+        if (m.label.startswith("ROLE|") and m.label.split("|")[1] not in self.single_role_keys) or _INDEFINITE.match(m.text):
+            return None  # "the Board", "Members": a body, not one of several people
+        bare = re.sub(r"^(?:the|our)\s+", "", m.text.strip(), flags=re.IGNORECASE)
+        if m.label == "ROLE_ACRO":
+            bare = self.acronyms.get(bare, bare)
+        holders = self.people.title_holders(bare)
+        if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
+            holders = [h for h in holders if self.people.kind_of(h) == m.label.split("|")[2]]
+        if len(holders) == 1:
+            return Spk(entry=holders[0])  # the one holder of the role's kind ("the Leader" of the Council)
+        if not holders:
+            return None
+        for s in reversed(state.history):
+            if s.entry is not None and any(s.entry is h for h in holders):
+                return Spk(entry=s.entry)
+        own = [h for h in holders if self.people.kind_of(h) == "officer"]
+        if len(own) == 1 and m.label != "ROLE_ACRO":
+            return Spk(entry=own[0])  # "the Director": the council's own, not a partner's director named beside them
+        return None
+
+    def register(self, bd: BlockData) -> None:
+        for m in bd.mentions:
+            if m.label == "NAME_T":
+                self.people.add(m.text)
+            if m.label == "ROLE_OPEN":
+                mi = INITIALS_AFTER.match(bd.norm, m.end)
+                if mi and title_initials(re.sub(r"^(?:the|our)\s+", "", m.text, flags=re.IGNORECASE)) == mi.group(1):
+                    self.role_aliases.setdefault(mi.group(1), m)
+            if m.named:
+                mi = INITIALS_AFTER.match(bd.norm, m.end)
+                if mi and is_initials_of(mi.group(1), m.text):
+                    entry = self.people.add(m.text)
+                    if entry is not None:
+                        self.people.alias(mi.group(1), entry)
+        for u in bd.units:
+            if u.subject and u.subject.kind == "chain":
+                for m, title in u.subject.parts:
+                    if m.named:
+                        self.people.add(m.text, title=title)
+
+
+class ItemState:
+    def __init__(self) -> None:
+        self.history: list[Spk] = []
+        self.questioner: Spk | None = None  # who asked the question just before, while a reply may follow
+
+    def note(self, spk: Spk | None) -> None:
+        if spk is not None:
+            self.history.append(spk)
+
+    def pronoun(self, gender: str | None) -> Spk | None:
+        if not self.history:
+            return None
+        if gender is None:
+            return self.history[-1]
+        # a reply follows a question: "Councillor MacLeod asked whether ... She said that ..." is the
+        # answerer when someone else fits
+        skip = self.questioner
+        last = self.history[-1]
+        if last is not skip and not last.parts and last.entry is not None and last.gender is None and last.kind != "group":
+            return last  # the subject just before, whose gender the document does not give
+        for s in reversed(self.history):
+            if s.parts or s is skip:
+                continue
+            if s.gender == gender:
+                return s
+        for s in reversed(self.history):
+            if not s.parts and s is not skip and s.gender is None and s.kind not in ("group",):
+                return s
+        if skip is not None and skip.gender in (gender, None):
+            return skip
+        last = self.history[-1]
+        return None if last.kind == "group" and last.entry is None else last  # "She" is never "the Committee"

@@ -1,0 +1,281 @@
+"""An item's blocks -> statements: structure (headings, numbered / lettered / bulleted lead-ins,
+decisions, movers, turns) and discourse state (last speaker, open questions)."""
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .answers import QALayout, decide_act
+from .people import People
+from .records import (
+    COMMITTEE,
+    DECIDING_BODIES,
+    DECISION_POINT,
+    BlockData,
+    LeadIn,
+    Spk,
+    Stmt,
+)
+from .speakers import Analyser, ItemState
+from .textnorm import Block, normalise
+
+# "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
+ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
+
+
+def _compile_lead_ins() -> list[tuple[str, re.Pattern]]:
+    """One alternation per kind (a search for any of its patterns), in the data file's order."""
+    return [(k, re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)) for k, v in rules.lead_ins().items() if v]
+
+
+_LEAD_INS: list[tuple[str, re.Pattern]] | None = None
+
+
+def lead_in_kind(text: str) -> str | None:
+    global _LEAD_INS
+    if _LEAD_INS is None:
+        _LEAD_INS = _compile_lead_ins()
+    t = normalise(text).strip()
+    for kind, rx in _LEAD_INS:
+        if rx.search(t):
+            return kind
+    return None
+
+
+# "In discussion, Members:" names who made the points below and says nothing itself
+_LABEL_LEAD_IN = re.compile(r"^(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*[^:,]{1,60}:$",
+                            re.IGNORECASE)
+_PURE_LEAD_IN = re.compile(
+    r"^(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[\w'’ -]{1,50}?)(?:\s+(?:also|then|further|briefly|went on to))?\s+"
+    r"(?:highlighted|outlined|noted|made|raised|set out|reported|summarised|listed|identified|covered|described|explained|"
+    r"drew (?:\w+['’]?\s+)?attention to|shared|presented|gave|provided|mentioned|stated|said)"
+    r"(?:\s+(?:the following|a few|a number of|several|some|two|three|four|five))?(?:\s+(?:key|main|headline))?"
+    r"(?:\s+(?:areas|points|issues|matters|updates|highlights|changes|risks|messages|figures|themes))?"
+    r"(?:\s+(?:for|to)\s+(?:the\s+)?(?:committee|panel|board|members))?(?:,?\s+(?:as follows|that|including))?\s*:$",
+    re.IGNORECASE,
+)
+
+# A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
+# councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
+# points of a "RESOLVED:" lead-in are.
+_DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
+                               re.IGNORECASE)
+_DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
+_MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
+_MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b[^.;:!?]*", re.IGNORECASE)
+_DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
+_TOOK_CHAIR = re.compile(r"\b(?:took|assumed|resumed|occupied|was\s+in|in)\s+the\s+chair\b", re.IGNORECASE)
+_TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
+
+
+def rank_of(b: Block, parent: LeadIn | None, last_alpha: str | None) -> tuple[int, str | None]:
+    marker = b.marker
+    if marker == "roman" and b.label in ("i", "v", "x") and last_alpha and ord(b.label) == ord(last_alpha) + 1:
+        marker = "alpha"
+    if marker is None:
+        return 0, None
+    if marker == "num":
+        return 1, marker
+    if marker == "alpha":
+        return 2, marker
+    if marker == "roman":
+        return 3, marker
+    # bullets nest under whatever introduced them unless the lead-in is a bullet of the same kind
+    if parent is None:
+        return 1, marker
+    if parent.marker == "bullet" and parent.label == b.label:
+        return parent.rank, marker
+    return parent.rank + 1, marker
+
+
+def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> list[Stmt]:
+    state = ItemState()
+    stmts: list[Stmt] = []
+    stack: list[LeadIn] = []
+    section: str | None = None
+    last_alpha: str | None = None
+    deciding = False  # under a "Decision" heading or label
+    qa = QALayout()
+    point_rank: int | None = None  # the rank of the list point just read
+    for n, bd in enumerate(bds):
+        b = bd.block
+        following = bds[n + 1].block.text if n + 1 < len(bds) else ""
+        if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):
+            continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ..."
+        if b.kind == "structural":
+            if _DECISION_HEADING.match(b.text):
+                deciding = True
+                section = b.text.rstrip(" :")
+            continue
+        if b.kind == "heading":
+            if (n == 0 and titled and not any(c.isdigit() for c in b.text)
+                    and sum(1 for x in bds if x.block.kind == "heading") == 1):
+                continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
+            section = b.text
+            deciding = bool(_DECISION_HEADING.match(b.text))
+            stack.clear()
+            continue
+        took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" else None
+        if took:
+            an.take_chair(bd, took.start())
+            if b.text.startswith("("):
+                continue  # "(Councillor Begum left the meeting. Mr Tresize, Vice-Chair, took the chair.)": a note, not a statement
+        if b.marker is None and b.text[:1].islower() and point_rank is not None:
+            rank, marker = point_rank, None  # a list point's line run on ("- ... was projected to" / "overspend by £6.3 million.")
+        else:
+            rank, marker = rank_of(b, stack[-1] if stack else None, last_alpha)
+        point_rank = rank if marker or point_rank == rank else None
+        if marker == "alpha":
+            last_alpha = b.label
+        quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
+                  and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
+        while stack and stack[-1].rank >= rank and not quoted:  # "... moved the following motion:" / "“This Council notes ...”"
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if parent is None and deciding and _DECISION_POINT.match(b.text):
+            parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
+        if ATTEND_FOR_ITEM.search(b.text):
+            continue
+        named = [m for m in bd.mentions if m.named]
+        if not bd.has_cue and len(named) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
+            continue  # a list of people present for the item
+        if _BARE_DECISION.match(b.text):
+            # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
+            stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
+            deciding = True
+            continue
+        if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and not _DECIDED.search(b.text):
+            credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
+            continue
+        qa.note_responder(bd, an)
+        li = lead_in_kind(b.text)
+        if li:
+            stack.append(LeadIn(rank, b.marker, b.label, li))
+            continue
+        new = block_statements(bd, parent, stmts, state, section, an)
+        qa.relabel(new, stmts)
+        if b.text.rstrip().endswith(":") and new:
+            last = new[-1]
+            act = last.act if last.act in ("resolution", "answer") else None
+            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act))
+            lead = b.text[last.start:last.end].strip()
+            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead)) and stmts[-1] is last:
+                stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
+    for i, s in enumerate(stmts):
+        s.index = i
+    return stmts
+
+
+def credit_mover(bd: BlockData, stmts: list[Stmt], section: str | None, an: Analyser) -> None:
+    """A motion or amendment is spoken by its mover: the statements just above a "moved by" line,
+    back to the sub-heading, that have no speaker yet."""
+    named = [m for m in bd.mentions if m.named]
+    mover = an.mention_spk(named[0], None) if named else None
+    if mover is None:
+        return
+    for st in reversed(stmts):
+        if st.section != section or st.speaker is not None or st.act == "resolution":
+            break
+        st.speaker = mover
+
+
+def analyse_turns(bds: list[BlockData], turns, people: People) -> list[Stmt]:
+    """An item whose layout states who spoke and how (``ItemText.turns``): each sentence of a turn
+    is a statement with the turn's speaker and act; an answer answers the preceding question turn
+    (its last statement)."""
+    speakers = []
+    for turn in turns:
+        entry = people.add(turn.speaker, kind=turn.speaker_kind if turn.speaker_kind != "unknown" else None,
+                           title=turn.speaker_title, rank="roster")
+        speakers.append(Spk(entry=entry) if entry is not None else
+                        Spk(display=turn.speaker, key=None, kind=turn.speaker_kind))
+    stmts: list[Stmt] = []
+    last_question: int | None = None
+    for bd in bds:
+        if bd.block.kind != "para" or bd.turn is None or not bd.units:
+            continue
+        turn = turns[bd.turn]
+        act = turn.act if turn.act in ("question", "answer") else "statement"
+        for u in bd.units:
+            answers = last_question if act == "answer" else None
+            stmts.append(Stmt(bd, u.start, u.end, speakers[bd.turn], act, None, set(u.concerns), answers=answers))
+        if act == "question":
+            last_question = len(stmts) - 1
+    for i, st in enumerate(stmts):
+        st.index = i
+    return stmts
+
+
+_NOT_CARRIED_ON = re.compile(r"^(?:There|It|This|That)\b|\?\s*$")
+
+
+def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], section) -> Spk | None:
+    """A plain paragraph naming nobody, with no act cue, straight after someone's statement carries
+    on their report ("He reported that ... ." / "Damp and mould reports had trebled ..."); after a
+    question or a decision it does not (an unnamed reply is nobody's), nor does a numbered
+    paragraph, a question or a remark about the meeting ("There were no public speakers.")."""
+    if parent is not None or u.subject is not None or u.acts or u.response or not stmts or bd.block.marker:
+        return None
+    if u.passive or u.impersonal or any(u.start <= m.start < u.end for m in bd.mentions):
+        return None  # someone named but not as the subject: "Mrs Booth, for Healthwatch, reported"
+    prev = stmts[-1]
+    if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
+            or prev.blk.block.marker or _NOT_CARRIED_ON.search(bd.norm[u.start:u.end])):
+        return None
+    return prev.speaker
+
+
+def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], state: ItemState, section, an: Analyser) -> list[Stmt]:
+    new: list[Stmt] = []
+    cur: Stmt | None = None
+    inherited = parent.speaker if parent and parent.kind == "speaker" else None
+    for u in bd.units:
+        if u.end - u.start <= 60 and ACTION_LABEL.match(bd.norm, u.start):
+            continue  # "Action: JT" names who owns a follow-up; nobody said it
+        if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
+            continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
+        state.questioner = None
+        if u.subject is not None and u.subject.kind == "pronoun" and u.subject.cue_act not in ("question", "request", "concern"):
+            last = cur or (stmts[-1] if stmts else None)
+            if last is not None and last.act == "question":
+                state.questioner = last.speaker
+        spk = an.subject_spk(u.subject, state) if u.subject else None
+        strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None)
+        if cur is not None:
+            same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
+            start_new = (
+                not bd.norm[:u.start].rstrip().endswith(";")  # one statement per sentence (gold convention)
+                or not same_speaker
+                or (strong is not None and strong != cur.act)
+                or (cur.act == "question" and spk is None)
+                or (u.response and cur.act != "answer")
+            )
+            if not start_new:
+                cur.end = u.end
+                cur.concerns |= u.concerns
+                continue
+        # a new statement; a passive sentence inherits too unless it names whom it addresses
+        # ("Members were advised"): "An assessment was made ..." carries on the speaker's report
+        addressed = u.passive and any(u.start <= m.start < u.end for m in bd.mentions)
+        if spk is None and not (addressed or u.impersonal):
+            if cur is not None and (cur.act != "question" or u.headless):
+                spk = cur.speaker  # "Asked how many ... . Sought clarification on ...": the same member
+            elif cur is None:
+                spk = inherited or _carried_on(u, bd, parent, stmts, section)
+        act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
+        if act == "commitment" and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None:
+            act, answers = "resolution", None  # "The Panel agreed to add a review to its work programme": a decision
+        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
+            spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
+        elif spk is None and "procedure" in u.acts:
+            spk = COMMITTEE  # "a recorded vote was taken"
+        st = Stmt(bd, u.start, u.end, spk, act, section, set(u.concerns), answers=answers)
+        if answers is not None:
+            stmts[answers].answered = True
+        stmts.append(st)
+        new.append(st)
+        state.note(spk)
+        cur = st
+    return new

@@ -1,0 +1,254 @@
+"""One sentence unit of a block: its grammatical subject (a chain of mentions with their
+appositions, a pronoun or a single word before a reporting cue), its acts and its questioners."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .agents import agent_subject, relative_subject
+from .attendance import title_kind
+from .records import Mention, Subject, Unit
+
+# --------------------------------------------------------------------------- regexes
+_ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
+_APPOS = (
+    r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
+    r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
+    # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
+    r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?"
+    # an organisation with no comma: "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported"
+    r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*))?"
+)
+
+
+def _appos_title(m: re.Match) -> str | None:
+    """The job title an apposition gives, the one after a party tag first."""
+    return m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
+
+
+_LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*[:–—-]?\s*")  # "Councillor Evans – asked about"
+_CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
+_ORG_START = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?")
+_ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")
+_ON_BEHALF = re.compile(r"(?:speaking\s+)?(?:on\s+behalf\s+of|representing|deputising\s+for|standing\s+in\s+for)\b")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
+_APPOS_OPEN = re.compile(r"\s*[,(-]")
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:from|by|to|with|for|of|on|about|towards|thanked|thank|thanking|congratulated|invited|asked|told|advised|informed|"
+    r"reminded|than|between|including|via|at|into|whom|like|behalf|welcomed|praised|met|joined|visited|supporting|support|and\s+the|presentation\s+by)"
+    r"|['’]s)\s*$",
+    re.IGNORECASE,
+)
+_QUESTIONER_BEFORE = re.compile(
+    r"(?:question|questions|query|queries|point|points|comment|comments|concern|concerns|supplementary)\s+"
+    r"(?:(?:raised|asked|put|made|posed)\s+)?(?:from|by)\s+$",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(
+    r"(?:^|[\s,;:(\"'])(?P<w>[A-Z][\w'’-]+|he|she|they)(?:\s+" + _ADVERBS + r")*\s*$"
+)
+PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
+_REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
+_SUGGESTED_THAT = re.compile(
+    r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
+    r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
+_PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
+_AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
+_BY_AFTER = re.compile(r"\s+by\b")
+_CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
+_NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
+_MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
+RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
+
+_INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
+
+
+def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
+                known=None, mention_starts: list[int] | None = None) -> Unit:
+    """The unit ``text[us:ue]`` of a block: its subject, acts and questioners. ``mentions`` and
+    ``cues`` are the block's, in order of their starts (``mention_starts``, ``cue_starts``)."""
+    if mention_starts is None:
+        mention_starts = [m.start for m in mentions]
+    ments = mentions[bisect_left(mention_starts, us):bisect_left(mention_starts, ue)]
+    ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
+    if not ucues:
+        # no cue: no subject and no act; only a response opening and the questioners named
+        questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
+        agent = agent_subject(text, us, ue, ments, ucues)  # "The police view, given by DCI Ruddock, was that ..."
+        acts = {"question"} if text[ue - 1] == "?" else set()  # "Would the Council consider ...?"
+        return Unit(us, ue, agent, acts, bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
+    acts = set()
+    passive = impersonal = response = False
+    for s, e, act in ucues:
+        if act == "passive":
+            passive = True
+        elif act == "impersonal":
+            impersonal = True
+        elif act == "answer":
+            response = True
+    questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])]
+    # subject: chain of mentions followed by a cue
+    best: Subject | None = None
+    i = 0
+    consumed: set[int] = set()
+    while i < len(ments):
+        m = ments[i]
+        if i in consumed or _PREP_BEFORE.search(text[max(us, m.start - 30):m.start]):
+            i += 1
+            continue
+        if m.label == "NAME_U" and not (known and known(m)) and not _INTRO.match(text[us:m.start]):
+            i += 1  # an unknown capitalised pair in mid-sentence is not taken for a person
+            continue
+        parts: list[list] = [[m, None]]
+        pos = m.end
+        j = i + 1
+        ok = False
+        cue = None
+        while True:
+            k = bisect_left(cue_starts, pos)
+            nc = cues[k] if k < len(cues) and cues[k][0] < ue else None
+            limit = nc[0] if nc else ue
+            nm = ments[j] if j < len(ments) else None
+            if nm is not None and nm.start < limit:
+                gap = text[pos:nm.start]
+                if (nm.label == "NAME_U" and not parts[-1][0].named and len(parts) == 1 and _ORG_START.fullmatch(gap)
+                        and not (known and known(nm))):
+                    j += 1  # an organisation inside the role: "The Deputy Director at Cheverell General Hospital NHS Trust, Mr X"
+                    continue
+                org = _ROLE_ORG_GAP.fullmatch(gap) if nm.named and not parts[-1][0].named and len(parts) == 1 else None
+                if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-", "") or org) and len(parts) == 1:
+                    # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed", "The
+                    # Associate Director of Nursing at Cheverell Community Health NHS Trust, Ms Bernadette Quaye, explained"
+                    role = re.sub(r"^(?:the|our)\s+", "", parts[-1][0].text, flags=re.IGNORECASE)
+                    if org:
+                        role += " " + org.group(1)
+                    parts[-1] = [nm, role]
+                    pos = nm.end
+                    if gap.strip() == "(":
+                        close = _CLOSE_BRACKET.match(text, pos)  # "The Cabinet Member for Housing (Councillor Zed) said"
+                        pos = close.end() if close else pos
+                    j += 1
+                    continue
+                if not nm.named and parts[-1][0].named and (_APPOS_OPEN.match(gap) or _ROLE_APPOS_GAP.fullmatch(gap)):
+                    # a role inside an apposition: "Jane Smith, Head of Early Help, presented"
+                    parts[-1][1] = parts[-1][1] or nm.text
+                    j += 1
+                    continue
+                if (nm.label == "NAME_U" and parts[-1][0].named and gap.strip() in (",", "(") and not (known and known(nm))
+                        and title_kind(nm.text) == "external"):
+                    # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said",
+                    # its name running on past the mention ("Western Counties Ambulance Service")
+                    parts[-1][1] = parts[-1][1] or nm.text
+                    pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
+                    j += 1
+                    continue
+                mc = _CONNECT.fullmatch(gap)
+                if mc and nm.label == "NAME_U" and not (known and known(nm)) and (
+                        not parts[-1][0].named or _appos_title(mc)):
+                    mc = None  # "..., Chief Medical Officer of the Fennick and Marston Hospitals NHS Trust": not a person
+                if mc:
+                    parts[-1][1] = _appos_title(mc) or parts[-1][1]
+                    parts.append([nm, None])
+                    pos = nm.end
+                    j += 1
+                    continue
+                if not (nc is not None and nc[0] - pos <= 180 and _LAST_GAP.fullmatch(text[pos:nc[0]])):
+                    break
+                # else the mention lies inside an apposition that runs up to the cue ("Dr Amadi, Chief
+                # Medical Officer of the Fennick and Marston Hospitals NHS Foundation Trust, presented")
+            if nc is not None and nc[0] - pos <= 180:
+                mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
+                if mg:
+                    said_as = _appos_title(mg)
+                    if not (parts[-1][1] and said_as and _ON_BEHALF.match(said_as)):  # keep the job over ", on behalf of the COO,"
+                        parts[-1][1] = said_as or parts[-1][1]
+                    ok = True
+                    cue = nc
+            break
+        if ok and cue is not None:
+            last_title = parts[-1][1]
+            if len(parts) > 1 and last_title and last_title.split()[0].lower().endswith("s"):
+                # "Jamal Henry and Ellie Moss, members of the Children in Care Council, presented"
+                for p in parts[:-1]:
+                    p[1] = p[1] or last_title
+            if best is None or cue[0] < best.cue_start:
+                best = Subject("chain", [(p[0], p[1]) for p in parts], cue_start=cue[0], cue_act=cue[2])
+            consumed.update(range(i, j))
+        i += 1
+    # pronoun / single-word subject before a cue
+    for s, e, act in ucues:
+        if best is not None and s >= best.cue_start:
+            break
+        if act in ("impersonal", "resolution"):
+            continue
+        mw = _WORD_BEFORE.search(text[max(us, s - 60):s])
+        if mw:
+            w = mw.group("w")
+            if any(m.start <= s - (len(text[max(us, s - 60):s]) - mw.start("w")) < m.end for m in ments):
+                continue
+            if w in _NOT_SUBJECTS:
+                best = None  # "It was explained that ... the Director considered": no speaker named
+                break
+            listed = _PLURAL_TITLE_LIST.search(text, us, max(us, s - 60) + mw.start("w"))
+            if listed:
+                w = listed.group("first")  # "Councillors Evans and Khan asked": the first named speaks
+            best = Subject("pronoun" if w in PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
+            break
+    if best is None:
+        # "It was moved by Councillor Ferris and seconded by Councillor Lomax that ...": the mover
+        mover = next((m for m in ments if m.named and _MOVED_BY.search(text[max(us, m.start - 25):m.start])), None)
+        if mover is not None:
+            best = Subject("chain", [(mover, None)], cue_start=mover.start, cue_act="statement")
+    subj_passive = best is not None and best.cue_act == "passive"
+    if subj_passive:
+        # "Mr Carville ... was welcomed to the meeting and presented an update": the subject of the second verb
+        later = next((c for c in ucues if c[0] > best.cue_start and c[2] not in ("passive", "impersonal")
+                      and _AND_THEN.search(text, best.cue_start, c[0])), None)
+        if later is not None and not any(best.cue_start < m.start < later[0] for m in ments):
+            best = Subject(best.kind, best.parts, best.word, cue_start=later[0], cue_act=later[2])
+            subj_passive = False
+        else:
+            best = None
+    if best is None or (best.kind == "chain" and all(p[0].label.endswith("|group") for p in best.parts)):
+        best = relative_subject(text, us, ments, ucues) or best  # "... a presentation from Ms Quill, who explained"
+    if best is None or best.kind == "word":
+        # "It was confirmed by Mrs Fitch that", "..., said the Chairman."; "Concern was expressed by" is no subject "Concern"
+        best = agent_subject(text, us, ue, ments, ucues) or best
+    # acts: strong cues; a response prefix hides question/concern words inside it
+    resp_prefix_end = us
+    if RESP_START.match(text[us:ue]):
+        resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
+        response = True
+    for s, e, act in ucues:
+        if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
+                ("suggested", "proposed")):
+            acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
+            continue
+        if act in ("passive", "impersonal", "statement", "answer"):
+            continue
+        if act == "welcome" and _PASSIVE_BEFORE.search(text, max(us, s - 12), s) and not _BY_AFTER.match(text, e):
+            continue  # "was welcomed to the meeting": welcomed, not welcoming (but "was praised by the Committee")
+        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e) and text[s:s + 3].lower() != "it ":
+            continue  # "the breakdown requested at the last meeting": a request reported, not made
+        if act == "decision":
+            acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
+            continue
+        if act in ("question", "concern", "request") and s < resp_prefix_end:
+            continue
+        if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
+            continue
+        if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and not any(
+            a == "question" and s2 != s for s2, _, a in ucues
+        ):
+            # "... was questioned" / "was asked": a question with no named asker
+            acts.add("question")
+            continue
+        acts.add(act)
+    if not acts and text[ue - 1] == "?":
+        acts.add("question")  # "Councillor Hale: Can officers say when ...?"
+    headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")
+    return Unit(us, ue, best, acts, response, passive or subj_passive, impersonal, questioners, set(), headless)
