@@ -49,7 +49,8 @@ class QALayout:
         return True
 
     def note_responder(self, bd: BlockData, an: Analyser) -> None:
-        m = _ANSWERED_BY.search(bd.norm)
+        low = bd.low
+        m = _ANSWERED_BY.search(bd.norm) if "answered" in low or "responded" in low or "replied" in low else None
         if m:
             who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
             if who is not None:

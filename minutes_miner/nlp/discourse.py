@@ -45,7 +45,7 @@ from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
 from .statements import ATTEND_FOR_ITEM, analyse_item, analyse_turns
-from .textnorm import Block, classify, normalise, repair
+from .textnorm import Block, classify, folded, normalise, repair
 from .units import parse_unit
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -99,6 +99,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 bd = BlockData(block=b, turn=turn_index)
                 if b.kind == "para":
                     bd.norm = normalise(b.text)
+                    bd.low = folded(bd.norm)
                     to_parse.append(bd)
                 bds.append(bd)
         items_blocks.append(bds)
@@ -171,7 +172,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
     for bds in items_blocks:
         for bd in bds:
             if bd.block.kind == "para":
-                if ATTEND_FOR_ITEM.search(bd.block.text):
+                if "item" in bd.low and ATTEND_FOR_ITEM.search(bd.block.text):
                     for a in parse_attendance(bd.block.text):
                         people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
                 an.register(bd)

@@ -3,6 +3,7 @@ decisions, movers, turns) and discourse state (last speaker, open questions)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import rules
 from .answers import QALayout, decide_act
@@ -24,12 +25,18 @@ ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 
 
-def _compile_lead_ins() -> list[tuple[str, re.Pattern]]:
-    """One alternation per kind (a search for any of its patterns), in the data file's order."""
-    return [(k, re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)) for k, v in rules.lead_ins().items() if v]
+def _compile_lead_ins() -> list[tuple[str, Callable]]:
+    """One alternation per kind (a search for any of its patterns), in the data file's order; a
+    match at the start when every pattern is anchored there (a search would try every position)."""
+    out = []
+    for kind, patterns in rules.lead_ins().items():
+        if patterns:
+            rx = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+            out.append((kind, rx.match if all(p.startswith("^") and "(?m" not in p for p in patterns) else rx.search))
+    return out
 
 
-_LEAD_INS: list[tuple[str, re.Pattern]] | None = None
+_LEAD_INS: list[tuple[str, Callable]] | None = None
 
 
 def lead_in_kind(text: str) -> str | None:
@@ -37,8 +44,8 @@ def lead_in_kind(text: str) -> str | None:
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
     t = normalise(text).strip()
-    for kind, rx in _LEAD_INS:
-        if rx.search(t):
+    for kind, find in _LEAD_INS:
+        if find(t):
             return kind
     return None
 
@@ -113,7 +120,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
             continue
-        took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" else None
+        took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" and "chair" in bd.low else None
         if took:
             an.take_chair(bd, took.start())
             if b.text.startswith("("):
@@ -126,7 +133,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         parent = stack[-1] if stack else None
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
-        if ATTEND_FOR_ITEM.search(b.text):
+        if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):
             continue
         named = [m for m in bd.mentions if m.named]
         if not bd.has_cue and len(named) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
@@ -140,7 +147,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
         qa.note_responder(bd, an)
-        li = lead_in_kind(b.text)
+        li = lead_in_kind(bd.norm)
         if li:
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue

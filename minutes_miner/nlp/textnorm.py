@@ -66,6 +66,17 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# the only non-ASCII characters that Python's case-insensitive regexes match to ASCII letters
+_CASE_ODD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """Lower case, with the characters that case-insensitive regexes take for ASCII letters
+    (dotted and dotless I, long s, Kelvin sign) mapped to them: ``"chair" in folded(text)`` is a
+    cheap sound test to run before an IGNORECASE search for a pattern that needs "chair"."""
+    return text.lower() if text.isascii() else text.translate(_CASE_ODD).lower()
+
+
 def normalise(text: str) -> str:
     """Same length as ``text``: curly quotes -> straight, dashes -> '-', odd spaces -> ' '."""
     return text.translate(_NORM_TABLE) if _HAS_NORM_CHAR.search(text) else text

@@ -22,3 +22,21 @@ def test_benchmark_reports_wall_and_cpu_ratios():
     for name in ("tokenizer", "spacy_pipeline", "analyse"):
         assert result[f"{name}_wps"] > 0 and result[f"{name}_cpu_wps"] > 0
     assert result["analyse_ratio"] > 0 and result["analyse_cpu_ratio"] > 0
+
+
+def test_folded_text_keeps_every_case_insensitive_match_as_a_substring():
+    """The substring tests run before IGNORECASE searches must never skip a block the search matches."""
+    import re
+    import string
+    import sys
+
+    from minutes_miner.nlp.textnorm import folded
+
+    odd = [chr(c) for c in range(128, sys.maxunicode + 1) for letter in string.ascii_lowercase
+           if re.fullmatch(letter, chr(c), re.IGNORECASE)]
+    assert sorted(odd) == sorted("\u0130\u0131\u017f\u212a")  # dotted / dotless I, long s, Kelvin sign
+    for text, word in (("Cllr Ray TOOK THE CHAİR", "chair"), ("Mr Shaw replıed", "replied"), ("the ſame ıtem", "item"),
+                       ("\u212aent", "kent"), ("Took the Chair", "chair")):
+        assert re.search(word, text, re.IGNORECASE)
+        assert word in folded(text)
+    assert folded("Ms Ní Bhriain") == "ms ní bhriain"
