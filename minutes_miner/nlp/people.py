@@ -86,6 +86,8 @@ class People:
         self._hon_info = rules.people()["honorifics"]
         self._lookup_cache: dict = {}
         self._title_cache: dict = {}
+        self._holders_cache: dict = {}
+        self._title_count = 0  # titles held by all entries together (they are only ever added)
         self._add_memo: dict = {}
         self._version = 0  # bumped by every change to the people known
         self._aliases: dict[str, Entry | None] = {}  # "JT" -> Joel Thistlewood; None when two people share it
@@ -145,6 +147,7 @@ class People:
                 entry.title = t
             if t not in entry.titles:
                 entry.titles.append(t)
+                self._title_count += 1
         hon_kind = self._hon_info.get(hon, {}).get("kind") if hon else None
         if hon_kind:
             entry.set_kind(hon_kind, KIND_RANK["honorific"])
@@ -247,7 +250,7 @@ class People:
 
     def by_title(self, role: str) -> Entry | None:
         """The one person whose title is this role ("Director of Children's Services")."""
-        key = (role, len(self.entries), sum(len(e.titles) for e in self.entries))
+        key = (role, len(self.entries), self._title_count)
         if key not in self._title_cache:
             self._title_cache[key] = self._by_title(role)
         return self._title_cache[key]
@@ -263,19 +266,26 @@ class People:
         r = _title_norm(role)
         if not r:
             return []
-        exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
-        if exact:
-            return exact
-        if r in ("chair", "chairman", "chairwoman", "chairperson"):
+        # the entries and their titles only grow: the holders by title are known until they do
+        key = (r, len(self.entries), self._title_count)
+        by_title = self._holders_cache.get(key)
+        if by_title is None:
+            by_title = self._holders_cache[key] = self._holders_by_title(r)
+        if by_title:
+            return list(by_title)
+        if r in _CHAIR_WORDS:
             return [e for e in self.entries if e.kind == "chair"]
+        # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
+        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
+
+    def _holders_by_title(self, r: str) -> list[Entry]:
+        exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
+        if exact or r in _CHAIR_WORDS:
+            return exact
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
             return pref
-        suffix = [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
-        if suffix:
-            return suffix
-        # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
-        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
+        return [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
 
     def kind_of(self, entry: Entry) -> str:
         if entry.kind:
@@ -288,6 +298,7 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))
 _TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
 
 
