@@ -15,6 +15,9 @@ from . import rules
 from .records import Mention, Subject
 
 _LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*:\s+[A-Z“\"'‘]")
+_LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment)s?\s+(?:from|by|of)\s+)?",
+                           re.IGNORECASE)
+_VIEW_AFTER = re.compile(r"['’]s?\s+(?:view|opinion|response|answer|reply|position|assessment|advice)\s+(?:was|is|had\s+been)\b")
 _JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
@@ -70,8 +73,11 @@ def agent_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[
     by, tag = _patterns()
     cue_start, cue_act = _first_cue(cues, us)
     first = ments[0]
-    if not text[us:first.start].strip(" -–•*") and _LABEL_AFTER.match(text, first.end, ue):
-        return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)  # "Councillor Hale: Can officers say ...?"
+    if _LABEL_BEFORE.fullmatch(text, us, first.start) and _LABEL_AFTER.match(text, first.end, ue):
+        # "Councillor Hale: Can officers say ...?", "Response from the Cabinet Member: Rents would rise ..."
+        return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)
+    if not text[us:first.start].strip(" -–•*") and _VIEW_AFTER.match(text, first.end, ue):
+        return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)  # "The Director's view was that ..."
     for m in ments:
         if by.search(text, max(us, m.start - 80), m.start):
             return Subject("chain", [(m, None)], cue_start=cue_start, cue_act=cue_act)

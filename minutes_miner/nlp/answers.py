@@ -11,7 +11,7 @@ ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
-_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*\s*:\s*\S", re.IGNORECASE)
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A)(?:\s+(?:from|by|of)\s+[^:]{2,80}?)?)\s*\d*\s*:\s*\S", re.IGNORECASE)
 _PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
 _HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
@@ -133,6 +133,10 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers  # "... replied that ... . She said that ...": the rest of the same reply
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
+            and stmts[-1].blk is not None and u in stmts[-1].blk.units and spk is not None and stmts[-1].speaker is not None
+            and spk.ident == stmts[-1].speaker.ident):
+        return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:

@@ -12,16 +12,19 @@ from .textnorm import collapse, repair
 _LABELS = [
     # (regex, status, default kind)
     (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
-    (r"also present|also in attendance|also attending", "present", "member"),
+    (r"(?:also present|also in attendance|also attending)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
-    (r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?", "present", "member"),
+    ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
+     r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
-    (r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)", "present", "external"),
+    ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
+     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?"), "present", "external"),
 ]
 _LABEL_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\n.;]))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
+    # a label starts a line or follows a sentence, or (PDF lines run together) follows a closing bracket: "... (Head of Data) Also present:"
+    r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
     re.IGNORECASE,
 )
 _VIRTUAL_SENTENCE = re.compile(r"(?P<names>[^.]{3,400}?)\s+(?:were|was) (?:in attendance|present|attending) (?:virtually|remotely|online)", re.IGNORECASE)
@@ -108,7 +111,8 @@ _MEMBER_TITLE = re.compile(
 
 
 # councillors' and co-optees' roles that are neither chair nor cabinet
-_MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted)\b")
+_MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted|non-executive member)\b")
+_CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chair)\)\s*$")
 # council services whose names contain a partner's word ("Virtual School Headteacher")
 _COUNCIL_SERVICE = re.compile(r"\bvirtual school\b")
 
@@ -120,7 +124,7 @@ def _title_kind(title: str | None) -> str | None:
     data = rules.people()
     low = title.lower().strip()
     if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"] or (low.split(",")[0].strip() in data["chair_titles"] and any(m in low for m in data["cabinet_markers"]))
-            or any(p.strip() in data["chair_titles"] for p in low.split(";"))):
+            or any(p.strip() in data["chair_titles"] for p in low.split(";")) or _CHAIR_TAG.search(low)):
         return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member", "Chair, Cabinet Member for Health" (not "Co-Chair, Youth Forum")
     if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
         return "member"

@@ -28,6 +28,8 @@ from . import rules
 
 SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
 NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
+#: titles written with a full stop that spaCy splits off: "Cyng. Evans welcomed ..." is one sentence
+TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
@@ -60,6 +62,7 @@ class MinutesSegmenter:
         self.enders = numpy.array([strings.add(t) for t in SENT_ENDERS], dtype="uint64")
         self.semicolon = strings.add(";")
         self.no_break_after = numpy.array([strings.add(w) for w in NO_BREAK_AFTER], dtype="uint64")
+        self.titles = numpy.array([strings.add(w) for w in TITLE_ABBREVIATIONS], dtype="uint64")
 
     def _per_string(self, orths: numpy.ndarray, part) -> tuple[list, numpy.ndarray]:
         """``part`` of each distinct token text among ``orths`` (read from the StringStore: Doc.text
@@ -88,7 +91,8 @@ class MinutesSegmenter:
         first_chars = self._per_string(orths[nexts], lambda text: text[0])
         opens = numpy.array([c.isupper() or c.isdigit() or c in "\"'(“‘[•·" for c in first_chars[0]], dtype=bool)[first_chars[1]]
         digit = numpy.array([c.isdigit() for c in first_chars[0]], dtype=bool)[first_chars[1]]
-        kept = nexts[semicolon | (opens & ~(after_no_break & digit))]
+        after_title = numpy.isin(arr[numpy.maximum(cands - 1, 0), 3], self.titles) & (cands > 0) & (nexts == cands + 1)
+        kept = nexts[semicolon | (opens & ~(after_no_break & digit) & ~after_title)]
         # a newline always ends a block; spaCy keeps newlines in whitespace tokens
         spaces = numpy.flatnonzero(is_space)
         texts, which = self._per_string(orths[spaces], lambda text: text)

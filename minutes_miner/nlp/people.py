@@ -155,7 +155,7 @@ class People:
             entry.set_kind(kind, KIND_RANK.get(rank, 0))
         if title:
             tk = title_kind(title)
-            if tk == "officer" and (hon_kind == "member" or (kind == "member" and not names_a_job(title))):
+            if tk == "officer" and (hon_kind in ("member", "external") or (kind == "member" and not names_a_job(title))):
                 tk = None  # "Councillor Ruth Aske (Ousewold District Council)", "Ms Teresa Quinn (Roman Catholic Church)"
             if tk:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
@@ -294,11 +294,14 @@ class People:
             return title_kind(entry.title) or "officer"
         if entry.honorific is None and self.uses_councillor_titles:
             return "officer"
+        if entry.honorific in _PLAIN_HONORIFICS and self.uses_councillor_titles:
+            return "external"  # "Mr Raman asked": in minutes that call members Councillor, no title, no list: the public
         return "unknown"
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
 _CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))
+_PLAIN_HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx"}
 _TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
 
 

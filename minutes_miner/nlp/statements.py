@@ -102,6 +102,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
     last_alpha: str | None = None
     deciding = False  # under a "Decision" heading or label
     qa = QALayout()
+    point_rank: int | None = None  # the rank of the list point just read
     for n, bd in enumerate(bds):
         b = bd.block
         following = bds[n + 1].block.text if n + 1 < len(bds) else ""
@@ -125,7 +126,11 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             an.take_chair(bd, took.start())
             if b.text.startswith("("):
                 continue  # "(Councillor Begum left the meeting. Mr Tresize, Vice-Chair, took the chair.)": a note, not a statement
-        rank, marker = rank_of(b, stack[-1] if stack else None, last_alpha)
+        if b.marker is None and b.text[:1].islower() and point_rank is not None:
+            rank, marker = point_rank, None  # a list point's line run on ("- ... was projected to" / "overspend by £6.3 million.")
+        else:
+            rank, marker = rank_of(b, stack[-1] if stack else None, last_alpha)
+        point_rank = rank if marker or point_rank == rank else None
         if marker == "alpha":
             last_alpha = b.label
         while stack and stack[-1].rank >= rank:

@@ -302,7 +302,9 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
     if items:
         first_text = items[0].text.split("\n", 1)[0] if items[0].text else None
         for i, b in enumerate(blocks):
-            if (items[0].title and items[0].title in b) or (first_text and b == first_text) or _ITEM_TAG.match(b):
+            # the heading block holds the title (and a number), not a list that mentions it ("Cabinet Member for Housing")
+            heading = items[0].title and items[0].title in b and len(b) <= len(items[0].title) + 24
+            if heading or (first_text and b == first_text) or _ITEM_TAG.match(b):
                 first_item_block = i
                 break
     header_blocks = _attendance_blocks(blocks[:first_item_block])

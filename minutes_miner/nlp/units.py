@@ -28,9 +28,11 @@ def _appos_title(m: re.Match) -> str | None:
     return m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
 
 
-_LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*:?\s*")
+_LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*[:–—-]?\s*")  # "Councillor Evans – asked about"
 _CONNECT = re.compile(_APPOS + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|,?\s+together\s+with\s+|,?\s+along\s+with\s+)")
+_ORG_START = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?")
 _ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")
+_ON_BEHALF = re.compile(r"(?:speaking\s+)?(?:on\s+behalf\s+of|representing|deputising\s+for|standing\s+in\s+for)\b")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
 _APPOS_OPEN = re.compile(r"\s*[,(-]")
@@ -50,6 +52,9 @@ _WORD_BEFORE = re.compile(
 )
 PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
+_SUGGESTED_THAT = re.compile(
+    r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
+    r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
@@ -109,6 +114,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             nm = ments[j] if j < len(ments) else None
             if nm is not None and nm.start < limit:
                 gap = text[pos:nm.start]
+                if (nm.label == "NAME_U" and not parts[-1][0].named and len(parts) == 1 and _ORG_START.fullmatch(gap)
+                        and not (known and known(nm))):
+                    j += 1  # an organisation inside the role: "The Deputy Director at Cheverell General Hospital NHS Trust, Mr X"
+                    continue
                 org = _ROLE_ORG_GAP.fullmatch(gap) if nm.named and not parts[-1][0].named and len(parts) == 1 else None
                 if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-", "") or org) and len(parts) == 1:
                     # a name in apposition to a role: "The Corporate Director, Sarah Whitlock, confirmed", "The
@@ -153,7 +162,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             if nc is not None and nc[0] - pos <= 180:
                 mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
                 if mg:
-                    parts[-1][1] = _appos_title(mg) or parts[-1][1]
+                    said_as = _appos_title(mg)
+                    if not (parts[-1][1] and said_as and _ON_BEHALF.match(said_as)):  # keep the job over ", on behalf of the COO,"
+                        parts[-1][1] = said_as or parts[-1][1]
                     ok = True
                     cue = nc
             break
@@ -209,11 +220,15 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
     for s, e, act in ucues:
+        if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
+                ("suggested", "proposed")):
+            acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
+            continue
         if act in ("passive", "impersonal", "statement", "answer"):
             continue
         if act == "welcome" and _PASSIVE_BEFORE.search(text, max(us, s - 12), s) and not _BY_AFTER.match(text, e):
             continue  # "was welcomed to the meeting": welcomed, not welcoming (but "was praised by the Committee")
-        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e):
+        if act == "request" and _REQUESTED_PARTICIPLE.match(text, e) and text[s:s + 3].lower() != "it ":
             continue  # "the breakdown requested at the last meeting": a request reported, not made
         if act == "decision":
             acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."

@@ -174,3 +174,46 @@ def test_role_then_name_in_brackets_relative_clauses_and_straight_quotes():
     assert said(item, "a local resident, addressed")[:3] == ("Mrs Diane Fox", "fox", "external")
     assert said(item, "Deputy Leader Cllr Pat Moss")[:3] == ("Cllr Pat Moss", "moss", "cabinet_member")
     assert said(item, "The Chair invited")[:3] == ("Councillor Ann Hale", "hale", "chair")
+
+
+def test_kinds_from_lists_titles_and_honorifics():
+    from minutes_miner.nlp import analyse, minutes_from_text, parse_attendance
+    from minutes_miner.nlp.attendance import title_kind
+
+    assert title_kind("Leader of the Council (Chair)") == "chair"
+    assert title_kind("Non-executive Member") == "member"  # not an Executive Member
+    listed = {a.name: a.kind for a in parse_attendance(
+        "PRESENT:\nCouncillor Ann Cole (Chair)\n"
+        "Co-opted tenant representatives: Mr Barry Jones and Mrs Nasreen Khan (Throstle Tenants' Federation)\n")}
+    assert listed["Mr Barry Jones"] == listed["Mrs Nasreen Khan"] == "member"
+    text = ("Minutes of the Cabinet held on 4 June 2024.\n\nPresent: Councillor Joyce Abara (Chair)\n\n1. Public questions\n\n"
+            "Mr Dev Raman asked why the bins had not been collected.\n\n"
+            "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported a rise in thefts.\n")
+    item = analyse(minutes_from_text(text, "cabinet")).items[0]
+    assert said(item, "Mr Dev Raman asked")[:3] == ("Mr Dev Raman", "raman", "external")  # no title, no list: the public
+    assert said(item, "Inspector Carl Bream")[:3] == ("Inspector Carl Bream", "bream", "external")
+
+
+def test_a_list_point_run_onto_a_second_line_keeps_the_lead_ins_speaker():
+    item = _one_item("Mr Oakford introduced the report. Key points included:\n"
+                     "- The Growth Directorate was projected to\noverspend by £6.3 million. Extreme weather had contributed.\n"
+                     "- Reserves would be drawn down by £9 million.\n")
+    assert said(item, "Extreme weather had contributed")[:2] == ("Mr Oakford", "oakford")
+    assert said(item, "Reserves would be drawn down")[:2] == ("Mr Oakford", "oakford")
+
+
+def test_labels_dashes_welsh_abbreviations_and_views():
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    text = ("Minutes of the Scrutiny Committee held on 4 June 2024.\n\nPresent: Councillor Ann Hale (Chair), Councillor Joe Zed "
+            "(Cabinet Member for Housing), Councillor Rhys Evans\n\nIn attendance: Sarah Quill (Director of Housing)\n\n1. Housing\n\n"
+            "Councillor Evans asked whether rents would rise.\n\n"
+            "Response from the Cabinet Member: Rents would rise by 2.7 per cent in April.\n\n"
+            "Councillor Evans – asked about the damp survey backlog.\n\n"
+            "Cyng. Evans welcomed the news.\n\n"
+            "The Director's view was that the target was achievable.\n")
+    item = analyse(minutes_from_text(text, "housing")).items[0]
+    assert said(item, "Response from the Cabinet Member") == ("Councillor Joe Zed", "zed", "cabinet_member", "answer")
+    assert said(item, "Councillor Evans – asked about") == ("Councillor Rhys Evans", "evans", "member", "question")
+    assert said(item, "Cyng. Evans welcomed") == ("Councillor Rhys Evans", "evans", "member", "welcome")  # one sentence
+    assert said(item, "The Director's view was")[:3] == ("Sarah Quill", "quill", "officer")
