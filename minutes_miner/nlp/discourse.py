@@ -157,7 +157,10 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             b_c_starts = [c[0] for c in bconcerns]
             ulo, uhi = bisect_left(u_starts, off), bisect_left(u_starts, end)
             text_b = bd.norm
-            pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in _quoted_together(units[ulo:uhi] or [(off, end)], bd.block.text, off))
+            block_units = units[ulo:uhi] or [(off, end)]
+            if ":" in bd.block.text:  # a quotation kept whole opens after a colon
+                block_units = _quoted_together(block_units, bd.block.text, off)
+            pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in block_units)
             for us, ue in _decision_apart(pieces, text_b):
                 while ue > us and text_b[ue - 1] in " \n":
                     ue -= 1

@@ -243,7 +243,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if last is not None and last.act == "question":
                 state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
-        strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None)
+        strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None) if u.acts else None
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
             start_new = (

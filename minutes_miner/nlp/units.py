@@ -63,6 +63,18 @@ _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
+def _questioners(text: str, us: int, ments: list[Mention]) -> list[Mention]:
+    """The mentions after "question from", "points raised by" ... ."""
+    out = []
+    for m in ments:
+        before = text[max(us, m.start - 40):m.start]
+        # _QUESTIONER_BEFORE ends in "from" or "by" then spaces: test that before running it
+        last = before.rstrip()[-4:].lower()
+        if (last == "from" or last.endswith("by")) and _QUESTIONER_BEFORE.search(before):
+            out.append(m)
+    return out
+
+
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
 
 
@@ -76,7 +88,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
     if not ucues:
         # no cue: no subject and no act; only a response opening and the questioners named
-        questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
+        questioners = _questioners(text, us, ments) if ments else []
         agent = agent_subject(text, us, ue, ments, ucues)  # "The police view, given by DCI Ruddock, was that ..."
         acts = {"question"} if text[ue - 1] == "?" else set()  # "Would the Council consider ...?"
         return Unit(us, ue, agent, acts, bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
@@ -89,7 +101,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             impersonal = True
         elif act == "answer":
             response = True
-    questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])]
+    questioners = _questioners(text, us, ments)
     # subject: chain of mentions followed by a cue
     best: Subject | None = None
     i = 0
