@@ -84,6 +84,7 @@ class People:
         self._female = set(self._genders["f"])
         self._male = set(self._genders["m"])
         self._hon_info = rules.people()["honorifics"]
+        self._hon_kind = {hon: info.get("kind") for hon, info in self._hon_info.items()}
         self._lookup_cache: dict = {}
         self._title_cache: dict = {}
         self._holders_cache: dict = {}
@@ -121,7 +122,7 @@ class People:
         alias = None
         if title:
             title, alias = split_initials(title, name)  # "Joel Thistlewood (JT)": initials, not a job title
-        if hon and self._hon_info.get(hon, {}).get("kind") == "member" and not self.uses_councillor_titles:
+        if hon and self._hon_kind.get(hon) == "member" and not self.uses_councillor_titles:
             self.uses_councillor_titles = True
             self._version += 1
         entry = self._match(hon, first, initials, surname)
@@ -132,13 +133,13 @@ class People:
             self._version += 1
         before = self._observed(entry)
         form = collapse(name).strip(" ,.")
-        form = re.sub(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?", "", form)
+        form = _FORM_HONOURS.sub("", form)
         if form not in entry.forms:
             entry.forms.append(form)
         entry.first = entry.first or first
         if len(initials) > len(entry.initials):
             entry.initials = initials
-        if hon and (entry.honorific is None or self._hon_info.get(hon, {}).get("kind")):
+        if hon and (entry.honorific is None or self._hon_kind.get(hon)):
             entry.honorific = hon
         entry.gender = entry.gender or self._gender(hon, first)
         if title:
@@ -148,7 +149,7 @@ class People:
             if t not in entry.titles:
                 entry.titles.append(t)
                 self._title_count += 1
-        hon_kind = self._hon_info.get(hon, {}).get("kind") if hon else None
+        hon_kind = self._hon_kind.get(hon) if hon else None
         if hon_kind:
             entry.set_kind(hon_kind, KIND_RANK["honorific"])
         if kind:  # a kind stated by the list or roster outranks one read off a title of the same rank
@@ -175,7 +176,7 @@ class People:
     def _observed(self, entry: Entry) -> tuple:
         """What the rest of the analysis can see of an entry. Of its honorific only the class (and
         whether there is one) counts: "Cllr" and "Councillor" taking turns change nothing."""
-        hon_class = self._hon_info.get(entry.honorific, {}).get("kind") if entry.honorific else None
+        hon_class = self._hon_kind.get(entry.honorific) if entry.honorific else None
         return (entry.first, entry.initials, entry.honorific is None, hon_class, entry.gender, entry.title, entry.kind,
                 entry.kind_rank, len(entry.forms), len(entry.titles))
 
@@ -184,10 +185,10 @@ class People:
         if not cands:
             return None
         gender = self._gender(hon, first)
-        hon_class = self._hon_info.get(hon, {}).get("kind") if hon else None
+        hon_class = self._hon_kind.get(hon) if hon else None
         good = []
         for e in cands:
-            e_class = self._hon_info.get(e.honorific, {}).get("kind") if e.honorific else None
+            e_class = self._hon_kind.get(e.honorific) if e.honorific else None
             if hon_class and e_class and hon_class != e_class:
                 continue
             if first and e.first and first.lower() != e.first.lower():
@@ -300,6 +301,7 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_FORM_HONOURS = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?")
 _CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))
 _PLAIN_HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx"}
 _TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
