@@ -182,7 +182,8 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
 
     per_item = [analyse_turns(bds, item.turns, people) if item.turns else analyse_item(bds, an, bool(item.title))
                 for item, bds in zip(minutes.items, items_blocks)]
-    finished = [[_finish(s, people) for s in stmts] for stmts in per_item]
+    rendered: dict = {}
+    finished = [[_finish(s, people, rendered) for s in stmts] for stmts in per_item]
     if concern_model is not None:
         from .learned import predict_items
 
@@ -267,7 +268,7 @@ def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
     return a
 
 
-def _finish(s: Stmt, people: People) -> tuple:
+def _finish(s: Stmt, people: People, rendered: dict) -> tuple:
     """The fields of an ``AnalysedStatement`` in order (text, speaker, key, kind, act, answers,
     section, concerns), built once the concern model has had its say."""
     text = s.blk.block.text[s.start:s.end].strip()
@@ -276,13 +277,15 @@ def _finish(s: Stmt, people: People) -> tuple:
     speaker = key = None
     kind = "unknown"
     if s.speaker is not None:
-        speaker, key, kind = _render(s.speaker, people)
+        speaker, key, kind = _render(s.speaker, people, rendered)
     return (text, speaker, key, kind, s.act, s.answers, s.section, tuple(sorted(s.concerns)))
 
 
-def _render(spk: Spk, people: People) -> tuple[str | None, str | None, str]:
+def _render(spk: Spk, people: People, memo: dict) -> tuple[str | None, str | None, str]:
+    """``memo``: the renderings of people already rendered (nobody changes once statements are
+    finished, and ``best_form`` weighs every form of the name)."""
     if spk.parts:
-        rendered = [_render(p, people) for p in spk.parts]
+        rendered = [_render(p, people, memo) for p in spk.parts]
         names = [r[0] for r in rendered if r[0]]
         keys = [r[1] for r in rendered if r[1]]
         if len(names) > 2:
@@ -291,5 +294,9 @@ def _render(spk: Spk, people: People) -> tuple[str | None, str | None, str]:
             display = " and ".join(names)
         return display or None, " and ".join(keys) or None, "group"
     if spk.entry is not None:
-        return spk.entry.best_form(), spk.entry.key, spk.acting or people.kind_of(spk.entry)
+        key = (id(spk.entry), spk.acting)
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = (spk.entry.best_form(), spk.entry.key, spk.acting or people.kind_of(spk.entry))
+        return hit
     return spk.display, spk.key, spk.kind

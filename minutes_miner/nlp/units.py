@@ -25,6 +25,8 @@ _APPOS = (
 
 def _appos_title(m: re.Match) -> str | None:
     """The job title an apposition gives, the one after a party tag first."""
+    if m.lastindex is None:
+        return None  # no apposition at all (the usual gap: "Councillor Patel| asked")
     return m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
 
 
