@@ -8,15 +8,17 @@ review led by Mr X" name no speaker (the participles are data, ``agents.json``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from itertools import pairwise
 
 from . import rules
 from .records import Mention, Subject
 
-_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*:\s+[A-Z“\"'‘]")
-_LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment)s?\s+(?:from|by|of)\s+)?",
-                           re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*:(?:\s+[A-Z“\"'‘]|\s*$)")
+_LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment)s?\s+(?:from|by|of)\s+"
+                           r"|(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*)?",
+                           re.IGNORECASE)  # "In discussion, Members:" over their points
 _VIEW_AFTER = re.compile(r"['’]s?\s+(?:view|opinion|response|answer|reply|position|assessment|advice)\s+(?:was|is|had\s+been)\b")
 _JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
@@ -43,6 +45,7 @@ def _first_cue(cues: list[tuple[int, int, str]], default: int) -> tuple[int, str
 
 _HEARD_FROM = re.compile(r"\b(?:heard|received\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:presentation|update|report|briefing|overview|"
                          r"statement|deputation|submission|evidence))\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:(?:also|then|further|had)\s+)?$")
 _WHO = re.compile(r"(?:\s*,\s*(?P<title>[^,;:.!?()]{2,120}))?\s*,\s*who\s+(?:(?:also|then|further|had)\s+)?")
 
 
@@ -51,18 +54,20 @@ def relative_subject(text: str, us: int, ments: list[Mention], cues: list[tuple[
     ...": the person the relative clause is about speaks; so does the one a body "heard from"
     ("The Panel heard from Mr Reeve about the rough sleeping count")."""
     for m in ments:
-        person = m.label == "NAME_T" or (not m.named and not m.label.endswith("|group") and m.text[:4].lower() == "the ")  # not "Tarnbury Royal Infirmary"
+        # a titled person or a role, not an organisation ("heard from Tarnbury Royal Infirmary")
+        person = m.label == "NAME_T" or (not m.named and not m.label.endswith("|group") and m.text[:4].lower() == "the ")
         if person and _HEARD_FROM.search(text, max(us, m.start - 80), m.start):
             return Subject("chain", [(m, None)], cue_start=m.start, cue_act="statement")
+    people = [m for m in ments if m.named or not m.label.endswith("|group")]
+    ends = [m.end for m in people]
     for s, _e, act in cues:
-        if act in ("passive", "impersonal"):
+        k = bisect_right(ends, s)  # the person named last before the cue (mentions are in order)
+        if act in ("passive", "impersonal") or not k or not _WHO_BEFORE.search(text, max(us, s - 12), s):
             continue
-        before = [m for m in ments if m.end <= s and (m.named or not m.label.endswith("|group"))]
-        if before:
-            m = before[-1]
-            w = _WHO.fullmatch(text, m.end, s)
-            if w:
-                return Subject("chain", [(m, w.group("title"))], cue_start=s, cue_act=act)
+        m = people[k - 1]
+        w = _WHO.fullmatch(text, m.end, s)
+        if w:
+            return Subject("chain", [(m, w.group("title"))], cue_start=s, cue_act=act)
     return None
 
 

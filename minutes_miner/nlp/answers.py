@@ -65,6 +65,9 @@ class QALayout:
                 st.act, st.answers = "question", None
                 if self.asker is not None:
                     st.speaker = self.asker
+                elif st.speaker is None and m.group("q").lower().startswith("supplementary"):
+                    at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
+                    st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
                 continue
             at = position(stmts, st)
             question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)

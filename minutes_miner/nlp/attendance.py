@@ -213,7 +213,9 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
         paren = collapse(m.group("paren"))
         rest = m.group("rest").strip(" ,-–")
         if _INITIALS.match(paren) and rest:
-            title = rest  # "Joel Thistlewood (JT), Corporate Director": initials, then the job
+            # "Joel Thistlewood (JT), Corporate Director", "Jane Smith (JS) (Head of Finance)": initials, then the job;
+            # the initials are kept at the end of the title, where ``split_initials`` finds them
+            title = f"{rest.strip(' ()')} ({paren})"
         elif paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
             party = paren
         else:

@@ -118,6 +118,9 @@ class Analyser:
         for s in reversed(state.history):
             if s.entry is not None and any(s.entry is h for h in holders):
                 return Spk(entry=s.entry)
+        own = [h for h in holders if self.people.kind_of(h) == "officer"]
+        if len(own) == 1 and m.label != "ROLE_ACRO":
+            return Spk(entry=own[0])  # "the Director": the council's own, not a partner's director named beside them
         return None
 
     def register(self, bd: BlockData) -> None:

@@ -50,6 +50,9 @@ def lead_in_kind(text: str) -> str | None:
     return None
 
 
+# "In discussion, Members:" names who made the points below and says nothing itself
+_LABEL_LEAD_IN = re.compile(r"^(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*[^:,]{1,60}:$",
+                            re.IGNORECASE)
 _PURE_LEAD_IN = re.compile(
     r"^(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[\w'’ -]{1,50}?)(?:\s+(?:also|then|further|briefly|went on to))?\s+"
     r"(?:highlighted|outlined|noted|made|raised|set out|reported|summarised|listed|identified|covered|described|explained|"
@@ -133,7 +136,9 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         point_rank = rank if marker or point_rank == rank else None
         if marker == "alpha":
             last_alpha = b.label
-        while stack and stack[-1].rank >= rank:
+        quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
+                  and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
+        while stack and stack[-1].rank >= rank and not quoted:  # "... moved the following motion:" / "“This Council notes ...”"
             stack.pop()
         parent = stack[-1] if stack else None
         if parent is None and deciding and _DECISION_POINT.match(b.text):
@@ -162,7 +167,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None
             stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act))
-            if _PURE_LEAD_IN.match(b.text[last.start:last.end].strip()) and stmts[-1] is last:
+            lead = b.text[last.start:last.end].strip()
+            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead)) and stmts[-1] is last:
                 stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
     for i, s in enumerate(stmts):
         s.index = i

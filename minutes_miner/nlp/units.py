@@ -57,6 +57,7 @@ _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier
 _SUGGESTED_THAT = re.compile(
     r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
     r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
+_PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
@@ -206,6 +207,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             if w in _NOT_SUBJECTS:
                 best = None  # "It was explained that ... the Director considered": no speaker named
                 break
+            listed = _PLURAL_TITLE_LIST.search(text, us, max(us, s - 60) + mw.start("w"))
+            if listed:
+                w = listed.group("first")  # "Councillors Evans and Khan asked": the first named speaks
             best = Subject("pronoun" if w in PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
             break
     if best is None:

@@ -25,30 +25,29 @@ def said(item, fragment):
     return s.speaker, s.speaker_key, s.speaker_kind, s.act
 
 
-@pytest.mark.parametrize("fragment, expected", [
-    ("Concern was expressed by Councillor Dunmore", ("Councillor Carol Dunmore", "dunmore", "member", "concern")),
-    ("It was confirmed by the Head of Service that", ("Tom Reeve", "reeve", "officer", "statement")),
-    ("said Councillor Ashby.", ("Councillor Bryn Ashby", "ashby", "member", "statement")),
-    ("at a record level (Councillor Dunmore).", ("Councillor Carol Dunmore", "dunmore", "member", "statement")),
+# speakers after the verb, by title, role or honorific, and passive acts that keep their agent
+@pytest.mark.parametrize("number, fragment, expected", [
+    ("3", "Concern was expressed by Councillor Dunmore", ("Councillor Carol Dunmore", "dunmore", "member", "concern")),
+    ("3", "It was confirmed by the Head of Service that", ("Tom Reeve", "reeve", "officer", "statement")),
+    ("3", "said Councillor Ashby.", ("Councillor Bryn Ashby", "ashby", "member", "statement")),
+    ("3", "at a record level (Councillor Dunmore).", ("Councillor Carol Dunmore", "dunmore", "member", "statement")),
+    ("3", "The Associate Director, Ms Quill, explained", ("Sarah Quill", "quill", "officer", "statement")),
+    ("3", "Speaking on behalf of the Executive Member, Councillor Orme", ("Councillor Liz Orme", "orme", "cabinet_member", "statement")),
+    ("3", "Alderman Voss asked whether", ("Alderman Peter Voss", "voss", "member", "question")),
+    ("3", "The Lead Member for Adult Social Care reported", ("Councillor Liz Orme", "orme", "cabinet_member", "statement")),
+    ("3", "The Clerk reminded Members", ("Mark Lyle", "lyle", "officer", "statement")),
+    ("3", "Cllr B. Ashby queried", ("Councillor Bryn Ashby", "ashby", "member", "question")),
+    ("3", "Tom Reeve (Head of Service for Homelessness) reported", ("Tom Reeve", "reeve", "officer", "statement")),
+    ("3", "The Panel heard from Mr Reeve", ("Tom Reeve", "reeve", "officer", "statement")),  # the one heard speaks
+    ("3", "Members noted the improvement", ("Members", "members", "group", "statement")),
+    ("3", "Cllr Ashby raised the issue of damp", ("Councillor Bryn Ashby", "ashby", "member", "statement")),
+    ("4", "An undertaking was given by Dr Bowen", ("Dr Nia Bowen", "bowen", "officer", "commitment")),
+    ("4", "Clarification was sought on the timing", ("Councillor Ann Hale", "hale", "chair", "question")),
+    ("4", "Frustration was voiced at the slow progress, said the Chair.", ("Councillor Ann Hale", "hale", "chair", "concern")),
+    ("4", "was praised by the Committee", ("the Committee", "committee", "group", "welcome")),
 ])
-def test_speaker_named_after_the_verb(items, fragment, expected):
-    assert said(items["3"], fragment) == expected
-
-
-@pytest.mark.parametrize("fragment, expected", [
-    ("The Associate Director, Ms Quill, explained", ("Sarah Quill", "quill", "officer", "statement")),
-    ("Speaking on behalf of the Executive Member, Councillor Orme", ("Councillor Liz Orme", "orme", "cabinet_member", "statement")),
-    ("Alderman Voss asked whether", ("Alderman Peter Voss", "voss", "member", "question")),
-    ("The Lead Member for Adult Social Care reported", ("Councillor Liz Orme", "orme", "cabinet_member", "statement")),
-    ("The Clerk reminded Members", ("Mark Lyle", "lyle", "officer", "statement")),
-    ("Cllr B. Ashby queried", ("Councillor Bryn Ashby", "ashby", "member", "question")),
-    ("Tom Reeve (Head of Service for Homelessness) reported", ("Tom Reeve", "reeve", "officer", "statement")),
-    ("The Panel heard from Mr Reeve", ("Tom Reeve", "reeve", "officer", "statement")),  # the one heard speaks
-    ("Members noted the improvement", ("Members", "members", "group", "statement")),
-    ("Cllr Ashby raised the issue of damp", ("Councillor Bryn Ashby", "ashby", "member", "statement")),
-])
-def test_titles_roles_and_honorifics(items, fragment, expected):
-    assert said(items["3"], fragment) == expected
+def test_speaker_and_act(items, number, fragment, expected):
+    assert said(items[number], fragment) == expected
 
 
 def test_cabinet_member_by_title_answers_and_responding_director_pairs(items):
@@ -80,16 +79,6 @@ def test_unnamed_answer_still_answers_the_question(items):
     assert find(item, "It was explained that the gap")[1].answers == find(item, "Councillor Kumar asked whether")[0]
 
 
-@pytest.mark.parametrize("fragment, expected", [
-    ("An undertaking was given by Dr Bowen", ("Dr Nia Bowen", "bowen", "officer", "commitment")),
-    ("Clarification was sought on the timing", ("Councillor Ann Hale", "hale", "chair", "question")),
-    ("Frustration was voiced at the slow progress, said the Chair.", ("Councillor Ann Hale", "hale", "chair", "concern")),
-    ("was praised by the Committee", ("the Committee", "committee", "group", "welcome")),
-])
-def test_passive_acts_keep_their_agent(items, fragment, expected):
-    assert said(items["4"], fragment) == expected
-
-
 def test_transcript_labels_name_the_speaker_and_pair(items):
     item = items["5"]
     assert said(item, "Councillor Hale: Can officers say") == ("Councillor Ann Hale", "hale", "chair", "question")
@@ -117,10 +106,16 @@ def test_a_decision_after_its_mover_and_seconder_is_the_committees(items):
     assert not any(s.text.startswith("Proposed by") for s in item.statements)
 
 
-def _one_item(text):
+def _one_item(text, header=""):
+    """The one item of fictional minutes: ``header`` (attendance) above item 1, whose body is ``text``."""
     from minutes_miner.nlp import analyse, minutes_from_text
 
-    return analyse(minutes_from_text("Minutes of the Board held on 4 June 2024.\n\n1. Item\n\n" + text, "styles")).items[0]
+    return analyse(minutes_from_text(f"Minutes of the Board held on 4 June 2024.\n\n{header}\n\n1. Item\n\n{text}", "styles")).items[0]
+
+
+#: members and an officer the tests below refer to
+PANEL = ("Present: Councillor Ann Hale (Chair), Councillor Joe Zed (Cabinet Member for Housing), Councillor Rhys Evans\n\n"
+         "In attendance: Sarah Quill (Director of Housing)")
 
 
 def test_job_title_first_with_an_organisation_then_the_title_alone():
@@ -156,17 +151,12 @@ def test_a_numbered_paragraph_naming_nobody_is_not_carried_on():
 
 
 def test_role_then_name_in_brackets_relative_clauses_and_straight_quotes():
-    from minutes_miner.nlp import analyse, minutes_from_text
-
-    text = ("Minutes of the Scrutiny Board held on 4 June 2024.\n\nPresent: Councillor Ann Hale (Chair), Councillor Joe Zed "
-            "(Cabinet Member for Housing)\n\nIn attendance: Sarah Quill (Director of Housing)\n\n1. Budget\n\n"
-            "The Cabinet Member for Housing (Councillor Zed) said that rents would rise.\n\n"
-            "The Committee received a presentation from Ms Quill, Director of Housing, who explained that voids had fallen.\n\n"
-            'Cllr Hale commented: "This is a serious matter. It must not happen again."\n\n'
-            "Mrs Diane Fox, a local resident, addressed the Board about parking.\n\n"
-            "Deputy Leader Cllr Pat Moss said that the council would act.\n\n"
-            "The Chair invited Ms Quill to respond.\n")
-    item = analyse(minutes_from_text(text, "board")).items[0]
+    item = _one_item("The Cabinet Member for Housing (Councillor Zed) said that rents would rise.\n\n"
+                     "The Committee received a presentation from Ms Quill, Director of Housing, who explained that voids had fallen.\n\n"
+                     'Cllr Hale commented: "This is a serious matter. It must not happen again."\n\n'
+                     "Mrs Diane Fox, a local resident, addressed the Board about parking.\n\n"
+                     "Deputy Leader Cllr Pat Moss said that the council would act.\n\n"
+                     "The Chair invited Ms Quill to respond.\n", PANEL)
     assert said(item, "(Councillor Zed) said") == ("Councillor Joe Zed", "zed", "cabinet_member", "statement")
     assert said(item, "who explained that voids") == ("Sarah Quill", "quill", "officer", "statement")
     _, quoted = find(item, "This is a serious matter.")
@@ -177,7 +167,7 @@ def test_role_then_name_in_brackets_relative_clauses_and_straight_quotes():
 
 
 def test_kinds_from_lists_titles_and_honorifics():
-    from minutes_miner.nlp import analyse, minutes_from_text, parse_attendance
+    from minutes_miner.nlp import parse_attendance
     from minutes_miner.nlp.attendance import title_kind
 
     assert title_kind("Leader of the Council (Chair)") == "chair"
@@ -186,10 +176,9 @@ def test_kinds_from_lists_titles_and_honorifics():
         "PRESENT:\nCouncillor Ann Cole (Chair)\n"
         "Co-opted tenant representatives: Mr Barry Jones and Mrs Nasreen Khan (Throstle Tenants' Federation)\n")}
     assert listed["Mr Barry Jones"] == listed["Mrs Nasreen Khan"] == "member"
-    text = ("Minutes of the Cabinet held on 4 June 2024.\n\nPresent: Councillor Joyce Abara (Chair)\n\n1. Public questions\n\n"
-            "Mr Dev Raman asked why the bins had not been collected.\n\n"
-            "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported a rise in thefts.\n")
-    item = analyse(minutes_from_text(text, "cabinet")).items[0]
+    item = _one_item("Mr Dev Raman asked why the bins had not been collected.\n\n"
+                     "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported a rise in thefts.\n",
+                     "Present: Councillor Joyce Abara (Chair)")
     assert said(item, "Mr Dev Raman asked")[:3] == ("Mr Dev Raman", "raman", "external")  # no title, no list: the public
     assert said(item, "Inspector Carl Bream")[:3] == ("Inspector Carl Bream", "bream", "external")
 
@@ -203,17 +192,43 @@ def test_a_list_point_run_onto_a_second_line_keeps_the_lead_ins_speaker():
 
 
 def test_labels_dashes_welsh_abbreviations_and_views():
-    from minutes_miner.nlp import analyse, minutes_from_text
-
-    text = ("Minutes of the Scrutiny Committee held on 4 June 2024.\n\nPresent: Councillor Ann Hale (Chair), Councillor Joe Zed "
-            "(Cabinet Member for Housing), Councillor Rhys Evans\n\nIn attendance: Sarah Quill (Director of Housing)\n\n1. Housing\n\n"
-            "Councillor Evans asked whether rents would rise.\n\n"
-            "Response from the Cabinet Member: Rents would rise by 2.7 per cent in April.\n\n"
-            "Councillor Evans – asked about the damp survey backlog.\n\n"
-            "Cyng. Evans welcomed the news.\n\n"
-            "The Director's view was that the target was achievable.\n")
-    item = analyse(minutes_from_text(text, "housing")).items[0]
+    item = _one_item("Councillor Evans asked whether rents would rise.\n\n"
+                     "Response from the Cabinet Member: Rents would rise by 2.7 per cent in April.\n\n"
+                     "Councillor Evans – asked about the damp survey backlog.\n\n"
+                     "Cyng. Evans welcomed the news.\n\n"
+                     "The Director's view was that the target was achievable.\n", PANEL)
     assert said(item, "Response from the Cabinet Member") == ("Councillor Joe Zed", "zed", "cabinet_member", "answer")
     assert said(item, "Councillor Evans – asked about") == ("Councillor Rhys Evans", "evans", "member", "question")
     assert said(item, "Cyng. Evans welcomed") == ("Councillor Rhys Evans", "evans", "member", "welcome")  # one sentence
     assert said(item, "The Director's view was")[:3] == ("Sarah Quill", "quill", "officer")
+
+
+def test_lead_ins_that_name_who_made_the_points_below():
+    item = _one_item("In discussion, Members:\n- asked whether the void target was realistic\n- noted the rise in complaints\n\n"
+                     "Councillor Evans raised the following points:\n- the cost of temporary accommodation\n\n"
+                     "JS explained that the budget was balanced.\n\n"
+                     "Councillors Evans and Zed asked about the repairs contract.\n",
+                     PANEL + "\n\nOfficers: Jane Smith (JS) (Head of Finance)")
+    assert said(item, "asked whether the void target") == ("Members", "members", "group", "question")
+    assert said(item, "noted the rise in complaints")[:3] == ("Members", "members", "group")
+    assert said(item, "the cost of temporary accommodation")[:3] == ("Councillor Rhys Evans", "evans", "member")
+    assert said(item, "JS explained")[:3] == ("Jane Smith", "smith", "officer")
+    assert said(item, "Councillors Evans and Zed asked")[:3] == ("Councillor Rhys Evans", "evans", "member")  # the first named
+    assert not any(s.text.endswith(":") for s in item.statements)  # the lead-ins only introduce their points
+
+
+def test_a_motion_quoted_after_its_mover_and_a_labelled_supplementary_question():
+    item = _one_item("Councillor Evans moved and Councillor Hale seconded the following motion:\n\n"
+                     "“This Council notes the rise in rents.\n\n"
+                     "Mrs Doreen Halliwell asked how long families waited for a home.\n\n"
+                     "The Cabinet Member replied that the average wait was two years.\n\n"
+                     "Supplementary question: Would the Council build homes of its own again?\n", PANEL)
+    assert said(item, "This Council notes the rise")[:3] == ("Councillor Rhys Evans", "evans", "member")
+    assert said(item, "Would the Council build homes") == ("Mrs Doreen Halliwell", "halliwell", "external", "question")
+
+
+def test_the_director_is_the_councils_own_when_a_partners_director_also_attends():
+    item = _one_item("The Director presented the budget monitoring report.\n",
+                     "In attendance: Gwen Morgan (Director of Social Services), Dr Rhian Owen (Director of Mental Health, "
+                     "Tawe Valley University Health Board)")
+    assert said(item, "The Director presented")[:3] == ("Gwen Morgan", "morgan", "officer")
