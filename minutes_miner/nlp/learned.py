@@ -32,7 +32,8 @@ import numpy
 
 MODEL_FILE = "concerns.json"
 FORMAT = "minutes-miner concern model v1"
-_WORD = re.compile(r"[a-z0-9£%]+(?:['’-][a-z0-9]+)*")
+# possessive: the same words as the greedy pattern (nothing follows that could make it give any back), found faster
+_WORD = re.compile(r"[a-z0-9£%]++(?:['’-][a-z0-9]++)*+")
 
 
 def words(text: str) -> list[str]:

@@ -40,3 +40,16 @@ def test_folded_text_keeps_every_case_insensitive_match_as_a_substring():
         assert re.search(word, text, re.IGNORECASE)
         assert word in folded(text)
     assert folded("Ms Ní Bhriain") == "ms ní bhriain"
+
+
+def test_prefiltered_searches_agree_with_the_full_regexes():
+    from minutes_miner.nlp.learned import words
+    from minutes_miner.nlp.units import _PREP_BEFORE, _after_preposition
+
+    befores = ["", "In response, ", "a question from ", "thanked ", "THANKED  ", "Members' ", "the Director’s ", "towardſ ",
+               "and the ", "a presentation\nby ", "therefrom ", "Councillor", "from", "the panel was advised by\n", "support for the "]
+    assert [_after_preposition(b) for b in befores] == [bool(_PREP_BEFORE.search(b)) for b in befores]
+    assert [b for b in befores if _after_preposition(b)] == [
+        "a question from ", "thanked ", "THANKED  ", "the Director’s ", "towardſ ", "and the ", "a presentation\nby ",
+        "from", "the panel was advised by\n"]
+    assert words("The SEND team’s 12-week back-log: £3.2m (40%)") == ["the", "send", "team’s", "12-week", "back-log", "£3", "2m", "40%"]
