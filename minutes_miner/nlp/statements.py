@@ -18,25 +18,29 @@ from .records import (
     Stmt,
 )
 from .speakers import Analyser, ItemState
-from .textnorm import Block, normalise
+from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 
 
-def _compile_lead_ins() -> list[tuple[str, Callable]]:
-    """One alternation per kind (a search for any of its patterns), in the data file's order; a
-    match at the start when every pattern is anchored there (a search would try every position)."""
+def _compile_lead_ins() -> list[tuple[str, list[tuple[str, Callable]]]]:
+    """Per kind, in the data file's order, its patterns with the text each needs: a pattern is
+    tried only on a block holding that text, at the start when it is anchored there (a search
+    would try every position)."""
     out = []
     for kind, patterns in rules.lead_ins().items():
-        if patterns:
-            rx = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-            out.append((kind, rx.match if all(p.startswith("^") and "(?m" not in p for p in patterns) else rx.search))
+        checks = []
+        for p in patterns:
+            rx = re.compile(p, re.IGNORECASE)
+            checks.append((required_text(p), rx.match if anchored_at_start(p) else rx.search))
+        if checks:
+            out.append((kind, checks))
     return out
 
 
-_LEAD_INS: list[tuple[str, Callable]] | None = None
+_LEAD_INS: list[tuple[str, list[tuple[str, Callable]]]] | None = None
 
 
 def lead_in_kind(text: str) -> str | None:
@@ -44,9 +48,11 @@ def lead_in_kind(text: str) -> str | None:
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
     t = normalise(text).strip()
-    for kind, find in _LEAD_INS:
-        if find(t):
-            return kind
+    low = folded(t)
+    for kind, checks in _LEAD_INS:
+        for needed, find in checks:
+            if needed in low and find(t):
+                return kind
     return None
 
 

@@ -53,3 +53,23 @@ def test_prefiltered_searches_agree_with_the_full_regexes():
         "a question from ", "thanked ", "THANKED  ", "the Director’s ", "towardſ ", "and the ", "a presentation\nby ",
         "from", "the panel was advised by\n"]
     assert words("The SEND team’s 12-week back-log: £3.2m (40%)") == ["the", "send", "team’s", "12-week", "back-log", "£3", "2m", "40%"]
+
+
+def test_lead_in_patterns_are_tried_only_where_they_can_match():
+    import re
+
+    from minutes_miner.nlp import rules
+    from minutes_miner.nlp.statements import lead_in_kind
+    from minutes_miner.nlp.textnorm import anchored_at_start, required_text
+
+    assert required_text(r"^[^.:]{0,100}\bthe Following (?:responses|answers)") == "the following "
+    assert required_text(r"^in answer to (?:questions|queries)") == "in answer to que"  # the parser factors out "que"
+    assert required_text(r"^foo|bar") == "" and required_text(r"(?:x)?abc\s+de") == "abc"
+    assert anchored_at_start(r"^(?:a|b)x") and not anchored_at_start(r"^foo|bar") and not anchored_at_start(r"(?m)^a")
+    combined = [(k, re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)) for k, v in rules.lead_ins().items() if v]
+    for text in ("In response to questions, it was explained that:", "The following responses were given by officers:",
+                 "The followıng points arose from the discussion:", "Questions:", "Councillor Patel asked whether the plan:",
+                 "Responding to queries from Members, the Director said:", "In discussion, Members:", ""):
+        expected = next((k for k, rx in combined if rx.search(text.strip())), None)
+        assert lead_in_kind(text) == expected
+    assert lead_in_kind("The followıng points arose from the discussion:") == "discussion"
