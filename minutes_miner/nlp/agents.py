@@ -15,8 +15,9 @@ from itertools import pairwise
 from . import rules
 from .records import Mention, Subject
 
-_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*:(?:\s+[A-Z“\"'‘]|\s*$)")
-_LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment)s?\s+(?:from|by|of)\s+"
+_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*\)?\s*:(?:\s+[A-Z“\"'‘]|\s*$)")
+_LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment|Q|A)s?\s*\d*"
+                           r"(?:\s+(?:from|by|of)\s+|\s*[-–—(]\s*)"
                            r"|(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*)?",
                            re.IGNORECASE)  # "In discussion, Members:" over their points
 _VIEW_AFTER = re.compile(r"['’]s?\s+(?:view|opinion|response|answer|reply|position|assessment|advice)\s+(?:was|is|had\s+been)\b")

@@ -232,3 +232,16 @@ def test_the_director_is_the_councils_own_when_a_partners_director_also_attends(
                      "In attendance: Gwen Morgan (Director of Social Services), Dr Rhian Owen (Director of Mental Health, "
                      "Tawe Valley University Health Board)")
     assert said(item, "The Director presented")[:3] == ("Gwen Morgan", "morgan", "officer")
+
+
+def test_numbered_question_and_answer_labels_with_names():
+    item = _one_item("Question 1 – Councillor Evans: When will the damp survey finish?\n\n"
+                     "Response – Councillor Zed: The survey will finish in July.\n\n"
+                     "Q2 (Cllr Evans): How many homes are empty?\n\n"
+                     "A2 (Cllr Zed): There are 312 empty homes.\n", PANEL)
+    assert said(item, "When will the damp survey") == ("Councillor Rhys Evans", "evans", "member", "question")
+    assert said(item, "The survey will finish") == ("Councillor Joe Zed", "zed", "cabinet_member", "answer")
+    assert find(item, "The survey will finish")[1].answers == find(item, "When will the damp survey")[0]
+    assert said(item, "How many homes are empty") == ("Councillor Rhys Evans", "evans", "member", "question")
+    assert said(item, "There are 312 empty homes") == ("Councillor Joe Zed", "zed", "cabinet_member", "answer")
+    assert find(item, "There are 312")[1].answers == find(item, "How many homes")[0]
