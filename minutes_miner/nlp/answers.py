@@ -51,7 +51,8 @@ class QALayout:
         return True
 
     def note_responder(self, bd: BlockData, an: Analyser) -> None:
-        m = _ANSWERED_BY.search(bd.norm)
+        low = bd.low
+        m = _ANSWERED_BY.search(bd.norm) if "answered" in low or "responded" in low or "replied" in low else None
         if m:
             who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
             if who is not None:
@@ -70,13 +71,20 @@ class QALayout:
                     at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
                     st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
                 continue
-            at = stmts.index(st)
+            at = position(stmts, st)
             question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
             st.act, st.answers = "answer", question
             if self.responder is not None and st.speaker is None:
                 st.speaker = self.responder
             if question is not None:
                 stmts[question].answered = True
+
+
+def position(stmts: list[Stmt], st: Stmt) -> int:
+    """``stmts.index(st)`` (the first statement equal to ``st``) without comparing every field of
+    every earlier statement: equal statements have the same offsets, so compare only those that do."""
+    start, end = st.start, st.end
+    return next(i for i, s in enumerate(stmts) if s.start == start and s.end == end and (s is st or s == st))
 
 
 def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
@@ -118,12 +126,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         if u.response:
             target = answer_target(u, stmts, an, state)
         elif prev_q is not None:
-            target = stmts.index(prev_q)
+            target = position(stmts, prev_q)
         return "commitment", target
     if u.response or strong == "answer":
         return "answer", answer_target(u, stmts, an, state)
     if prev_q is not None and "welcome" not in u.acts:
-        return "answer", stmts.index(prev_q)
+        return "answer", position(stmts, prev_q)
     # an answer chain: a further reply straight after an answer
     if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
         (stmts[-1].blk is not None and u.start > 0 and stmts[-1].blk.units and u in stmts[-1].blk.units) or (parent and parent.kind == "response")

@@ -140,16 +140,13 @@ class SharedPhrases:
         """(start, end, label) token triples of the group's phrases in ``doc``, in match order."""
         cached = doc.user_data.get("mm_phrases")
         if cached is None or cached[0] != id(self) or len(doc) != cached[1]:
-            by_group: dict[str, list[tuple[int, int, str]]] = {}
+            by_group: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.names}
             groups = self.groups
             for matcher in self.matchers.values():
                 if len(matcher):
                     for key, s, e in matcher(doc):
                         g, lab = groups[key]
-                        hits = by_group.get(g)
-                        if hits is None:
-                            hits = by_group[g] = []
-                        hits.append((s, e, lab))
+                        by_group[g].append((s, e, lab))
             cached = doc.user_data["mm_phrases"] = (id(self), len(doc), by_group)
         return cached[2].get(group, [])
 

@@ -45,7 +45,7 @@ from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
 from .statements import ATTEND_FOR_ITEM, analyse_item, analyse_turns
-from .textnorm import Block, classify, normalise, repair
+from .textnorm import Block, classify, folded, normalise, repair
 from .units import parse_unit
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -99,6 +99,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 bd = BlockData(block=b, turn=turn_index)
                 if b.kind == "para":
                     bd.norm = normalise(b.text)
+                    bd.low = folded(bd.norm)
                     to_parse.append(bd)
                 bds.append(bd)
         items_blocks.append(bds)
@@ -156,7 +157,10 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             b_c_starts = [c[0] for c in bconcerns]
             ulo, uhi = bisect_left(u_starts, off), bisect_left(u_starts, end)
             text_b = bd.norm
-            pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in _quoted_together(units[ulo:uhi] or [(off, end)], bd.block.text, off))
+            block_units = units[ulo:uhi] or [(off, end)]
+            if ":" in bd.block.text:  # a quotation kept whole opens after a colon
+                block_units = _quoted_together(block_units, bd.block.text, off)
+            pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in block_units)
             for us, ue in _decision_apart(pieces, text_b):
                 while ue > us and text_b[ue - 1] in " \n":
                     ue -= 1
@@ -171,14 +175,15 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
     for bds in items_blocks:
         for bd in bds:
             if bd.block.kind == "para":
-                if ATTEND_FOR_ITEM.search(bd.block.text):
+                if "item" in bd.low and ATTEND_FOR_ITEM.search(bd.block.text):
                     for a in parse_attendance(bd.block.text):
                         people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
                 an.register(bd)
 
     per_item = [analyse_turns(bds, item.turns, people) if item.turns else analyse_item(bds, an, bool(item.title))
                 for item, bds in zip(minutes.items, items_blocks)]
-    finished = [[_finish(s, people) for s in stmts] for stmts in per_item]
+    rendered: dict = {}
+    finished = [[_finish(s, people, rendered) for s in stmts] for stmts in per_item]
     if concern_model is not None:
         from .learned import predict_items
 
@@ -263,7 +268,7 @@ def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
     return a
 
 
-def _finish(s: Stmt, people: People) -> tuple:
+def _finish(s: Stmt, people: People, rendered: dict) -> tuple:
     """The fields of an ``AnalysedStatement`` in order (text, speaker, key, kind, act, answers,
     section, concerns), built once the concern model has had its say."""
     text = s.blk.block.text[s.start:s.end].strip()
@@ -272,13 +277,15 @@ def _finish(s: Stmt, people: People) -> tuple:
     speaker = key = None
     kind = "unknown"
     if s.speaker is not None:
-        speaker, key, kind = _render(s.speaker, people)
+        speaker, key, kind = _render(s.speaker, people, rendered)
     return (text, speaker, key, kind, s.act, s.answers, s.section, tuple(sorted(s.concerns)))
 
 
-def _render(spk: Spk, people: People) -> tuple[str | None, str | None, str]:
+def _render(spk: Spk, people: People, memo: dict) -> tuple[str | None, str | None, str]:
+    """``memo``: the renderings of people already rendered (nobody changes once statements are
+    finished, and ``best_form`` weighs every form of the name)."""
     if spk.parts:
-        rendered = [_render(p, people) for p in spk.parts]
+        rendered = [_render(p, people, memo) for p in spk.parts]
         names = [r[0] for r in rendered if r[0]]
         keys = [r[1] for r in rendered if r[1]]
         if len(names) > 2:
@@ -287,5 +294,9 @@ def _render(spk: Spk, people: People) -> tuple[str | None, str | None, str]:
             display = " and ".join(names)
         return display or None, " and ".join(keys) or None, "group"
     if spk.entry is not None:
-        return spk.entry.best_form(), spk.entry.key, spk.acting or people.kind_of(spk.entry)
+        key = (id(spk.entry), spk.acting)
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = (spk.entry.best_form(), spk.entry.key, spk.acting or people.kind_of(spk.entry))
+        return hit
     return spk.display, spk.key, spk.kind

@@ -38,7 +38,8 @@ MODEL_FILE = "concerns.json"
 FORMAT = "minutes-miner concern model v1"
 #: acts whose statement belongs to an exchange, and so may take the topic of the statements around it
 THREAD_ACTS = frozenset({"question", "answer", "concern", "request", "commitment"})
-_WORD = re.compile(r"[a-z0-9£%]+(?:['’-][a-z0-9]+)*")
+# possessive: the same words as the greedy pattern (nothing follows that could make it give any back), found faster
+_WORD = re.compile(r"[a-z0-9£%]++(?:['’-][a-z0-9]++)*+")
 
 
 def words(text: str) -> list[str]:

@@ -84,8 +84,11 @@ class People:
         self._female = set(self._genders["f"])
         self._male = set(self._genders["m"])
         self._hon_info = rules.people()["honorifics"]
+        self._hon_kind = {hon: info.get("kind") for hon, info in self._hon_info.items()}
         self._lookup_cache: dict = {}
         self._title_cache: dict = {}
+        self._holders_cache: dict = {}
+        self._title_count = 0  # titles held by all entries together (they are only ever added)
         self._add_memo: dict = {}
         self._version = 0  # bumped by every change to the people known
         self._aliases: dict[str, Entry | None] = {}  # "JT" -> Joel Thistlewood; None when two people share it
@@ -119,7 +122,7 @@ class People:
         alias = None
         if title:
             title, alias = split_initials(title, name)  # "Joel Thistlewood (JT)": initials, not a job title
-        if hon and self._hon_info.get(hon, {}).get("kind") == "member" and not self.uses_councillor_titles:
+        if hon and self._hon_kind.get(hon) == "member" and not self.uses_councillor_titles:
             self.uses_councillor_titles = True
             self._version += 1
         entry = self._match(hon, first, initials, surname)
@@ -130,13 +133,13 @@ class People:
             self._version += 1
         before = self._observed(entry)
         form = collapse(name).strip(" ,.")
-        form = re.sub(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?", "", form)
+        form = _FORM_HONOURS.sub("", form)
         if form not in entry.forms:
             entry.forms.append(form)
         entry.first = entry.first or first
         if len(initials) > len(entry.initials):
             entry.initials = initials
-        if hon and (entry.honorific is None or self._hon_info.get(hon, {}).get("kind")):
+        if hon and (entry.honorific is None or self._hon_kind.get(hon)):
             entry.honorific = hon
         entry.gender = entry.gender or self._gender(hon, first)
         if title:
@@ -145,7 +148,8 @@ class People:
                 entry.title = t
             if t not in entry.titles:
                 entry.titles.append(t)
-        hon_kind = self._hon_info.get(hon, {}).get("kind") if hon else None
+                self._title_count += 1
+        hon_kind = self._hon_kind.get(hon) if hon else None
         if hon_kind:
             entry.set_kind(hon_kind, KIND_RANK["honorific"])
         if kind:  # a kind stated by the list or roster outranks one read off a title of the same rank
@@ -172,7 +176,7 @@ class People:
     def _observed(self, entry: Entry) -> tuple:
         """What the rest of the analysis can see of an entry. Of its honorific only the class (and
         whether there is one) counts: "Cllr" and "Councillor" taking turns change nothing."""
-        hon_class = self._hon_info.get(entry.honorific, {}).get("kind") if entry.honorific else None
+        hon_class = self._hon_kind.get(entry.honorific) if entry.honorific else None
         return (entry.first, entry.initials, entry.honorific is None, hon_class, entry.gender, entry.title, entry.kind,
                 entry.kind_rank, len(entry.forms), len(entry.titles))
 
@@ -181,10 +185,10 @@ class People:
         if not cands:
             return None
         gender = self._gender(hon, first)
-        hon_class = self._hon_info.get(hon, {}).get("kind") if hon else None
+        hon_class = self._hon_kind.get(hon) if hon else None
         good = []
         for e in cands:
-            e_class = self._hon_info.get(e.honorific, {}).get("kind") if e.honorific else None
+            e_class = self._hon_kind.get(e.honorific) if e.honorific else None
             if hon_class and e_class and hon_class != e_class:
                 continue
             if first and e.first and first.lower() != e.first.lower():
@@ -247,7 +251,7 @@ class People:
 
     def by_title(self, role: str) -> Entry | None:
         """The one person whose title is this role ("Director of Children's Services")."""
-        key = (role, len(self.entries), sum(len(e.titles) for e in self.entries))
+        key = (role, len(self.entries), self._title_count)
         if key not in self._title_cache:
             self._title_cache[key] = self._by_title(role)
         return self._title_cache[key]
@@ -263,19 +267,26 @@ class People:
         r = _title_norm(role)
         if not r:
             return []
-        exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
-        if exact:
-            return exact
-        if r in ("chair", "chairman", "chairwoman", "chairperson"):
+        # the entries and their titles only grow: the holders by title are known until they do
+        key = (r, len(self.entries), self._title_count)
+        by_title = self._holders_cache.get(key)
+        if by_title is None:
+            by_title = self._holders_cache[key] = self._holders_by_title(r)
+        if by_title:
+            return list(by_title)
+        if r in _CHAIR_WORDS:
             return [e for e in self.entries if e.kind == "chair"]
+        # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
+        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
+
+    def _holders_by_title(self, r: str) -> list[Entry]:
+        exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
+        if exact or r in _CHAIR_WORDS:
+            return exact
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
             return pref
-        suffix = [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
-        if suffix:
-            return suffix
-        # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
-        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
+        return [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
 
     def kind_of(self, entry: Entry) -> str:
         if entry.kind:
@@ -290,6 +301,8 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_FORM_HONOURS = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?")
+_CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))
 _PLAIN_HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx"}
 _TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
 

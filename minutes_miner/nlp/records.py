@@ -49,6 +49,7 @@ class Unit:
 class BlockData:
     block: Block
     norm: str = ""
+    low: str = ""  # textnorm.folded(norm): substring tests before case-insensitive searches
     units: list[Unit] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     has_cue: bool = False

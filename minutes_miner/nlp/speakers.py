@@ -14,6 +14,7 @@ from .units import PRONOUNS
 _INDEFINITE = re.compile(r"(?:an?|one|another|some)\s", re.IGNORECASE)
 _CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "convenor", "cadeirydd"}
 
+_THE_OUR = re.compile(r"^(?:the|our)\s+", re.IGNORECASE)
 INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
 
 
@@ -104,7 +105,7 @@ class Analyser:
         already spoken in this item."""
         if (m.label.startswith("ROLE|") and m.label.split("|")[1] not in self.single_role_keys) or _INDEFINITE.match(m.text):
             return None  # "the Board", "Members": a body, not one of several people
-        bare = re.sub(r"^(?:the|our)\s+", "", m.text.strip(), flags=re.IGNORECASE)
+        bare = _THE_OUR.sub("", m.text.strip())
         if m.label == "ROLE_ACRO":
             bare = self.acronyms.get(bare, bare)
         holders = self.people.title_holders(bare)
@@ -128,7 +129,7 @@ class Analyser:
                 self.people.add(m.text)
             if m.label == "ROLE_OPEN":
                 mi = INITIALS_AFTER.match(bd.norm, m.end)
-                if mi and title_initials(re.sub(r"^(?:the|our)\s+", "", m.text, flags=re.IGNORECASE)) == mi.group(1):
+                if mi and title_initials(_THE_OUR.sub("", m.text)) == mi.group(1):
                     self.role_aliases.setdefault(mi.group(1), m)
             if m.named:
                 mi = INITIALS_AFTER.match(bd.norm, m.end)

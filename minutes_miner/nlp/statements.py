@@ -3,6 +3,7 @@ decisions, movers, turns) and discourse state (last speaker, open questions)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import rules
 from .answers import QALayout, decide_act
@@ -17,19 +18,29 @@ from .records import (
     Stmt,
 )
 from .speakers import Analyser, ItemState
-from .textnorm import Block, normalise
+from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 
 
-def _compile_lead_ins() -> list[tuple[str, re.Pattern]]:
-    """One alternation per kind (a search for any of its patterns), in the data file's order."""
-    return [(k, re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)) for k, v in rules.lead_ins().items() if v]
+def _compile_lead_ins() -> list[tuple[str, list[tuple[str, Callable]]]]:
+    """Per kind, in the data file's order, its patterns with the text each needs: a pattern is
+    tried only on a block holding that text, at the start when it is anchored there (a search
+    would try every position)."""
+    out = []
+    for kind, patterns in rules.lead_ins().items():
+        checks = []
+        for p in patterns:
+            rx = re.compile(p, re.IGNORECASE)
+            checks.append((required_text(p), rx.match if anchored_at_start(p) else rx.search))
+        if checks:
+            out.append((kind, checks))
+    return out
 
 
-_LEAD_INS: list[tuple[str, re.Pattern]] | None = None
+_LEAD_INS: list[tuple[str, list[tuple[str, Callable]]]] | None = None
 
 
 def lead_in_kind(text: str) -> str | None:
@@ -37,9 +48,11 @@ def lead_in_kind(text: str) -> str | None:
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
     t = normalise(text).strip()
-    for kind, rx in _LEAD_INS:
-        if rx.search(t):
-            return kind
+    low = folded(t)
+    for kind, checks in _LEAD_INS:
+        for needed, find in checks:
+            if needed in low and find(t):
+                return kind
     return None
 
 
@@ -117,7 +130,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
             continue
-        took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" else None
+        took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" and "chair" in bd.low else None
         if took:
             an.take_chair(bd, took.start())
             if b.text.startswith("("):
@@ -136,7 +149,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         parent = stack[-1] if stack else None
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
-        if ATTEND_FOR_ITEM.search(b.text):
+        if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):
             continue
         named = [m for m in bd.mentions if m.named]
         if not bd.has_cue and len(named) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
@@ -150,7 +163,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
         qa.note_responder(bd, an)
-        li = lead_in_kind(b.text)
+        li = lead_in_kind(bd.norm)
         if li:
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue
@@ -242,7 +255,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if last is not None and last.act == "question":
                 state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
-        strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None)
+        strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None) if u.acts else None
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
             start_new = (

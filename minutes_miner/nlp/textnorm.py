@@ -66,6 +66,55 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# the only non-ASCII characters that Python's case-insensitive regexes match to ASCII letters
+_CASE_ODD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """Lower case, with the characters that case-insensitive regexes take for ASCII letters
+    (dotted and dotless I, long s, Kelvin sign) mapped to them: ``"chair" in folded(text)`` is a
+    cheap sound test to run before an IGNORECASE search for a pattern that needs "chair"."""
+    return text.lower() if text.isascii() else text.translate(_CASE_ODD).lower()
+
+
+def _parsed(pattern: str):
+    """The regex parser's reading of ``pattern`` (case-insensitive), None when it is unavailable:
+    a private module, so the prefilters below fall back to none, never to a wrong one."""
+    try:
+        from re import _parser
+
+        return _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def required_text(pattern: str) -> str:
+    """The longest run of ASCII characters that every match of ``pattern`` holds as written (lower
+    case; "" when none is found): ``required_text(p) in folded(text)`` is a sound test to run
+    before a case-insensitive search for ``p`` in ``text``. Read off the parser's top-level
+    sequence, so only characters that no branch, group or repeat can leave out are taken."""
+    from re import _constants
+
+    parsed = _parsed(pattern)
+    best, run = "", ""
+    for op, av in parsed or ():
+        if op is _constants.LITERAL and av < 128:
+            run += chr(av)
+        elif op is not _constants.AT:  # anchors and word boundaries match no characters
+            best, run = max(best, run, key=len), ""
+    return max(best, run, key=len).lower()
+
+
+def anchored_at_start(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts at the start of the text (a leading "^", no
+    top-level alternative without it, no MULTILINE): ``match`` then finds what ``search`` would."""
+    from re import _constants
+
+    parsed = _parsed(pattern)
+    return (parsed is not None and not parsed.state.flags & re.MULTILINE and len(parsed) > 0
+            and parsed[0] == (_constants.AT, _constants.AT_BEGINNING))
+
+
 def normalise(text: str) -> str:
     """Same length as ``text``: curly quotes -> straight, dashes -> '-', odd spaces -> ' '."""
     return text.translate(_NORM_TABLE) if _HAS_NORM_CHAR.search(text) else text

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from .agents import agent_subject, relative_subject
 from .attendance import title_kind
 from .records import Mention, Subject, Unit
+from .textnorm import folded
 
 # --------------------------------------------------------------------------- regexes
 _ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
@@ -25,6 +26,8 @@ _APPOS = (
 
 def _appos_title(m: re.Match) -> str | None:
     """The job title an apposition gives, the one after a party tag first."""
+    if m.lastindex is None:
+        return None  # no apposition at all (the usual gap: "Councillor Patel| asked")
     return m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
 
 
@@ -36,12 +39,14 @@ _ON_BEHALF = re.compile(r"(?:speaking\s+)?(?:on\s+behalf\s+of|representing|deput
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
 _APPOS_OPEN = re.compile(r"\s*[,(-]")
-_PREP_BEFORE = re.compile(
-    r"(?:\b(?:from|by|to|with|for|of|on|about|towards|thanked|thank|thanking|congratulated|invited|asked|told|advised|informed|"
-    r"reminded|than|between|including|via|at|into|whom|like|behalf|welcomed|praised|met|joined|visited|supporting|support|and\s+the|presentation\s+by)"
-    r"|['’]s)\s*$",
-    re.IGNORECASE,
+_PREP_WORDS = (
+    "from", "by", "to", "with", "for", "of", "on", "about", "towards", "thanked", "thank", "thanking", "congratulated", "invited",
+    "asked", "told", "advised", "informed", "reminded", "than", "between", "including", "via", "at", "into", "whom", "like", "behalf",
+    "welcomed", "praised", "met", "joined", "visited", "supporting", "support", r"and\s+the", r"presentation\s+by",
 )
+_PREP_BEFORE = re.compile(r"(?:\b(?:" + "|".join(_PREP_WORDS) + r")|['’]s)\s*$", re.IGNORECASE)
+# what the text before a mention must end with for _PREP_BEFORE to match (folded, spaces stripped)
+_PREP_ENDINGS = tuple({w.split("\\s+")[-1] for w in _PREP_WORDS} | {"s"})
 _QUESTIONER_BEFORE = re.compile(
     r"(?:question|questions|query|queries|point|points|comment|comments|concern|concerns|supplementary)\s+"
     r"(?:(?:raised|asked|put|made|posed)\s+)?(?:from|by)\s+$",
@@ -64,6 +69,23 @@ _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 
+def _after_preposition(before: str) -> bool:
+    """``_PREP_BEFORE.search(before)``, run only when ``before`` ends in one of its words."""
+    return folded(before.rstrip()).endswith(_PREP_ENDINGS) and _PREP_BEFORE.search(before) is not None
+
+
+def _questioners(text: str, us: int, ments: list[Mention]) -> list[Mention]:
+    """The mentions after "question from", "points raised by" ... ."""
+    out = []
+    for m in ments:
+        before = text[max(us, m.start - 40):m.start]
+        # _QUESTIONER_BEFORE ends in "from" or "by" then spaces: test that before running it
+        last = before.rstrip()[-4:].lower()
+        if (last == "from" or last.endswith("by")) and _QUESTIONER_BEFORE.search(before):
+            out.append(m)
+    return out
+
+
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
 
 
@@ -77,7 +99,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
     if not ucues:
         # no cue: no subject and no act; only a response opening and the questioners named
-        questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])] if ments else []
+        questioners = _questioners(text, us, ments) if ments else []
         agent = agent_subject(text, us, ue, ments, ucues)  # "The police view, given by DCI Ruddock, was that ..."
         acts = {"question"} if text[ue - 1] == "?" else set()  # "Would the Council consider ...?"
         return Unit(us, ue, agent, acts, bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
@@ -90,14 +112,14 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             impersonal = True
         elif act == "answer":
             response = True
-    questioners = [m for m in ments if _QUESTIONER_BEFORE.search(text[max(us, m.start - 40):m.start])]
+    questioners = _questioners(text, us, ments)
     # subject: chain of mentions followed by a cue
     best: Subject | None = None
     i = 0
     consumed: set[int] = set()
     while i < len(ments):
         m = ments[i]
-        if i in consumed or _PREP_BEFORE.search(text[max(us, m.start - 30):m.start]):
+        if i in consumed or _after_preposition(text[max(us, m.start - 30):m.start]):
             i += 1
             continue
         if m.label == "NAME_U" and not (known and known(m)) and not _INTRO.match(text[us:m.start]):

@@ -22,3 +22,54 @@ def test_benchmark_reports_wall_and_cpu_ratios():
     for name in ("tokenizer", "spacy_pipeline", "analyse"):
         assert result[f"{name}_wps"] > 0 and result[f"{name}_cpu_wps"] > 0
     assert result["analyse_ratio"] > 0 and result["analyse_cpu_ratio"] > 0
+
+
+def test_folded_text_keeps_every_case_insensitive_match_as_a_substring():
+    """The substring tests run before IGNORECASE searches must never skip a block the search matches."""
+    import re
+    import string
+    import sys
+
+    from minutes_miner.nlp.textnorm import folded
+
+    odd = [chr(c) for c in range(128, sys.maxunicode + 1) for letter in string.ascii_lowercase
+           if re.fullmatch(letter, chr(c), re.IGNORECASE)]
+    assert sorted(odd) == sorted("\u0130\u0131\u017f\u212a")  # dotted / dotless I, long s, Kelvin sign
+    for text, word in (("Cllr Ray TOOK THE CHAİR", "chair"), ("Mr Shaw replıed", "replied"), ("the ſame ıtem", "item"),
+                       ("\u212aent", "kent"), ("Took the Chair", "chair")):
+        assert re.search(word, text, re.IGNORECASE)
+        assert word in folded(text)
+    assert folded("Ms Ní Bhriain") == "ms ní bhriain"
+
+
+def test_prefiltered_searches_agree_with_the_full_regexes():
+    from minutes_miner.nlp.learned import words
+    from minutes_miner.nlp.units import _PREP_BEFORE, _after_preposition
+
+    befores = ["", "In response, ", "a question from ", "thanked ", "THANKED  ", "Members' ", "the Director’s ", "towardſ ",
+               "and the ", "a presentation\nby ", "therefrom ", "Councillor", "from", "the panel was advised by\n", "support for the "]
+    assert [_after_preposition(b) for b in befores] == [bool(_PREP_BEFORE.search(b)) for b in befores]
+    assert [b for b in befores if _after_preposition(b)] == [
+        "a question from ", "thanked ", "THANKED  ", "the Director’s ", "towardſ ", "and the ", "a presentation\nby ",
+        "from", "the panel was advised by\n"]
+    assert words("The SEND team’s 12-week back-log: £3.2m (40%)") == ["the", "send", "team’s", "12-week", "back-log", "£3", "2m", "40%"]
+
+
+def test_lead_in_patterns_are_tried_only_where_they_can_match():
+    import re
+
+    from minutes_miner.nlp import rules
+    from minutes_miner.nlp.statements import lead_in_kind
+    from minutes_miner.nlp.textnorm import anchored_at_start, required_text
+
+    assert required_text(r"^[^.:]{0,100}\bthe Following (?:responses|answers)") == "the following "
+    assert required_text(r"^in answer to (?:questions|queries)") == "in answer to que"  # the parser factors out "que"
+    assert required_text(r"^foo|bar") == "" and required_text(r"(?:x)?abc\s+de") == "abc"
+    assert anchored_at_start(r"^(?:a|b)x") and not anchored_at_start(r"^foo|bar") and not anchored_at_start(r"(?m)^a")
+    combined = [(k, re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)) for k, v in rules.lead_ins().items() if v]
+    for text in ("In response to questions, it was explained that:", "The following responses were given by officers:",
+                 "The followıng points arose from the discussion:", "Questions:", "Councillor Patel asked whether the plan:",
+                 "Responding to queries from Members, the Director said:", "In discussion, Members:", ""):
+        expected = next((k for k, rx in combined if rx.search(text.strip())), None)
+        assert lead_in_kind(text) == expected
+    assert lead_in_kind("The followıng points arose from the discussion:") == "discussion"
