@@ -73,3 +73,19 @@ def test_lead_in_patterns_are_tried_only_where_they_can_match():
         expected = next((k for k, rx in combined if rx.search(text.strip())), None)
         assert lead_in_kind(text) == expected
     assert lead_in_kind("The followıng points arose from the discussion:") == "discussion"
+
+
+def test_token_patterns_starting_with_an_exact_word_are_anchored_and_still_match():
+    """No shipped pattern runs the Matcher over every token; an exact-case first word ("=Black
+    <group>") is found through the ORTH phrase anchors, case and all."""
+    from minutes_miner.nlp.components import AnchoredPatterns
+    from minutes_miner.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    for _name, component in nlp.pipeline:
+        patterns = getattr(component, "patterns", None)
+        if isinstance(patterns, AnchoredPatterns):
+            assert len(patterns.free) == 0
+    doc = nlp("Black families and black children waited; Black British residents, and Black and Asian pupils.")
+    found = sorted((span.text, span.label_) for span in doc.spans["mm_concerns"] if span.label_ == "inequalities")
+    assert found == [("Black British", "inequalities"), ("Black and", "inequalities"), ("Black families", "inequalities")]
