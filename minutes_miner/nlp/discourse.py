@@ -168,7 +168,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                     continue
                 u = parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known, b_m_starts)
                 clo, chi = bisect_left(b_c_starts, us), bisect_left(b_c_starts, ue)
-                u.concerns = {bconcerns[k][1] for k in range(clo, chi)}
+                u.concerns = {bconcerns[k][1] for k in range(clo, chi)} if chi > clo else set()
                 bd.units.append(u)
 
     an = Analyser(people)

@@ -25,22 +25,19 @@ ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 
 
-def _compile_lead_ins() -> list[tuple[str, list[tuple[str, Callable]]]]:
-    """Per kind, in the data file's order, its patterns with the text each needs: a pattern is
-    tried only on a block holding that text, at the start when it is anchored there (a search
-    would try every position)."""
+def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
+    """The patterns of every kind, in the data file's order, each with the text it needs and its
+    kind: a pattern is tried only on a block holding that text, at the start when it is anchored
+    there (a search would try every position)."""
     out = []
     for kind, patterns in rules.lead_ins().items():
-        checks = []
         for p in patterns:
             rx = re.compile(p, re.IGNORECASE)
-            checks.append((required_text(p), rx.match if anchored_at_start(p) else rx.search))
-        if checks:
-            out.append((kind, checks))
+            out.append((required_text(p), rx.match if anchored_at_start(p) else rx.search, kind))
     return out
 
 
-_LEAD_INS: list[tuple[str, list[tuple[str, Callable]]]] | None = None
+_LEAD_INS: list[tuple[str, Callable, str]] | None = None
 
 
 def lead_in_kind(text: str) -> str | None:
@@ -49,10 +46,9 @@ def lead_in_kind(text: str) -> str | None:
         _LEAD_INS = _compile_lead_ins()
     t = normalise(text).strip()
     low = folded(t)
-    for kind, checks in _LEAD_INS:
-        for needed, find in checks:
-            if needed in low and find(t):
-                return kind
+    for needed, find, kind in _LEAD_INS:
+        if needed in low and find(t):
+            return kind
     return None
 
 
@@ -240,6 +236,13 @@ def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], sect
     return prev.speaker
 
 
+def _strongest(acts: set[str]) -> str | None:
+    for act in rules.ACT_PRIORITY:
+        if act in acts:
+            return act
+    return None
+
+
 def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], state: ItemState, section, an: Analyser) -> list[Stmt]:
     new: list[Stmt] = []
     cur: Stmt | None = None
@@ -255,7 +258,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if last is not None and last.act == "question":
                 state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
-        strong = next((a for a in rules.ACT_PRIORITY if a in u.acts), None) if u.acts else None
+        strong = _strongest(u.acts) if u.acts else None
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
             start_new = (

@@ -68,6 +68,8 @@ _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
+# RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
+_RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 
 def _after_preposition(before: str) -> bool:
     """``_PREP_BEFORE.search(before)``, run only when ``before`` ends in one of its words."""
@@ -102,7 +104,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         questioners = _questioners(text, us, ments) if ments else []
         agent = agent_subject(text, us, ue, ments, ucues)  # "The police view, given by DCI Ruddock, was that ..."
         acts = {"question"} if text[ue - 1] == "?" else set()  # "Would the Council consider ...?"
-        return Unit(us, ue, agent, acts, bool(RESP_START.match(text[us:ue])), False, False, questioners, set())
+        return Unit(us, ue, agent, acts, bool(_RESP_AT.match(text, us, ue)), False, False, questioners, set())
     acts = set()
     passive = impersonal = response = False
     for s, e, act in ucues:
@@ -242,7 +244,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         best = agent_subject(text, us, ue, ments, ucues) or best
     # acts: strong cues; a response prefix hides question/concern words inside it
     resp_prefix_end = us
-    if RESP_START.match(text[us:ue]):
+    if _RESP_AT.match(text, us, ue):
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
     for s, e, act in ucues:
