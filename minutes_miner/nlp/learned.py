@@ -298,7 +298,10 @@ def item_ids(index: FeatureIndex, title: str | None, found_in_title, statements)
                 q = question_part[answers] = index.known("Q:", own[answers]) + index.known("QRULE=", statements[answers][1])
             ids += q
         before, after = thread_neighbours(statements, k)
-        ids += index.known("PRULE=", before) + index.known("NRULE=", after)
+        if before:  # most statements have no neighbours' labels: spare the look-ups
+            ids += index.known("PRULE=", before)
+        if after:
+            ids += index.known("NRULE=", after)
         rows.append(ids + title_part)
     return rows
 

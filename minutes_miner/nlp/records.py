@@ -14,10 +14,11 @@ class Mention:
     end: int
     label: str
     text: str
+    # read a dozen times per mention: set once rather than a property
+    named: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def named(self) -> bool:
-        return self.label.startswith("NAME")
+    def __post_init__(self) -> None:
+        self.named = self.label.startswith("NAME")
 
 
 @dataclass(slots=True)

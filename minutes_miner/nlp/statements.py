@@ -147,8 +147,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
         if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):
             continue
-        named = [m for m in bd.mentions if m.named]
-        if not bd.has_cue and len(named) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
+        if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
         if _BARE_DECISION.match(b.text):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
