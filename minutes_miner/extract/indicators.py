@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minutes_miner.extract.pdf_types import PdfPage, PdfText
+from minutes_miner.extract.pdf_types import PdfText
 from minutes_miner.extract.table_headers import (  # noqa: F401 - HEADER_SYNONYMS: the PDF child reads it from here
     HEADER_SYNONYMS,
     find_header,
@@ -431,7 +431,3 @@ def _score(indicators: list[ExtractedIndicator]) -> int:
     """How much a reading found: filled fields over all its indicators."""
     fields = ("value", "target", "floor", "rag", "previous_rag", "direction", "unit", "section")
     return sum(1 for i in indicators for f in fields if getattr(i, f) is not None)
-
-
-def page_of(pdf: PdfText, number: int) -> PdfPage:
-    return pdf.pages[number - 1]

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from minutes_miner.mockserver import render
@@ -373,7 +372,3 @@ def serve(site: Site, host: str = "127.0.0.1", port: int = 0, base_path: str = "
     """Start serving `site` in a daemon thread; returns the running server (a context manager)."""
     return MockServer(site, host=host, port=port, base_path=base_path, web_service=web_service,
                       conditional=conditional, delay=delay, faults=faults)
-
-
-def load_and_serve(directory: Path, **kwargs) -> MockServer:
-    return serve(load_site(directory), **kwargs)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise, repeat
 from pathlib import Path
@@ -346,12 +346,3 @@ def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]
             k += 1
         out.append(labels_of_item)
     return out
-
-
-def apply_concern_model(model: ConcernModel, nlp, doc):
-    """The document with each statement's concerns decided by the model (see ``predict_items``)."""
-    labels = predict_items(model, nlp, [(item.title, [(s.text, s.concerns, s.answers, s.act) for s in item.statements])
-                                        for item in doc.items])
-    items = [replace(item, statements=tuple(replace(s, concerns=c) for s, c in zip(item.statements, item_labels)))
-             for item, item_labels in zip(doc.items, labels)]
-    return replace(doc, items=tuple(items))
