@@ -23,6 +23,9 @@ from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
+# apologies, substitutions, declarations of interest, close of meeting, action lines, vote lists
+# (data file): the meeting's housekeeping, which nobody said
+HOUSEKEEPING = re.compile("|".join(f"(?:{p})" for p in rules.not_statements()), re.IGNORECASE)
 
 
 def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
@@ -249,6 +252,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
     for u in bd.units:
         if u.end - u.start <= 60 and ACTION_LABEL.match(bd.norm, u.start):
             continue  # "Action: JT" names who owns a follow-up; nobody said it
+        if HOUSEKEEPING.fullmatch(bd.norm, u.start, u.end):
+            continue  # "Apologies were received from ...", "Cllr Tully declared a non-pecuniary interest ..."
         if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
             continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
         state.questioner = None
