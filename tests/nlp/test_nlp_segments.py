@@ -51,3 +51,69 @@ def test_sentences_that_only_mention_apologies_or_declaring_stay_statements():
                      "The Director said that 20 per cent of staff had not declared their ethnicity.",
                      "There were no public speakers."]
     assert find(items[0], "declared the motion")[1].speaker_key == "hale"  # the Chair named in the attendance
+
+
+def test_a_witness_list_is_neither_statements_nor_sections_and_names_the_roles_holders():
+    items = _items("1. Adult Social Care Waiting Lists\n\nWitnesses:\nMrs Nia Bowen, Cabinet Member for Adult Social Care\n"
+                   "Owen Tarrant, Executive Director for Adults and Health\n\nKey points raised during the discussion:\n\n"
+                   "1. The Cabinet Member introduced the report on waiting lists.\n\n"
+                   "2. A Member asked how long people waited. The Executive Director said that the median wait was nine weeks.\n")
+    item = items[0]
+    assert item.statements[0].text == "The Cabinet Member introduced the report on waiting lists."
+    assert all(s.section is None for s in item.statements)
+    assert not any("Witnesses" in s.text or "Owen Tarrant" in s.text for s in item.statements)
+    _, intro = find(item, "introduced the report")
+    assert (intro.speaker_key, intro.speaker_kind) == ("bowen", "cabinet_member")
+    _, reply = find(item, "the median wait was nine weeks")
+    assert (reply.speaker_key, reply.speaker_kind, reply.act) == ("tarrant", "officer", "answer")
+
+
+def test_the_deciding_body_named_under_resolved_is_a_lead_in_and_its_parts_are_resolutions():
+    items = _items("1. Mental Health Crisis Care\n\nRESOLVED:\nThe Select Committee:\n\n"
+                   "i. Asks the Trust to report in March 2025 on waits in the emergency department; and\n\n"
+                   "ii. Recommends that the Cabinet Member reviews the number of approved mental health professional posts.\n")
+    texts = _texts(items[0])
+    assert texts == ["Asks the Trust to report in March 2025 on waits in the emergency department; and",
+                     "Recommends that the Cabinet Member reviews the number of approved mental health professional posts."]
+    assert all((s.act, s.speaker_key) == ("resolution", "committee") for s in items[0].statements)
+
+
+@pytest.mark.parametrize("lead_in, key", [
+    ("Moira Tulloch, Executive Director of Finance, set out the main features of the draft budget:", "tulloch"),
+    ("IO drew the Board's attention to three findings:", "owen"),
+    ("County Councillor Evans gave a verbal update on the following matters:", "evans"),
+    ("Councillor Evans presented the dashboard and highlighted the following:", "evans"),
+])
+def test_lead_ins_that_only_introduce_their_points_are_not_statements_but_give_the_speaker(lead_in, key):
+    items = _items("Officers: Ifor Owen (IO) (Head of Audit)\n\n1. Budget\n\n"
+                   f"{lead_in}\n- the council tax base had grown by 1.2 per cent\n- reserves would fall to £9 million\n")
+    texts = _texts(items[0])
+    assert texts == ["the council tax base had grown by 1.2 per cent", "reserves would fall to £9 million"]
+    assert [s.speaker_key for s in items[0].statements] == [key, key]
+
+
+def test_the_parts_of_a_decision_or_a_list_written_inline_are_one_statement_each():
+    items = _items("1. Transport\n\nCouncillor Evans presented the report. He highlighted three pressures: (a) the number of "
+                   "children on the register had risen by a fifth; (b) the authority had only one home; (c) agency use had risen.\n\n"
+                   "RESOLVED: That (1) the report be noted; (2) a breakdown of transport costs be reported in April; and (3) the "
+                   "Board's support for the homes be noted by Cabinet.\n")
+    item = items[0]
+    _, b = find(item, "the authority had only one home")
+    assert b.text == "(b) the authority had only one home;" and b.speaker_key == "evans"
+    _, two = find(item, "a breakdown of transport costs")
+    assert two.text == "(2) a breakdown of transport costs be reported in April;"
+    _, three = find(item, "support for the homes")
+    assert (three.act, three.speaker_key) == ("resolution", "committee")
+    assert "breakdown" not in find(item, "the report be noted")[1].text
+
+
+def test_a_long_numbered_question_heading_is_a_section_and_a_vote_tally_is_not():
+    items = _items("1. Questions and Motions\n\n"
+                   "Question 2 from Councillor Rhys Evans to the Cabinet Member for Children, Young People and Schools\n\n"
+                   "Councillor Evans asked how many children were waiting for a special school place.\n\n"
+                   "Against (0)\n\nThe Chair declared the motion CARRIED.\n")
+    item = items[0]
+    assert not any(s.text.startswith("Question 2 from") for s in item.statements)
+    heading = "Question 2 from Councillor Rhys Evans to the Cabinet Member for Children, Young People and Schools"
+    assert find(item, "how many children were waiting")[1].section == heading
+    assert find(item, "declared the motion CARRIED")[1].section == heading
