@@ -118,7 +118,13 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
-_DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?[^.;:]{3,120}\s(?:that|to)\s*:$")
+_DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
+                            r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
+# A decision notice's "Reasons for decision" / "Alternative options considered" explain the decision
+# in the report's words: nobody said them at the meeting
+_NOTICE_HEADING = re.compile(r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options?\s+"
+                             r"(?:considered|rejected)(?:\s+and\s+rejected)?|(?:any\s+)?conflicts?\s+of\s+interests?(?:\s+declared)?|"
+                             r"dispensations?\s+granted)\s*:?$", re.IGNORECASE)
 # "RESOLVED:" / "The Select Committee:" + "i. Notes ...": the body deciding, naming who decides the parts below
 _BODY_LEAD_IN = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,5}(?:[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]anel|[Bb]oard|[Ff]orum|"
                            r"[Cc]abinet|[Cc]ouncil|[Aa]uthority)\s*:$")
@@ -162,9 +168,14 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
     qa = QALayout()
     point_rank: int | None = None  # the rank of the list point just read
     roster = set(roster_lines(bds))
+    notice = False  # under "Reasons for decision" and the like
     for n, bd in enumerate(bds):
         b = bd.block
         if n in roster:
+            continue
+        if b.kind != "para" or _NOTICE_HEADING.match(b.text):
+            notice = bool(_NOTICE_HEADING.match(b.text))
+        if notice:
             continue
         following = bds[n + 1].block.text if n + 1 < len(bds) else ""
         if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):

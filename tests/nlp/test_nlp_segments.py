@@ -32,6 +32,9 @@ def _texts(item) -> list[str]:
     "None received.",
     "There were none.",
     "The meeting closed at 12.40 pm.",
+    "The session closed at 4.35 pm.",
+    "Chairman ......................................",
+    "The actions arising from this meeting are set out below.",
     "Date of next meeting: Tuesday 9 July 2024, 10.00 am.",
     "ACTION: Head of Inclusion to provide exclusion figures by school (September).",
     "Those voting for: Councillors Hale, Evans and Zed (3).",
@@ -117,3 +120,15 @@ def test_a_long_numbered_question_heading_is_a_section_and_a_vote_tally_is_not()
     heading = "Question 2 from Councillor Rhys Evans to the Cabinet Member for Children, Young People and Schools"
     assert find(item, "how many children were waiting")[1].section == heading
     assert find(item, "declared the motion CARRIED")[1].section == heading
+
+
+def test_a_decision_notices_reasons_and_alternatives_are_not_statements():
+    items = _items("1. Home to School Transport\n\nCouncillor Zed presented the revised policy.\n\n"
+                   "RESOLVED: That Cabinet –\n\n(1) approves the revised travel assistance policy;\n\n"
+                   "(2) agrees that a personal travel budget be offered to eligible families.\n\n"
+                   "Reasons for decision\n\nSpending on travel assistance had risen by 63 per cent in three years.\n\n"
+                   "Alternative options considered\n\nRetaining the current policy was rejected.\n")
+    item = items[0]
+    assert _texts(item) == ["Councillor Zed presented the revised policy.", "approves the revised travel assistance policy;",
+                            "agrees that a personal travel budget be offered to eligible families."]
+    assert [(s.act, s.speaker_key) for s in item.statements[1:]] == [("resolution", "committee")] * 2
