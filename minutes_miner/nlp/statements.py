@@ -37,14 +37,19 @@ _ROSTER_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof\.?|Professor|Councillo
                           r"Inspector|Superintendent|Sergeant)\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*[,(]\s*[A-Z][^.?!:]{2,200}$")
 
 
+# "Present: Councillor Gideon Marchetti (Chair), Councillors ...; Mrs Jaspreet Kaur (...)." in an item
+ROSTER_LIST = re.compile(r"^(?:(?:members\s+|councillors\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
+                         r"officers(?:\s+present|\s+in\s+attendance)?|witnesses)\s*:\s*\S", re.IGNORECASE)
+
+
 def roster_lines(bds: list[BlockData]) -> list[int]:
     """Positions of the blocks of an item that list who attended for it: a "Witnesses:" label
-    and the "Name, Job Title" lines under it."""
+    and the "Name, Job Title" lines under it, a "Present: ..." list."""
     out: list[int] = []
     open_list = False
     for n, bd in enumerate(bds):
         text = bd.block.raw or bd.block.text
-        if _ROSTER_LABEL.match(text):
+        if ROSTER_LIST.match(text) and not bd.has_cue or _ROSTER_LABEL.match(text):
             out.append(n)
             open_list = True
         elif open_list and _ROSTER_LINE.match(text.rstrip(";, ")):
@@ -120,6 +125,8 @@ _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECID
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
 _DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
+# a printed page's running header between paragraphs: "Children's, Young People and Education Cabinet Committee – 21 May 2024"
+_RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}$")
 # A decision notice's "Reasons for decision" / "Alternative options considered" explain the decision
 # in the report's words: nobody said them at the meeting
 _NOTICE_HEADING = re.compile(r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options?\s+"
@@ -130,6 +137,7 @@ _BODY_LEAD_IN = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,5}(?:[Cc]om
                            r"[Cc]abinet|[Cc]ouncil|[Aa]uthority)\s*:$")
 # "RESOLVED: That (1) the report be noted; (2) a breakdown be reported ...": each part its own statement
 _INLINE_PART = re.compile(r"(?:and\s+|or\s+)?\((?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)\)\s")
+_NO_WORDS = re.compile(r"\W*")
 _CONJUNCTION_ONLY = re.compile(r"(?:and|or|and/or|but)\W*", re.IGNORECASE)
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
 _MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b[^.;:!?]*", re.IGNORECASE)
@@ -186,8 +194,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
                 section = b.text.rstrip(" :")
             continue
         if b.kind == "heading":
-            if HOUSEKEEPING.fullmatch(normalise(b.text)):
-                continue  # "Against (0)" in a recorded vote: not a sub-heading
+            if HOUSEKEEPING.fullmatch(normalise(b.text)) or _RUNNING_HEADER.match(b.text):
+                continue  # "Against (0)" in a recorded vote, a PDF page's running header: not sub-headings
             if (n == 0 and titled and not any(c.isdigit() for c in b.text)
                     and sum(1 for x in bds if x.block.kind == "heading") == 1):
                 continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
@@ -326,6 +334,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
         if cur is not None and u.end - u.start <= 8 and _CONJUNCTION_ONLY.fullmatch(bd.norm, u.start, u.end):
             cur.end = u.end  # "i. Asks the Trust to report in March; and": the "and" closes the part
             continue
+        if u.end - u.start <= 3 and _NO_WORDS.fullmatch(bd.norm, u.start, u.end):
+            continue  # a closing quotation mark left on a line of its own
         if u.end - u.start <= 60 and ACTION_LABEL.match(bd.norm, u.start):
             continue  # "Action: JT" names who owns a follow-up; nobody said it
         if HOUSEKEEPING.fullmatch(bd.norm, u.start, u.end):

@@ -132,3 +132,19 @@ def test_a_decision_notices_reasons_and_alternatives_are_not_statements():
     assert _texts(item) == ["Councillor Zed presented the revised policy.", "approves the revised travel assistance policy;",
                             "agrees that a personal travel budget be offered to eligible families."]
     assert [(s.act, s.speaker_key) for s in item.statements[1:]] == [("resolution", "committee")] * 2
+
+
+def test_a_running_page_header_is_not_a_section_and_an_attendance_list_in_an_item_is_not_a_statement():
+    items = _items("1. Membership and attendance\n\nPresent: Councillor Ann Hale (Chair), Councillors Rhys Evans and Joe Zed; "
+                   "Mrs Priya Kaur (parent governor representative, co-opted).\n\n"
+                   "Also present: Andrea Whitmore (Director of Children's Services); Dominic Foyle (Assistant Director, Education).\n\n"
+                   "2. Questions to the Cabinet Member\n\nSchool places\n\nCouncillor Evans asked how many places were planned.\n\n"
+                   "Scrutiny Board – 4 June 2024\n\nCouncillor Zed asked whether a new school would open in 2026.\n\n"
+                   "Ms Whitmore said that it would open in September 2026.\n\n”\n")
+    assert _texts(items[0]) == []
+    item = items[1]
+    assert _texts(item) == ["Councillor Evans asked how many places were planned.",
+                            "Councillor Zed asked whether a new school would open in 2026.",
+                            "Ms Whitmore said that it would open in September 2026."]
+    assert all(s.section == "School places" for s in item.statements)
+    assert (item.statements[2].speaker_key, item.statements[2].speaker_kind) == ("whitmore", "officer")
