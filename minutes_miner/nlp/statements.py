@@ -23,9 +23,32 @@ from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
-# apologies, substitutions, declarations of interest, close of meeting, action lines, vote lists
-# (data file): the meeting's housekeeping, which nobody said
-HOUSEKEEPING = re.compile("|".join(f"(?:{p})" for p in rules.not_statements()), re.IGNORECASE)
+
+
+def _housekeeping_patterns() -> tuple[Callable, Callable]:
+    """The housekeeping patterns (data file) as two whole-sentence matchers: those anchored on their
+    first words ("Apologies were received ...", "The meeting closed at ...") fail at once on other
+    sentences; those that scan for a verb after the subject ("Cllr Tully declared a ... interest")
+    are tried only on a sentence holding one of their verbs."""
+    patterns = rules.not_statements()
+    scan = [p for p in patterns if p.startswith("[^")]
+    anchored = [p for p in patterns if not p.startswith("[^")]
+    return (re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE).fullmatch,
+            re.compile("|".join(f"(?:{p})" for p in scan), re.IGNORECASE).fullmatch)
+
+
+_ANCHORED_HOUSEKEEPING, _SCANNED_HOUSEKEEPING = _housekeeping_patterns()
+# the verbs of the scanning patterns (not_statements.json), lower case
+_HOUSEKEEPING_VERBS = re.compile(r"apolog|substitut|deputis|attended|declar|repeated")
+
+
+def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` records the meeting's housekeeping, which nobody said: apologies,
+    substitutions, declarations of interest, close of meeting, action lines, vote lists. ``low``:
+    ``norm`` folded, or None when the caller knows that it holds none of the scanning verbs."""
+    return (_ANCHORED_HOUSEKEEPING(norm, start, end) is not None
+            or (low is not None and _HOUSEKEEPING_VERBS.search(low, start, end) is not None
+                and _SCANNED_HOUSEKEEPING(norm, start, end) is not None))
 
 
 # "Witnesses:" over one "Name, Job Title" per line: who attended for the item, not statements
@@ -49,7 +72,9 @@ def roster_lines(bds: list[BlockData]) -> list[int]:
     open_list = False
     for n, bd in enumerate(bds):
         text = bd.block.raw or bd.block.text
-        if ROSTER_LIST.match(text) and not bd.has_cue or _ROSTER_LABEL.match(text):
+        if not open_list and ":" not in text:
+            continue  # no label
+        if (ROSTER_LIST.match(text) and not bd.has_cue) or _ROSTER_LABEL.match(text):
             out.append(n)
             open_list = True
         elif open_list and _ROSTER_LINE.match(text.rstrip(";, ")):
@@ -181,7 +206,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         b = bd.block
         if n in roster:
             continue
-        if b.kind != "para" or _NOTICE_HEADING.match(b.text):
+        if b.kind != "para" or (len(b.text) < 60 and _NOTICE_HEADING.match(b.text)):
             notice = bool(_NOTICE_HEADING.match(b.text))
         if notice:
             continue
@@ -194,7 +219,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
                 section = b.text.rstrip(" :")
             continue
         if b.kind == "heading":
-            if HOUSEKEEPING.fullmatch(normalise(b.text)) or _RUNNING_HEADER.match(b.text):
+            if _RUNNING_HEADER.match(b.text) or housekeeping(normalise(b.text), folded(normalise(b.text)), 0, len(b.text)):
                 continue  # "Against (0)" in a recorded vote, a PDF page's running header: not sub-headings
             if (n == 0 and titled and not any(c.isdigit() for c in b.text)
                     and sum(1 for x in bds if x.block.kind == "heading") == 1):
@@ -215,7 +240,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         point_rank = rank if marker or point_rank == rank else None
         if marker == "alpha":
             last_alpha = b.label
-        if _BODY_LEAD_IN.match(b.text):
+        if b.text.endswith(":") and _BODY_LEAD_IN.match(b.text):
             if not (stack and stack[-1].kind == "decision"):
                 while stack and stack[-1].rank >= rank:
                     stack.pop()
@@ -330,6 +355,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
     new: list[Stmt] = []
     cur: Stmt | None = None
     inherited = parent.speaker if parent and parent.kind == "speaker" else None
+    verbs_low = bd.low if _HOUSEKEEPING_VERBS.search(bd.low) else None  # one search per block, not per sentence
     for u in bd.units:
         if cur is not None and u.end - u.start <= 8 and _CONJUNCTION_ONLY.fullmatch(bd.norm, u.start, u.end):
             cur.end = u.end  # "i. Asks the Trust to report in March; and": the "and" closes the part
@@ -338,7 +364,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             continue  # a closing quotation mark left on a line of its own
         if u.end - u.start <= 60 and ACTION_LABEL.match(bd.norm, u.start):
             continue  # "Action: JT" names who owns a follow-up; nobody said it
-        if HOUSEKEEPING.fullmatch(bd.norm, u.start, u.end):
+        if housekeeping(bd.norm, verbs_low, u.start, u.end):
             continue  # "Apologies were received from ...", "Cllr Tully declared a non-pecuniary interest ..."
         if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
             continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
