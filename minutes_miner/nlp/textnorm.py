@@ -145,6 +145,11 @@ _HEADING_VERBS = re.compile(
 )
 
 
+# a numbered sub-heading may run long: "Question 2 from Councillor Yusuf Kaya to the Cabinet Member for
+# Children, Young People and Schools"
+_LABELLED_HEADING = re.compile(r"^(?:Question|Motion|Petition|Amendment|Dashboard|Deputation|Recommendation|Part|Section|Theme|Priority)\s+\d{1,3}[a-z]?\b")
+
+
 @dataclass
 class Block:
     text: str  # collapsed original text without the list marker
@@ -188,7 +193,7 @@ def is_heading(text: str) -> bool:
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()
-    if len(words) > 14:
+    if len(words) > 14 and not (len(words) <= 24 and _LABELLED_HEADING.match(text)):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit()):
