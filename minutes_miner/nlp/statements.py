@@ -42,13 +42,21 @@ _ANCHORED_HOUSEKEEPING, _SCANNED_HOUSEKEEPING = _housekeeping_patterns()
 _HOUSEKEEPING_VERBS = re.compile(r"apolog|substitut|deputis|attended|declar|repeated")
 
 
+# "Cllr Tully declared an interest and asked whether ...": the sentence says something too, and
+# dropping it as housekeeping would lose the question
+_SAID_AS_WELL = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:asked|queried|questioned|sought|raised|expressed|"
+                           r"said|stated|requested|welcomed|suggested|commented|highlighted|explained|noted|reported|"
+                           r"thanked|proposed|moved|urged|felt|added)\b")
+
+
 def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
     """Whether ``norm[start:end]`` records the meeting's housekeeping, which nobody said: apologies,
     substitutions, declarations of interest, close of meeting, action lines, vote lists. ``low``:
     ``norm`` folded, or None when the caller knows that it holds none of the scanning verbs."""
     return (_ANCHORED_HOUSEKEEPING(norm, start, end) is not None
             or (low is not None and _HOUSEKEEPING_VERBS.search(low, start, end) is not None
-                and _SCANNED_HOUSEKEEPING(norm, start, end) is not None))
+                and _SCANNED_HOUSEKEEPING(norm, start, end) is not None
+                and _SAID_AS_WELL.search(low, start, end) is None))
 
 
 # "Witnesses:" over one "Name, Job Title" per line: who attended for the item, not statements

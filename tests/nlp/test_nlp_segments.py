@@ -56,6 +56,14 @@ def test_sentences_that_only_mention_apologies_or_declaring_stay_statements():
     assert find(items[0], "declared the motion")[1].speaker_key == "hale"  # the Chair named in the attendance
 
 
+def test_a_declaration_that_also_says_something_stays_a_statement():
+    items = _items("1. Declarations\n\nCouncillor Evans declared an interest as a governor of Elm Lane School and "
+                   "asked whether its exclusions had risen.\n")
+    (statement,) = items[0].statements
+    assert statement.text.endswith("asked whether its exclusions had risen.")
+    assert (statement.speaker_key, statement.act) == ("evans", "question")
+
+
 def test_a_witness_list_is_neither_statements_nor_sections_and_names_the_roles_holders():
     items = _items("1. Adult Social Care Waiting Lists\n\nWitnesses:\nMrs Nia Bowen, Cabinet Member for Adult Social Care\n"
                    "Owen Tarrant, Executive Director for Adults and Health\n\nKey points raised during the discussion:\n\n"
