@@ -22,6 +22,7 @@ def test_benchmark_reports_wall_and_cpu_ratios():
     for name in ("tokenizer", "spacy_pipeline", "analyse"):
         assert result[f"{name}_wps"] > 0 and result[f"{name}_cpu_wps"] > 0
     assert result["analyse_ratio"] > 0 and result["analyse_cpu_ratio"] > 0
+    assert result["analyse_documents_cpu_ratio"] > 0 and 0 < result["analyse_workers_efficiency"]
 
 
 def test_folded_text_keeps_every_case_insensitive_match_as_a_substring():
