@@ -167,7 +167,8 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             if ":" in bd.block.text:  # a quotation kept whole opens after a colon
                 block_units = _quoted_together(block_units, bd.block.text, off)
             pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in block_units)
-            for us, ue in _decision_apart(pieces, text_b):
+            # a mover's words need "moved by" / "proposed by" / "seconded by"
+            for us, ue in (_decision_apart(pieces, text_b) if "by" in bd.low else pieces):
                 while ue > us and text_b[ue - 1] in " \n":
                     ue -= 1
                 if ue <= us:

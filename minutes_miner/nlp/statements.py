@@ -107,12 +107,15 @@ def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
 _LEAD_INS: list[tuple[str, Callable, str]] | None = None
 
 
-def lead_in_kind(text: str) -> str | None:
+def lead_in_kind(text: str, low: str | None = None) -> str | None:
+    """``low``: ``folded(text)`` of a ``text`` already normalised and stripped (a block's)."""
     global _LEAD_INS
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
-    t = normalise(text).strip()
-    low = folded(t)
+    if low is None:
+        text = normalise(text).strip()
+        low = folded(text)
+    t = text
     for needed, find, kind in _LEAD_INS:
         if needed in low and find(t):
             return kind
@@ -275,7 +278,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
         qa.note_responder(bd, an)
-        li = lead_in_kind(bd.norm)
+        li = lead_in_kind(bd.norm, bd.low)
         if li:
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue
