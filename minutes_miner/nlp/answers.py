@@ -138,9 +138,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and ADDED.match(text, u.subject.cue_start) and spk is not None and stmts[-1].speaker is not None
-            and spk.ident != stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers  # "The Monitoring Officer added ...": a second respondent
+            and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
+        # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
+        return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):
@@ -161,6 +161,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         if parent.act == "answer" or parent.kind == "response":
             return "answer", None
     return "statement", None
+
+
+def _asked_by(stmts: list[Stmt], question: int | None, spk: Spk) -> bool:
+    """The question ``question`` (an index) was asked by ``spk``: the questioner adding to it is not answering."""
+    asker = stmts[question].speaker if question is not None else None
+    return asker is not None and asker.ident == spk.ident
 
 
 def answer_target(u: Unit, stmts: list[Stmt], an: Analyser, state) -> int | None:

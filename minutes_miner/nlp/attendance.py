@@ -14,19 +14,36 @@ _LABELS = [
     (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
     (r"(?:also present|also in attendance|also attending)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
-    ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
+    (r"witnesses|witnesses present|attending for (?:this|the) item|present for (?:this|the) item", "present", None),
+    ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
      r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
-     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?"), "present", "external"),
+     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?|representatives"), "present", "external"),
 ]
 _LABEL_RE = re.compile(
     # a label starts a line or follows a sentence, or (PDF lines run together) follows a closing bracket: "... (Head of Data) Also present:"
     r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
     re.IGNORECASE,
 )
+_LINE_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def list_label(line: str) -> tuple[str, str, str | None, str] | None:
+    """(label, status, default kind, rest of the line) of a line that opens an attendance list:
+    "Auditors: Ms Tamsin Garrow (...)", "Also present for minute 42: Councillor ...", "NHS representatives:"."""
+    m = _LINE_LABEL.match(line)
+    if not m:
+        return None
+    label = m.group("label")
+    for pat, status, kind in _LABELS:
+        if re.fullmatch(pat, label, re.IGNORECASE):
+            return label, status, kind, m.group("rest")
+    return None
+
+
 _VIRTUAL_SENTENCE = re.compile(r"(?P<names>[^.]{3,400}?)\s+(?:were|was) (?:in attendance|present|attending) (?:virtually|remotely|online)", re.IGNORECASE)
 _FOR_ITEM = re.compile(r"(?P<names>[^.]{3,500}?)\s+(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item", re.IGNORECASE)
 
@@ -157,8 +174,12 @@ def title_kind(title: str | None) -> str | None:
     return _title_kind(title)
 
 
+_TRAILING_BRACKET = re.compile(r"\s*\([A-Za-z&'’-]{1,30}\)$")  # one word: a service, not a name
+
+
 def _looks_like_title(text: str) -> bool:
     """A list part that is a job title for the previous name ("Sue Chandler, Cabinet Member for ...")."""
+    text = _TRAILING_BRACKET.sub("", text)  # "Strategic Finance Business Partner (Adults)"
     if "(" in text:
         return False
     data = rules.people()
@@ -198,7 +219,7 @@ _NAMEISH = re.compile(r"^[A-ZÀ-ÞŴŶ][\w'’.\-]*(?:\s+[A-ZÀ-ÞŴŶ][\w'’.\
 
 
 def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str | None) -> AttendeeMention | None:
-    part = part.strip(" .:-–")
+    part = part.strip(" .:-–*•")
     title = None
     party = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
@@ -258,14 +279,22 @@ def _continues_title(part: str, data: dict) -> bool:
 _GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman)\b)")
 # one entry "Name – Title, Organisation" of a list separated by semicolons or lines
 _NAME_DASH_TITLE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s+[-–]\s+\S")
-_ROLE_FIRST = re.compile(r"^(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*$")
+_ROLE_FIRST = re.compile(r"^(?:[Tt]he\s+)?(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*(?P<chair>(?i:in\s+the\s+chair))?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _fixed_roles() -> frozenset[str]:
+    """Role phrases written as a title ("Mayor", "Deputy Mayor", "Leader of the Council")."""
+    data = rules.people()
+    phrases = {re.sub(r"^the\s+", "", ph.lower()) for r in data["roles"] for ph in r["phrases"]}
+    return frozenset(phrases | set(data["chair_titles"]))
 
 
 def _role_first(part: str) -> tuple[str, str] | None:
     """(name, title) of an entry written role first with the name in brackets: "Head of Housing
     and Homelessness (Lesley Dickson)", "Consultant Community Paediatrician, NHS Corran (Dr
-    Kenneth Baxter)"."""
-    m = _ROLE_FIRST.match(part.strip(" .:-–"))
+    Kenneth Baxter)", "The Mayor (Councillor Patience Adeyemi) in the Chair"."""
+    m = _ROLE_FIRST.match(part.strip(" .:-–*•"))
     if not m:
         return None
     role, name = collapse(m.group("role")).strip(" ,"), collapse(m.group("name"))
@@ -274,8 +303,10 @@ def _role_first(part: str) -> tuple[str, str] | None:
     first_names = set(data["first_names"]["f"]) | set(data["first_names"]["m"])
     if role.split()[0] in data["honorifics"] or role.split()[0] in first_names:
         return None  # "Inspector Raj Gill (Wexcombe Police)": a person, then where they are from
-    if not (_looks_like_title(role) or role.split()[-1] in heads):
+    if not (_looks_like_title(role) or role.split()[-1] in heads or role.lower() in _fixed_roles()):
         return None
+    if m.group("chair") and _title_kind(role) != "chair":
+        role += ", in the Chair"
     words = name.split()
     if not (2 <= len(words) <= 5 and _NAMEISH.match(name)) or _looks_like_title(name) or words[-1] in heads:
         return None
@@ -284,11 +315,17 @@ def _role_first(part: str) -> tuple[str, str] | None:
     return name, role
 
 
+# entries on lines run together (hard-wrapped text, printed PDFs): "... (Chair, Cabinet Member for
+# Children) Councillor Owen Marsh (Vice-Chair)", "Mark Ellison (Assistant Director) Carol Jennings (...)"
+_RUN_TOGETHER = re.compile(r"(\))\s+(?=(?:\*\s*)?(?:Councillors?|Cllrs?|County\s+Councillor|Borough\s+Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Rev|Revd|Bailie"
+                           r"|[A-Z][a-z'’-]+\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'’-]+\s*\()\b)")
+
+
 def _parse_list(body: str, status: str, default_kind: str | None) -> list[AttendeeMention]:
     data = rules.people()
     out: list[AttendeeMention] = []
     plural = None
-    body = collapse(body.replace("\n", " "))
+    body = _RUN_TOGETHER.sub(r"\1; ", collapse(body.replace("\n", " ")))
     # a list separated by semicolons keeps an entry written role first whole: its title may hold
     # commas and "and" ("Executive Director of Education and Children's Services (Morag Lindsay)")
     parts = []

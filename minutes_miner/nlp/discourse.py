@@ -44,7 +44,7 @@ from .attendance import parse_attendance
 from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
-from .statements import ATTEND_FOR_ITEM, analyse_item, analyse_turns
+from .statements import ATTEND_FOR_ITEM, analyse_item, analyse_turns, list_attendance
 from .textnorm import Block, classify, folded, normalise, repair
 from .units import parse_unit
 
@@ -173,6 +173,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
 
     an = Analyser(people)
     for bds in items_blocks:
+        list_attendance(bds, people)
         for bd in bds:
             if bd.block.kind == "para":
                 if "item" in bd.low and ATTEND_FOR_ITEM.search(bd.block.text):

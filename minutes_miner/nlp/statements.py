@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import rules
 from .answers import QALayout, decide_act
+from .attendance import parse_attendance
 from .people import People
 from .records import (
     COMMITTEE,
@@ -22,6 +23,39 @@ from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+# an attendance list inside an item: "Witnesses:" over one person per line, "In attendance: X (Head of Y), ..."
+_ITEM_LIST_LABEL = re.compile(r"^(?:witnesses(?:\s+present)?|(?:also\s+)?in\s+attendance(?:\s+for\s+(?:this|the)\s+item)?|also\s+present|"
+                              r"officers\s+(?:present|in\s+attendance)|(?:present|attending)\s+for\s+(?:this|the)\s+item)\s*:\s*(?P<rest>.*)$",
+                              re.IGNORECASE)
+_SENTENCE_INSIDE = re.compile(r"[.;!?]\s+[A-Z]|[.!?]$")
+
+
+def list_attendance(bds: list[BlockData], people: People) -> None:
+    """The people an item lists under a label ("Witnesses:" + "Simon Thorne, Executive Director for
+    Adults" per line) are registered with their titles, so that "the Executive Director" is Mr
+    Thorne; the list is not a statement (``BlockData.listed``)."""
+    listing = False
+    for bd in bds:
+        text = bd.block.text
+        m = _ITEM_LIST_LABEL.match(text)
+        if m:
+            bd.listed = listing = True
+            entries = parse_attendance("Present: " + m.group("rest")) if m.group("rest") else []
+        elif listing and bd.block.kind in ("para", "heading") and len(text.split()) <= 30 and not _SENTENCE_INSIDE.search(text):
+            entries = parse_attendance("Present: " + text)
+            if not entries:
+                listing = False
+                continue
+            bd.listed = True
+        else:
+            listing = False
+            continue
+        for a in entries:
+            people.add(a.name, kind=None if a.kind in ("unknown", "member") else a.kind, title=a.title, rank="list")
+
+
+_BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
+                           r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved)\b)", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 
 
@@ -109,6 +143,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
     qa = QALayout()
     point_rank: int | None = None  # the rank of the list point just read
     for n, bd in enumerate(bds):
+        if bd.listed:
+            continue
         b = bd.block
         following = bds[n + 1].block.text if n + 1 < len(bds) else ""
         if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):
@@ -280,8 +316,11 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             elif cur is None:
                 spk = inherited or _carried_on(u, bd, parent, stmts, section)
         act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
-        if act == "commitment" and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None:
-            act, answers = "resolution", None  # "The Panel agreed to add a review to its work programme": a decision
+        if (act in ("commitment", "statement", "request") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
+                and u.subject is not None and _BODY_DECIDED.match(bd.norm, u.subject.cue_start)):
+            # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
+            # Committee noted the update and asked the ICB to report back": the body's decision
+            act, answers = "resolution", None
         if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:

@@ -1,0 +1,172 @@
+"""Speakers, kinds and acts in house styles no gold split started with (invented minutes, written
+here): attendance lists inside items, lists printed one name per line or run together, role-only
+speakers resolved to the one named holder, and the conventions for replies and decisions."""
+from __future__ import annotations
+
+import pytest
+from nlp_helpers import find
+
+WITNESSES = """\
+ASHBURN COUNTY COUNCIL
+
+MINUTES of the meeting of the HEALTH SELECT COMMITTEE held on 4 March 2025.
+
+Elected Members:
+
+* Mr Oliver Penhale (Chairman)
+* Mrs Dawn Kitteridge (Vice-Chairman)
+  Ms Ruth Amberley
+* Mr Colin Tregear
+
+Co-opted Members:
+
+* Borough Councillor Amy Polglase
+
+(* = present at the meeting)
+
+12/25  HOME CARE CAPACITY
+
+Witnesses:
+Mrs Jean Trevail, Cabinet Member for Adult Social Care
+Graham Ostler, Executive Director for Adults, Wellbeing and Partnerships
+Ruth Morvah, Strategic Finance Business Partner (Adults)
+
+Key points raised during the discussion:
+
+1. The Cabinet Member introduced the report and noted that home care hours had risen by a fifth.
+
+2. The Executive Director for Adults, Wellbeing and Partnerships explained that 210 people were waiting for a package.
+
+3. The Vice-Chairman asked how much was being spent on agency carers. The Strategic Finance Business Partner confirmed that agency spend was £2.1 million.
+
+4. The Chairman thanked the witnesses. The Executive Director added that a new rota would start in April.
+
+5. The Select Committee agreed its work programme for the next year.
+
+6. The Select Committee noted the budget position and asked to receive the recovery plan in June.
+"""
+
+RUN_TOGETHER = """\
+BRAYMOOR COUNCIL
+
+CORPORATE PARENTING BOARD
+
+PRESENT:
+Councillor Nell Treharne (Chair, Cabinet Member for Children) Councillor Hal Duggan (Vice-Chair)
+Councillors Ivy Rusk and Abel Stott
+
+OFFICERS:
+Nina Calloway (Assistant Director, Children in Care) Pip Ormsby (Virtual School Head)
+
+1. PLACEMENTS
+
+Ms Calloway reported that 40 children lived more than twenty miles away.
+
+The Vice-Chair asked how many of them had moved school.
+
+Ms Ormsby replied that eleven had moved school this year.
+
+Ms Ormsby added that each had kept a tutor from their old school.
+"""
+
+MAYOR = """\
+Present: The Mayor (Councillor Rhona Abebe) in the Chair; the Deputy Mayor (Councillor Jim Starling); Councillors Kit Lowry and Meg Dace.
+
+1. Mayor's Announcements
+
+The Mayor reported that she had opened the new library.
+"""
+
+
+def _analyse(text: str):
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    return analyse(minutes_from_text(text, "invented.txt"))
+
+
+def said(item, fragment):
+    _, s = find(item, fragment)
+    return s.speaker_key, s.speaker_kind, s.act
+
+
+@pytest.fixture(scope="module")
+def witnesses():
+    return _analyse(WITNESSES)
+
+
+def test_elected_members_list_with_present_marks(witnesses):
+    names = {a.name: (a.kind, a.title) for a in witnesses.attendance}
+    assert names["Mr Oliver Penhale"] == ("chair", "Chairman")
+    assert names["Mrs Dawn Kitteridge"] == ("member", "Vice-Chairman")
+    assert "Borough Councillor Amy Polglase" in names
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("The Cabinet Member introduced the report", ("trevail", "cabinet_member", "statement")),
+    ("The Executive Director for Adults, Wellbeing and Partnerships explained", ("ostler", "officer", "statement")),
+    ("The Vice-Chairman asked how much", ("kitteridge", "member", "question")),
+    ("The Strategic Finance Business Partner confirmed", ("morvah", "officer", "answer")),
+    ("The Chairman thanked the witnesses", ("penhale", "chair", "welcome")),
+])
+def test_witnesses_list_names_the_role_holders(witnesses, fragment, expected):
+    assert said(witnesses.items[0], fragment) == expected
+
+
+def test_witnesses_list_is_not_a_statement(witnesses):
+    texts = [s.text for s in witnesses.items[0].statements]
+    assert not any(t.startswith(("Witnesses", "Mrs Jean Trevail", "Graham Ostler")) for t in texts)
+
+
+@pytest.mark.parametrize("fragment", ["The Select Committee agreed its work programme", "The Select Committee noted the budget position"])
+def test_a_bodys_decision_in_prose_is_a_resolution(witnesses, fragment):
+    assert said(witnesses.items[0], fragment) == ("committee", "group", "resolution")
+
+
+@pytest.fixture(scope="module")
+def run_together():
+    return _analyse(RUN_TOGETHER)
+
+
+def test_attendance_lines_run_together_are_split(run_together):
+    names = {a.name: (a.kind, a.title) for a in run_together.attendance}
+    assert names["Councillor Nell Treharne"][0] == "chair"
+    assert names["Councillor Hal Duggan"] == ("member", "Vice-Chair")
+    assert names["Nina Calloway"] == ("officer", "Assistant Director, Children in Care")
+    assert names["Pip Ormsby"] == ("officer", "Virtual School Head")
+
+
+def test_added_after_an_answer_is_more_of_the_answer(run_together):
+    item = run_together.items[0]
+    q, _ = find(item, "asked how many of them had moved school")
+    _, s = find(item, "Ms Ormsby added that")
+    assert (s.speaker_key, s.act, s.answers) == ("ormsby", "answer", q)
+    assert said(item, "The Vice-Chair asked") == ("duggan", "member", "question")
+
+
+def test_role_first_attendance_names_the_mayor():
+    doc = _analyse(MAYOR)
+    names = {a.name: (a.kind, a.title) for a in doc.attendance}
+    assert names["Councillor Rhona Abebe"][0] == "chair"
+    assert names["Councillor Jim Starling"] == ("member", "Deputy Mayor")
+    assert said(doc.items[0], "The Mayor reported") == ("abebe", "chair", "statement")
+
+
+def test_printed_header_lines_that_open_their_own_list():
+    from types import SimpleNamespace
+
+    from minutes_miner.extract.printed_minutes import _attendance
+
+    lines = ["Present: Mr Idris Fane (Independent Member, Chair); Councillors Alan Brannigan, Theresa Oduya and Dev Rana",
+             "and 19 other Members",
+             "Officers: Rosa Penhallow (Treasurer); Ida Sayle (Head of Performance and Data)",
+             "Also present for minute 42: Councillor Alun Whitcombe (Portfolio Lead for Transport)",
+             "Auditors: Ms Tamsin Garbett (Engagement Lead, Holt LLP, External Auditor)",
+             "Also present: Mrs Susan Blakey, Cabinet Member for Children, Young People and Education"]
+    got = {a.name: (a.kind, a.title) for a in _attendance([(1, SimpleNamespace(text=t)) for t in lines])}
+    assert got["Councillor Theresa Oduya"] == ("member", None)
+    assert got["Councillor Dev Rana"] == ("member", None)
+    assert got["Ida Sayle"] == ("officer", "Head of Performance and Data")
+    assert got["Councillor Alun Whitcombe"][1] == "Portfolio Lead for Transport"
+    assert got["Ms Tamsin Garbett"][0] == "external"
+    assert got["Mrs Susan Blakey"] == ("cabinet_member", "Cabinet Member for Children, Young People and Education")
+    assert not any(name.startswith(("Young", "Education", "Also", "Auditors")) for name in got)
