@@ -62,6 +62,14 @@ _SUGGESTED_THAT = re.compile(
     r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
+# A question, request or answer verb after a perfect or passive auxiliary reports someone else's
+# act inside the sentence ("the Panel had asked to focus on", "schools were being asked to hold",
+# "212 young people had answered the survey", "wanted to be asked"): not the speaker's act.
+_REPORTED_AUX = re.compile(r"\b(?:had|has|have|being|be|'d)(?:\s+(?:not|never|already|also|previously|recently|increasingly|\w+ly))*"
+                           r"(?:\s+been)?(?:\s+(?:not|already|also|\w+ly))*\s+$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been)(?:\s+(?:not|never|already|also|\w+ly))*\s+$", re.IGNORECASE)
+_BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
+_ASKED_TO = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)  # "were asked to agree": asked to do something, not asking
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
@@ -74,6 +82,21 @@ _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 def _after_preposition(before: str) -> bool:
     """``_PREP_BEFORE.search(before)``, run only when ``before`` ends in one of its words."""
     return folded(before.rstrip()).endswith(_PREP_ENDINGS) and _PREP_BEFORE.search(before) is not None
+
+
+def _reported_cue(text: str, us: int, s: int, e: int, act: str) -> bool:
+    """A single-verb cue that reports another's act ("had asked", "were being asked to", "were
+    answered within"), told apart from the speaker's own act ("asked whether", "It was asked")."""
+    if text[s:s + 3].lower() == "it ":
+        return False
+    before = text[max(us, s - 40):s]
+    if _REPORTED_AUX.search(before):
+        return True
+    if _PASSIVE_AUX.search(before):
+        if act == "answer":
+            return not text[e:e + 4].lower().startswith(" by ")  # "was answered by the Chair" names who replied
+        return bool(_ASKED_TO.match(text, e))  # "were asked to agree"; but "A briefing note was requested"
+    return False
 
 
 def _questioners(text: str, us: int, ments: list[Mention]) -> list[Mention]:
@@ -112,7 +135,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             passive = True
         elif act == "impersonal":
             impersonal = True
-        elif act == "answer":
+        elif act == "answer" and not _reported_cue(text, us, s, e, act):
             response = True
     questioners = _questioners(text, us, ments)
     # subject: chain of mentions followed by a cue
@@ -262,6 +285,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
+            continue
+        if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
+            if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
+                acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue
