@@ -106,6 +106,8 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
                                re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
+_BODY_LEAD = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|"
+                        r"Forum|Commission|Authority)\s*:$")
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
 _MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b[^.;:!?]*", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
@@ -176,9 +178,15 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             last_alpha = b.label
         quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
+        under_decision = bool(stack) and stack[-1].kind == "decision" and marker is None
+        if under_decision and _BODY_LEAD.match(b.text):
+            continue  # "RESOLVED:" / "The Select Committee:" / "i. Notes ...": the parts are still the decision's
+        after_bare = under_decision and n > 0 and bds[n - 1].block.kind == "para" and _BARE_DECISION.match(bds[n - 1].block.text)
         while stack and stack[-1].rank >= rank and not quoted:  # "... moved the following motion:" / "“This Council notes ...”"
             stack.pop()
         parent = stack[-1] if stack else None
+        if after_bare and parent is None:
+            parent = DECISION_POINT  # "RESOLVED:" over "The Select Committee noted the report and endorsed the plan."
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
         if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):
@@ -321,7 +329,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
-        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
+        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES
+                                    or (parent is not None and parent.kind == "decision")):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:
             spk = COMMITTEE  # "a recorded vote was taken"

@@ -59,7 +59,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": 
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
 _SUGGESTED_THAT = re.compile(
     r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
-    r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
+    r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish|record|report|provide|publish|monitor|track|share|circulate|extend|return|continue)\b")
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 # A question, request or answer verb after a perfect or passive auxiliary reports someone else's
@@ -68,6 +68,12 @@ _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _REPORTED_AUX = re.compile(r"\b(?:had|has|have|being|be|'d)(?:\s+(?:not|never|already|also|previously|recently|increasingly|\w+ly))*"
                            r"(?:\s+been)?(?:\s+(?:not|already|also|\w+ly))*\s+$", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been)(?:\s+(?:not|never|already|also|\w+ly))*\s+$", re.IGNORECASE)
+_REPLY_TO_NON_QUESTION = re.compile(r"\s+to\s+(?:the|this|that|a|an|each|both)\s+(?:\w+\s+){0,2}?(?:petition|petitions|motion|motions|debate|"
+                                    r"comments?|points?|deputation|statements?|concerns?|consultation|survey|invitation|letter)\b",
+                                    re.IGNORECASE)
+_PEOPLE_WHO = re.compile(r"\b(?:those|people|residents|patients|families|parents|tenants|carers|staff|pupils|children|respondents)\s+who\s+$",
+                         re.IGNORECASE)
+_REQUEST_NOUN = re.compile(r"\b(?:a|the|with|this|that)\s+$", re.IGNORECASE)
 _BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
 _ASKED_TO = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)  # "were asked to agree": asked to do something, not asking
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
@@ -90,6 +96,8 @@ def _reported_cue(text: str, us: int, s: int, e: int, act: str) -> bool:
     if text[s:s + 3].lower() == "it ":
         return False
     before = text[max(us, s - 40):s]
+    if act == "answer" and (_REPLY_TO_NON_QUESTION.match(text, e) or _PEOPLE_WHO.search(before)):
+        return True  # "responded to the petition" (a reply to no question), "those who responded" (to a survey)
     if _REPORTED_AUX.search(before):
         return True
     if _PASSIVE_AUX.search(before):
@@ -270,7 +278,16 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if _RESP_AT.match(text, us, ue):
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
+    feeling_at = None  # where a welcome or concern cue was taken
+    request_starts = {s for s, _, act in ucues if act == "request"}
     for s, e, act in ucues:
+        if (act in ("question", "request") and s in request_starts and feeling_at is not None and s > feeling_at
+                and _AND_THEN.search(text, max(us, s - 12), s)):
+            continue  # "The Chairman welcomed the scheme and asked that it be offered ...": the welcome is the act
+        if act == "request" and _REQUEST_NOUN.search(text, max(us, s - 12), s) and text[s:e].lower() == "request that":
+            continue  # "an amendment to replace the final paragraph with a request that ...": a request described
+        if act == "commitment" and text[s:e].lower().startswith("committed") and _PASSIVE_AUX.search(text, max(us, s - 40), s):
+            continue  # "the increase was already committed to the pay award": money allocated, not a promise
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
@@ -299,6 +316,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             acts.add("question")
             continue
         acts.add(act)
+        if act in ("welcome", "concern") and feeling_at is None:
+            feeling_at = s
     if not acts and text[ue - 1] == "?":
         acts.add("question")  # "Councillor Hale: Can officers say when ...?"
     headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")

@@ -27,12 +27,50 @@ Councillor Lusk felt that the Council had been too slow to act on the warnings g
 Members were pleased that a specialist team was in place, but felt strongly that tenants had waited too long.
 Councillor Halloran said that the figures confirmed his fears.
 It was agreed that the Chair would write to the housing association.
+It was agreed that tenants should be told the date of each visit in advance.
 
 2. BUDGET MONITORING
 
 Concern was expressed that the Council was being asked to pay far more for temporary accommodation.
 The question was asked whether the Council could recover the overspend, to which the Section 151 Officer replied that a recovery plan would be brought in September.
 Mr Brisk said that the staff survey, to which 412 employees had responded, showed morale had improved.
+He said that most of those who responded wanted more flexible hours.
+Councillor Vass asked whether the reserves would cover the gap.
+Mr Brisk replied that the reserves stood at £6 million and that he would report any further pressure to the Panel.
+Councillor Lusk asked how many posts were vacant in the revenues team.
+Mr Brisk said that he did not have the figure to hand but would provide it after the meeting.
+Councillor Halloran asked when the audit would finish.
+Mr Brisk said that the final report would be circulated to Members in July.
+Councillor Orrin said that she would raise the matter with the Leader.
+Mr Brisk explained that most of the grant was already committed to the pay award.
+The Chair welcomed the new budget dashboard and asked that it be shared with all councillors.
+Members expressed concern about the use of agency staff and asked for a breakdown by service.
+It was suggested that the risk register should also record the risk of a delayed audit.
+
+3. PETITION AND MOTION
+
+Councillor Lusk, Cabinet Member for Communities, responded to the petition on behalf of the Cabinet.
+Councillor Halloran moved and Councillor Vass seconded an amendment to replace the final paragraph with a request that the Cabinet bring a plan to its next meeting.
+This Council calls on the Cabinet to keep every library open.
+This Council asks the Leader to write to the Secretary of State.
+
+4. WORK PROGRAMME
+
+RESOLVED:
+
+The Communities Scrutiny Panel:
+
+i. Notes the work programme; and
+
+ii. Recommends that the Cabinet Member reports on library opening hours in the autumn.
+
+5. ANNUAL REPORT
+
+RESOLVED:
+
+The Panel noted the annual report and endorsed the action plan.
+
+RESOLVED: That (1) the report be noted; and (2) the Cabinet Member be asked to review the charges.
 """
 
 
@@ -61,6 +99,7 @@ def act_of(item, fragment):
     ("the figures confirmed his fears", "concern"),
     # an impersonal agreement is the Panel's decision
     ("It was agreed that the Chair would write", "resolution"),
+    ("It was agreed that tenants should be told", "statement"),  # a view the meeting shared, no action decided
 ])
 def test_acts_in_item_1(doc, fragment, act):
     assert act_of(doc.items[0], fragment) == act
@@ -84,3 +123,64 @@ def test_impersonal_agreement_is_spoken_by_the_committee(doc):
 ])
 def test_acts_in_item_2(doc, fragment, act):
     assert act_of(doc.items[1], fragment) == act
+
+
+def test_reported_reply_after_a_reply_is_no_answer(doc):
+    assert act_of(doc.items[1], "most of those who responded") == "statement"
+
+
+@pytest.mark.parametrize("question, reply, act, paired", [
+    # a reply that also says what will be done is still the answer
+    ("whether the reserves would cover", "the reserves stood at £6 million", "answer", True),
+    ("when the audit would finish", "the final report would be circulated", "answer", True),
+    # a promise in place of the answer is a commitment, never paired
+    ("how many posts were vacant", "did not have the figure to hand but would provide it", "commitment", False),
+])
+def test_promises_in_replies(doc, question, reply, act, paired):
+    item = doc.items[1]
+    q, _ = find(item, question)
+    _, a = find(item, reply)
+    assert a.act == act
+    assert a.answers == (q if paired else None)
+
+
+@pytest.mark.parametrize("fragment, act", [
+    ("Councillor Orrin said that she would raise the matter", "commitment"),  # the speaker's own promise
+    ("already committed to the pay award", "statement"),  # money allocated, no promise
+    ("The Chair welcomed the new budget dashboard and asked", "welcome"),  # the first act, not the coordinated request
+    ("Members expressed concern about the use of agency staff", "concern"),
+    ("It was suggested that the risk register should also record", "request"),
+])
+def test_promises_feelings_and_suggestions(doc, fragment, act):
+    assert act_of(doc.items[1], fragment) == act
+
+
+@pytest.mark.parametrize("fragment, act", [
+    ("responded to the petition on behalf of the Cabinet", "statement"),  # a reply to no question
+    ("seconded an amendment to replace the final paragraph with a request", "statement"),  # a request described
+    ("This Council calls on the Cabinet", "request"),
+    ("This Council asks the Leader to write", "request"),
+])
+def test_petitions_and_motions(doc, fragment, act):
+    assert act_of(doc.items[2], fragment) == act
+
+
+def test_decision_parts_under_the_body_named_on_its_own_line(doc):
+    item = doc.items[3]
+    for fragment in ("Notes the work programme", "Recommends that the Cabinet Member reports"):
+        _, s = find(item, fragment)
+        assert (s.act, s.speaker_key) == ("resolution", "committee")
+    assert not any(s.text.startswith("The Communities Scrutiny Panel") for s in item.statements)
+
+
+def test_decision_in_prose_under_resolved(doc):
+    _, s = find(doc.items[4], "The Panel noted the annual report and endorsed")
+    assert (s.act, s.speaker_key) == ("resolution", "committee")
+
+
+def test_decision_part_asking_someone_to_act_is_a_part_of_its_own(doc):
+    item = doc.items[4]
+    _, first = find(item, "the report be noted")
+    _, second = find(item, "the Cabinet Member be asked to review the charges")
+    assert first is not second
+    assert (first.act, second.act) == ("resolution", "resolution")
