@@ -54,6 +54,7 @@ def list_attendance(bds: list[BlockData], people: People) -> None:
             people.add(a.name, kind=None if a.kind in ("unknown", "member") else a.kind, title=a.title, rank="list")
 
 
+_DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved)\b)", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
@@ -321,7 +322,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
-        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES):
+        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:
             spk = COMMITTEE  # "a recorded vote was taken"

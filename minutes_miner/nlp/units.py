@@ -17,7 +17,9 @@ _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
     r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s"
+    # a seat described in lower case: "Anita Rowe (AR), primary maintained representative, asked"
+    r"|[a-z][\w'’-]*(?=(?:,?\s+[\w'’-]+){0,6}\s+(?:representative|observer|governor|adviser|advisor|trustee)\b))[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?"
     # an organisation with no comma: "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported"
     r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*))?"
@@ -63,6 +65,8 @@ _SUGGESTED_THAT = re.compile(
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
+_REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
+_ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
@@ -89,6 +93,22 @@ def _questioners(text: str, us: int, ments: list[Mention]) -> list[Mention]:
 
 
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
+
+
+_BRACKETED_AGENT = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ed\s+\((?:(?P<w>[A-Z]{2,4})|(?P<m>[^()]{3,60}))\)\s+(?=that|whether|about|on|over|at|if|with)\b")
+
+
+def _bracketed_agent(text: str, us: int, ue: int, ments: list[Mention], cues) -> Subject | None:
+    """The speaker a passive names in brackets after its verb: "Concern was raised (PD) that ...",
+    "It was noted (Councillor Hale) that ..." (initials or a name)."""
+    m = _BRACKETED_AGENT.search(text, us, ue)
+    if m is None:
+        return None
+    act = next((a for s, _e, a in cues if a not in ("passive", "impersonal") and s < m.end()), "statement")
+    if m.group("w"):
+        return Subject("word", word=m.group("w"), cue_start=m.start(), cue_act=act)
+    inside = [x for x in ments if m.start("m") <= x.start and x.end <= m.end("m")]
+    return Subject("chain", [(inside[0], None)], cue_start=m.start(), cue_act=act) if len(inside) == 1 else None
 
 
 def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
@@ -186,6 +206,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 # Medical Officer of the Fennick and Marston Hospitals NHS Foundation Trust, presented")
             if nc is not None and nc[0] - pos <= 180:
                 mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
+                if mg is None and nc[0] - pos <= 60 and _APPOS_OPEN.match(text, pos):
+                    # a cue word inside the apposition: "Anita Rowe (AR), primary maintained representative, asked"
+                    later = next((c for c in cues[k + 1:] if c[0] < ue and c[0] - pos <= 180 and _LAST_GAP.fullmatch(text[pos:c[0]])), None)
+                    if later is not None and not (nm is not None and nm.start < later[0]):
+                        nc, mg = later, _LAST_GAP.fullmatch(text[pos:later[0]])
                 if mg:
                     said_as = _appos_title(mg)
                     if not (parts[-1][1] and said_as and _ON_BEHALF.match(said_as)):  # keep the job over ", on behalf of the COO,"
@@ -222,6 +247,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 w = listed.group("first")  # "Councillors Evans and Khan asked": the first named speaks
             best = Subject("pronoun" if w in PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
             break
+    if best is None or best.kind == "word":
+        # "Concern was raised (PD) that ...", "It was noted (SC) that" ("Concern" is no subject)
+        best = _bracketed_agent(text, us, ue, ments, ucues) or best
     if best is None:
         # "It was moved by Councillor Ferris and seconded by Councillor Lomax that ...": the mover
         mover = next((m for m in ments if m.named and _MOVED_BY.search(text[max(us, m.start - 25):m.start])), None)
@@ -258,6 +286,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue  # "was welcomed to the meeting": welcomed, not welcoming (but "was praised by the Committee")
         if act == "request" and _REQUESTED_PARTICIPLE.match(text, e) and text[s:s + 3].lower() != "it ":
             continue  # "the breakdown requested at the last meeting": a request reported, not made
+        if act in ("request", "question", "commitment") and s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and (
+                act != "question" or _ASKED_TO.match(text, s, ue)):
+            # "no changes had been requested", "members were asked to agree", "the Committee was asked to comment",
+            # "the Panel had asked to focus on", "most of it was already committed to the pay award": reported, not made
+            continue
         if act == "decision":
             acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
             continue

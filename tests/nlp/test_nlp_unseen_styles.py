@@ -170,3 +170,60 @@ def test_printed_header_lines_that_open_their_own_list():
     assert got["Ms Tamsin Garbett"][0] == "external"
     assert got["Mrs Susan Blakey"] == ("cabinet_member", "Cabinet Member for Children, Young People and Education")
     assert not any(name.startswith(("Young", "Education", "Also", "Auditors")) for name in got)
+
+
+FORUM = """\
+Schools members: Jo Hembry (JH) (Chair), Headteacher, Larkhill Primary School; Anita Rowland (AR), Headteacher, St Ebba's Primary School (primary maintained); Helen Marrick (HM), Headteacher, Brook Lane Pupil Referral Unit
+
+Non-schools members: Canon Richard Amberley (RA), Diocese of Ashburn Board of Education
+
+Observers: Dave Kealey (DK), National Education Union
+
+Local authority officers: Kerry Openlaw (KO), Head of Education Finance
+
+1. Schools block
+
+KO explained that most of the increase was already committed to the teachers' pay award.
+
+Anita Rowland (AR), primary maintained representative, asked whether the funding guarantee would be set at its highest level.
+
+KO said that both dioceses had been consulted and that no changes had been requested.
+
+It was noted (DK) that the figures had not been collected from academies.
+
+Concern was expressed (HM) that pupils with plans now made up 38 per cent of the unit.
+
+RA asked what help was available for children returning to school.
+
+KO explained that maintained members were asked to agree de-delegation of £18.50 per pupil.
+
+DECISION: Schools members agreed to recommend the proposed local funding formula.
+"""
+
+
+@pytest.fixture(scope="module")
+def forum():
+    return _analyse(FORUM)
+
+
+def test_schools_forum_lists_keep_each_entry_whole(forum):
+    got = {a.name: (a.kind, a.title) for a in forum.attendance}
+    assert got["Jo Hembry"][0] == "chair"
+    assert got["Anita Rowland"] == ("external", "Headteacher, St Ebba's Primary School (primary maintained)")
+    assert got["Canon Richard Amberley"] == ("external", "Diocese of Ashburn Board of Education")
+    assert got["Dave Kealey"][0] == "external"
+    assert not any("School" in name or "Union" in name for name in got)
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("KO explained that most of the increase", ("openlaw", "officer", "statement")),  # "committed to": no promise
+    ("primary maintained representative, asked", ("rowland", "external", "question")),
+    ("KO said that both dioceses", ("openlaw", "officer", "answer")),  # "had been requested": no request
+    ("Concern was expressed (HM)", ("marrick", "external", "concern")),
+    ("RA asked what help", ("amberley", "external", "question")),
+    ("It was noted (DK)", ("kealey", "external", "statement")),
+    ("maintained members were asked to agree", ("openlaw", "officer", "answer")),  # "were asked to": no question
+    ("DECISION: Schools members agreed", ("committee", "group", "resolution")),
+])
+def test_initials_speakers_and_reported_asks(forum, fragment, expected):
+    assert said(forum.items[0], fragment) == expected
