@@ -7,6 +7,7 @@ import re
 from .records import BlockData, LeadIn, Spk, Stmt, Unit
 from .speakers import Analyser
 
+_IT_WAS_NOTED = re.compile(r"(?:[^.;:]{0,60},\s*)?it\s+was\s+(?:also\s+|further\s+|then\s+)?noted\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
@@ -113,6 +114,8 @@ def latest_unanswered(stmts: list[Stmt], questioner: Spk | None = None) -> int |
 def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: Analyser, state,
                 text: str = "") -> tuple[str, int | None]:
     prev_q = prev_open_question(stmts, section)
+    if prev_q is not None and u.impersonal and _IT_WAS_NOTED.match(text, u.start):
+        prev_q = None  # "It was further noted that ...": a remark recorded, not a reply
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):

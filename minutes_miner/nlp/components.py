@@ -258,8 +258,10 @@ class MentionMatcher:
         # after an article any capitalised words belong to the title: "the Chief Social Work Officer",
         # "the Community Safety Manager"
         k2 = k
-        while k2 > 0 and h - k2 < 5 and doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the":
-            k2 -= 1
+        while k2 > 0 and h - k2 < 5 and (
+                (doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the")
+                or (doc[k2 - 1].lower_ in ("and", "&") and k2 > 1 and doc[k2 - 2].text[:1].isupper() and doc[k2 - 2].lower_ != "the")):
+            k2 -= 1  # "the Audit and Risk Manager"
         if k2 < k and k2 > 0 and doc[k2 - 1].lower_ in ("the", "our"):
             k = k2
         if j_label := (h + 1 < n and doc[h + 1].text == ":"):

@@ -61,7 +61,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": 
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
 _SUGGESTED_THAT = re.compile(
     r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
-    r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
+    r"(?:should\s+(?:also\s+|now\s+|in\s+future\s+)?[a-z]+|(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish))\b")
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
@@ -74,6 +74,9 @@ _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
+
+_TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
+
 
 def _after_preposition(before: str) -> bool:
     """``_PREP_BEFORE.search(before)``, run only when ``before`` ends in one of its words."""
@@ -132,8 +135,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             passive = True
         elif act == "impersonal":
             impersonal = True
-        elif act == "answer":
-            response = True
+        elif act == "answer" and not (s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s)):
+            response = True  # not "requests had been answered within 20 days"
     questioners = _questioners(text, us, ments)
     # subject: chain of mentions followed by a cue
     best: Subject | None = None
@@ -275,6 +278,14 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if _RESP_AT.match(text, us, ue):
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
+    reply = _TO_WHICH.search(text, us, ue) if "to which" in text[us:ue] else None
+    replier = next((m for m in ments if reply and m.start == reply.end()), None)
+    if replier is not None and any(c[0] >= replier.end and c[2] not in ("passive", "impersonal") for c in ucues):
+        # "It was asked whether the contractor had been penalised, to which the Section 151 Officer replied that ...":
+        # the question and its answer in one sentence, spoken by the one who replied
+        cue = next(c for c in ucues if c[0] >= replier.end and c[2] not in ("passive", "impersonal"))
+        best = Subject("chain", [(replier, None)], cue_start=cue[0], cue_act="answer")
+        resp_prefix_end, response = cue[0], True
     for s, e, act in ucues:
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):

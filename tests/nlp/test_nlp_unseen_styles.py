@@ -227,3 +227,47 @@ def test_schools_forum_lists_keep_each_entry_whole(forum):
 ])
 def test_initials_speakers_and_reported_asks(forum, fragment, expected):
     assert said(forum.items[0], fragment) == expected
+
+
+PASSIVE = """\
+Present: Councillor Ann Varley (Chair), Councillors Ben Ostrom and Cara Pym.
+Officers: Dora Grieves (Audit and Risk Manager), Eli Radley (Section 151 Officer).
+Also present: Mr Faisal Desmond (Independent Person).
+
+1. Internal audit
+
+The draft audit plan was presented by the Audit and Risk Manager.
+
+It was asked whether the contractor had been penalised under the contract, to which the Section 151 Officer replied that a deduction of £12,000 had been made.
+
+It was further noted that only 71 per cent of requests had been answered within 20 working days.
+
+A Member felt strongly that publishing unreliable figures undermined trust.
+
+Councillor Pym said she was not reassured that the backlog would be cleared.
+
+It was suggested that the risk register should also record the risk of the new system failing.
+
+It was agreed that the Audit and Risk Manager would discuss this with the risk owner.
+
+Mr Desmond, the Independent Person, stated that he had been consulted on every complaint.
+"""
+
+
+@pytest.fixture(scope="module")
+def passive():
+    return _analyse(PASSIVE)
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("was presented by the Audit and Risk Manager", ("grieves", "officer", "statement")),
+    ("to which the Section 151 Officer replied", ("radley", "officer", "answer")),
+    ("It was further noted that only 71 per cent", (None, "unknown", "statement")),  # "had been answered": no reply
+    ("A Member felt strongly", ("member", "member", "concern")),
+    ("was not reassured", ("pym", "member", "concern")),
+    ("It was suggested that the risk register should also record", (None, "unknown", "request")),
+    ("It was agreed that the Audit and Risk Manager", ("committee", "group", "resolution")),
+    ("Mr Desmond, the Independent Person, stated", ("desmond", "external", "statement")),
+])
+def test_passive_and_impersonal_minutes(passive, fragment, expected):
+    assert said(passive.items[0], fragment) == expected
