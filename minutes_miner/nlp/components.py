@@ -283,7 +283,8 @@ class MentionMatcher:
         elif k == h and doc[h].lower_ in ("member", "members", "holder"):
             return None
         elif not has_article and not (k < h and k > 0 and doc[k - 1].text in (",", "(")) and not (
-                j_label and (k == 0 or "\n" in doc[k - 1].text_with_ws)):
+                j_label and (k == 0 or "\n" in doc[k - 1].text_with_ws)) and not (
+                k > 0 and doc[k - 1].text == "(" and j < n and doc[j].text[:1] == ")"):  # "A (Director): In September."
             # without an article, a bare "Business Partner" is a role only in apposition or as a label
             # opening a line ("Finance Business Partner: Reported that ...")
             return None

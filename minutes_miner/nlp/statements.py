@@ -196,6 +196,12 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         qa.note_responder(bd, an)
         li = lead_in_kind(bd.norm)
+        if li == "group":
+            # "Points raised by Members included:": each point below is theirs
+            body = next((m for m in bd.mentions if not m.named), None)
+            spk = an.mention_spk(body, None) if body is not None else None
+            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=spk))
+            continue
         if li:
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue

@@ -63,6 +63,7 @@ _SUGGESTED_THAT = re.compile(
     r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
     r"(?:should\s+(?:also\s+|now\s+|in\s+future\s+)?[a-z]+|(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish))\b")
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
+_CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:that|who|which|whether|because|when|if)\b")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
@@ -135,8 +136,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             passive = True
         elif act == "impersonal":
             impersonal = True
-        elif act == "answer" and not (s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s)):
-            response = True  # not "requests had been answered within 20 days"
+        elif act == "answer" and not (s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and not _BY_AFTER.match(text, e)):
+            response = True  # not "requests had been answered within 20 days" (but "was answered by the Leader")
     questioners = _questioners(text, us, ments)
     # subject: chain of mentions followed by a cue
     best: Subject | None = None
@@ -253,6 +254,14 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if best is None or best.kind == "word":
         # "Concern was raised (PD) that ...", "It was noted (SC) that" ("Concern" is no subject)
         best = _bracketed_agent(text, us, ue, ments, ucues) or best
+    if best is None and ments and ments[0].start - us <= 1:
+        # "The Executive Director did not have the figure to hand and undertook to provide it": the subject of a
+        # later verb joined by "and"
+        m0 = ments[0]
+        later = next((c for c in ucues if c[0] >= m0.end and c[2] not in ("passive", "impersonal")), None)
+        if (later is not None and later[0] - m0.end <= 120 and _AND_THEN.search(text, m0.end, later[0])
+                and not any(m0.end <= m.start < later[0] for m in ments) and not _CLAUSE_BREAK.search(text, m0.end, later[0])):
+            best = Subject("chain", [(m0, None)], cue_start=later[0], cue_act=later[2])
     if best is None:
         # "It was moved by Councillor Ferris and seconded by Councillor Lomax that ...": the mover
         mover = next((m for m in ments if m.named and _MOVED_BY.search(text[max(us, m.start - 25):m.start])), None)

@@ -271,3 +271,56 @@ def passive():
 ])
 def test_passive_and_impersonal_minutes(passive, fragment, expected):
     assert said(passive.items[0], fragment) == expected
+
+
+ROLES = """\
+Present: Councillor Mary Pardoe (Chair), Councillors John Leys and Ann Itoh.
+In attendance: Jane Smethurst (Head of Early Help), Dr Omar Alvi (Medical Director, Wexcombe NHS Trust).
+
+1. Early help
+
+Councillor Leys asked how many families were waiting. The Director said that 40 families were waiting.
+
+The Director did not have the figure to hand and undertook to provide it after the meeting.
+
+2. Housing
+
+The Director of Housing presented the report. Councillor Itoh asked whether rents would rise. The Director said that rents would rise by 7 per cent.
+
+3. Other
+
+The Head of Service (Ms Dlamini) clarified that the policy had changed.
+Answering, the Leader said that the budget was balanced.
+Cllr Leys's question about potholes was answered by the Cabinet Member for Highways.
+Points raised by Members included:
+- the cost of the scheme;
+- the timetable for consultation.
+Q (Cllr Itoh): When will the school open?
+A (Director): In September.
+"""
+
+
+@pytest.fixture(scope="module")
+def roles():
+    return {item.number: item for item in _analyse(ROLES).items}
+
+
+@pytest.mark.parametrize("number, fragment, expected", [
+    # nobody named holds "the Director" (the NHS trust's Medical Director is not the council's Director)
+    ("1", "The Director said that 40 families", ("director", "officer", "answer")),
+    ("1", "did not have the figure to hand and undertook", ("director", "officer", "commitment")),
+    ("2", "The Director said that rents", ("director of housing", "officer", "answer")),  # the role that spoke in the item
+    ("3", "The Head of Service (Ms Dlamini) clarified", ("dlamini", "officer", "statement")),
+    ("3", "Answering, the Leader said", ("leader", "cabinet_member", "answer")),
+    ("3", "was answered by the Cabinet Member for Highways", ("cabinet member for highways", "cabinet_member", "answer")),
+    ("3", "the cost of the scheme", ("members", "group", "statement")),
+    ("3", "the timetable for consultation", ("members", "group", "statement")),
+    ("3", "When will the school open?", ("itoh", "member", "question")),
+    ("3", "In September.", ("director", "officer", "answer")),
+])
+def test_role_speakers_and_lead_ins(roles, number, fragment, expected):
+    assert said(roles[number], fragment) == expected
+
+
+def test_points_raised_by_members_is_not_a_statement(roles):
+    assert not any("Points raised" in s.text for s in roles["3"].statements)
