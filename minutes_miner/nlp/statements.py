@@ -100,6 +100,11 @@ _PURE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+# "Councillor Morley moved and Councillor Keane seconded the following motion:" introduces the motion (not a statement);
+# the motion's sentences below are the mover's
+_MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+following|this|a|an|the)\s+(?:(?:notice\s+of\s+)?motion|amendment|"
+                             r"recommendation|resolution)s?\b[^:]{0,40}|\bthat)\s*:$", re.IGNORECASE)
+
 # A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
 # points of a "RESOLVED:" lead-in are.
@@ -177,7 +182,10 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             last_alpha = b.label
         quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
-        while stack and stack[-1].rank >= rank and not quoted:  # "... moved the following motion:" / "“This Council notes ...”"
+        motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
+                       and not any((u.subject is not None and u.subject.kind != "word") or "procedure" in u.acts or "resolution" in u.acts
+                                   for u in bd.units))  # "This Council notes ..." goes on; "Councillor Cole said ..." does not
+        while stack and stack[-1].rank >= rank and not quoted and not motion_text:  # "... moved the following motion:" / "“This Council notes ...”"
             stack.pop()
         parent = stack[-1] if stack else None
         if parent is None and deciding and _DECISION_POINT.match(b.text):
@@ -210,9 +218,10 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if b.text.rstrip().endswith(":") and new:
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None
-            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act))
             lead = b.text[last.start:last.end].strip()
-            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead)) and stmts[-1] is last:
+            motion = bool(_MOTION_LEAD_IN.search(lead))
+            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act, motion=motion))
+            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or motion) and stmts[-1] is last:
                 stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
     for i, s in enumerate(stmts):
         s.index = i

@@ -71,6 +71,8 @@ _ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
+_MOVED_MOTION = re.compile(r"\b(?:moved|proposed)\b(?:\s+and\s+[^.;:]{0,60}?\bseconded)?\s+(?:an?|the)\s+(?:amendment|motion|recommendation)\b",
+                           re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
@@ -325,6 +327,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             acts.add("question")
             continue
         acts.add(act)
+    if acts and _MOVED_MOTION.search(text, us, ue):
+        acts -= {"request", "question", "concern", "commitment", "welcome"}  # "moved an amendment to ... with a request that": moving it
     if not acts and text[ue - 1] == "?":
         acts.add("question")  # "Councillor Hale: Can officers say when ...?"
     headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")

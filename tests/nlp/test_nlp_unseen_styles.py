@@ -324,3 +324,33 @@ def test_role_speakers_and_lead_ins(roles, number, fragment, expected):
 
 def test_points_raised_by_members_is_not_a_statement(roles):
     assert not any("Points raised" in s.text for s in roles["3"].statements)
+
+
+MOTIONS = """\
+Present: Councillor Mary Pardoe (Chair), Councillors John Leys, Ann Itoh and Ben Cole.
+
+1. Motions
+
+Councillor Leys moved, and Councillor Itoh seconded, that the Council extends free school meals to all primary pupils.
+
+Councillor Leys moved the following motion:
+This Council notes the rise in child poverty.
+This Council asks the Cabinet to fund breakfast clubs in every ward.
+
+Councillor Itoh moved and Councillor Cole seconded an amendment to replace the final paragraph with a request that the Cabinet report in March.
+
+On being put to the vote the motion was carried.
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("Councillor Leys moved, and Councillor Itoh seconded, that", ("leys", "member", "statement")),
+    ("This Council notes the rise in child poverty.", ("leys", "member", "statement")),
+    ("This Council asks the Cabinet to fund", ("leys", "member", "request")),
+    ("seconded an amendment to replace the final paragraph", ("itoh", "member", "statement")),  # moving it, not requesting
+    ("On being put to the vote", ("committee", "group", "statement")),
+])
+def test_a_motion_is_its_movers(fragment, expected):
+    item = _analyse(MOTIONS).items[0]
+    assert said(item, fragment) == expected
+    assert not any(s.text.endswith("moved the following motion:") for s in item.statements)
