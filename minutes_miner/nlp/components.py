@@ -15,6 +15,7 @@ through ``component_cfg``) it writes them instead as (start_char, end_char, labe
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from bisect import bisect_left
 from itertools import pairwise
@@ -30,6 +31,7 @@ SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
 NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
 #: titles written with a full stop that spaCy splits off: "Cyng. Evans welcomed ..." is one sentence
 TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
+_TITLE_RUN = re.compile(r"(?:\s+(?:and|&|of|for)?\s*[A-Z][\w'’-]*)+")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
@@ -306,7 +308,8 @@ class MentionMatcher:
         found = hits(doc, self.roles_lower) + hits(doc, self.roles_orth)
         stop = self.stop
         tok_starts = None
-        for m in self.untitled_rx.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        for m in self.untitled_rx.finditer(text):
             words = m.group(0).split()
             start_char = m.start()
             while words and (words[0] in stop or words[0].split("-")[0] in stop):
@@ -314,6 +317,9 @@ class MentionMatcher:
                 words = words[1:]
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
+            run = _TITLE_RUN.match(text, m.end())
+            if run and run.group().split()[-1] in self.head_words:
+                continue  # "Fostering Recruitment and Assessment Manager": the start of a job title
             if tok_starts is None:
                 tok_starts = token_arrays(doc)[:, 0].tolist()
             ts = bisect_left(tok_starts, start_char)

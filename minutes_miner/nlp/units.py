@@ -71,6 +71,7 @@ _ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
+_OPINION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:should|ought|must|was|were|is|are|had\s+been)\b(?!\s+(?:asked|invited|requested|sent|circulated|added|included)\b)", re.IGNORECASE)
 _MOVED_MOTION = re.compile(r"\b(?:moved|proposed)\b(?:\s+and\s+[^.;:]{0,60}?\bseconded)?\s+(?:an?|the)\s+(?:amendment|motion|recommendation)\b",
                            re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
@@ -314,6 +315,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             # "the Panel had asked to focus on", "most of it was already committed to the pay award": reported, not made
             continue
         if act == "decision":
+            if text[s:s + 7].lower() == "it was " and _OPINION_AFTER.match(text, e, ue):
+                continue  # "It was agreed that children should be placed close to home": a view shared, not a decision
             acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:

@@ -354,3 +354,47 @@ def test_a_motion_is_its_movers(fragment, expected):
     item = _analyse(MOTIONS).items[0]
     assert said(item, fragment) == expected
     assert not any(s.text.endswith("moved the following motion:") for s in item.statements)
+
+
+LABELS = """\
+OFFICERS:
+Kerry Dowling (Fostering Recruitment and Assessment Manager)
+Ruth Birchall (Assistant Director, HR and Organisational Development)
+
+1. Fostering
+
+Kerry Dowling, Fostering Recruitment and Assessment Manager, reported that 61 enquiries had been received.
+
+Assistant Director, HR and Organisational Development (Ms Birchall): presented the annual workforce report. She agreed to run a campaign on equality data.
+
+RESOLVED:
+The Select Committee:
+i. Notes the placement sufficiency report; and
+ii. Recommends that the Cabinet Member writes to the Secretary of State.
+
+The Select Committee noted the annual report and endorsed the Youth Justice Plan.
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("Fostering Recruitment and Assessment Manager, reported", ("dowling", "officer", "statement")),
+    ("(Ms Birchall): presented the annual workforce report", ("birchall", "officer", "statement")),
+    ("She agreed to run a campaign", ("birchall", "officer", "commitment")),
+    ("Notes the placement sufficiency report", ("committee", "group", "resolution")),
+    ("Recommends that the Cabinet Member writes", ("committee", "group", "resolution")),
+    ("noted the annual report and endorsed", ("committee", "group", "resolution")),
+])
+def test_labels_titles_and_decision_lead_ins(fragment, expected):
+    item = _analyse(LABELS).items[0]
+    assert said(item, fragment) == expected
+    assert not any(s.text == "The Select Committee:" for s in item.statements)
+
+
+def test_a_view_agreed_in_discussion_is_not_a_decision():
+    text = ("1. Youth justice\n\nMr Reade presented the annual report. It was agreed that children should be placed as close "
+            "to home as possible. Two practitioners were placed in the unit to offer support.\n\n"
+            "It was agreed that the Chair would write to the Minister.\n")
+    item = _analyse(text).items[0]
+    assert said(item, "It was agreed that children should be placed")[2] != "resolution"
+    assert said(item, "Two practitioners were placed")[2] != "resolution"
+    assert said(item, "It was agreed that the Chair would write") == ("committee", "group", "resolution")
