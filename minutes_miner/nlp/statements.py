@@ -169,6 +169,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             section = b.text
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
+            qa.heading(b.text, an)
             continue
         took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" and "chair" in bd.low else None
         if took:
@@ -217,6 +218,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         new = block_statements(bd, parent, stmts, state, section, an)
         qa.relabel(new, stmts)
+        qa.from_heading(new)
         if b.text.rstrip().endswith(":") and new:
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None

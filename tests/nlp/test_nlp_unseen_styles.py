@@ -398,3 +398,51 @@ def test_a_view_agreed_in_discussion_is_not_a_decision():
     assert said(item, "It was agreed that children should be placed")[2] != "resolution"
     assert said(item, "Two practitioners were placed")[2] != "resolution"
     assert said(item, "It was agreed that the Chair would write") == ("committee", "group", "resolution")
+
+
+COUNCIL = """\
+Present: The Mayor (Councillor Rhona Abebe) in the Chair; Councillors Tom Garstang (Leader of the Council), Owen Mackey (Cabinet Member for Housing and Homelessness), Lorna Fitzroy (Cabinet Member for Adult Social Care and Health), Deb Tannahill and Bea Morden.
+
+1. Public questions
+
+Question 1 from Ms Farah Iqbar to the Cabinet Member for Housing and Homelessness
+
+How many families have been in bed and breakfast for longer than six weeks?
+
+Reply: Councillor Owen Mackey replied that 63 families had been there longer than six weeks.
+
+Question 3 from Councillor Deb Tannahill to the Cabinet Member for Adult Social Care and Health
+
+Councillor Tannahill asked what was being done about the waiting list.
+
+Reply: There were 412 people waiting for an assessment at the end of June.
+
+2. Petition
+
+Ms Rosa Delgardo presented a petition and was worried that families would lose the service.
+
+Councillor Morden expressed concern that the centre would close.
+
+Councillor Mackey responded to the petition and said that no decision had been made.
+"""
+
+
+@pytest.fixture(scope="module")
+def council():
+    return {item.number: item for item in _analyse(COUNCIL).items}
+
+
+@pytest.mark.parametrize("number, fragment, expected", [
+    ("1", "How many families have been in bed and breakfast", ("iqbar", "external", "question")),
+    ("1", "63 families had been there", ("mackey", "cabinet_member", "answer")),
+    ("1", "There were 412 people waiting", ("fitzroy", "cabinet_member", "answer")),  # the one holder of the role in the heading
+    ("2", "responded to the petition", ("mackey", "cabinet_member", "statement")),  # a reply to a petition is no answer
+])
+def test_question_headings_and_replies_to_comments(council, number, fragment, expected):
+    assert said(council[number], fragment) == expected
+
+
+def test_a_long_question_heading_is_a_section(council):
+    _, s = find(council["1"], "There were 412 people waiting")
+    assert s.section.startswith("Question 3 from Councillor Deb Tannahill")
+    assert not any(st.text.startswith("Question 3 from") for st in council["1"].statements)
