@@ -171,7 +171,7 @@ def _header(header_lines) -> MinutesHeader:
 
 
 def _attendance(header_lines) -> list[AttendeeMention]:
-    from minutes_miner.nlp.attendance import list_label
+    from minutes_miner.nlp.attendance import list_label, parse_attendance
 
     blocks: list[tuple[str, str, str | None, str | None]] = []  # label, text, status and kind of a label the fixed set lacks
     for _, ln in header_lines:
@@ -183,7 +183,7 @@ def _attendance(header_lines) -> list[AttendeeMention]:
         elif other:
             # "Also present for minute 42:", "Auditors:", "NHS representatives:" start lists of their own rather
             # than running on into the list above
-            blocks.append((other[0].upper(), other[3], other[1], other[2]))
+            blocks.append((other[0], other[3], other[1], other[2]))
         elif blocks and not _SECTION_LINE.match(t):
             label, text, status, kind = blocks[-1]
             blocks[-1] = (label, join_wrapped(text, t), status, kind)
@@ -199,13 +199,17 @@ def _attendance(header_lines) -> list[AttendeeMention]:
             status = "absent"
         elif "VIRTUALLY" in label:
             status = "virtual"
+        if other_status:
+            # a label of the wider set: its list read as the text minutes' lists are ("Jo Hemmings (JH) (Chair), Headteacher")
+            out.extend(parse_attendance(f"{label.capitalize()}: {text}"))
+            continue
         for name, title in split_people(text):
-            out.append(_mention(name, title, label, status, other_kind))
+            out.append(_mention(name, title, label, status))
     return out
 
 
-def _mention(name: str, title: str | None, label: str, status: str, default_kind: str | None = None) -> AttendeeMention:
-    kind = default_kind or "member"
+def _mention(name: str, title: str | None, label: str, status: str) -> AttendeeMention:
+    kind = "member"
     if label.startswith(("IN ATTENDANCE", "OFFICERS")) or label == "ALSO IN ATTENDANCE":
         kind = "officer"
     if title:

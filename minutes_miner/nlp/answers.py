@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
+from .attendance import title_kind
 from .records import BlockData, LeadIn, Spk, Stmt, Unit
 from .speakers import Analyser
+from .textnorm import QUESTION_HEADING, normalise
 
+_IT_WAS_NOTED = re.compile(r"(?:[^.;:]{0,60},\s*)?it\s+was\s+(?:also\s+|further\s+|then\s+)?noted\b", re.IGNORECASE)
+_NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|y))\s+to\s+(?:the|this|that|these|a|an|her|his|their|its|members['’]?)?\s*"
+                             r"(?:petition|deputation|concerns?|comments?|points?|statement|motion|presentation|debate|representations?)\b",
+                             re.IGNORECASE)
+_TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|members['’]?|supplementary)\s+){0,2}(?:questions?|quer(?:y|ies))\b", re.IGNORECASE)
+_DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
@@ -37,6 +45,28 @@ class QALayout:
     def __init__(self) -> None:
         self.asker: Spk | None = None
         self.responder: Spk | None = None
+        self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
+
+    def heading(self, text: str, an: Analyser) -> None:
+        """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question
+        under it is hers, an unnamed reply the Cabinet Member's (the one holder of the role, or the role)."""
+        m = QUESTION_HEADING.match(text)
+        if not m:
+            self.headed = (None, None)
+            return
+        entry = an.people.add(m.group("who"))
+        role = m.group("to").strip()
+        holder = an.people.by_title(role)
+        to = Spk(entry=holder) if holder else Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer")
+        self.headed = (Spk(entry=entry) if entry is not None else None, to)
+
+    def from_heading(self, new: list[Stmt]) -> None:
+        asker, responder = self.headed
+        for st in new:
+            if st.speaker is None and st.act == "question" and asker is not None:
+                st.speaker = asker
+            elif st.speaker is None and st.act in ("answer", "commitment") and responder is not None:
+                st.speaker = responder
 
     def asker_line(self, text: str, an: Analyser) -> bool:
         m = _QA_FROM.match(text)
@@ -123,16 +153,25 @@ def latest_unanswered(stmts: list[Stmt], questioner: Spk | None = None) -> int |
 def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: Analyser, state,
                 text: str = "") -> tuple[str, int | None]:
     prev_q = prev_open_question(stmts, section)
+    if prev_q is not None and u.impersonal and _IT_WAS_NOTED.match(text, u.start):
+        prev_q = None  # "It was further noted that ...": a remark recorded, not a reply
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
-    if stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None:
+    if (stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None
+            and _DECISION_WORD.match(stmts[-1].blk.norm, stmts[-1].start)):
         return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
     if strong in ("question", "answer", None) and _TO_WHICH.search(text, u.start, u.end):
         return "answer", None
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
+    if (u.response and not u.questioners and not _TO_QUESTIONS.search(text, u.start, min(u.end, u.start + 80))
+            and "to which" not in text[u.start:u.end] and (_NOT_A_QUESTION.search(text, u.start, min(u.end, u.start + 160)) or (
+            stmts and stmts[-1].section == section and stmts[-1].act in ("concern", "welcome", "request")))):
+        # "responded to the petition", "Responding [to the concern], Ms Okonkwo said ...": a reply to a concern or a
+        # comment is a statement (or a commitment), not an answer
+        return ("commitment" if strong == "commitment" else "statement"), None
     if strong == "commitment":
         target = None
         if u.response:

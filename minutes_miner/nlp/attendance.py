@@ -15,6 +15,10 @@ _LABELS = [
     (r"(?:also present|also in attendance|also attending)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
     (r"witnesses|witnesses present|attending for (?:this|the) item|present for (?:this|the) item", "present", None),
+    (r"(?:local authority|council|lead|supporting) officers", "present", "officer"),
+    # a body's own groups of members ("Schools members:", "Non-schools members:" of a Schools Forum): the title decides
+    (r"(?:schools|non-schools|academy|maintained|voting|non-voting) members", "present", None),
+    (r"observers?", "present", "external"),
     ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
      r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
@@ -218,6 +222,12 @@ def _list_body(body: str) -> str:
 _NAMEISH = re.compile(r"^[A-ZÀ-ÞŴŶ][\w'’.\-]*(?:\s+[A-ZÀ-ÞŴŶ][\w'’.\-]*){0,5}$")
 
 
+def _initials_of(text: str, name: str) -> bool:
+    """"RA" for "Canon Richard Ambrose", "JT" for "Joel Thistlewood" (first and last, or every word)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return len(words) >= 2 and text in ("".join(w[0] for w in words), words[-2][0] + words[-1][0], words[0][0] + words[-1][0])
+
+
 def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str | None) -> AttendeeMention | None:
     part = part.strip(" .:-–*•")
     title = None
@@ -237,6 +247,8 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
             # "Joel Thistlewood (JT), Corporate Director", "Jane Smith (JS) (Head of Finance)": initials, then the job;
             # the initials are kept at the end of the title, where ``split_initials`` finds them
             title = f"{rest.strip(' ()')} ({paren})"
+        elif _INITIALS.match(paren) and _initials_of(paren, name):
+            title = paren  # "Canon Richard Ambrose (RA)": his initials, not the Residents' Association
         elif paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
             party = paren
         else:
@@ -254,12 +266,43 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
         name = f"{plural_prefix} {name}"
     if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
         return None
+    return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party)
+
+
+def _listed_kind(name: str, title: str | None, default_kind: str | None) -> str:
+    """The kind of someone a list names, from their title and the list's label."""
     kind = _title_kind(title) or default_kind or "unknown"
     if default_kind == "member" and kind == "officer" and not (title and names_a_job(title)):
         kind = "member"  # a member listed with the body they represent: "Ms Teresa Quinn (Roman Catholic Church)"
+    if default_kind == "external" and kind == "officer":
+        kind = "external"  # "Auditors: Mr Desai (Head of Internal Audit, Tolland Audit Partnership)": a partner's officer
     if re.match(r"^(?:Councillor|Cllr|County Councillor|Cynghorydd)\b", name) and kind in ("officer", "unknown"):
         kind = "member"
-    return AttendeeMention(name=name, kind=kind, title=title, status=status, party=party)
+    return kind
+
+
+# one entry of a list separated by semicolons, the person then their title after a comma: "Anita Rowe (AR),
+# Headteacher, St Oswin's Primary School (primary maintained)", "Jo Hemmings (JH) (Chair), Headteacher, ..."
+_NAME_THEN_TITLE = re.compile(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+(?:\s*\([^()]{1,40}\))*)\s*,\s*(?P<title>\w.*)$")
+# another person further on: "Councillors Tom Garside (Leader), Nadia Rahimi (Cabinet Member ...)" is not one entry
+_PERSON_IN = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z]|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*\((?![a-z])")
+_PLURAL_START = re.compile(r"^(?:Councillors|Cllrs)\b")
+_INITIALS_AFTER_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s*\([A-Z]{2,4}\)")
+_TITLE_INITIALS = re.compile(r"^(?:(?P<t>.+?)\s+)?\(?(?P<i>[A-Z]{2,4})\)?$")
+
+
+def _name_then_title(chunk: str, status: str, default_kind: str | None) -> AttendeeMention | None:
+    m = _NAME_THEN_TITLE.match(chunk)
+    if not m or _looks_like_title(m.group("who")) or _PERSON_IN.search(m.group("title")) or _PLURAL_START.match(chunk):
+        return None
+    e = _entry(m.group("who"), status, default_kind, None)
+    if e is None:
+        return None
+    mi = _TITLE_INITIALS.match(e.title or "")
+    first, initials = (mi.group("t"), mi.group("i")) if mi else (e.title, None)
+    title = ", ".join(t for t in (first, m.group("title")) if t) + (f" ({initials})" if initials else "")
+    kind = "chair" if e.kind == "chair" or _title_kind(first) == "chair" else _listed_kind(e.name, title, default_kind)
+    return AttendeeMention(e.name, kind, title, e.status, e.party, e.ward)
 
 
 _TITLE_TAIL = re.compile(r"\b(?:for|of)\s+[A-Z][\w'’]*(?:(?:\s+|,\s*)[A-Z][\w'’]*)*$")
@@ -332,6 +375,11 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
     for chunk in _split_top_semicolons(body):
         chunk = _GROUP_PREFIX.sub("", chunk.strip())  # "Tarnbury City Council – Councillor Edwin Lockyer (Chair), ..."
         whole = _role_first(chunk) or (";" in body and _NAME_DASH_TITLE.match(chunk))
+        structured = ";" in body or _INITIALS_AFTER_NAME.match(chunk)  # "Canon Richard Amberley (RA), Diocese of ..."
+        entry = None if whole or not structured else _name_then_title(chunk, status, default_kind)
+        if entry is not None:
+            out.append(entry)
+            continue
         parts += [chunk] if whole else _split_top(chunk)
     for part in parts:
         words = part.split()

@@ -15,6 +15,7 @@ through ``component_cfg``) it writes them instead as (start_char, end_char, labe
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from bisect import bisect_left
 from itertools import pairwise
@@ -30,6 +31,7 @@ SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
 NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
 #: titles written with a full stop that spaCy splits off: "Cyng. Evans welcomed ..." is one sentence
 TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
+_TITLE_RUN = re.compile(r"(?:\s+(?:and|&|of|for)?\s*[A-Z][\w'’-]*)+")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
@@ -258,8 +260,10 @@ class MentionMatcher:
         # after an article any capitalised words belong to the title: "the Chief Social Work Officer",
         # "the Community Safety Manager"
         k2 = k
-        while k2 > 0 and h - k2 < 5 and doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the":
-            k2 -= 1
+        while k2 > 0 and h - k2 < 5 and (
+                (doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the")
+                or (doc[k2 - 1].lower_ in ("and", "&") and k2 > 1 and doc[k2 - 2].text[:1].isupper() and doc[k2 - 2].lower_ != "the")):
+            k2 -= 1  # "the Audit and Risk Manager"
         if k2 < k and k2 > 0 and doc[k2 - 1].lower_ in ("the", "our"):
             k = k2
         if j_label := (h + 1 < n and doc[h + 1].text == ":"):
@@ -281,7 +285,8 @@ class MentionMatcher:
         elif k == h and doc[h].lower_ in ("member", "members", "holder"):
             return None
         elif not has_article and not (k < h and k > 0 and doc[k - 1].text in (",", "(")) and not (
-                j_label and (k == 0 or "\n" in doc[k - 1].text_with_ws)):
+                j_label and (k == 0 or "\n" in doc[k - 1].text_with_ws)) and not (
+                k > 0 and doc[k - 1].text == "(" and j < n and doc[j].text[:1] == ")"):  # "A (Director): In September."
             # without an article, a bare "Business Partner" is a role only in apposition or as a label
             # opening a line ("Finance Business Partner: Reported that ...")
             return None
@@ -303,7 +308,8 @@ class MentionMatcher:
         found = hits(doc, self.roles_lower) + hits(doc, self.roles_orth)
         stop = self.stop
         tok_starts = None
-        for m in self.untitled_rx.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        for m in self.untitled_rx.finditer(text):
             words = m.group(0).split()
             start_char = m.start()
             while words and (words[0] in stop or words[0].split("-")[0] in stop):
@@ -311,6 +317,9 @@ class MentionMatcher:
                 words = words[1:]
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
+            run = _TITLE_RUN.match(text, m.end())
+            if run and run.group().split()[-1] in self.head_words:
+                continue  # "Fostering Recruitment and Assessment Manager": the start of a job title
             if tok_starts is None:
                 tok_starts = token_arrays(doc)[:, 0].tolist()
             ts = bisect_left(tok_starts, start_char)

@@ -81,7 +81,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
         if isinstance(p, Person):
             people.add(p.name, kind=None if p.kind == "unknown" else p.kind, title=p.title, rank="roster")
     for a in minutes.attendance:
-        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="attendance_role" if a.kind in ("chair", "cabinet_member") else "list")
+        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="attendance_role" if a.kind in ("chair", "cabinet_member", "external") else "list")
 
     # blocks
     items_blocks: list[list[BlockData]] = []

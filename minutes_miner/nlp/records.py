@@ -100,6 +100,7 @@ class LeadIn:
     kind: str  # speaker | response | discussion
     speaker: Spk | None = None
     act: str | None = None
+    motion: bool = False  # "Councillor X moved the following motion:": the unmarked paragraphs below are the motion
 
 
 #: who speaks a RESOLVED / AGREED decision (gold convention)

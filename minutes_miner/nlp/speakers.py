@@ -108,6 +108,11 @@ class Analyser:
         bare = _THE_OUR.sub("", m.text.strip())
         if m.label == "ROLE_ACRO":
             bare = self.acronyms.get(bare, bare)
+        if m.label.startswith("ROLE_OPEN"):
+            short = normalise(bare).lower()
+            for s in reversed(state.history):
+                if s.entry is None and s.key and s.key.startswith(short + " ") and not s.parts:
+                    return s  # "The Director of Housing presented ... The Director said": the role that spoke in this item
         holders = self.people.title_holders(bare)
         if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
             holders = [h for h in holders if self.people.kind_of(h) == m.label.split("|")[2]]

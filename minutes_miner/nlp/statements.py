@@ -54,8 +54,9 @@ def list_attendance(bds: list[BlockData], people: People) -> None:
             people.add(a.name, kind=None if a.kind in ("unknown", "member") else a.kind, title=a.title, rank="list")
 
 
+_DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
-                           r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved)\b)", re.IGNORECASE)
+                           r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 
 
@@ -99,13 +100,20 @@ _PURE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+# "Councillor Morley moved and Councillor Keane seconded the following motion:" introduces the motion (not a statement);
+# the motion's sentences below are the mover's
+_MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+following|this|a|an|the)\s+(?:(?:notice\s+of\s+)?motion|amendment|"
+                             r"recommendation|resolution)s?\b[^:]{0,40}|\bthat)\s*:$", re.IGNORECASE)
+
 # A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
 # points of a "RESOLVED:" lead-in are.
 _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
                                re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
+                            # "RESOLVED:" / "The Select Committee:" over "i. Notes ...; ii. Recommends that ..."
+                            r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$")
 _BODY_LEAD = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|"
                         r"Forum|Commission|Authority)\s*:$")
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
@@ -163,6 +171,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             section = b.text
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
+            qa.heading(b.text, an)
             continue
         took = _TOOK_CHAIR.search(bd.norm) if b.kind == "para" and "chair" in bd.low else None
         if took:
@@ -182,7 +191,10 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if under_decision and _BODY_LEAD.match(b.text):
             continue  # "RESOLVED:" / "The Select Committee:" / "i. Notes ...": the parts are still the decision's
         after_bare = under_decision and n > 0 and bds[n - 1].block.kind == "para" and _BARE_DECISION.match(bds[n - 1].block.text)
-        while stack and stack[-1].rank >= rank and not quoted:  # "... moved the following motion:" / "“This Council notes ...”"
+        motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
+                       and not any((u.subject is not None and u.subject.kind != "word") or "procedure" in u.acts or "resolution" in u.acts
+                                   for u in bd.units))  # "This Council notes ..." goes on; "Councillor Cole said ..." does not
+        while stack and stack[-1].rank >= rank and not quoted and not motion_text:  # "... moved the following motion:" / "“This Council notes ...”"
             stack.pop()
         parent = stack[-1] if stack else None
         if after_bare and parent is None:
@@ -203,17 +215,25 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         qa.note_responder(bd, an)
         li = lead_in_kind(bd.norm)
+        if li == "group":
+            # "Points raised by Members included:": each point below is theirs
+            body = next((m for m in bd.mentions if not m.named), None)
+            spk = an.mention_spk(body, None) if body is not None else None
+            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=spk))
+            continue
         if li:
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue
         new = block_statements(bd, parent, stmts, state, section, an)
         qa.relabel(new, stmts)
+        qa.from_heading(new)
         if b.text.rstrip().endswith(":") and new:
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None
-            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act))
             lead = b.text[last.start:last.end].strip()
-            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead)) and stmts[-1] is last:
+            motion = bool(_MOTION_LEAD_IN.search(lead))
+            stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act, motion=motion))
+            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or motion) and stmts[-1] is last:
                 stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
     for i, s in enumerate(stmts):
         s.index = i
@@ -329,7 +349,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
-        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES
+        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)
                                     or (parent is not None and parent.kind == "decision")):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:

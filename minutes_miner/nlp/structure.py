@@ -6,7 +6,7 @@ from datetime import date
 
 from minutes_miner.models import AttendeeMention, ItemText, MinutesText
 
-from .attendance import parse_attendance
+from .attendance import list_label, parse_attendance
 from .textnorm import collapse, repair
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -331,7 +331,7 @@ def _attendance_blocks(blocks: list[str]) -> list[str]:
     out: list[str] = []
     open_label = False
     for b in blocks:
-        if _ATTEND_START.match(b):
+        if _ATTEND_START.match(b) or list_label(b):
             open_label = bool(re.match(r"^[\w '’-]+:\s*$", b))
             out.append(b)
         elif open_label and _number_of(b) is None and not _ITEM_HEADING.match(b):
