@@ -113,7 +113,10 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
                             # "RESOLVED:" / "The Select Committee:" over "i. Notes ...; ii. Recommends that ..."
-                            r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$")
+                            r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$"
+                            # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
+                            r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
+                            r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*[:\-–—]$")
 _BODY_LEAD = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|"
                         r"Forum|Commission|Authority)\s*:$")
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)

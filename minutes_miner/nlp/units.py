@@ -76,6 +76,7 @@ _REPLY_TO_NON_QUESTION = re.compile(r"\s+to\s+(?:the|this|that|a|an|each|both)\s
                                     re.IGNORECASE)
 _PEOPLE_WHO = re.compile(r"\b(?:those|people|residents|patients|families|parents|tenants|carers|staff|pupils|children|respondents)\s+who\s+$",
                          re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+$", re.IGNORECASE)
 _REQUEST_NOUN = re.compile(r"\b(?:a|the|with|this|that)\s+$", re.IGNORECASE)
 _BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
 _TO_OR_FOR = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)  # "were asked to agree": asked to do something, not asking
@@ -340,6 +341,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue  # "an amendment to replace the final paragraph with a request that ...": a request described
         if act == "commitment" and text[s:e].lower().startswith("committed") and _PASSIVE_AUX.search(text, max(us, s - 40), s):
             continue  # "the increase was already committed to the pay award": money allocated, not a promise
+        if act == "commitment" and _RELATIVE_BEFORE.search(text, max(us, s - 8), s):
+            continue  # "emerging findings, which would be reported to the Committee": what will happen, no one's promise
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"

@@ -71,6 +71,16 @@ RESOLVED:
 The Panel noted the annual report and endorsed the action plan.
 
 RESOLVED: That (1) the report be noted; and (2) the Cabinet Member be asked to review the charges.
+
+6. LIBRARY STRATEGY
+
+Councillor Vass asked that future reports show the visits to each library separately.
+Councillor Lusk agreed that the quarterly reports would do so from the autumn.
+The Scrutiny Officer reminded Members that the review would end with findings, which would be reported to Cabinet in May.
+
+RESOLVED: That the Panel –
+(1) approves the library strategy;
+(2) delegates to the Head of Housing authority to agree the opening hours.
 """
 
 
@@ -184,3 +194,19 @@ def test_decision_part_asking_someone_to_act_is_a_part_of_its_own(doc):
     _, second = find(item, "the Cabinet Member be asked to review the charges")
     assert first is not second
     assert (first.act, second.act) == ("resolution", "resolution")
+
+
+@pytest.mark.parametrize("fragment, act", [
+    ("Councillor Lusk agreed that the quarterly reports would do so", "commitment"),
+    ("which would be reported to Cabinet in May", "statement"),  # what will happen, no one's promise
+])
+def test_agreed_that_and_relative_future(doc, fragment, act):
+    assert act_of(doc.items[5], fragment) == act
+
+
+def test_decision_parts_under_resolved_that_the_body_dash(doc):
+    item = doc.items[5]
+    for fragment in ("approves the library strategy", "delegates to the Head of Housing"):
+        _, s = find(item, fragment)
+        assert (s.act, s.speaker_key) == ("resolution", "committee")
+    assert not any(s.text.startswith("RESOLVED: That the Panel") for s in item.statements)
