@@ -34,6 +34,7 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 _PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
+_REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 
 
@@ -164,6 +165,11 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
     if strong in ("question", "answer", None) and _TO_WHICH.search(text, u.start, u.end):
         return "answer", None
+    if strong in ("request", "question") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
+            text, u.subject.cue_start):
+        # "Ms Nolan responded that this was not the council's position and asked Councillor Thursby to share the
+        # details", "replied that the motion asked for ...": the reply is the act
+        return "answer", answer_target(u, stmts, an, state)
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
     if (u.response and not u.questioners and not _TO_QUESTIONS.search(text, u.start, min(u.end, u.start + 80))

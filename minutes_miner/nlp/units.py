@@ -341,6 +341,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue  # "an amendment to replace the final paragraph with a request that ...": a request described
         if act == "commitment" and text[s:e].lower().startswith("committed") and _PASSIVE_AUX.search(text, max(us, s - 40), s):
             continue  # "the increase was already committed to the pay award": money allocated, not a promise
+        if act in ("welcome", "commitment") and _REPORTED_AUX.search(text, max(us, s - 40), s) and (
+                act == "welcome" or _PASSIVE_AUX.search(text, max(us, s - 40), s) or text[max(us, s - 3):s] == "be "):
+            continue  # "people who had contacted Healthwatch had praised the service", "that it be offered to more young people"
         if act == "commitment" and _RELATIVE_BEFORE.search(text, max(us, s - 8), s):
             continue  # "emerging findings, which would be reported to the Committee": what will happen, no one's promise
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(

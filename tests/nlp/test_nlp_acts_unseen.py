@@ -78,6 +78,11 @@ Councillor Vass asked that future reports show the visits to each library separa
 Councillor Lusk agreed that the quarterly reports would do so from the autumn.
 The Scrutiny Officer reminded Members that the review would end with findings, which would be reported to Cabinet in May.
 
+Councillor Orrin said that readers who had used the home library service had praised its volunteers.
+The Chair welcomed the reading scheme and asked that it be offered to more care homes.
+Councillor Halloran asked why the Eastgate library had closed early on Saturdays.
+Councillor Lusk responded that this was not the Council's policy and asked Councillor Halloran to share the dates.
+
 RESOLVED: That the Panel –
 (1) approves the library strategy;
 (2) delegates to the Head of Housing authority to agree the opening hours.
@@ -210,3 +215,18 @@ def test_decision_parts_under_resolved_that_the_body_dash(doc):
         _, s = find(item, fragment)
         assert (s.act, s.speaker_key) == ("resolution", "committee")
     assert not any(s.text.startswith("RESOLVED: That the Panel") for s in item.statements)
+
+
+@pytest.mark.parametrize("fragment, act", [
+    ("readers who had used the home library service had praised", "statement"),  # others' praise, reported
+    ("The Chair welcomed the reading scheme and asked that it be offered", "welcome"),  # 'be offered to' promises nothing
+])
+def test_reported_praise_and_passive_offer(doc, fragment, act):
+    assert act_of(doc.items[5], fragment) == act
+
+
+def test_reply_that_goes_on_to_ask_is_the_answer(doc):
+    item = doc.items[5]
+    q, _ = find(item, "Councillor Halloran asked why the Eastgate library")
+    _, a = find(item, "Councillor Lusk responded that this was not the Council's policy")
+    assert (a.act, a.answers) == ("answer", q)
