@@ -61,7 +61,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": 
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
 _SUGGESTED_THAT = re.compile(
     r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
-    r"(?:should\s+(?:also\s+|now\s+|in\s+future\s+)?[a-z]+|(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish|record|report|provide|publish|monitor|track|share|circulate|extend|return|continue))\b")
+    r"(?:should\s+(?:also\s+|now\s+|in\s+future\s+)?(?!not\b|have\b)[a-z]+|(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish|record|report|provide|publish|monitor|track|share|circulate|extend|return|continue))\b")
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:that|who|which|whether|because|when|if)\b")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")

@@ -46,6 +46,7 @@ Mr Brisk explained that most of the grant was already committed to the pay award
 The Chair welcomed the new budget dashboard and asked that it be shared with all councillors.
 Members expressed concern about the use of agency staff and asked for a breakdown by service.
 It was suggested that the risk register should also record the risk of a delayed audit.
+It was suggested that the Council should not have drawn on reserves so early in the year.
 
 3. PETITION AND MOTION
 
@@ -165,6 +166,7 @@ def test_promises_in_replies(doc, question, reply, act, paired):
     ("The Chair welcomed the new budget dashboard and asked", "welcome"),  # the first act, not the coordinated request
     ("Members expressed concern about the use of agency staff", "concern"),
     ("It was suggested that the risk register should also record", "request"),
+    ("It was suggested that the Council should not have drawn on reserves", "statement"),  # a view, nothing asked for
 ])
 def test_promises_feelings_and_suggestions(doc, fragment, act):
     assert act_of(doc.items[1], fragment) == act
