@@ -446,3 +446,34 @@ def test_a_long_question_heading_is_a_section(council):
     _, s = find(council["1"], "There were 412 people waiting")
     assert s.section.startswith("Question 3 from Councillor Deb Tannahill")
     assert not any(st.text.startswith("Question 3 from") for st in council["1"].statements)
+
+
+PANEL = """\
+Present: Councillor Yvonne Blake (Chair), Councillor Bernadette O’Neal and Councillor Craig Hollins.
+
+Tenant and Leaseholder Panel (attending by invitation, non-voting): Mrs Doreen Lutton (Chair of the Tenant and Leaseholder Panel) and Mr Kwame Asare (Hillcrest estate)
+
+Officers: Diane Okonjo (Director of Housing), Chris Dunmow (Scrutiny and Policy Officer)
+
+Other: Peter Sowden (Regional Director, Castlegate Building Services, repairs contractor) for item 16
+
+1. Damp and mould
+
+Councillor O’Neal asked how many homes had not been surveyed.
+
+Mr Asare said that tenants were afraid to complain.
+
+Mr Sowden accepted that jobs had been closed too early.
+
+Mr Dunmow confirmed that the monthly updates had been circulated.
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("Councillor O’Neal asked", ("o’neal", "member", "question")),  # the surname as printed
+    ("Mr Asare said that tenants", ("asare", "external", "statement")),
+    ("Mr Sowden accepted", ("sowden", "external", "statement")),
+    ("Mr Dunmow confirmed", ("dunmow", "officer", "statement")),
+])
+def test_tenant_panel_and_other_attendees(fragment, expected):
+    assert said(_analyse(PANEL).items[0], fragment)[:2] == expected[:2]
