@@ -477,3 +477,34 @@ Mr Dunmow confirmed that the monthly updates had been circulated.
 ])
 def test_tenant_panel_and_other_attendees(fragment, expected):
     assert said(_analyse(PANEL).items[0], fragment)[:2] == expected[:2]
+
+
+PROBES = """\
+Present: Councillor Mary Patten (Chair), Councillors Ann Itoh and Raj Rayner (Leader of the Council).
+In attendance: Jane Smythe (Head of Finance).
+
+1. Budget
+
+Following a question from Cllr Itoh about reserves, the Head of Finance confirmed that reserves stood at £12 million.
+Q. Cllr Itoh – What is the cost of the scheme?
+A. Head of Finance – £2 million.
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("Following a question from Cllr Itoh", ("smythe", "officer", "answer")),
+    ("What is the cost of the scheme?", ("itoh", "member", "question")),  # "Name – question": a label, no double-barrelled name
+    ("£2 million.", ("smythe", "officer", "answer")),
+])
+def test_dash_labels_and_following_a_question(fragment, expected):
+    assert said(_analyse(PROBES).items[0], fragment) == expected
+
+
+def test_speaker_label_in_a_table_cell():
+    from minutes_miner.extract.html_text import html_to_text
+
+    text = html_to_text("<table><tr><td>Question (Cllr Rayner)</td><td>Is the cyber risk rated correctly?</td></tr>"
+                        "<tr><td>Head of Finance</td><td>Explained that it was reviewed last month.</td></tr>"
+                        "<tr><td>12</td><td>Budget monitoring</td></tr></table>")
+    assert text.split("\n") == ["Question (Cllr Rayner): Is the cyber risk rated correctly?",
+                                "Head of Finance: Explained that it was reviewed last month.", "12 Budget monitoring"]
