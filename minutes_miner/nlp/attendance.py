@@ -16,6 +16,7 @@ _LABELS = [
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
     (r"witnesses|witnesses present|attending for (?:this|the) item|present for (?:this|the) item", "present", None),
     (r"(?:local authority|council|lead|supporting) officers", "present", "officer"),
+    (r"others?(?:\s+(?:attendees|present|in attendance))?", "present", None),
     # a body's own groups of members ("Schools members:", "Non-schools members:" of a Schools Forum): the title decides
     (r"(?:schools|non-schools|academy|maintained|voting|non-voting) members", "present", None),
     (r"observers?", "present", "external"),
@@ -25,7 +26,10 @@ _LABELS = [
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
-     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?|representatives"), "present", "external"),
+     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?|representatives"
+     # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
+     r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
+     "present", "external"),
 ]
 _LABEL_RE = re.compile(
     # a label starts a line or follows a sentence, or (PDF lines run together) follows a closing bracket: "... (Head of Data) Also present:"

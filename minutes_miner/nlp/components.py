@@ -242,8 +242,9 @@ class MentionMatcher:
         j = i
         while j < n and j - i < 3 and self.name_rx.match(doc[j].text) and (j == i or doc[j].text not in self.stop):
             j += 1
-        if j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text):
-            j += 2
+        if (j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text)
+                and not doc[j - 1].whitespace_ and not doc[j].whitespace_):
+            j += 2  # "Pritchard-Lowe", not "Cllr Ito - What is ...?"
         if j == i:
             if s > 0 and doc[s - 1].lower_ == "the" and e - s >= 2:
                 return s - 1, e, "ROLE_OPEN"  # "the Chief Constable": a rank used as a role

@@ -185,6 +185,9 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 for item, bds in zip(minutes.items, items_blocks)]
     rendered: dict = {}
     finished = [[_finish(s, people, rendered) for s in stmts] for stmts in per_item]
+    printed = _printed_names(minutes.items)
+    if printed:
+        finished = [[_as_printed(f, printed) for f in fs] for fs in finished]
     if concern_model is not None:
         from .learned import predict_items
 
@@ -267,6 +270,31 @@ def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
     if kind != a.kind and (a.kind in ("unknown", "member", "officer") and entry.kind_rank >= 2):
         return AttendeeMention(a.name, kind, a.title or entry.title, a.status, a.party, a.ward)
     return a
+
+
+_PRINTED_APOSTROPHE = re.compile(r"\b[OD]’[A-Z][a-z]+")
+
+
+def _printed_names(items) -> dict[str, str]:
+    """Surnames the document prints with a curly apostrophe ("O’Neill"), by their normalised form: the
+    analysis reads "O'Neill", the speaker and key keep the name as printed."""
+    out: dict[str, str] = {}
+    for item in items:
+        for text in [item.text or ""] + [t.text or "" for t in item.turns]:
+            if "’" in text:
+                for w in _PRINTED_APOSTROPHE.findall(text):
+                    out[normalise(w)] = w
+    return out
+
+
+def _as_printed(f: tuple, printed: dict[str, str]) -> tuple:
+    speaker, key = f[1], f[2]
+    if (speaker and "'" in speaker) or (key and "'" in key):
+        for plain, shown in printed.items():
+            speaker = speaker.replace(plain, shown) if speaker else speaker
+            key = key.replace(plain.lower(), shown.lower()) if key else key
+        return (f[0], speaker, key, *f[3:])
+    return f
 
 
 def _finish(s: Stmt, people: People, rendered: dict) -> tuple:

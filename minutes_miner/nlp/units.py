@@ -90,7 +90,9 @@ _OPINION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:should|ought|must|was|were|is|are
 _MOVED_MOTION = re.compile(r"\b(?:moved|proposed)\b(?:\s+and\s+[^.;:]{0,60}?\bseconded)?\s+(?:an?|the)\s+(?:amendment|motion|recommendation)\b",
                            re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
-RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
+RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering"
+                        r"|(?:following|after)\s+(?:a\s+|the\s+)?(?:further\s+|supplementary\s+)?(?:question|query|questions|queries)\s+(?:from|by)\b)",
+                        re.IGNORECASE)  # "Following a question from Cllr Ito about reserves, the Head of Finance confirmed ..."
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 

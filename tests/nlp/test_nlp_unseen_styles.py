@@ -446,3 +446,65 @@ def test_a_long_question_heading_is_a_section(council):
     _, s = find(council["1"], "There were 412 people waiting")
     assert s.section.startswith("Question 3 from Councillor Deb Tannahill")
     assert not any(st.text.startswith("Question 3 from") for st in council["1"].statements)
+
+
+PANEL = """\
+Present: Councillor Yvonne Blake (Chair), Councillor Bernadette O’Neal and Councillor Craig Hollins.
+
+Tenant and Leaseholder Panel (attending by invitation, non-voting): Mrs Doreen Lutton (Chair of the Tenant and Leaseholder Panel) and Mr Kwame Asare (Hillcrest estate)
+
+Officers: Diane Okonjo (Director of Housing), Chris Dunmow (Scrutiny and Policy Officer)
+
+Other: Peter Sowden (Regional Director, Castlegate Building Services, repairs contractor) for item 16
+
+1. Damp and mould
+
+Councillor O’Neal asked how many homes had not been surveyed.
+
+Mr Asare said that tenants were afraid to complain.
+
+Mr Sowden accepted that jobs had been closed too early.
+
+Mr Dunmow confirmed that the monthly updates had been circulated.
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("Councillor O’Neal asked", ("o’neal", "member", "question")),  # the surname as printed
+    ("Mr Asare said that tenants", ("asare", "external", "statement")),
+    ("Mr Sowden accepted", ("sowden", "external", "statement")),
+    ("Mr Dunmow confirmed", ("dunmow", "officer", "statement")),
+])
+def test_tenant_panel_and_other_attendees(fragment, expected):
+    assert said(_analyse(PANEL).items[0], fragment)[:2] == expected[:2]
+
+
+PROBES = """\
+Present: Councillor Mary Patten (Chair), Councillors Ann Itoh and Raj Rayner (Leader of the Council).
+In attendance: Jane Smythe (Head of Finance).
+
+1. Budget
+
+Following a question from Cllr Itoh about reserves, the Head of Finance confirmed that reserves stood at £12 million.
+Q. Cllr Itoh – What is the cost of the scheme?
+A. Head of Finance – £2 million.
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("Following a question from Cllr Itoh", ("smythe", "officer", "answer")),
+    ("What is the cost of the scheme?", ("itoh", "member", "question")),  # "Name – question": a label, no double-barrelled name
+    ("£2 million.", ("smythe", "officer", "answer")),
+])
+def test_dash_labels_and_following_a_question(fragment, expected):
+    assert said(_analyse(PROBES).items[0], fragment) == expected
+
+
+def test_speaker_label_in_a_table_cell():
+    from minutes_miner.extract.html_text import html_to_text
+
+    text = html_to_text("<table><tr><td>Question (Cllr Rayner)</td><td>Is the cyber risk rated correctly?</td></tr>"
+                        "<tr><td>Head of Finance</td><td>Explained that it was reviewed last month.</td></tr>"
+                        "<tr><td>12</td><td>Budget monitoring</td></tr></table>")
+    assert text.split("\n") == ["Question (Cllr Rayner): Is the cyber risk rated correctly?",
+                                "Head of Finance: Explained that it was reviewed last month.", "12 Budget monitoring"]
