@@ -163,7 +163,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if (stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None
             and _DECISION_WORD.match(stmts[-1].blk.norm, stmts[-1].start)):
         return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
-    if strong in ("question", "answer", None) and _TO_WHICH.search(text, u.start, u.end):
+    if strong in ("question", "answer", None) and text.find("to which", u.start, u.end) >= 0 and _TO_WHICH.search(text, u.start, u.end):
         return "answer", None
     if strong in ("request", "question") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
             text, u.subject.cue_start):

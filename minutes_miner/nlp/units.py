@@ -334,12 +334,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         best = Subject("chain", [(replier, None)], cue_start=cue[0], cue_act="answer")
         resp_prefix_end, response = cue[0], True
     feeling_at = None  # where a welcome or concern cue was taken
-    request_starts = {s for s, _, act in ucues if act == "request"}
     for s, e, act in ucues:
-        if (act in ("question", "request") and s in request_starts and feeling_at is not None and s > feeling_at
-                and _AND_THEN.search(text, max(us, s - 12), s)):
+        if (feeling_at is not None and act in ("question", "request") and s > feeling_at
+                and any(a == "request" and s2 == s for s2, _, a in ucues) and _AND_THEN.search(text, max(us, s - 12), s)):
             continue  # "The Chairman welcomed the scheme and asked that it be offered ...": the welcome is the act
-        if act == "request" and _REQUEST_NOUN.search(text, max(us, s - 12), s) and text[s:e].lower() == "request that":
+        if act == "request" and e - s == 12 and text[s:e].lower() == "request that" and _REQUEST_NOUN.search(text, max(us, s - 12), s):
             continue  # "an amendment to replace the final paragraph with a request that ...": a request described
         if act == "commitment" and text[s:e].lower().startswith("committed") and _PASSIVE_AUX.search(text, max(us, s - 40), s):
             continue  # "the increase was already committed to the pay award": money allocated, not a promise
