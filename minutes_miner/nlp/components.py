@@ -327,6 +327,13 @@ class MentionMatcher:
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
                 found.append((ts, te, "NAME_U"))
+        if _REP_HINT.search(text):
+            for m in _REPRESENTATIVE.finditer(text):
+                if tok_starts is None:
+                    tok_starts = token_arrays(doc)[:, 0].tolist()
+                ts, te = bisect_left(tok_starts, m.start()), bisect_left(tok_starts, m.end())
+                if ts < len(tok_starts) and tok_starts[ts] == m.start() and te > ts:
+                    found.append((ts, te, f"ROLE|{representative_key(m)}|external"))
         for s, e, _ in hits(doc, self.honorifics):
             sp = self._titled(doc, s, e)
             if sp is not None:
@@ -337,6 +344,26 @@ class MentionMatcher:
                 found.append(sp)
         _store(doc, "mm_mentions", filter_token_spans(found), spans)
         return doc
+
+
+#: people the minutes leave unnamed, known by what they represent: "A young person from the Children in Care
+#: Council", "The second young person from the CiCC", "Two care leavers from the Care Leavers' Forum", "The young person"
+REPRESENTATIVE_NOUNS = {"young person": "young person", "young people": "young person", "care leaver": "care leaver",
+                        "care leavers": "care leaver", "foster carer": "foster carer", "foster carers": "foster carer",
+                        "parent": "parent", "parents": "parent", "pupil": "pupil", "pupils": "pupil", "student": "student",
+                        "students": "student", "tenant": "tenant", "tenants": "tenant"}
+_REP_HINT = re.compile(r"young p|care leaver|foster carer|parent|pupil|student|tenant", re.IGNORECASE)
+_REPRESENTATIVE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he(?:\s+(?:first|second|third|other|same|two|three))?|[Tt]wo|[Tt]hree|[Bb]oth)\s+"
+    r"(?P<who>young\s+(?:person|people)|care\s+leavers?|foster\s+carers?|parents?|pupils?|students?|tenants?)"
+    r"(?:\s+(?:from|of|representing)\s+(?P<org>(?:the\s+)?[A-Z][\w'’]*(?:\s+(?:(?:of|and|in|for|the|&)\s+)*[A-Z][\w'’]*)*))?"
+    r"(?![\w'’-])")
+
+
+def representative_key(m: re.Match) -> str:
+    """"young person from the children in care council" (singular, the organisation as written), or the noun alone."""
+    who = REPRESENTATIVE_NOUNS[" ".join(m.group("who").lower().split())]
+    return f"{who} from {m.group('org').lower()}" if m.group("org") else who
 
 
 def filter_token_spans(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -66,7 +66,7 @@ _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<fir
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:that|who|which|whether|because|when|if)\b")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
-_REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
+_REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have|to\s+be)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
 _ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
@@ -312,7 +312,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         if act == "request" and _REQUESTED_PARTICIPLE.match(text, e) and text[s:s + 3].lower() != "it ":
             continue  # "the breakdown requested at the last meeting": a request reported, not made
         if act in ("request", "question", "commitment") and s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and (
-                act != "question" or _ASKED_TO.match(text, s, ue)):
+                act != "question" or _ASKED_TO.match(text, s, ue) or text[max(us, s - 6):s].lower() == "to be "):
             # "no changes had been requested", "members were asked to agree", "the Committee was asked to comment",
             # "the Panel had asked to focus on", "most of it was already committed to the pay award": reported, not made
             continue
