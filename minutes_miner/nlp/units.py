@@ -258,7 +258,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             break
     if best is None or best.kind == "word":
         # "Concern was raised (PD) that ...", "It was noted (SC) that" ("Concern" is no subject)
-        best = _bracketed_agent(text, us, ue, ments, ucues) or best
+        best = (_bracketed_agent(text, us, ue, ments, ucues) if text.find("(", us, ue) >= 0 else None) or best
     if best is None and ments and ments[0].start - us <= 1:
         # "The Executive Director did not have the figure to hand and undertook to provide it": the subject of a
         # later verb joined by "and"
@@ -292,7 +292,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if _RESP_AT.match(text, us, ue):
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
-    reply = _TO_WHICH.search(text, us, ue) if "to which" in text[us:ue] else None
+    reply = _TO_WHICH.search(text, us, ue) if text.find("to which", us, ue) >= 0 else None
     replier = next((m for m in ments if reply and m.start == reply.end()), None)
     if replier is not None and any(c[0] >= replier.end and c[2] not in ("passive", "impersonal") for c in ucues):
         # "It was asked whether the contractor had been penalised, to which the Section 151 Officer replied that ...":
@@ -332,7 +332,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             acts.add("question")
             continue
         acts.add(act)
-    if acts and _MOVED_MOTION.search(text, us, ue):
+    if acts and (text.find("moved", us, ue) >= 0 or text.find("proposed", us, ue) >= 0) and _MOVED_MOTION.search(text, us, ue):
         acts -= {"request", "question", "concern", "commitment", "welcome"}  # "moved an amendment to ... with a request that": moving it
     if not acts and text[ue - 1] == "?":
         acts.add("question")  # "Councillor Hale: Can officers say when ...?"
