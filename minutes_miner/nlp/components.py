@@ -231,6 +231,8 @@ class MentionMatcher:
         # open-ended job titles, anchored on their head word: [the] [modifiers] Head [(of|for) Tail]
         self.head_words = {h.split()[-1] for h in data["role_heads"]}
         self.mod_words = {m.lower() for m in data["role_modifiers"]} | {w.lower() for h in data["role_heads"] for w in h.split()[:-1]}
+        self.representatives = phrases.group("representatives")
+        phrases.add("LOWER", self.representatives, "REP", _phrase_docs(nlp, list(REPRESENTATIVE_NOUNS)))
         self.heads = phrases.group("heads")
         phrases.add("LOWER", self.heads, "HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
 
@@ -318,7 +320,7 @@ class MentionMatcher:
                 words = words[1:]
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
-            run = _TITLE_RUN.match(text, m.end())
+            run = _TITLE_RUN.match(text, m.end()) if text.startswith((" and ", " & ", " of ", " for "), m.end()) else None
             if run and run.group().split()[-1] in self.head_words:
                 continue  # "Fostering Recruitment and Assessment Manager": the start of a job title
             if tok_starts is None:
@@ -327,6 +329,17 @@ class MentionMatcher:
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
                 found.append((ts, te, "NAME_U"))
+        for s, _e, _ in hits(doc, self.representatives):
+            # the noun found by the shared PhraseMatcher; its determiner and organisation read off the text around it
+            at = doc[max(0, s - 2)].idx if s >= 2 else doc[max(0, s - 1)].idx
+            m = _REPRESENTATIVE.search(text, at, doc[s].idx + 80)
+            if m is None or m.start("who") != doc[s].idx:
+                continue
+            if tok_starts is None:
+                tok_starts = token_arrays(doc)[:, 0].tolist()
+            ts, te = bisect_left(tok_starts, m.start()), bisect_left(tok_starts, m.end())
+            if ts < len(tok_starts) and tok_starts[ts] == m.start() and te > ts:
+                found.append((ts, te, f"ROLE|{representative_key(m)}|external"))
         for s, e, _ in hits(doc, self.honorifics):
             sp = self._titled(doc, s, e)
             if sp is not None:
@@ -337,6 +350,25 @@ class MentionMatcher:
                 found.append(sp)
         _store(doc, "mm_mentions", filter_token_spans(found), spans)
         return doc
+
+
+#: people the minutes leave unnamed, known by what they represent: "A young person from the Children in Care
+#: Council", "The second young person from the CiCC", "Two care leavers from the Care Leavers' Forum", "The young person"
+REPRESENTATIVE_NOUNS = {"young person": "young person", "young people": "young person", "care leaver": "care leaver",
+                        "care leavers": "care leaver", "foster carer": "foster carer", "foster carers": "foster carer",
+                        "parent": "parent", "parents": "parent", "pupil": "pupil", "pupils": "pupil", "student": "student",
+                        "students": "student", "tenant": "tenant", "tenants": "tenant"}
+_REPRESENTATIVE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he(?:\s+(?:first|second|third|other|same|two|three))?|[Tt]wo|[Tt]hree|[Bb]oth)\s+"
+    r"(?P<who>young\s+(?:person|people)|care\s+leavers?|foster\s+carers?|parents?|pupils?|students?|tenants?)"
+    r"(?:\s+(?:from|of|representing)\s+(?P<org>(?:the\s+)?[A-Z][\w'’]*(?:\s+(?:(?:of|and|in|for|the|&)\s+)*[A-Z][\w'’]*)*))?"
+    r"(?![\w'’-])")
+
+
+def representative_key(m: re.Match) -> str:
+    """"young person from the children in care council" (singular, the organisation as written), or the noun alone."""
+    who = REPRESENTATIVE_NOUNS[" ".join(m.group("who").lower().split())]
+    return f"{who} from {m.group('org').lower()}" if m.group("org") else who
 
 
 def filter_token_spans(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

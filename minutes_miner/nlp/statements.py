@@ -229,7 +229,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         new = block_statements(bd, parent, stmts, state, section, an)
         qa.relabel(new, stmts)
-        qa.from_heading(new)
+        if qa.headed != (None, None):
+            qa.from_heading(new)
         if b.text.rstrip().endswith(":") and new:
             last = new[-1]
             act = last.act if last.act in ("resolution", "answer") else None

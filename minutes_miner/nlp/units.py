@@ -81,7 +81,7 @@ _REQUEST_NOUN = re.compile(r"\b(?:a|the|with|this|that)\s+$", re.IGNORECASE)
 _BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
 _TO_OR_FOR = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)  # "were asked to agree": asked to do something, not asking
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
-_REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
+_REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have|to\s+be)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
 _ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
@@ -291,7 +291,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             break
     if best is None or best.kind == "word":
         # "Concern was raised (PD) that ...", "It was noted (SC) that" ("Concern" is no subject)
-        best = _bracketed_agent(text, us, ue, ments, ucues) or best
+        best = (_bracketed_agent(text, us, ue, ments, ucues) if text.find("(", us, ue) >= 0 else None) or best
     if best is None and ments and ments[0].start - us <= 1:
         # "The Executive Director did not have the figure to hand and undertook to provide it": the subject of a
         # later verb joined by "and"
@@ -325,7 +325,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if _RESP_AT.match(text, us, ue):
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
-    reply = _TO_WHICH.search(text, us, ue) if "to which" in text[us:ue] else None
+    reply = _TO_WHICH.search(text, us, ue) if text.find("to which", us, ue) >= 0 else None
     replier = next((m for m in ments if reply and m.start == reply.end()), None)
     if replier is not None and any(c[0] >= replier.end and c[2] not in ("passive", "impersonal") for c in ucues):
         # "It was asked whether the contractor had been penalised, to which the Section 151 Officer replied that ...":
@@ -358,7 +358,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         if act == "request" and _REQUESTED_PARTICIPLE.match(text, e) and text[s:s + 3].lower() != "it ":
             continue  # "the breakdown requested at the last meeting": a request reported, not made
         if act in ("request", "question", "commitment") and s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and (
-                act != "question" or _ASKED_TO.match(text, s, ue)):
+                act != "question" or _ASKED_TO.match(text, s, ue) or text[max(us, s - 6):s].lower() == "to be "):
             # "no changes had been requested", "members were asked to agree", "the Committee was asked to comment",
             # "the Panel had asked to focus on", "most of it was already committed to the pay award": reported, not made
             continue
@@ -384,7 +384,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         acts.add(act)
         if act in ("welcome", "concern") and feeling_at is None:
             feeling_at = s
-    if acts and _MOVED_MOTION.search(text, us, ue):
+    if acts and (text.find("moved", us, ue) >= 0 or text.find("proposed", us, ue) >= 0) and _MOVED_MOTION.search(text, us, ue):
         acts -= {"request", "question", "concern", "commitment", "welcome"}  # "moved an amendment to ... with a request that": moving it
     if not acts and text[ue - 1] == "?":
         acts.add("question")  # "Councillor Hale: Can officers say when ...?"

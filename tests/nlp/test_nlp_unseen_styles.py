@@ -508,3 +508,34 @@ def test_speaker_label_in_a_table_cell():
                         "<tr><td>12</td><td>Budget monitoring</td></tr></table>")
     assert text.split("\n") == ["Question (Cllr Rayner): Is the cyber risk rated correctly?",
                                 "Head of Finance: Explained that it was reviewed last month.", "12 Budget monitoring"]
+
+
+YOUNG_PEOPLE = """\
+Present: Councillor Janet Prys (Chair), Councillor Sadia Karem.
+Officers: Tom Keal (Participation Officer).
+
+1. Voice of the child
+
+Tom Keal, Participation Officer, introduced the two young people from the Children in Care Council.
+
+A young person from the Children in Care Council said that 212 young people had answered the survey.
+
+The second young person from the Children in Care Council said that young people wanted to be asked before their social worker changed.
+
+He also said that some felt they had nobody to talk to.
+
+Councillor Karem asked the young people what the Board could do.
+
+The first young person replied that every child in care needed a laptop.
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("A young person from the Children in Care Council said", ("young person from the children in care council", "external", "statement")),
+    ("wanted to be asked before", ("young person from the children in care council", "external", "statement")),  # "to be asked"
+    ("He also said that some felt", ("young person from the children in care council", "external", "statement")),
+    ("The first young person replied", ("young person from the children in care council", "external", "answer")),
+    ("Councillor Karem asked the young people", ("karem", "member", "question")),
+])
+def test_unnamed_representatives(fragment, expected):
+    assert said(_analyse(YOUNG_PEOPLE).items[0], fragment) == expected
