@@ -57,6 +57,12 @@ def _is_heading_cell(cell: Tag) -> bool:
     return _clean(bold) == text
 
 
+# a short first cell naming who speaks, or a question / answer label: not a sentence
+_LABEL_CELL = re.compile(r"^(?=[^.?!;]{2,80}$)(?:(?:(?:supplementary\s+)?(?:question|answer|response|reply|q|a)\b\s*\d*\s*(?:\(.+\)|[-–:].*)?)"
+                         r"|(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Professor)\s+[A-Z].*|(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}"
+                         r"(?:Chair|Chairman|Director|Head|Manager|Officer|Leader|Member|Mayor)(?:\s+(?:of|for)\s+.+)?)\s*:?$", re.IGNORECASE)
+
+
 def html_to_text(markup: str | bytes | None) -> str:
     """Readable text of a minutes fragment, one block per line, bullets as "• "."""
     if not markup:
@@ -101,6 +107,13 @@ def html_to_text(markup: str | bytes | None) -> str:
         speaker_col = next((j for j, h in enumerate(header or ()) if h in _SPEAKER_COLUMNS), None)
         if speaker_col is not None and len(content) == 2:
             _speaker_row(cells, speaker_col, header)
+            return
+        if header is None and len(cells) == 2 and _LABEL_CELL.match(_clean(cells[0].get_text())) and _clean(cells[1].get_text()):
+            # a speaker or Q/A label in its own cell: "Question (Cllr Ray) | Is the cyber risk rated correctly?"
+            start = len(lines)
+            walk(cells[1])
+            if start < len(lines):
+                lines[start] = f"{_clean(cells[0].get_text()).rstrip(' :')}: {lines[start]}"
             return
         prefix = ""
         labelled = header is not None and sum(

@@ -171,19 +171,26 @@ def _header(header_lines) -> MinutesHeader:
 
 
 def _attendance(header_lines) -> list[AttendeeMention]:
-    blocks: list[tuple[str, str]] = []
+    from minutes_miner.nlp.attendance import list_label, parse_attendance
+
+    blocks: list[tuple[str, str, str | None, str | None]] = []  # label, text, status and kind of a label the fixed set lacks
     for _, ln in header_lines:
         t = ln.text.strip()
         m = _LABEL.match(t)
+        other = None if m else list_label(t)
         if m:
-            blocks.append((m.group(1).upper(), m.group(2)))
+            blocks.append((m.group(1).upper(), m.group(2), None, None))
+        elif other:
+            # "Also present for minute 42:", "Auditors:", "NHS representatives:" start lists of their own rather
+            # than running on into the list above
+            blocks.append((other[0], other[3], other[1], other[2]))
         elif blocks and not _SECTION_LINE.match(t):
-            label, text = blocks[-1]
-            blocks[-1] = (label, join_wrapped(text, t))
+            label, text, status, kind = blocks[-1]
+            blocks[-1] = (label, join_wrapped(text, t), status, kind)
     out: list[AttendeeMention] = []
-    for label, text in blocks:
+    for label, text, other_status, other_kind in blocks:
         label = re.sub(r"\s+", " ", label)
-        status = "present"
+        status = other_status or "present"
         if label.startswith("APOLOGIES"):
             status = "apologies"
         elif label.startswith("SUBSTITUTE"):
@@ -192,6 +199,10 @@ def _attendance(header_lines) -> list[AttendeeMention]:
             status = "absent"
         elif "VIRTUALLY" in label:
             status = "virtual"
+        if other_status:
+            # a label of the wider set: its list read as the text minutes' lists are ("Jo Hemmings (JH) (Chair), Headteacher")
+            out.extend(parse_attendance(f"{label.capitalize()}: {text}"))
+            continue
         for name, title in split_people(text):
             out.append(_mention(name, title, label, status))
     return out
@@ -239,7 +250,9 @@ def _split_top(text: str, seps: str) -> list[str]:
 def split_people(text: str) -> list[tuple[str, str | None]]:
     """'A (Chair), B, C, Cabinet Member for X and Y, D (Head of Z) and E' -> [(name, title)]."""
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;")
+    text = _OTHER_MEMBERS.sub("", text)  # "... and Dev Rana and 19 other Members"
     out: list[tuple[str, str | None]] = []
+    plural = None  # "Councillors Alan Brannigan, Theresa Oduya and Mark Threlfall": each is a Councillor
     for frag in _split_top(text, r",\s*|;\s*"):
         frag = re.sub(r"^(?:and|&)\s+", "", frag)
         if _POSTNOMINALS.match(frag) and out:
@@ -251,6 +264,15 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
             if t is None:
                 out[-1] = (n, frag)
                 continue
+        if out and out[-1][1] and _TITLE_TAIL.search(out[-1][1]) and _TITLE_WORDS.fullmatch(frag):
+            n, t = out[-1]  # "Mrs Susan Blake, Cabinet Member for Children, Young People and Education": the title goes on
+            out[-1] = (n, f"{t}, {frag}")
+            continue
+        mp = _PLURAL.match(frag)
+        if mp:
+            plural, frag = mp.group(1), frag[mp.end():]
+        elif re.match(_HONORIFIC + r"\s", frag):
+            plural = None
         for piece in _split_top(frag, rf"\s+and\s+(?=(?:{_HONORIFIC}\s+)?[A-Z])|\s+&\s+"):
             m = re.match(r"^(.*?)\s*\((.+)\)\s*$", piece)
             name, title = (m.group(1).strip(), m.group(2).strip()) if m else (piece.strip(), None)
@@ -260,8 +282,17 @@ def split_people(text: str) -> list[tuple[str, str | None]]:
             if _ROLE_START.match(name) and out and out[-1][1] is None and title is None:
                 out[-1] = (out[-1][0], name)
                 continue
+            if plural and not re.match(_HONORIFIC + r"\s", name):
+                name = f"{plural} {name}"
             out.append((name, title))
     return out
+
+
+_OTHER_MEMBERS = re.compile(r"\s+and\s+\d+\s+other\s+(?:members|councillors)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"^(Councillor|Cllr)s\.?\s+")
+_TITLE_TAIL = re.compile(r"\b(?:for|of)\s+[A-Z][\w'’]*(?:(?:\s+|,\s*)[A-Z][\w'’]*)*$")
+# the rest of a title cut at a comma: capitalised words only, not a person ("Young People and Education")
+_TITLE_WORDS = re.compile(r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)[A-Z][\w'’]*(?:\s+(?:and|&|of|the|[A-Z][\w'’]*)){0,4}")
 
 
 def _apologies_from_text(text: str) -> list[AttendeeMention]:

@@ -15,11 +15,13 @@ from itertools import pairwise
 from . import rules
 from .records import Mention, Subject
 
-_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*\)?\s*:(?:\s+[A-Z“\"'‘]|\s*$)")
+_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*\)?\s*(?::(?:\s+[A-Z“\"'‘]|\s*$)|\s+[–—-]\s+(?=[A-Z“\"'‘£\d]))")  # "Cllr Ito – What is ...?"
 _LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment|Q|A)s?\s*\d*"
                            r"(?:\s+(?:from|by|of)\s+|\s*[-–—(]\s*)"
                            r"|(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*)?",
                            re.IGNORECASE)  # "In discussion, Members:" over their points
+_ROLE_LABEL_BEFORE = re.compile(r"\s*(?P<role>[A-Z][^:()]{2,100}?)\s*\(\s*")
+_NAME_LABEL_AFTER = re.compile(r"\s*\)\s*:")
 _VIEW_AFTER = re.compile(r"['’]s?\s+(?:view|opinion|response|answer|reply|position|assessment|advice)\s+(?:was|is|had\s+been)\b")
 _JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
@@ -82,6 +84,10 @@ def agent_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[
     if _LABEL_BEFORE.fullmatch(text, us, first.start) and _LABEL_AFTER.match(text, first.end, ue):
         # "Councillor Hale: Can officers say ...?", "Response from the Cabinet Member: Rents would rise ..."
         return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)
+    role = _ROLE_LABEL_BEFORE.fullmatch(text, us, first.start) if first.named else None
+    if role and _NAME_LABEL_AFTER.match(text, first.end, ue):
+        # "Assistant Director, HR and Organisational Development (Ms Birch): presented the workforce report"
+        return Subject("chain", [(first, role.group("role"))], cue_start=first.end, cue_act=cue_act)
     if not text[us:first.start].strip(" -–•*") and _VIEW_AFTER.match(text, first.end, ue):
         return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)  # "The Director's view was that ..."
     for m in ments:

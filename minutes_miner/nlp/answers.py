@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
+from .attendance import title_kind
 from .records import BlockData, LeadIn, Spk, Stmt, Unit
 from .speakers import Analyser
+from .textnorm import QUESTION_HEADING, normalise
 
+_IT_WAS_NOTED = re.compile(r"(?:[^.;:]{0,60},\s*)?it\s+was\s+(?:also\s+|further\s+|then\s+)?noted\b", re.IGNORECASE)
+_NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|y))\s+to\s+(?:the|this|that|these|a|an|her|his|their|its|members['’]?)?\s*"
+                             r"(?:petition|deputation|concerns?|comments?|points?|statement|motion|presentation|debate|representations?)\b",
+                             re.IGNORECASE)
+_TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|members['’]?|supplementary)\s+){0,2}(?:questions?|quer(?:y|ies))\b", re.IGNORECASE)
+_DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
@@ -16,6 +24,17 @@ _QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>re
                        r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
 _PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
 _HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
+# "The question was asked whether ..., to which the Section 151 Officer replied that ...": question
+# and reply in one sentence, a reply to a question the minutes do not give as a statement of its own
+_TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?<!\bhas )(?<!\bbeen )"
+                       r"(?:replied|responded|answered|said|confirmed|explained|advised)\b", re.IGNORECASE)
+# A reply that says what will be done ("... and that she would report any slippage", "... the figures
+# would be published in June") is still the reply; a promise in place of the answer ("did not have the
+# figure but would provide it", "undertook to", "would be happy to") is a commitment.
+_PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
+                           r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
+                           re.IGNORECASE)
+_REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 
 
@@ -27,6 +46,28 @@ class QALayout:
     def __init__(self) -> None:
         self.asker: Spk | None = None
         self.responder: Spk | None = None
+        self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
+
+    def heading(self, text: str, an: Analyser) -> None:
+        """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question
+        under it is hers, an unnamed reply the Cabinet Member's (the one holder of the role, or the role)."""
+        m = QUESTION_HEADING.match(text)
+        if not m:
+            self.headed = (None, None)
+            return
+        entry = an.people.add(m.group("who"))
+        role = m.group("to").strip()
+        holder = an.people.by_title(role)
+        to = Spk(entry=holder) if holder else Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer")
+        self.headed = (Spk(entry=entry) if entry is not None else None, to)
+
+    def from_heading(self, new: list[Stmt]) -> None:
+        asker, responder = self.headed
+        for st in new:
+            if st.speaker is None and st.act == "question" and asker is not None:
+                st.speaker = asker
+            elif st.speaker is None and st.act in ("answer", "commitment") and responder is not None:
+                st.speaker = responder
 
     def asker_line(self, text: str, an: Analyser) -> bool:
         m = _QA_FROM.match(text)
@@ -110,24 +151,55 @@ def latest_unanswered(stmts: list[Stmt], questioner: Spk | None = None) -> int |
     return None
 
 
+def _first_part(stmts: list[Stmt]) -> Stmt:
+    """The first of the resolutions that end ``stmts`` within the last one's block: the part that
+    carries "RESOLVED: That (1) ..." when the block is cut into its parts."""
+    first = stmts[-1]
+    for s in reversed(stmts):
+        if s.blk is not first.blk or s.act != "resolution":
+            break
+        first = s
+    return first
+
+
 def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: Analyser, state,
                 text: str = "") -> tuple[str, int | None]:
     prev_q = prev_open_question(stmts, section)
+    if prev_q is not None and u.impersonal and _IT_WAS_NOTED.match(text, u.start):
+        prev_q = None  # "It was further noted that ...": a remark recorded, not a reply
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
-    if stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None:
-        return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
+    if (stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None
+            and _DECISION_WORD.match(stmts[-1].blk.norm, _first_part(stmts).start)):
+        return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ...; (3) ..."
+    if strong in ("question", "answer", None) and text.find("to which", u.start, u.end) >= 0 and _TO_WHICH.search(text, u.start, u.end):
+        return "answer", None
+    if strong in ("request", "question") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
+            text, u.subject.cue_start):
+        # "Ms Nolan responded that this was not the council's position and asked Councillor Thursby to share the
+        # details", "replied that the motion asked for ...": the reply is the act
+        return "answer", answer_target(u, stmts, an, state)
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
+    if (u.response and not u.questioners and not _TO_QUESTIONS.search(text, u.start, min(u.end, u.start + 80))
+            and "to which" not in text[u.start:u.end] and (_NOT_A_QUESTION.search(text, u.start, min(u.end, u.start + 160)) or (
+            stmts and stmts[-1].section == section and stmts[-1].act in ("concern", "welcome", "request")))):
+        # "responded to the petition", "Responding [to the concern], Ms Okonkwo said ...": a reply to a concern or a
+        # comment is a statement (or a commitment), not an answer
+        return ("commitment" if strong == "commitment" else "statement"), None
     if strong == "commitment":
         target = None
         if u.response:
             target = answer_target(u, stmts, an, state)
         elif prev_q is not None:
             target = position(stmts, prev_q)
-        return "commitment", target
+        if target is not None and not _PROMISE_ONLY.search(text, u.start, u.end):
+            return "answer", target  # "He replied that the assessment had been published and that he would send the link"
+        if target is not None:
+            stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer
+        return "commitment", None
     if u.response or strong == "answer":
         return "answer", answer_target(u, stmts, an, state)
     if prev_q is not None and "welcome" not in u.acts:
@@ -138,9 +210,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and ADDED.match(text, u.subject.cue_start) and spk is not None and stmts[-1].speaker is not None
-            and spk.ident != stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers  # "The Monitoring Officer added ...": a second respondent
+            and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
+        # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
+        return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):
@@ -161,6 +233,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         if parent.act == "answer" or parent.kind == "response":
             return "answer", None
     return "statement", None
+
+
+def _asked_by(stmts: list[Stmt], question: int | None, spk: Spk) -> bool:
+    """The question ``question`` (an index) was asked by ``spk``: the questioner adding to it is not answering."""
+    asker = stmts[question].speaker if question is not None else None
+    return asker is not None and asker.ident == spk.ident
 
 
 def answer_target(u: Unit, stmts: list[Stmt], an: Analyser, state) -> int | None:

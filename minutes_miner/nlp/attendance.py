@@ -14,19 +14,44 @@ _LABELS = [
     (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
     (r"(?:also present|also in attendance|also attending)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
-    ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
+    (r"witnesses|witnesses present|attending for (?:this|the) item|present for (?:this|the) item", "present", None),
+    (r"(?:local authority|council|lead|supporting) officers", "present", "officer"),
+    (r"others?(?:\s+(?:attendees|present|in attendance))?", "present", None),
+    # a body's own groups of members ("Schools members:", "Non-schools members:" of a Schools Forum): the title decides
+    (r"(?:schools|non-schools|academy|maintained|voting|non-voting) members", "present", None),
+    (r"observers?", "present", "external"),
+    ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
      r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
-     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?"), "present", "external"),
+     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?|representatives"
+     # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
+     r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
+     "present", "external"),
 ]
 _LABEL_RE = re.compile(
     # a label starts a line or follows a sentence, or (PDF lines run together) follows a closing bracket: "... (Head of Data) Also present:"
     r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
     re.IGNORECASE,
 )
+_LINE_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def list_label(line: str) -> tuple[str, str, str | None, str] | None:
+    """(label, status, default kind, rest of the line) of a line that opens an attendance list:
+    "Auditors: Ms Tamsin Garrow (...)", "Also present for minute 42: Councillor ...", "NHS representatives:"."""
+    m = _LINE_LABEL.match(line)
+    if not m:
+        return None
+    label = m.group("label")
+    for pat, status, kind in _LABELS:
+        if re.fullmatch(pat, label, re.IGNORECASE):
+            return label, status, kind, m.group("rest")
+    return None
+
+
 _VIRTUAL_SENTENCE = re.compile(r"(?P<names>[^.]{3,400}?)\s+(?:were|was) (?:in attendance|present|attending) (?:virtually|remotely|online)", re.IGNORECASE)
 _FOR_ITEM = re.compile(r"(?P<names>[^.]{3,500}?)\s+(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item", re.IGNORECASE)
 
@@ -157,8 +182,12 @@ def title_kind(title: str | None) -> str | None:
     return _title_kind(title)
 
 
+_TRAILING_BRACKET = re.compile(r"\s*\([A-Za-z&'’-]{1,30}\)$")  # one word: a service, not a name
+
+
 def _looks_like_title(text: str) -> bool:
     """A list part that is a job title for the previous name ("Sue Chandler, Cabinet Member for ...")."""
+    text = _TRAILING_BRACKET.sub("", text)  # "Strategic Finance Business Partner (Adults)"
     if "(" in text:
         return False
     data = rules.people()
@@ -197,8 +226,14 @@ def _list_body(body: str) -> str:
 _NAMEISH = re.compile(r"^[A-ZÀ-ÞŴŶ][\w'’.\-]*(?:\s+[A-ZÀ-ÞŴŶ][\w'’.\-]*){0,5}$")
 
 
+def _initials_of(text: str, name: str) -> bool:
+    """"RA" for "Canon Richard Ambrose", "JT" for "Joel Thistlewood" (first and last, or every word)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return len(words) >= 2 and text in ("".join(w[0] for w in words), words[-2][0] + words[-1][0], words[0][0] + words[-1][0])
+
+
 def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str | None) -> AttendeeMention | None:
-    part = part.strip(" .:-–")
+    part = part.strip(" .:-–*•")
     title = None
     party = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
@@ -216,6 +251,8 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
             # "Joel Thistlewood (JT), Corporate Director", "Jane Smith (JS) (Head of Finance)": initials, then the job;
             # the initials are kept at the end of the title, where ``split_initials`` finds them
             title = f"{rest.strip(' ()')} ({paren})"
+        elif _INITIALS.match(paren) and _initials_of(paren, name):
+            title = paren  # "Canon Richard Ambrose (RA)": his initials, not the Residents' Association
         elif paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
             party = paren
         else:
@@ -233,12 +270,43 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
         name = f"{plural_prefix} {name}"
     if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
         return None
+    return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party)
+
+
+def _listed_kind(name: str, title: str | None, default_kind: str | None) -> str:
+    """The kind of someone a list names, from their title and the list's label."""
     kind = _title_kind(title) or default_kind or "unknown"
     if default_kind == "member" and kind == "officer" and not (title and names_a_job(title)):
         kind = "member"  # a member listed with the body they represent: "Ms Teresa Quinn (Roman Catholic Church)"
+    if default_kind == "external" and kind == "officer":
+        kind = "external"  # "Auditors: Mr Desai (Head of Internal Audit, Tolland Audit Partnership)": a partner's officer
     if re.match(r"^(?:Councillor|Cllr|County Councillor|Cynghorydd)\b", name) and kind in ("officer", "unknown"):
         kind = "member"
-    return AttendeeMention(name=name, kind=kind, title=title, status=status, party=party)
+    return kind
+
+
+# one entry of a list separated by semicolons, the person then their title after a comma: "Anita Rowe (AR),
+# Headteacher, St Oswin's Primary School (primary maintained)", "Jo Hemmings (JH) (Chair), Headteacher, ..."
+_NAME_THEN_TITLE = re.compile(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+(?:\s*\([^()]{1,40}\))*)\s*,\s*(?P<title>\w.*)$")
+# another person further on: "Councillors Tom Garside (Leader), Nadia Rahimi (Cabinet Member ...)" is not one entry
+_PERSON_IN = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z]|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*\((?![a-z])")
+_PLURAL_START = re.compile(r"^(?:Councillors|Cllrs)\b")
+_INITIALS_AFTER_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s*\([A-Z]{2,4}\)")
+_TITLE_INITIALS = re.compile(r"^(?:(?P<t>.+?)\s+)?\(?(?P<i>[A-Z]{2,4})\)?$")
+
+
+def _name_then_title(chunk: str, status: str, default_kind: str | None) -> AttendeeMention | None:
+    m = _NAME_THEN_TITLE.match(chunk)
+    if not m or _looks_like_title(m.group("who")) or _PERSON_IN.search(m.group("title")) or _PLURAL_START.match(chunk):
+        return None
+    e = _entry(m.group("who"), status, default_kind, None)
+    if e is None:
+        return None
+    mi = _TITLE_INITIALS.match(e.title or "")
+    first, initials = (mi.group("t"), mi.group("i")) if mi else (e.title, None)
+    title = ", ".join(t for t in (first, m.group("title")) if t) + (f" ({initials})" if initials else "")
+    kind = "chair" if e.kind == "chair" or _title_kind(first) == "chair" else _listed_kind(e.name, title, default_kind)
+    return AttendeeMention(e.name, kind, title, e.status, e.party, e.ward)
 
 
 _TITLE_TAIL = re.compile(r"\b(?:for|of)\s+[A-Z][\w'’]*(?:(?:\s+|,\s*)[A-Z][\w'’]*)*$")
@@ -258,14 +326,22 @@ def _continues_title(part: str, data: dict) -> bool:
 _GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman)\b)")
 # one entry "Name – Title, Organisation" of a list separated by semicolons or lines
 _NAME_DASH_TITLE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s+[-–]\s+\S")
-_ROLE_FIRST = re.compile(r"^(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*$")
+_ROLE_FIRST = re.compile(r"^(?:[Tt]he\s+)?(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*(?P<chair>(?i:in\s+the\s+chair))?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _fixed_roles() -> frozenset[str]:
+    """Role phrases written as a title ("Mayor", "Deputy Mayor", "Leader of the Council")."""
+    data = rules.people()
+    phrases = {re.sub(r"^the\s+", "", ph.lower()) for r in data["roles"] for ph in r["phrases"]}
+    return frozenset(phrases | set(data["chair_titles"]))
 
 
 def _role_first(part: str) -> tuple[str, str] | None:
     """(name, title) of an entry written role first with the name in brackets: "Head of Housing
     and Homelessness (Lesley Dickson)", "Consultant Community Paediatrician, NHS Corran (Dr
-    Kenneth Baxter)"."""
-    m = _ROLE_FIRST.match(part.strip(" .:-–"))
+    Kenneth Baxter)", "The Mayor (Councillor Patience Adeyemi) in the Chair"."""
+    m = _ROLE_FIRST.match(part.strip(" .:-–*•"))
     if not m:
         return None
     role, name = collapse(m.group("role")).strip(" ,"), collapse(m.group("name"))
@@ -274,8 +350,10 @@ def _role_first(part: str) -> tuple[str, str] | None:
     first_names = set(data["first_names"]["f"]) | set(data["first_names"]["m"])
     if role.split()[0] in data["honorifics"] or role.split()[0] in first_names:
         return None  # "Inspector Raj Gill (Wexcombe Police)": a person, then where they are from
-    if not (_looks_like_title(role) or role.split()[-1] in heads):
+    if not (_looks_like_title(role) or role.split()[-1] in heads or role.lower() in _fixed_roles()):
         return None
+    if m.group("chair") and _title_kind(role) != "chair":
+        role += ", in the Chair"
     words = name.split()
     if not (2 <= len(words) <= 5 and _NAMEISH.match(name)) or _looks_like_title(name) or words[-1] in heads:
         return None
@@ -284,17 +362,28 @@ def _role_first(part: str) -> tuple[str, str] | None:
     return name, role
 
 
+# entries on lines run together (hard-wrapped text, printed PDFs): "... (Chair, Cabinet Member for
+# Children) Councillor Owen Marsh (Vice-Chair)", "Mark Ellison (Assistant Director) Carol Jennings (...)"
+_RUN_TOGETHER = re.compile(r"(\))\s+(?=(?:\*\s*)?(?:Councillors?|Cllrs?|County\s+Councillor|Borough\s+Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Rev|Revd|Bailie"
+                           r"|[A-Z][a-z'’-]+\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'’-]+\s*\()\b)")
+
+
 def _parse_list(body: str, status: str, default_kind: str | None) -> list[AttendeeMention]:
     data = rules.people()
     out: list[AttendeeMention] = []
     plural = None
-    body = collapse(body.replace("\n", " "))
+    body = _RUN_TOGETHER.sub(r"\1; ", collapse(body.replace("\n", " ")))
     # a list separated by semicolons keeps an entry written role first whole: its title may hold
     # commas and "and" ("Executive Director of Education and Children's Services (Morag Lindsay)")
     parts = []
     for chunk in _split_top_semicolons(body):
         chunk = _GROUP_PREFIX.sub("", chunk.strip())  # "Tarnbury City Council – Councillor Edwin Lockyer (Chair), ..."
         whole = _role_first(chunk) or (";" in body and _NAME_DASH_TITLE.match(chunk))
+        structured = ";" in body or _INITIALS_AFTER_NAME.match(chunk)  # "Canon Richard Amberley (RA), Diocese of ..."
+        entry = None if whole or not structured else _name_then_title(chunk, status, default_kind)
+        if entry is not None:
+            out.append(entry)
+            continue
         parts += [chunk] if whole else _split_top(chunk)
     for part in parts:
         words = part.split()

@@ -15,6 +15,7 @@ through ``component_cfg``) it writes them instead as (start_char, end_char, labe
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from bisect import bisect_left
 from itertools import pairwise
@@ -30,6 +31,7 @@ SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
 NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
 #: titles written with a full stop that spaCy splits off: "Cyng. Evans welcomed ..." is one sentence
 TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
+_TITLE_RUN = re.compile(r"(?:\s+(?:and|&|of|for)?\s*[A-Z][\w'’-]*)+")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
@@ -229,6 +231,8 @@ class MentionMatcher:
         # open-ended job titles, anchored on their head word: [the] [modifiers] Head [(of|for) Tail]
         self.head_words = {h.split()[-1] for h in data["role_heads"]}
         self.mod_words = {m.lower() for m in data["role_modifiers"]} | {w.lower() for h in data["role_heads"] for w in h.split()[:-1]}
+        self.representatives = phrases.group("representatives")
+        phrases.add("LOWER", self.representatives, "REP", _phrase_docs(nlp, list(REPRESENTATIVE_NOUNS)))
         self.heads = phrases.group("heads")
         phrases.add("LOWER", self.heads, "HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
 
@@ -240,8 +244,9 @@ class MentionMatcher:
         j = i
         while j < n and j - i < 3 and self.name_rx.match(doc[j].text) and (j == i or doc[j].text not in self.stop):
             j += 1
-        if j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text):
-            j += 2
+        if (j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text)
+                and not doc[j - 1].whitespace_ and not doc[j].whitespace_):
+            j += 2  # "Pritchard-Lowe", not "Cllr Ito - What is ...?"
         if j == i:
             if s > 0 and doc[s - 1].lower_ == "the" and e - s >= 2:
                 return s - 1, e, "ROLE_OPEN"  # "the Chief Constable": a rank used as a role
@@ -258,8 +263,10 @@ class MentionMatcher:
         # after an article any capitalised words belong to the title: "the Chief Social Work Officer",
         # "the Community Safety Manager"
         k2 = k
-        while k2 > 0 and h - k2 < 5 and doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the":
-            k2 -= 1
+        while k2 > 0 and h - k2 < 5 and (
+                (doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the")
+                or (doc[k2 - 1].lower_ in ("and", "&") and k2 > 1 and doc[k2 - 2].text[:1].isupper() and doc[k2 - 2].lower_ != "the")):
+            k2 -= 1  # "the Audit and Risk Manager"
         if k2 < k and k2 > 0 and doc[k2 - 1].lower_ in ("the", "our"):
             k = k2
         if j_label := (h + 1 < n and doc[h + 1].text == ":"):
@@ -281,7 +288,8 @@ class MentionMatcher:
         elif k == h and doc[h].lower_ in ("member", "members", "holder"):
             return None
         elif not has_article and not (k < h and k > 0 and doc[k - 1].text in (",", "(")) and not (
-                j_label and (k == 0 or "\n" in doc[k - 1].text_with_ws)):
+                j_label and (k == 0 or "\n" in doc[k - 1].text_with_ws)) and not (
+                k > 0 and doc[k - 1].text == "(" and j < n and doc[j].text[:1] == ")"):  # "A (Director): In September."
             # without an article, a bare "Business Partner" is a role only in apposition or as a label
             # opening a line ("Finance Business Partner: Reported that ...")
             return None
@@ -303,7 +311,8 @@ class MentionMatcher:
         found = hits(doc, self.roles_lower) + hits(doc, self.roles_orth)
         stop = self.stop
         tok_starts = None
-        for m in self.untitled_rx.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        for m in self.untitled_rx.finditer(text):
             words = m.group(0).split()
             start_char = m.start()
             while words and (words[0] in stop or words[0].split("-")[0] in stop):
@@ -311,12 +320,26 @@ class MentionMatcher:
                 words = words[1:]
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
+            run = _TITLE_RUN.match(text, m.end()) if text.startswith((" and ", " & ", " of ", " for "), m.end()) else None
+            if run and run.group().split()[-1] in self.head_words:
+                continue  # "Fostering Recruitment and Assessment Manager": the start of a job title
             if tok_starts is None:
                 tok_starts = token_arrays(doc)[:, 0].tolist()
             ts = bisect_left(tok_starts, start_char)
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
                 found.append((ts, te, "NAME_U"))
+        for s, _e, _ in hits(doc, self.representatives):
+            # the noun found by the shared PhraseMatcher; its determiner and organisation read off the text around it
+            at = doc[max(0, s - 2)].idx if s >= 2 else doc[max(0, s - 1)].idx
+            m = _REPRESENTATIVE.search(text, at, doc[s].idx + 80)
+            if m is None or m.start("who") != doc[s].idx:
+                continue
+            if tok_starts is None:
+                tok_starts = token_arrays(doc)[:, 0].tolist()
+            ts, te = bisect_left(tok_starts, m.start()), bisect_left(tok_starts, m.end())
+            if ts < len(tok_starts) and tok_starts[ts] == m.start() and te > ts:
+                found.append((ts, te, f"ROLE|{representative_key(m)}|external"))
         for s, e, _ in hits(doc, self.honorifics):
             sp = self._titled(doc, s, e)
             if sp is not None:
@@ -327,6 +350,25 @@ class MentionMatcher:
                 found.append(sp)
         _store(doc, "mm_mentions", filter_token_spans(found), spans)
         return doc
+
+
+#: people the minutes leave unnamed, known by what they represent: "A young person from the Children in Care
+#: Council", "The second young person from the CiCC", "Two care leavers from the Care Leavers' Forum", "The young person"
+REPRESENTATIVE_NOUNS = {"young person": "young person", "young people": "young person", "care leaver": "care leaver",
+                        "care leavers": "care leaver", "foster carer": "foster carer", "foster carers": "foster carer",
+                        "parent": "parent", "parents": "parent", "pupil": "pupil", "pupils": "pupil", "student": "student",
+                        "students": "student", "tenant": "tenant", "tenants": "tenant"}
+_REPRESENTATIVE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he(?:\s+(?:first|second|third|other|same|two|three))?|[Tt]wo|[Tt]hree|[Bb]oth)\s+"
+    r"(?P<who>young\s+(?:person|people)|care\s+leavers?|foster\s+carers?|parents?|pupils?|students?|tenants?)"
+    r"(?:\s+(?:from|of|representing)\s+(?P<org>(?:the\s+)?[A-Z][\w'’]*(?:\s+(?:(?:of|and|in|for|the|&)\s+)*[A-Z][\w'’]*)*))?"
+    r"(?![\w'’-])")
+
+
+def representative_key(m: re.Match) -> str:
+    """"young person from the children in care council" (singular, the organisation as written), or the noun alone."""
+    who = REPRESENTATIVE_NOUNS[" ".join(m.group("who").lower().split())]
+    return f"{who} from {m.group('org').lower()}" if m.group("org") else who
 
 
 def filter_token_spans(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

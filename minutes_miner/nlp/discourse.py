@@ -49,6 +49,7 @@ from .statements import (
     ROSTER_LIST,
     analyse_item,
     analyse_turns,
+    list_attendance,
     roster_lines,
 )
 from .textnorm import Block, classify, folded, normalise, repair
@@ -87,7 +88,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
         if isinstance(p, Person):
             people.add(p.name, kind=None if p.kind == "unknown" else p.kind, title=p.title, rank="roster")
     for a in minutes.attendance:
-        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="attendance_role" if a.kind in ("chair", "cabinet_member") else "list")
+        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="attendance_role" if a.kind in ("chair", "cabinet_member", "external") else "list")
 
     # blocks
     items_blocks: list[list[BlockData]] = []
@@ -189,6 +190,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 people.add(name.strip(), title=title.strip(" ,;()") or None, rank="list")  # a witness: "Simon Thorne, Executive Director"
     an = Analyser(people)
     for bds in items_blocks:
+        list_attendance(bds, people)
         for bd in bds:
             if bd.block.kind == "para":
                 if "item" in bd.low and ATTEND_FOR_ITEM.search(bd.block.text):
@@ -200,6 +202,9 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 for item, bds in zip(minutes.items, items_blocks)]
     rendered: dict = {}
     finished = [[_finish(s, people, rendered) for s in stmts] for stmts in per_item]
+    printed = _printed_names(minutes.items)
+    if printed:
+        finished = [[_as_printed(f, printed) for f in fs] for fs in finished]
     if concern_model is not None:
         from .learned import predict_items
 
@@ -282,6 +287,31 @@ def _enrich(a: AttendeeMention, people: People) -> AttendeeMention:
     if kind != a.kind and (a.kind in ("unknown", "member", "officer") and entry.kind_rank >= 2):
         return AttendeeMention(a.name, kind, a.title or entry.title, a.status, a.party, a.ward)
     return a
+
+
+_PRINTED_APOSTROPHE = re.compile(r"\b[OD]’[A-Z][a-z]+")
+
+
+def _printed_names(items) -> dict[str, str]:
+    """Surnames the document prints with a curly apostrophe ("O’Neill"), by their normalised form: the
+    analysis reads "O'Neill", the speaker and key keep the name as printed."""
+    out: dict[str, str] = {}
+    for item in items:
+        for text in [item.text or ""] + [t.text or "" for t in item.turns]:
+            if "’" in text:
+                for w in _PRINTED_APOSTROPHE.findall(text):
+                    out[normalise(w)] = w
+    return out
+
+
+def _as_printed(f: tuple, printed: dict[str, str]) -> tuple:
+    speaker, key = f[1], f[2]
+    if (speaker and "'" in speaker) or (key and "'" in key):
+        for plain, shown in printed.items():
+            speaker = speaker.replace(plain, shown) if speaker else speaker
+            key = key.replace(plain.lower(), shown.lower()) if key else key
+        return (f[0], speaker, key, *f[3:])
+    return f
 
 
 def _finish(s: Stmt, people: People, rendered: dict) -> tuple:

@@ -286,7 +286,11 @@ class People:
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
             return pref
-        return [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
+        ends = [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
+        if r not in _PARTNER_ROLES:
+            # "the Director" is not the NHS trust's "Medical Director" (the Commissioner is the PCC, though)
+            ends = [e for e in ends if not any(title_kind(t) == "external" for t in e.titles)]
+        return ends
 
     def kind_of(self, entry: Entry) -> str:
         if entry.kind:
@@ -303,6 +307,9 @@ class People:
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
 _FORM_HONOURS = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?")
 _CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))
+#: roles that a partner's officer holds when the minutes say them bare ("the Commissioner", "the Chief Constable")
+_PARTNER_ROLES = frozenset(("commissioner", "constable", "chief constable", "superintendent", "inspector", "chief inspector", "auditor",
+                            "external auditor", "coroner", "ombudsman"))
 _PLAIN_HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx"}
 _TRAILING_INITIALS = re.compile(r"^(?P<title>.*?)\s*\((?P<i>[A-Z]{2,4})\)$")
 

@@ -55,6 +55,7 @@ class BlockData:
     mentions: list[Mention] = field(default_factory=list)
     has_cue: bool = False
     turn: int | None = None  # index into ItemText.turns when the item has them
+    listed: bool = False  # part of an attendance list inside the item ("Witnesses:" + one person per line)
 
 
 @dataclass(slots=True)
@@ -99,6 +100,7 @@ class LeadIn:
     kind: str  # speaker | response | discussion
     speaker: Spk | None = None
     act: str | None = None
+    motion: bool = False  # "Councillor X moved the following motion:": the unmarked paragraphs below are the motion
 
 
 #: who speaks a RESOLVED / AGREED decision (gold convention)

@@ -6,6 +6,7 @@ import re
 
 from . import rules
 from .attendance import title_kind
+from .components import REPRESENTATIVE_NOUNS
 from .people import Entry, People, is_initials_of, title_initials
 from .records import BlockData, Mention, Spk, Subject
 from .textnorm import normalise
@@ -14,6 +15,7 @@ from .units import PRONOUNS
 _INDEFINITE = re.compile(r"(?:an?|one|another|some)\s", re.IGNORECASE)
 _CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "convenor", "cadeirydd"}
 
+_REPRESENTATIVES = frozenset(REPRESENTATIVE_NOUNS.values())
 _THE_OUR = re.compile(r"^(?:the|our)\s+", re.IGNORECASE)
 INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
 
@@ -103,11 +105,19 @@ class Analyser:
     def _holder_in_item(self, m: Mention, state: ItemState) -> Spk | None:
         """A role several people hold ("the Cabinet Member", "the Director") is the holder who has
         already spoken in this item."""
+        if m.label.startswith("ROLE|") and m.label.split("|")[1] in _REPRESENTATIVES:
+            noun = m.label.split("|")[1]  # "The first young person replied": the young person from ... who spoke before
+            return next((s for s in reversed(state.history) if s.entry is None and s.key and s.key.startswith(noun + " from ")), None)
         if (m.label.startswith("ROLE|") and m.label.split("|")[1] not in self.single_role_keys) or _INDEFINITE.match(m.text):
             return None  # "the Board", "Members": a body, not one of several people
         bare = _THE_OUR.sub("", m.text.strip())
         if m.label == "ROLE_ACRO":
             bare = self.acronyms.get(bare, bare)
+        if m.label.startswith("ROLE_OPEN"):
+            short = normalise(bare).lower()
+            for s in reversed(state.history):
+                if s.entry is None and s.key and s.key.startswith(short + " ") and not s.parts:
+                    return s  # "The Director of Housing presented ... The Director said": the role that spoke in this item
         holders = self.people.title_holders(bare)
         if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
             holders = [h for h in holders if self.people.kind_of(h) == m.label.split("|")[2]]
@@ -162,7 +172,8 @@ class ItemState:
         # answerer when someone else fits
         skip = self.questioner
         last = self.history[-1]
-        if last is not skip and not last.parts and last.entry is not None and last.gender is None and last.kind != "group":
+        if (last is not skip and not last.parts and (last.entry is not None or " from " in (last.key or "")) and last.gender is None
+                and last.kind != "group"):  # (or a representative: "A young person from the CiCC said ... He also said")
             return last  # the subject just before, whose gender the document does not give
         for s in reversed(self.history):
             if s.parts or s is skip:

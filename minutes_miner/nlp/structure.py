@@ -6,7 +6,7 @@ from datetime import date
 
 from minutes_miner.models import AttendeeMention, ItemText, MinutesText
 
-from .attendance import parse_attendance
+from .attendance import list_label, parse_attendance
 from .textnorm import collapse, repair
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -39,6 +39,8 @@ _HEADER_DASH = re.compile(r"^(?P<committee>[A-Z][A-Za-z'’&,\- ]{3,100}?)\s*[-�
 _ATTEND_START = re.compile(
     r"^(?:PRESENT|Present|ALSO PRESENT|Also [Pp]resent|ALSO IN ATTENDANCE|Also in [Aa]ttendance|IN ATTENDANCE|In [Aa]ttendance|Officers(?: [Pp]resent| in [Aa]ttendance)?|"
     r"Members [Pp]resent|Councillors [Pp]resent|Religious [Rr]epresentatives?|Co-opted [Mm]embers?|Apologies|APOLOGIES|Substitutes?|SUBSTITUTES?|Absent|ABSENT)\b"
+    # lists known by their label alone: "Elected Members:", "OFFICERS:", "REPRESENTATIVES:", "Witnesses:"
+    r"|^(?i:(?:elected|voting|county|borough|district)\s+members|officers|representatives|witnesses|attendees)\s*:"
 )
 _BLOCK_START = re.compile(
     r"^(?:[•·▪‣◦●○■□*]|[-–]\s|o\s|\(?\d{1,3}[.)]\s|\(\d{1,3}\)\s|\(?[a-zA-Z][.)]\s|\([a-z]{1,4}\)\s|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]\s|"
@@ -329,8 +331,8 @@ def _attendance_blocks(blocks: list[str]) -> list[str]:
     out: list[str] = []
     open_label = False
     for b in blocks:
-        if _ATTEND_START.match(b):
-            open_label = bool(re.match(r"^[\w ]+:\s*$", b))
+        if _ATTEND_START.match(b) or list_label(b):
+            open_label = bool(re.match(r"^[\w '’-]+:\s*$", b))
             out.append(b)
         elif open_label and _number_of(b) is None and not _ITEM_HEADING.match(b):
             out[-1] += ("" if out[-1].rstrip().endswith(":") else ";") + " " + b

@@ -193,12 +193,18 @@ def _ends_terminal(text: str) -> bool:
     return bare[-1:] in _TERMINAL_CHARS and bare != ""
 
 
+#: "Question 2 from Councillor Yusuf Kaya to the Cabinet Member for Children, Young People and Schools": who asks whom
+QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s+(?:from|by)\s+(?P<who>[A-Z][^,;:]{2,80}?)\s+to\s+"
+                              r"(?:the\s+)?(?P<to>[A-Z].{2,120})$", re.IGNORECASE)
+
+
 def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()
-    if len(words) > 14 and not (len(words) <= 24 and _LABELLED_HEADING.match(text)):
+    if len(words) > 14 and not ((len(words) <= 24 and _LABELLED_HEADING.match(text))
+                                or (len(words) <= 30 and QUESTION_HEADING.match(text))):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit()):

@@ -17,7 +17,9 @@ _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
     r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s)[^;:.!?]{0,170}?)\s*,?"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s"
+    # a seat described in lower case: "Anita Rowe (AR), primary maintained representative, asked"
+    r"|[a-z][\w'’-]*(?=(?:,?\s+[\w'’-]+){0,6}\s+(?:representative|observer|governor|adviser|advisor|trustee)\b))[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?"
     # an organisation with no comma: "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported"
     r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*))?"
@@ -59,21 +61,64 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": 
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
 _SUGGESTED_THAT = re.compile(
     r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
-    r"(?:should\s+)?(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish)\b")
+    r"(?:should\s+(?:also\s+|now\s+|in\s+future\s+)?(?!not\b|have\b)[a-z]+|(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish|record|report|provide|publish|monitor|track|share|circulate|extend|return|continue))\b")
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
+_CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:that|who|which|whether|because|when|if)\b")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
+# A question, request or answer verb after a perfect or passive auxiliary reports someone else's
+# act inside the sentence ("the Panel had asked to focus on", "schools were being asked to hold",
+# "212 young people had answered the survey", "wanted to be asked"): not the speaker's act.
+_REPORTED_AUX = re.compile(r"\b(?:had|has|have|being|be|'d)(?:\s+(?:not|never|already|also|previously|recently|increasingly|\w+ly))*"
+                           r"(?:\s+been)?(?:\s+(?:not|already|also|\w+ly))*\s+$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been)(?:\s+(?:not|never|already|also|\w+ly))*\s+$", re.IGNORECASE)
+_REPLY_TO_NON_QUESTION = re.compile(r"\s+to\s+(?:the|this|that|a|an|each|both)\s+(?:\w+\s+){0,2}?(?:petition|petitions|motion|motions|debate|"
+                                    r"comments?|points?|deputation|statements?|concerns?|consultation|survey|invitation|letter)\b",
+                                    re.IGNORECASE)
+_PEOPLE_WHO = re.compile(r"\b(?:those|people|residents|patients|families|parents|tenants|carers|staff|pupils|children|respondents)\s+who\s+$",
+                         re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+$", re.IGNORECASE)
+_REQUEST_NOUN = re.compile(r"\b(?:a|the|with|this|that)\s+$", re.IGNORECASE)
+_BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
+_TO_OR_FOR = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)  # "were asked to agree": asked to do something, not asking
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
+_REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have|to\s+be)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
+_ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
+_OPINION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:should|ought|must|was|were|is|are|had\s+been)\b(?!\s+(?:asked|invited|requested|sent|circulated|added|included)\b)", re.IGNORECASE)
+_MOVED_MOTION = re.compile(r"\b(?:moved|proposed)\b(?:\s+and\s+[^.;:]{0,60}?\bseconded)?\s+(?:an?|the)\s+(?:amendment|motion|recommendation)\b",
+                           re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
-RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering)\b", re.IGNORECASE)
+RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering"
+                        r"|(?:following|after)\s+(?:a\s+|the\s+)?(?:further\s+|supplementary\s+)?(?:question|query|questions|queries)\s+(?:from|by)\b)",
+                        re.IGNORECASE)  # "Following a question from Cllr Ito about reserves, the Head of Finance confirmed ..."
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
+
+_TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
+
 
 def _after_preposition(before: str) -> bool:
     """``_PREP_BEFORE.search(before)``, run only when ``before`` ends in one of its words."""
     return folded(before.rstrip()).endswith(_PREP_ENDINGS) and _PREP_BEFORE.search(before) is not None
+
+
+def _reported_cue(text: str, us: int, s: int, e: int, act: str) -> bool:
+    """A single-verb cue that reports another's act ("had asked", "were being asked to", "were
+    answered within"), told apart from the speaker's own act ("asked whether", "It was asked")."""
+    if text[s:s + 3].lower() == "it ":
+        return False
+    before = text[max(us, s - 40):s]
+    if act == "answer" and (_REPLY_TO_NON_QUESTION.match(text, e) or _PEOPLE_WHO.search(before)):
+        return True  # "responded to the petition" (a reply to no question), "those who responded" (to a survey)
+    if _REPORTED_AUX.search(before):
+        return True
+    if _PASSIVE_AUX.search(before):
+        if act == "answer":
+            return not text[e:e + 4].lower().startswith(" by ")  # "was answered by the Chair" names who replied
+        return bool(_TO_OR_FOR.match(text, e))  # "were asked to agree"; but "A briefing note was requested"
+    return False
 
 
 def _questioners(text: str, us: int, ments: list[Mention]) -> list[Mention]:
@@ -89,6 +134,22 @@ def _questioners(text: str, us: int, ments: list[Mention]) -> list[Mention]:
 
 
 _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|In reply,\s*)?$")
+
+
+_BRACKETED_AGENT = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ed\s+\((?:(?P<w>[A-Z]{2,4})|(?P<m>[^()]{3,60}))\)\s+(?=that|whether|about|on|over|at|if|with)\b")
+
+
+def _bracketed_agent(text: str, us: int, ue: int, ments: list[Mention], cues) -> Subject | None:
+    """The speaker a passive names in brackets after its verb: "Concern was raised (PD) that ...",
+    "It was noted (Councillor Hale) that ..." (initials or a name)."""
+    m = _BRACKETED_AGENT.search(text, us, ue)
+    if m is None:
+        return None
+    act = next((a for s, _e, a in cues if a not in ("passive", "impersonal") and s < m.end()), "statement")
+    if m.group("w"):
+        return Subject("word", word=m.group("w"), cue_start=m.start(), cue_act=act)
+    inside = [x for x in ments if m.start("m") <= x.start and x.end <= m.end("m")]
+    return Subject("chain", [(inside[0], None)], cue_start=m.start(), cue_act=act) if len(inside) == 1 else None
 
 
 def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
@@ -112,8 +173,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             passive = True
         elif act == "impersonal":
             impersonal = True
-        elif act == "answer":
-            response = True
+        elif act == "answer" and not _reported_cue(text, us, s, e, act) and not (
+                s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and not _BY_AFTER.match(text, e)):
+            response = True  # not "requests had been answered within 20 days" (but "was answered by the Leader")
     questioners = _questioners(text, us, ments)
     # subject: chain of mentions followed by a cue
     best: Subject | None = None
@@ -186,6 +248,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 # Medical Officer of the Fennick and Marston Hospitals NHS Foundation Trust, presented")
             if nc is not None and nc[0] - pos <= 180:
                 mg = _LAST_GAP.fullmatch(text[pos:nc[0]])
+                if mg is None and nc[0] - pos <= 60 and _APPOS_OPEN.match(text, pos):
+                    # a cue word inside the apposition: "Anita Rowe (AR), primary maintained representative, asked"
+                    later = next((c for c in cues[k + 1:] if c[0] < ue and c[0] - pos <= 180 and _LAST_GAP.fullmatch(text[pos:c[0]])), None)
+                    if later is not None and not (nm is not None and nm.start < later[0]):
+                        nc, mg = later, _LAST_GAP.fullmatch(text[pos:later[0]])
                 if mg:
                     said_as = _appos_title(mg)
                     if not (parts[-1][1] and said_as and _ON_BEHALF.match(said_as)):  # keep the job over ", on behalf of the COO,"
@@ -222,6 +289,17 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 w = listed.group("first")  # "Councillors Evans and Khan asked": the first named speaks
             best = Subject("pronoun" if w in PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
             break
+    if best is None or best.kind == "word":
+        # "Concern was raised (PD) that ...", "It was noted (SC) that" ("Concern" is no subject)
+        best = (_bracketed_agent(text, us, ue, ments, ucues) if text.find("(", us, ue) >= 0 else None) or best
+    if best is None and ments and ments[0].start - us <= 1:
+        # "The Executive Director did not have the figure to hand and undertook to provide it": the subject of a
+        # later verb joined by "and"
+        m0 = ments[0]
+        later = next((c for c in ucues if c[0] >= m0.end and c[2] not in ("passive", "impersonal")), None)
+        if (later is not None and later[0] - m0.end <= 120 and _AND_THEN.search(text, m0.end, later[0])
+                and not any(m0.end <= m.start < later[0] for m in ments) and not _CLAUSE_BREAK.search(text, m0.end, later[0])):
+            best = Subject("chain", [(m0, None)], cue_start=later[0], cue_act=later[2])
     if best is None:
         # "It was moved by Councillor Ferris and seconded by Councillor Lomax that ...": the mover
         mover = next((m for m in ments if m.named and _MOVED_BY.search(text[max(us, m.start - 25):m.start])), None)
@@ -247,7 +325,28 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if _RESP_AT.match(text, us, ue):
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
+    reply = _TO_WHICH.search(text, us, ue) if text.find("to which", us, ue) >= 0 else None
+    replier = next((m for m in ments if reply and m.start == reply.end()), None)
+    if replier is not None and any(c[0] >= replier.end and c[2] not in ("passive", "impersonal") for c in ucues):
+        # "It was asked whether the contractor had been penalised, to which the Section 151 Officer replied that ...":
+        # the question and its answer in one sentence, spoken by the one who replied
+        cue = next(c for c in ucues if c[0] >= replier.end and c[2] not in ("passive", "impersonal"))
+        best = Subject("chain", [(replier, None)], cue_start=cue[0], cue_act="answer")
+        resp_prefix_end, response = cue[0], True
+    feeling_at = None  # where a welcome or concern cue was taken
     for s, e, act in ucues:
+        if (feeling_at is not None and act in ("question", "request") and s > feeling_at
+                and any(a == "request" and s2 == s for s2, _, a in ucues) and _AND_THEN.search(text, max(us, s - 12), s)):
+            continue  # "The Chairman welcomed the scheme and asked that it be offered ...": the welcome is the act
+        if act == "request" and e - s == 12 and text[s:e].lower() == "request that" and _REQUEST_NOUN.search(text, max(us, s - 12), s):
+            continue  # "an amendment to replace the final paragraph with a request that ...": a request described
+        if act == "commitment" and text[s:e].lower().startswith("committed") and _PASSIVE_AUX.search(text, max(us, s - 40), s):
+            continue  # "the increase was already committed to the pay award": money allocated, not a promise
+        if act in ("welcome", "commitment") and _REPORTED_AUX.search(text, max(us, s - 40), s) and (
+                act == "welcome" or _PASSIVE_AUX.search(text, max(us, s - 40), s) or text[max(us, s - 3):s] == "be "):
+            continue  # "people who had contacted Healthwatch had praised the service", "that it be offered to more young people"
+        if act == "commitment" and _RELATIVE_BEFORE.search(text, max(us, s - 8), s):
+            continue  # "emerging findings, which would be reported to the Committee": what will happen, no one's promise
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
@@ -258,10 +357,21 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue  # "was welcomed to the meeting": welcomed, not welcoming (but "was praised by the Committee")
         if act == "request" and _REQUESTED_PARTICIPLE.match(text, e) and text[s:s + 3].lower() != "it ":
             continue  # "the breakdown requested at the last meeting": a request reported, not made
+        if act in ("request", "question", "commitment") and s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and (
+                act != "question" or _ASKED_TO.match(text, s, ue) or text[max(us, s - 6):s].lower() == "to be "):
+            # "no changes had been requested", "members were asked to agree", "the Committee was asked to comment",
+            # "the Panel had asked to focus on", "most of it was already committed to the pay award": reported, not made
+            continue
         if act == "decision":
+            if text[s:s + 7].lower() == "it was " and _OPINION_AFTER.match(text, e, ue):
+                continue  # "It was agreed that children should be placed close to home": a view shared, not a decision
             acts.add("resolution")  # "The minutes ... were confirmed as a correct record", "The Board NOTED ..."
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
+            continue
+        if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
+            if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
+                acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue
@@ -272,6 +382,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             acts.add("question")
             continue
         acts.add(act)
+        if act in ("welcome", "concern") and feeling_at is None:
+            feeling_at = s
+    if acts and (text.find("moved", us, ue) >= 0 or text.find("proposed", us, ue) >= 0) and _MOVED_MOTION.search(text, us, ue):
+        acts -= {"request", "question", "concern", "commitment", "welcome"}  # "moved an amendment to ... with a request that": moving it
     if not acts and text[ue - 1] == "?":
         acts.add("question")  # "Councillor Hale: Can officers say when ...?"
     headless = best is None and ucues[0][0] == us and text[us:us + 1].isupper() and ucues[0][2] not in ("answer", "impersonal")

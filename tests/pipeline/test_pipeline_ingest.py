@@ -93,4 +93,4 @@ def test_full_council_minutes_recording_questions_are_ingested_as_minutes_with_e
     assert kinds == []  # not kept as a questions paper to be read again
     assert [n for n, _ in items] == [str(n) for n in range(84, 93)]
     assert items[5] == ("89", "QUESTIONS FROM MEMBERS (COUNCIL PROCEDURE RULE 11)")
-    assert ("RECOMMENDATION FROM CABINET: HOMELESSNESS AND ROUGH SLEEPING STRATEGY 2024–2029", "Rajesh Mistry") in said
+    assert ("RECOMMENDATION FROM CABINET: HOMELESSNESS AND ROUGH SLEEPING STRATEGY 2024–2029", "Councillor Rajesh Mistry") in said  # "Councillors Wendy Ashworth, ..., Rajesh Mistry": each a Councillor
