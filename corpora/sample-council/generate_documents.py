@@ -233,7 +233,9 @@ def indicator_rows(indicators: dict, period: str) -> list[dict]:
 # --------------------------------------------------------------------------------------
 
 
-def _reportlab():
+def _reportlab() -> dict:
+    """The reportlab names the builders use, imported only when PDFs are built (invariant mode
+    first, so the output is byte-for-byte reproducible)."""
     from reportlab import rl_config
 
     rl_config.invariant = 1
@@ -242,9 +244,20 @@ def _reportlab():
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
-    return locals()
+    return {"rl_config": rl_config, "colors": colors, "TA_CENTER": TA_CENTER, "A4": A4,
+            "landscape": landscape, "ParagraphStyle": ParagraphStyle,
+            "getSampleStyleSheet": getSampleStyleSheet, "mm": mm, "PageBreak": PageBreak,
+            "Paragraph": Paragraph, "SimpleDocTemplate": SimpleDocTemplate, "Spacer": Spacer,
+            "Table": Table, "TableStyle": TableStyle}
 
 
 def _x(text: str) -> str:

@@ -354,7 +354,8 @@ def group_blocks(body: list[tuple[int, PdfLine]], margins: tuple[float, float] |
             elif cur["enum"] and ln.x0 > cur["first"].x0 + 5:
                 new = False
             else:
-                new = bool(re.search(r"[.:;!?]$", cur["text"])) and not t[:1].islower()
+                # a bold heading printed at the foot of a page heads the plain text overleaf
+                new = (bool(re.search(r"[.:;!?]$", cur["text"])) and not t[:1].islower()) or (cur["bold"] and not ln.bold)
         if new:
             blocks.append({"text": t, "first": ln, "page": page, "enum": enum, "last": ln, "last_page": page,
                            "bold": ln.bold})

@@ -150,7 +150,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
     if (stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None
-            and _DECISION_WORD.match(stmts[-1].blk.norm, stmts[-1].start)):
+            and _DECISION_WORD.match(stmts[-1].blk.norm)):
         return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
@@ -181,9 +181,10 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
-            and spk.ident == stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers  # "... replied that ... . She said that ...": the rest of the same reply
+            and (u.subject.kind == "pronoun" or (stmts[-1].blk is not None and u in stmts[-1].blk.units)) and spk is not None
+            and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
+        # "... replied that ... . She said that ...", "A: Samir Haddad said ... . Mr Haddad said ...": the rest of the same reply
+        return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
             and stmts[-1].blk is not None and u in stmts[-1].blk.units and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):

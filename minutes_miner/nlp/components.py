@@ -543,8 +543,8 @@ class ConcernMatcher:
         hits = self.phrases.hits
         found = hits(doc, self.terms) + hits(doc, self.acronyms)
         found += self.patterns(doc)
-        if found:
-            excluded = hits(doc, self.exclusions)
+        excluded = hits(doc, self.exclusions) if found else None
+        if excluded:  # most docs hold no excluded name: spare a test of every hit
             found = [f for f in found if not any(s <= f[0] and f[1] <= e and lab == f[2] for s, e, lab in excluded)]
         _store(doc, "mm_concerns", found, spans)
         return doc

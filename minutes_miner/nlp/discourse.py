@@ -44,7 +44,13 @@ from .attendance import parse_attendance
 from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
-from .statements import ATTEND_FOR_ITEM, analyse_item, analyse_turns, list_attendance
+from .statements import (
+    ATTEND_FOR_ITEM,
+    ROSTER_LIST,
+    analyse_item,
+    analyse_turns,
+    roster_lines,
+)
 from .textnorm import Block, classify, folded, normalise, repair
 from .units import parse_unit
 
@@ -161,7 +167,8 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             if ":" in bd.block.text:  # a quotation kept whole opens after a colon
                 block_units = _quoted_together(block_units, bd.block.text, off)
             pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in block_units)
-            for us, ue in _decision_apart(pieces, text_b):
+            # a mover's words need "moved by" / "proposed by" / "seconded by"
+            for us, ue in (_decision_apart(pieces, text_b) if "by" in bd.low else pieces):
                 while ue > us and text_b[ue - 1] in " \n":
                     ue -= 1
                 if ue <= us:
@@ -171,9 +178,17 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 u.concerns = {bconcerns[k][1] for k in range(clo, chi)} if chi > clo else set()
                 bd.units.append(u)
 
+    for bds in items_blocks:
+        for n in roster_lines(bds):
+            if ROSTER_LIST.match(bds[n].block.text):
+                for a in parse_attendance(bds[n].block.text):
+                    people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
+                continue
+            name, sep, title = bds[n].block.text.partition(",") if "," in bds[n].block.text else bds[n].block.text.partition("(")
+            if sep and not name.rstrip().endswith(":"):
+                people.add(name.strip(), title=title.strip(" ,;()") or None, rank="list")  # a witness: "Simon Thorne, Executive Director"
     an = Analyser(people)
     for bds in items_blocks:
-        list_attendance(bds, people)
         for bd in bds:
             if bd.block.kind == "para":
                 if "item" in bd.low and ATTEND_FOR_ITEM.search(bd.block.text):

@@ -174,7 +174,7 @@ def _gold_line(path: Path, number: int, raw: str) -> GoldLine:
     item = data.get("item")
     return GoldLine(
         source=str(path), line=number, item=None if item is None else str(item), quote=data["quote"],
-        speaker=data.get("speaker"), speaker_key=data.get("speaker_key"),
+        speaker=data.get("speaker"), speaker_key=_fold_apostrophes(data.get("speaker_key")),
         speaker_kind=data.get("speaker_kind") or "unknown", act=data["act"], answers=data.get("answers"),
         concerns=tuple(sorted(set(concerns))), section=data.get("section"), has_section="section" in data,
     )
@@ -218,11 +218,18 @@ class _Pred:
     concerns: frozenset[str]
 
 
+def _fold_apostrophes(key: str | None) -> str | None:
+    """Gold keys keep the surname as printed ("o’neill"); the tool keys people with straight
+    apostrophes so that both printings are one person. Either form scores as the same key."""
+    return key.replace("\u2019", "'").replace("\u2018", "'") if key else key
+
+
 def _predictions(doc: AnalysedDocument) -> list[_Pred]:
     out = []
     for ii, item in enumerate(doc.items):
         for si, s in enumerate(item.statements):
-            out.append(_Pred(ii, si, item.number, item.title, norm_text(s.text), s.speaker_key, s.speaker_kind, s.act,
+            out.append(_Pred(ii, si, item.number, item.title, norm_text(s.text), _fold_apostrophes(s.speaker_key),
+                             s.speaker_kind, s.act,
                              s.answers, s.section, frozenset(s.concerns)))
     return out
 

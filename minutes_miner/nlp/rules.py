@@ -40,6 +40,12 @@ def lead_ins() -> dict[str, list[str]]:
     return {k: v for k, v in _load("lead_ins.json").items() if not k.startswith("_")}
 
 
+@cache
+def not_statements() -> list[str]:
+    """The patterns of ``not_statements.json``, every kind together."""
+    return [p for k, v in _load("not_statements.json").items() if not k.startswith("_") for p in v]
+
+
 def compile_token_pattern(text: str) -> list[dict]:
     """Compile one pattern in the data-file syntax to a spaCy Matcher pattern."""
     pattern: list[dict] = []

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from . import rules
 from .answers import QALayout, decide_act
-from .attendance import parse_attendance
 from .people import People
 from .records import (
     COMMITTEE,
@@ -23,41 +22,77 @@ from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
-# an attendance list inside an item: "Witnesses:" over one person per line, "In attendance: X (Head of Y), ..."
-_ITEM_LIST_LABEL = re.compile(r"^(?:witnesses(?:\s+present)?|(?:also\s+)?in\s+attendance(?:\s+for\s+(?:this|the)\s+item)?|also\s+present|"
-                              r"officers\s+(?:present|in\s+attendance)|(?:present|attending)\s+for\s+(?:this|the)\s+item)\s*:\s*(?P<rest>.*)$",
-                              re.IGNORECASE)
-_SENTENCE_INSIDE = re.compile(r"[.;!?]\s+[A-Z]|[.!?]$")
-
-
-def list_attendance(bds: list[BlockData], people: People) -> None:
-    """The people an item lists under a label ("Witnesses:" + "Simon Thorne, Executive Director for
-    Adults" per line) are registered with their titles, so that "the Executive Director" is Mr
-    Thorne; the list is not a statement (``BlockData.listed``)."""
-    listing = False
-    for bd in bds:
-        text = bd.block.text
-        m = _ITEM_LIST_LABEL.match(text)
-        if m:
-            bd.listed = listing = True
-            entries = parse_attendance("Present: " + m.group("rest")) if m.group("rest") else []
-        elif listing and bd.block.kind in ("para", "heading") and len(text.split()) <= 30 and not _SENTENCE_INSIDE.search(text):
-            entries = parse_attendance("Present: " + text)
-            if not entries:
-                listing = False
-                continue
-            bd.listed = True
-        else:
-            listing = False
-            continue
-        for a in entries:
-            people.add(a.name, kind=None if a.kind in ("unknown", "member") else a.kind, title=a.title, rank="list")
-
-
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
 ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
+
+
+def _housekeeping_patterns() -> tuple[Callable, Callable]:
+    """The housekeeping patterns (data file) as two whole-sentence matchers: those anchored on their
+    first words ("Apologies were received ...", "The meeting closed at ...") fail at once on other
+    sentences; those that scan for a verb after the subject ("Cllr Tully declared a ... interest")
+    are tried only on a sentence holding one of their verbs."""
+    patterns = rules.not_statements()
+    scan = [p for p in patterns if p.startswith("[^")]
+    anchored = [p for p in patterns if not p.startswith("[^")]
+    return (re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE).fullmatch,
+            re.compile("|".join(f"(?:{p})" for p in scan), re.IGNORECASE).fullmatch)
+
+
+_ANCHORED_HOUSEKEEPING, _SCANNED_HOUSEKEEPING = _housekeeping_patterns()
+# the verbs of the scanning patterns (not_statements.json), lower case
+_HOUSEKEEPING_VERBS = re.compile(r"apolog|substitut|deputis|attended|declar|repeated")
+
+
+# "Cllr Tully declared an interest and asked whether ...": the sentence says something too, and
+# dropping it as housekeeping would lose the question
+_SAID_AS_WELL = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:asked|queried|questioned|sought|raised|expressed|"
+                           r"said|stated|requested|welcomed|suggested|commented|highlighted|explained|noted|reported|"
+                           r"thanked|proposed|moved|urged|felt|added)\b")
+
+
+def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` records the meeting's housekeeping, which nobody said: apologies,
+    substitutions, declarations of interest, close of meeting, action lines, vote lists. ``low``:
+    ``norm`` folded, or None when the caller knows that it holds none of the scanning verbs."""
+    return (_ANCHORED_HOUSEKEEPING(norm, start, end) is not None
+            or (low is not None and _HOUSEKEEPING_VERBS.search(low, start, end) is not None
+                and _SCANNED_HOUSEKEEPING(norm, start, end) is not None
+                and _SAID_AS_WELL.search(low, start, end) is None))
+
+
+# "Witnesses:" over one "Name, Job Title" per line: who attended for the item, not statements
+# and not sub-headings
+_ROSTER_LABEL = re.compile(
+    r"^(?:witnesses|(?:also\s+)?in\s+attendance|(?:officers|others|also)\s+(?:present|in\s+attendance)|present|attending)"
+    r"(?:\s+(?:for|during)\s+(?:this|the)\s+item)?\s*:\s*$", re.IGNORECASE)
+_ROSTER_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof\.?|Professor|Councillor|Cllr|Sir|Dame|Revd?\.?|Father|Chief\s+Inspector|"
+                          r"Inspector|Superintendent|Sergeant)\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*[,(]\s*[A-Z][^.?!:]{2,200}$")
+
+
+# "Present: Councillor Gideon Marchetti (Chair), Councillors ...; Mrs Jaspreet Kaur (...)." in an item
+ROSTER_LIST = re.compile(r"^(?:(?:members\s+|councillors\s+)?present|also\s+present|(?:also\s+)?in\s+attendance|"
+                         r"officers(?:\s+present|\s+in\s+attendance)?|witnesses)\s*:\s*\S", re.IGNORECASE)
+
+
+def roster_lines(bds: list[BlockData]) -> list[int]:
+    """Positions of the blocks of an item that list who attended for it: a "Witnesses:" label
+    and the "Name, Job Title" lines under it, a "Present: ..." list."""
+    out: list[int] = []
+    open_list = False
+    for n, bd in enumerate(bds):
+        text = bd.block.raw or bd.block.text
+        if not open_list and ":" not in text:
+            continue  # no label
+        if (ROSTER_LIST.match(text) and not bd.has_cue) or _ROSTER_LABEL.match(text):
+            out.append(n)
+            open_list = True
+        elif open_list and _ROSTER_LINE.match(text.rstrip(";, ")):
+            out.append(n)
+        else:
+            open_list = False
+    return out
 
 
 def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
@@ -75,12 +110,15 @@ def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
 _LEAD_INS: list[tuple[str, Callable, str]] | None = None
 
 
-def lead_in_kind(text: str) -> str | None:
+def lead_in_kind(text: str, low: str | None = None) -> str | None:
+    """``low``: ``folded(text)`` of a ``text`` already normalised and stripped (a block's)."""
     global _LEAD_INS
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
-    t = normalise(text).strip()
-    low = folded(t)
+    if low is None:
+        text = normalise(text).strip()
+        low = folded(text)
+    t = text
     for needed, find, kind in _LEAD_INS:
         if needed in low and find(t):
             return kind
@@ -105,15 +143,46 @@ _PURE_LEAD_IN = re.compile(
 _MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+following|this|a|an|the)\s+(?:(?:notice\s+of\s+)?motion|amendment|"
                              r"recommendation|resolution)s?\b[^:]{0,40}|\bthat)\s*:$", re.IGNORECASE)
 
+# "Moira Galbraith, Executive Director of Finance, set out the main features of the draft budget:",
+# "IO drew the Board's attention to three findings:", "Councillor Morley moved and Councillor Keane
+# seconded the following motion:": the points below say it all. A bare "the following:" only right
+# after the verb: "Mr Baker provided an update on the following:" is kept (the realdata tests).
+_LIST_LEAD_IN = re.compile(
+    r"^(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[\w'’ -]{1,50}?)(?:\s*,\s*[^,:;]{2,90},|\s*\([^()]{1,90}\))?"
+    r"(?:\s+(?:also|then|further|briefly|went on to))?(?:\s+(?:presented|introduced)\s+(?:the|an?|his|her|their)\s+[\w'’ -]{1,40}?\s+and)?\s+"
+    r"(?:highlighted|outlined|noted|made|raised|set out|reported|summarised|listed|identified|covered|described|explained|shared|gave|"
+    r"provided|mentioned|drew (?:(?:the\s+)?[\w'’]+\s+)?attention to|moved|proposed|presented|introduced)"
+    r"(?:\s+the following|(?:\s+[\w'’-]+){0,6}?\s+(?:the following\s+[\w-]+|"
+    r"(?:the|two|three|four|five|six|several|a number of|some)\s+(?:(?:main|key|headline|principal)\s+)?"
+    r"(?:findings|features|matters|points|areas|issues|themes|messages|risks|changes|highlights|updates|priorities|proposals)"
+    r"(?:\s+(?:of|in|from)\s+[^:;.]{1,60})?))\s*:$",
+    re.IGNORECASE,
+)
+
 # A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
 # points of a "RESOLVED:" lead-in are.
 _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
                                re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
-                            # "RESOLVED:" / "The Select Committee:" over "i. Notes ...; ii. Recommends that ..."
-                            r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$")
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
+# "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
+_DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
+                            r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
+# a printed page's running header between paragraphs: "Children's, Young People and Education Cabinet Committee – 21 May 2024"
+_RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}$")
+# A decision notice's "Reasons for decision" / "Alternative options considered" explain the decision
+# in the report's words: nobody said them at the meeting
+_NOTICE_HEADING = re.compile(r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options?\s+"
+                             r"(?:considered|rejected)(?:\s+and\s+rejected)?|(?:any\s+)?conflicts?\s+of\s+interests?(?:\s+declared)?|"
+                             r"dispensations?\s+granted)\s*:?$", re.IGNORECASE)
+# "RESOLVED:" / "The Select Committee:" + "i. Notes ...": the body deciding, naming who decides the parts below
+_BODY_LEAD_IN = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,5}(?:[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]anel|[Bb]oard|[Ff]orum|"
+                           r"[Cc]abinet|[Cc]ouncil|[Aa]uthority)\s*:$")
+# "RESOLVED: That (1) the report be noted; (2) a breakdown be reported ...": each part its own statement
+_INLINE_PART = re.compile(r"(?:and\s+|or\s+)?\((?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)\)\s")
+_NO_WORDS = re.compile(r"\W*")
+_CONJUNCTION_ONLY = re.compile(r"(?:and|or|and/or|but)\W*", re.IGNORECASE)
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
 _MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b[^.;:!?]*", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
@@ -150,10 +219,16 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
     deciding = False  # under a "Decision" heading or label
     qa = QALayout()
     point_rank: int | None = None  # the rank of the list point just read
+    roster = set(roster_lines(bds))
+    notice = False  # under "Reasons for decision" and the like
     for n, bd in enumerate(bds):
-        if bd.listed:
-            continue
         b = bd.block
+        if n in roster:
+            continue
+        if b.kind != "para" or (len(b.text) < 60 and _NOTICE_HEADING.match(b.text)):
+            notice = bool(_NOTICE_HEADING.match(b.text))
+        if notice:
+            continue
         following = bds[n + 1].block.text if n + 1 < len(bds) else ""
         if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):
             continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ..."
@@ -163,6 +238,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
                 section = b.text.rstrip(" :")
             continue
         if b.kind == "heading":
+            if _RUNNING_HEADER.match(b.text) or housekeeping(normalise(b.text), folded(normalise(b.text)), 0, len(b.text)):
+                continue  # "Against (0)" in a recorded vote, a PDF page's running header: not sub-headings
             if (n == 0 and titled and not any(c.isdigit() for c in b.text)
                     and sum(1 for x in bds if x.block.kind == "heading") == 1):
                 continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
@@ -183,6 +260,13 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         point_rank = rank if marker or point_rank == rank else None
         if marker == "alpha":
             last_alpha = b.label
+        if b.text.endswith(":") and _BODY_LEAD_IN.match(b.text):
+            if not (stack and stack[-1].kind == "decision"):
+                while stack and stack[-1].rank >= rank:
+                    stack.pop()
+                stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
+            deciding = True
+            continue
         quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
         motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
@@ -197,7 +281,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
-        if _BARE_DECISION.match(b.text):
+        if _BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
@@ -206,7 +290,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
         qa.note_responder(bd, an)
-        li = lead_in_kind(bd.norm)
+        li = lead_in_kind(bd.norm, bd.low)
         if li == "group":
             # "Points raised by Members included:": each point below is theirs
             body = next((m for m in bd.mentions if not m.named), None)
@@ -226,7 +310,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             lead = b.text[last.start:last.end].strip()
             motion = bool(_MOTION_LEAD_IN.search(lead))
             stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act, motion=motion))
-            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or motion) and stmts[-1] is last:
+            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or _LIST_LEAD_IN.match(lead) or motion) and stmts[-1] is last:
                 stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
     for i, s in enumerate(stmts):
         s.index = i
@@ -303,9 +387,17 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
     new: list[Stmt] = []
     cur: Stmt | None = None
     inherited = parent.speaker if parent and parent.kind == "speaker" else None
+    verbs_low = bd.low if _HOUSEKEEPING_VERBS.search(bd.low) else None  # one search per block, not per sentence
     for u in bd.units:
+        if cur is not None and u.end - u.start <= 8 and _CONJUNCTION_ONLY.fullmatch(bd.norm, u.start, u.end):
+            cur.end = u.end  # "i. Asks the Trust to report in March; and": the "and" closes the part
+            continue
+        if u.end - u.start <= 3 and _NO_WORDS.fullmatch(bd.norm, u.start, u.end):
+            continue  # a closing quotation mark left on a line of its own
         if u.end - u.start <= 60 and ACTION_LABEL.match(bd.norm, u.start):
             continue  # "Action: JT" names who owns a follow-up; nobody said it
+        if housekeeping(bd.norm, verbs_low, u.start, u.end):
+            continue  # "Apologies were received from ...", "Cllr Tully declared a non-pecuniary interest ..."
         if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
             continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
         state.questioner = None
@@ -323,6 +415,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
                 or (strong is not None and strong != cur.act)
                 or (cur.act == "question" and spk is None)
                 or (u.response and cur.act != "answer")
+                or _INLINE_PART.match(bd.norm, u.start) is not None
             )
             if not start_new:
                 cur.end = u.end

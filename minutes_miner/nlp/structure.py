@@ -22,7 +22,10 @@ _DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _ISSUE_MEETING = re.compile(r"^Meeting:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*-\s*(?P<committee>.+?)\s*\(Item\s+(?P<num>\d+[a-z]?)\)\s*$", re.IGNORECASE)
 _ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.IGNORECASE)
 _ITEM_HEADING = re.compile(r"^(?:Item|ITEM|Agenda Item|AGENDA ITEM)\s+(?P<num>\d+[a-z]?)\s*[:.\-–]?\s*(?P<title>.*)$")
-_NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:/\d{2,4})?)[.)]?\s+(?P<title>[A-Z][^.;:?!]{1,140})$")  # "5.", "23/45"
+# A colon inside a title is kept when a capital or a figure follows it ("32/24 MINUTES OF THE
+# PREVIOUS MEETING: 11 JULY 2024", "6. Adult Social Care: Workforce Update").
+_NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:/\d{2,4})?)[.)]?\s+"
+                          r"(?P<title>[A-Z](?:[^.;:?!]|:(?=\s+[A-Z0-9])){1,140})$")  # "5.", "23/45"
 _MINUTES_OF = re.compile(
     r"minutes? of (?:(?:a|the)\s+)?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
     re.IGNORECASE,

@@ -6,7 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 
 _MOJIBAKE_CHARS = "\u0080-\u00bf\u20ac\u201a-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2122"
-_MOJIBAKE_HINT = re.compile("[ÂÃâÅÄ][" + _MOJIBAKE_CHARS + "]")
+_MOJIBAKE_LEADS = "ÂÃâÅÄ"
+_MOJIBAKE_HINT = re.compile("[" + _MOJIBAKE_LEADS + "][" + _MOJIBAKE_CHARS + "]")
 _MOJIBAKE_RUN = re.compile("(?:[ÂÃâÅÄ][" + _MOJIBAKE_CHARS + "]{1,3})+")
 
 
@@ -24,10 +25,10 @@ def _fix_run(m: re.Match) -> str:
         return run
 
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH_CHARS), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_HAS_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # one-to-one character normalisation (keeps offsets): quotes, dashes, odd spaces
 _NORM_TABLE = str.maketrans({
@@ -37,13 +38,15 @@ _NORM_TABLE = str.maketrans({
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
 })
 _HAS_NORM_CHAR = re.compile("[" + re.escape("".join(chr(c) for c in _NORM_TABLE)) + "]")
+_ASCII_NORM_CHARS = [chr(c) for c in _NORM_TABLE if c < 128]
 
 
 def repair(text: str) -> str:
     """Fix common UTF-8-as-cp1252 mojibake, drop zero-width characters, NFC-normalise."""
     if not text:
         return ""
-    if _MOJIBAKE_HINT.search(text):
+    # "c in text" runs at memchr speed; the regexes only where one of their characters is
+    if any(c in text for c in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text):
         try:
             text = text.encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
@@ -51,7 +54,7 @@ def repair(text: str) -> str:
             text = _MOJIBAKE_RUN.sub(_fix_run, text)
             for bad, good in _MOJIBAKE_TABLE.items():
                 text = text.replace(bad, good)
-    if _HAS_ZERO_WIDTH.search(text):  # translate() with a dict is slow per character: only when needed
+    if any(c in text for c in _ZERO_WIDTH_CHARS):  # translate() with a dict is slow per character: only when needed
         text = text.translate(_ZERO_WIDTH)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -117,6 +120,8 @@ def anchored_at_start(pattern: str) -> bool:
 
 def normalise(text: str) -> str:
     """Same length as ``text``: curly quotes -> straight, dashes -> '-', odd spaces -> ' '."""
+    if text.isascii():  # str.isascii() costs nothing; two ASCII characters are normalised
+        return text.translate(_NORM_TABLE) if any(c in text for c in _ASCII_NORM_CHARS) else text
     return text.translate(_NORM_TABLE) if _HAS_NORM_CHAR.search(text) else text
 
 
@@ -143,6 +148,11 @@ _HEADING_VERBS = re.compile(
     r"\b(?:stated|said|asked|noted|reported|presented|explained|confirmed|advised|queried|questioned|highlighted|agreed|resolved|thanked|welcomed|requested|was|were|had|has|is|are)\b",
     re.IGNORECASE,
 )
+
+
+# a numbered sub-heading may run long: "Question 2 from Councillor Yusuf Kaya to the Cabinet Member for
+# Children, Young People and Schools"
+_LABELLED_HEADING = re.compile(r"^(?:Question|Motion|Petition|Amendment|Dashboard|Deputation|Recommendation|Part|Section|Theme|Priority)\s+\d{1,3}[a-z]?\b")
 
 
 @dataclass
@@ -193,7 +203,7 @@ def is_heading(text: str) -> bool:
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()
-    if len(words) > 14 and not (len(words) <= 30 and QUESTION_HEADING.match(text)):
+    if len(words) > 14 and not ((len(words) <= 24 and _LABELLED_HEADING.match(text)) or (len(words) <= 30 and QUESTION_HEADING.match(text))):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit()):

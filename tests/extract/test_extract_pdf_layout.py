@@ -78,6 +78,21 @@ def test_block_continues_over_a_page_break_and_hyphenation_is_fixed():
     assert (blocks[0].page, blocks[0].last_page) == (1, 2)
 
 
+def test_a_bold_heading_at_the_foot_of_a_page_heads_the_plain_text_overleaf():
+    body = [
+        (1, PdfLine("Mr Sturgess spoke in support.", 72, 700, size=11, x1=300, bottom=711)),
+        (1, PdfLine("Questions and debate", 72, 740, bold=True, size=11, x1=200, bottom=751)),
+        (2, PdfLine("Cllr Lyle asked whether the junction was", 72, 60, size=11, x1=520, bottom=71)),
+        (2, PdfLine("safe.", 72, 74, size=11, x1=110, bottom=85)),
+    ]
+    blocks = group_blocks(body)
+    assert [(b.text, b.kind) for b in blocks] == [
+        ("Mr Sturgess spoke in support.", "paragraph"),
+        ("Questions and debate", "heading"),
+        ("Cllr Lyle asked whether the junction was safe.", "paragraph"),
+    ]
+
+
 def test_pdfplumber_only_on_kpi_table_pages():
     # "auto": a KPI report gets its tables, a ruled room list does not
     report = read_pdf(make_kpi_report(), "report.pdf", tables="auto")

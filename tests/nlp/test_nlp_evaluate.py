@@ -53,6 +53,14 @@ def test_perfect_document_scores_one(tmp_path):
     assert scores.fields["answers"].gold == 1
 
 
+def test_a_curly_apostrophe_in_a_gold_key_matches_the_tools_straight_key(tmp_path):
+    from minutes_miner.nlp.evaluate import evaluate
+
+    text = TEXT.replace("Councillor Patel asked", "Councillor O\u2019Neill asked")
+    scores = evaluate(_split(tmp_path, _gold(speaker="Councillor O\u2019Neill", speaker_key="o\u2019neill"), text))
+    assert scores.accuracy["speaker"] == (4, 4)
+
+
 def test_wrong_fields_are_counted(tmp_path):
     from minutes_miner.nlp.evaluate import evaluate
 

@@ -122,6 +122,51 @@ def test_feature_ids_equal_the_feature_strings_looked_up():
     assert numpy.array_equal(model.id_probabilities(ids), model.probabilities(rows))
 
 
+def _sorted_rows(ids, row_of, n):
+    rows = [[] for _ in range(n)]
+    for k, r in zip(ids.tolist(), row_of.tolist()):
+        if k >= 0:
+            rows[r].append(k)
+    return [sorted(r) for r in rows]
+
+
+def test_document_feature_ids_are_those_of_each_item_in_turn():
+    """Prediction finds a whole document's word and bigram features in one pass (``document_ids``);
+    each statement must get exactly the features ``item_ids`` gives it, item by item, also when a
+    statement holds the pass's separator word or a bigram of the model has a word it does not know."""
+    from minutes_miner.nlp.learned import (
+        SEPARATOR,
+        FeatureIndex,
+        document_ids,
+        item_ids,
+        shipped_model,
+    )
+
+    first = [
+        ("Councillor Lee asked why EHCP assessments were late and whether agency staff helped.", ("send",), None, "question"),
+        ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0, "answer"),
+        ("", (), None, "statement"),
+        ("Members noted the report on school exclusions and mental health.", ("mental-health",), None, "statement"),
+    ]
+    second = [
+        ("Ms Hale advised that surveyors would visit every home with damp and mould.", ("housing",), None, "concern"),
+        ("The £2.3m over-spend on placements was discussed.", (), 0, "answer"),
+    ]
+    items = [("Waiting times for EHCP assessments", ("send",), first), (None, (), second)]
+    index = shipped_model().index
+    expected = [sorted(k for k in row if k >= 0) for t, f, sts in items for row in item_ids(index, t, f, sts)]
+    assert _sorted_rows(*document_ids(index, items)) == expected
+    assert sum(len(r) for r in expected) > 40  # words, bigrams, question and title features were found
+    odd = [(t, f, [(text.replace("late", SEPARATOR), *rest) for text, *rest in sts]) for t, f, sts in items]
+    assert _sorted_rows(*document_ids(index, odd)) == [
+        sorted(k for k in row if k >= 0) for t, f, sts in odd for row in item_ids(index, t, f, sts)]
+    # a bigram whose words are not features of their own ("agency" is not; "mould" is)
+    toy = FeatureIndex({"staff": 0, "mould": 1, "agency_staff": 2, "and_mould": 3, "damp_and": 4, "Q:late": 5, "RULE=send": 6})
+    assert _sorted_rows(*document_ids(toy, items)) == [
+        sorted(k for k in row if k >= 0) for t, f, sts in items for row in item_ids(toy, t, f, sts)]
+    assert _sorted_rows(*document_ids(toy, items))[0] == [0, 2, 6]
+
+
 def test_a_label_own_keep_threshold_survives_the_file_and_vetoes_only_that_label(tmp_path):
     import numpy
 

@@ -22,6 +22,7 @@ def test_benchmark_reports_wall_and_cpu_ratios():
     for name in ("tokenizer", "spacy_pipeline", "analyse"):
         assert result[f"{name}_wps"] > 0 and result[f"{name}_cpu_wps"] > 0
     assert result["analyse_ratio"] > 0 and result["analyse_cpu_ratio"] > 0
+    assert result["analyse_documents_cpu_ratio"] > 0 and 0 < result["analyse_workers_efficiency"]
 
 
 def test_folded_text_keeps_every_case_insensitive_match_as_a_substring():
@@ -89,3 +90,30 @@ def test_token_patterns_starting_with_an_exact_word_are_anchored_and_still_match
     doc = nlp("Black families and black children waited; Black British residents, and Black and Asian pupils.")
     found = sorted((span.text, span.label_) for span in doc.spans["mm_concerns"] if span.label_ == "inequalities")
     assert found == [("Black British", "inequalities"), ("Black and", "inequalities"), ("Black families", "inequalities")]
+
+
+def test_text_clean_up_tests_characters_before_running_its_regexes():
+    """``repair`` and ``normalise`` look for their characters with ``in`` before any regex: the
+    text comes out as the regexes alone would make it (mojibake, zero-width, backtick, tab,
+    curly quotes and dashes), and plain text untouched."""
+    from minutes_miner.nlp.textnorm import _NORM_TABLE, normalise, repair
+
+    assert repair("Councillor Patel\u200b asked about the Â£2m") == "Councillor Patel asked about the £2m"
+    assert repair("The Chairâ€™s report") == "The Chair’s report"
+    assert repair("Mr Hughes\u00adJones said") == "Mr HughesJones said"
+    assert normalise("the `key`\tpoint") == "the 'key' point"
+    assert normalise("the “key” point – agreed") == "the \"key\" point - agreed"
+    for text in ("plain ASCII minutes.", "naïve café", "£3.2m", "tab\there", "`tick`", "\u00a0nbsp", ""):
+        assert normalise(text) == text.translate(_NORM_TABLE)
+        assert repair(text) == text
+
+
+def test_lead_in_kind_reads_a_block_s_folded_text_as_given():
+    from minutes_miner.nlp.statements import lead_in_kind
+    from minutes_miner.nlp.textnorm import folded, normalise
+
+    for text in ("The following points arose from the discussion:", "In response to questions, it was explained that:",
+                 "Councillor Patel asked whether the plan:"):
+        norm = normalise(text)
+        assert lead_in_kind(norm, folded(norm)) == lead_in_kind(text)
+    assert lead_in_kind("The following points arose from the discussion:", "the following points arose from the discussion:") == "discussion"

@@ -291,3 +291,18 @@ def test_scottish_minute_of_meeting_masthead_gives_committee_and_date():
     m = minutes_from_text(text, "kin.txt")
     assert (m.committee, m.date) == ("Education, Children and Families Committee", date(2024, 2, 6))
     assert [i.title for i in m.items] == ["Minute of Previous Meeting", "Rolling Actions Log"]
+
+
+def test_numbered_headings_with_a_colon_in_the_title_are_items():
+    text = ("ADULTS AND HEALTH SELECT COMMITTEE\n\n"
+            "32/24  MINUTES OF THE PREVIOUS MEETING: 11 JULY 2024\n\nThe minutes were agreed as a correct record.\n\n"
+            "33/24  ADULT SOCIAL CARE: WORKFORCE UPDATE\n\nThe Executive Director presented the report.\n\n"
+            "34/24  Housing: Temporary Accommodation\n\nCouncillor Lee asked: what had the hotels cost?\n\n"
+            "1. Members asked: whether the hotels were safe\n\nThe Director replied that they were.\n")
+    m = minutes_from_text(text, "wealdmarsh.txt")
+    assert [(i.number, i.title) for i in m.items] == [
+        ("32/24", "MINUTES OF THE PREVIOUS MEETING: 11 JULY 2024"),
+        ("33/24", "ADULT SOCIAL CARE: WORKFORCE UPDATE"),
+        ("34/24", "Housing: Temporary Accommodation")]
+    # a colon before lower-case words is a lead-in, not a title
+    assert "1. Members asked: whether the hotels were safe" in m.items[2].text
