@@ -24,6 +24,17 @@ _QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>re
                        r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
 _PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
 _HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
+# "The question was asked whether ..., to which the Section 151 Officer replied that ...": question
+# and reply in one sentence, a reply to a question the minutes do not give as a statement of its own
+_TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?<!\bhas )(?<!\bbeen )"
+                       r"(?:replied|responded|answered|said|confirmed|explained|advised)\b", re.IGNORECASE)
+# A reply that says what will be done ("... and that she would report any slippage", "... the figures
+# would be published in June") is still the reply; a promise in place of the answer ("did not have the
+# figure but would provide it", "undertook to", "would be happy to") is a commitment.
+_PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
+                           r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
+                           re.IGNORECASE)
+_REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 
 
@@ -140,6 +151,17 @@ def latest_unanswered(stmts: list[Stmt], questioner: Spk | None = None) -> int |
     return None
 
 
+def _first_part(stmts: list[Stmt]) -> Stmt:
+    """The first of the resolutions that end ``stmts`` within the last one's block: the part that
+    carries "RESOLVED: That (1) ..." when the block is cut into its parts."""
+    first = stmts[-1]
+    for s in reversed(stmts):
+        if s.blk is not first.blk or s.act != "resolution":
+            break
+        first = s
+    return first
+
+
 def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: Analyser, state,
                 text: str = "") -> tuple[str, int | None]:
     prev_q = prev_open_question(stmts, section)
@@ -150,8 +172,15 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
     if (stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None
-            and _DECISION_WORD.match(stmts[-1].blk.norm)):
-        return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ..."
+            and _DECISION_WORD.match(stmts[-1].blk.norm, _first_part(stmts).start)):
+        return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ...; (3) ..."
+    if strong in ("question", "answer", None) and text.find("to which", u.start, u.end) >= 0 and _TO_WHICH.search(text, u.start, u.end):
+        return "answer", None
+    if strong in ("request", "question") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
+            text, u.subject.cue_start):
+        # "Ms Nolan responded that this was not the council's position and asked Councillor Thursby to share the
+        # details", "replied that the motion asked for ...": the reply is the act
+        return "answer", answer_target(u, stmts, an, state)
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
     if (u.response and not u.questioners and not _TO_QUESTIONS.search(text, u.start, min(u.end, u.start + 80))
@@ -166,7 +195,11 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = answer_target(u, stmts, an, state)
         elif prev_q is not None:
             target = position(stmts, prev_q)
-        return "commitment", target
+        if target is not None and not _PROMISE_ONLY.search(text, u.start, u.end):
+            return "answer", target  # "He replied that the assessment had been published and that he would send the link"
+        if target is not None:
+            stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer
+        return "commitment", None
     if u.response or strong == "answer":
         return "answer", answer_target(u, stmts, an, state)
     if prev_q is not None and "welcome" not in u.acts:

@@ -46,10 +46,9 @@ from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
 from .statements import (
     ATTEND_FOR_ITEM,
-    ROSTER_LIST,
     analyse_item,
     analyse_turns,
-    roster_lines,
+    list_attendance,
 )
 from .textnorm import Block, classify, folded, normalise, repair
 from .units import parse_unit
@@ -178,17 +177,9 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 u.concerns = {bconcerns[k][1] for k in range(clo, chi)} if chi > clo else set()
                 bd.units.append(u)
 
-    for bds in items_blocks:
-        for n in roster_lines(bds):
-            if ROSTER_LIST.match(bds[n].block.text):
-                for a in parse_attendance(bds[n].block.text):
-                    people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="list")
-                continue
-            name, sep, title = bds[n].block.text.partition(",") if "," in bds[n].block.text else bds[n].block.text.partition("(")
-            if sep and not name.rstrip().endswith(":"):
-                people.add(name.strip(), title=title.strip(" ,;()") or None, rank="list")  # a witness: "Simon Thorne, Executive Director"
     an = Analyser(people)
     for bds in items_blocks:
+        list_attendance(bds, people)
         for bd in bds:
             if bd.block.kind == "para":
                 if "item" in bd.low and ATTEND_FOR_ITEM.search(bd.block.text):

@@ -55,6 +55,7 @@ class BlockData:
     mentions: list[Mention] = field(default_factory=list)
     has_cue: bool = False
     turn: int | None = None  # index into ItemText.turns when the item has them
+    listed: bool = False  # part of an attendance list inside the item ("Witnesses:" + one person per line)
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import rules
 from .answers import QALayout, decide_act
+from .attendance import parse_attendance
 from .people import People
 from .records import (
     COMMITTEE,
@@ -22,6 +23,37 @@ from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
+# an attendance list inside an item: "Witnesses:" over one person per line, "In attendance: X (Head of Y), ..."
+_ITEM_LIST_LABEL = re.compile(r"^(?:witnesses(?:\s+present)?|(?:also\s+)?in\s+attendance(?:\s+for\s+(?:this|the)\s+item)?|also\s+present|"
+                              r"officers\s+(?:present|in\s+attendance)|(?:present|attending)\s+for\s+(?:this|the)\s+item)\s*:\s*(?P<rest>.*)$",
+                              re.IGNORECASE)
+_SENTENCE_INSIDE = re.compile(r"[.;!?]\s+[A-Z]|[.!?]$")
+
+
+def list_attendance(bds: list[BlockData], people: People) -> None:
+    """The people an item lists under a label ("Witnesses:" + "Simon Thorne, Executive Director for
+    Adults" per line) are registered with their titles, so that "the Executive Director" is Mr
+    Thorne; the list is not a statement (``BlockData.listed``)."""
+    listing = False
+    for bd in bds:
+        text = bd.block.text
+        m = _ITEM_LIST_LABEL.match(text)
+        if m:
+            bd.listed = listing = True
+            entries = parse_attendance("Present: " + m.group("rest")) if m.group("rest") else []
+        elif listing and bd.block.kind in ("para", "heading") and len(text.split()) <= 30 and not _SENTENCE_INSIDE.search(text):
+            entries = parse_attendance("Present: " + text)
+            if not entries:
+                listing = False
+                continue
+            bd.listed = True
+        else:
+            listing = False
+            continue
+        for a in entries:
+            people.add(a.name, kind=None if a.kind in ("unknown", "member") else a.kind, title=a.title, rank="list")
+
+
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
@@ -138,11 +170,6 @@ _PURE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
-# "Councillor Morley moved and Councillor Keane seconded the following motion:" introduces the motion (not a statement);
-# the motion's sentences below are the mover's
-_MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+following|this|a|an|the)\s+(?:(?:notice\s+of\s+)?motion|amendment|"
-                             r"recommendation|resolution)s?\b[^:]{0,40}|\bthat)\s*:$", re.IGNORECASE)
-
 # "Moira Galbraith, Executive Director of Finance, set out the main features of the draft budget:",
 # "IO drew the Board's attention to three findings:", "Councillor Morley moved and Councillor Keane
 # seconded the following motion:": the points below say it all. A bare "the following:" only right
@@ -158,6 +185,10 @@ _LIST_LEAD_IN = re.compile(
     r"(?:\s+(?:of|in|from)\s+[^:;.]{1,60})?))\s*:$",
     re.IGNORECASE,
 )
+# "Councillor Morley moved and Councillor Keane seconded the following motion:" introduces the motion (not a statement);
+# the motion's sentences below are the mover's
+_MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+following|this|a|an|the)\s+(?:(?:notice\s+of\s+)?motion|amendment|"
+                             r"recommendation|resolution)s?\b[^:]{0,40}|\bthat)\s*:$", re.IGNORECASE)
 
 # A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
@@ -165,7 +196,14 @@ _LIST_LEAD_IN = re.compile(
 _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
                                re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$")
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
+                            # "RESOLVED:" / "The Select Committee:" over "i. Notes ...; ii. Recommends that ..."
+                            r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$"
+                            # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
+                            r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
+                            r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*[:\-–—]$")
+_BODY_LEAD = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|"
+                        r"Forum|Commission|Authority)\s*:$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
 _DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
@@ -222,6 +260,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
     roster = set(roster_lines(bds))
     notice = False  # under "Reasons for decision" and the like
     for n, bd in enumerate(bds):
+        if bd.listed:
+            continue
         b = bd.block
         if n in roster:
             continue
@@ -269,12 +309,18 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
+        under_decision = bool(stack) and stack[-1].kind == "decision" and marker is None
+        if under_decision and _BODY_LEAD.match(b.text):
+            continue  # "RESOLVED:" / "The Select Committee:" / "i. Notes ...": the parts are still the decision's
+        after_bare = under_decision and n > 0 and bds[n - 1].block.kind == "para" and _BARE_DECISION.match(bds[n - 1].block.text)
         motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
                        and not any((u.subject is not None and u.subject.kind != "word") or "procedure" in u.acts or "resolution" in u.acts
                                    for u in bd.units))  # "This Council notes ..." goes on; "Councillor Cole said ..." does not
         while stack and stack[-1].rank >= rank and not quoted and not motion_text:  # "... moved the following motion:" / "“This Council notes ...”"
             stack.pop()
         parent = stack[-1] if stack else None
+        if after_bare and parent is None:
+            parent = DECISION_POINT  # "RESOLVED:" over "The Select Committee noted the report and endorsed the plan."
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
         if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):
@@ -435,7 +481,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
-        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)):
+        if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)
+                                    or (parent is not None and parent.kind == "decision")):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:
             spk = COMMITTEE  # "a recorded vote was taken"

@@ -203,7 +203,8 @@ def is_heading(text: str) -> bool:
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()
-    if len(words) > 14 and not ((len(words) <= 24 and _LABELLED_HEADING.match(text)) or (len(words) <= 30 and QUESTION_HEADING.match(text))):
+    if len(words) > 14 and not ((len(words) <= 24 and _LABELLED_HEADING.match(text))
+                                or (len(words) <= 30 and QUESTION_HEADING.match(text))):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit()):

@@ -61,10 +61,25 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": 
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
 _SUGGESTED_THAT = re.compile(
     r"\s+(?:by\s+[^,;.]{1,60}?\s+)?that\s+(?:the|a|an|this|its|officers|members|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,8}?\s+"
-    r"(?:should\s+(?:also\s+|now\s+|in\s+future\s+)?[a-z]+|(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish))\b")
+    r"(?:should\s+(?:also\s+|now\s+|in\s+future\s+)?(?!not\b|have\b)[a-z]+|(?:be|look|receive|consider|invite|hold|add|write|review|include|bring|ask|seek|explore|undertake|visit|set\s+up|establish|record|report|provide|publish|monitor|track|share|circulate|extend|return|continue))\b")
 _PLURAL_TITLE_LIST = re.compile(r"\b(?:Councillors|Cllrs\.?|Messrs\.?)\s+(?P<first>[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+(?:and|&)\s+$")
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:that|who|which|whether|because|when|if)\b")
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|also\s+|later\s+)?$")
+# A question, request or answer verb after a perfect or passive auxiliary reports someone else's
+# act inside the sentence ("the Panel had asked to focus on", "schools were being asked to hold",
+# "212 young people had answered the survey", "wanted to be asked"): not the speaker's act.
+_REPORTED_AUX = re.compile(r"\b(?:had|has|have|being|be|'d)(?:\s+(?:not|never|already|also|previously|recently|increasingly|\w+ly))*"
+                           r"(?:\s+been)?(?:\s+(?:not|already|also|\w+ly))*\s+$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been)(?:\s+(?:not|never|already|also|\w+ly))*\s+$", re.IGNORECASE)
+_REPLY_TO_NON_QUESTION = re.compile(r"\s+to\s+(?:the|this|that|a|an|each|both)\s+(?:\w+\s+){0,2}?(?:petition|petitions|motion|motions|debate|"
+                                    r"comments?|points?|deputation|statements?|concerns?|consultation|survey|invitation|letter)\b",
+                                    re.IGNORECASE)
+_PEOPLE_WHO = re.compile(r"\b(?:those|people|residents|patients|families|parents|tenants|carers|staff|pupils|children|respondents)\s+who\s+$",
+                         re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+$", re.IGNORECASE)
+_REQUEST_NOUN = re.compile(r"\b(?:a|the|with|this|that)\s+$", re.IGNORECASE)
+_BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
+_TO_OR_FOR = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)  # "were asked to agree": asked to do something, not asking
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have|to\s+be)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
 _ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
@@ -87,6 +102,23 @@ _TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
 def _after_preposition(before: str) -> bool:
     """``_PREP_BEFORE.search(before)``, run only when ``before`` ends in one of its words."""
     return folded(before.rstrip()).endswith(_PREP_ENDINGS) and _PREP_BEFORE.search(before) is not None
+
+
+def _reported_cue(text: str, us: int, s: int, e: int, act: str) -> bool:
+    """A single-verb cue that reports another's act ("had asked", "were being asked to", "were
+    answered within"), told apart from the speaker's own act ("asked whether", "It was asked")."""
+    if text[s:s + 3].lower() == "it ":
+        return False
+    before = text[max(us, s - 40):s]
+    if act == "answer" and (_REPLY_TO_NON_QUESTION.match(text, e) or _PEOPLE_WHO.search(before)):
+        return True  # "responded to the petition" (a reply to no question), "those who responded" (to a survey)
+    if _REPORTED_AUX.search(before):
+        return True
+    if _PASSIVE_AUX.search(before):
+        if act == "answer":
+            return not text[e:e + 4].lower().startswith(" by ")  # "was answered by the Chair" names who replied
+        return bool(_TO_OR_FOR.match(text, e))  # "were asked to agree"; but "A briefing note was requested"
+    return False
 
 
 def _questioners(text: str, us: int, ments: list[Mention]) -> list[Mention]:
@@ -141,7 +173,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             passive = True
         elif act == "impersonal":
             impersonal = True
-        elif act == "answer" and not (s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and not _BY_AFTER.match(text, e)):
+        elif act == "answer" and not _reported_cue(text, us, s, e, act) and not (
+                s > us and _REPORTED_BEFORE.search(text, max(us, s - 24), s) and not _BY_AFTER.match(text, e)):
             response = True  # not "requests had been answered within 20 days" (but "was answered by the Leader")
     questioners = _questioners(text, us, ments)
     # subject: chain of mentions followed by a cue
@@ -300,7 +333,20 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         cue = next(c for c in ucues if c[0] >= replier.end and c[2] not in ("passive", "impersonal"))
         best = Subject("chain", [(replier, None)], cue_start=cue[0], cue_act="answer")
         resp_prefix_end, response = cue[0], True
+    feeling_at = None  # where a welcome or concern cue was taken
     for s, e, act in ucues:
+        if (feeling_at is not None and act in ("question", "request") and s > feeling_at
+                and any(a == "request" and s2 == s for s2, _, a in ucues) and _AND_THEN.search(text, max(us, s - 12), s)):
+            continue  # "The Chairman welcomed the scheme and asked that it be offered ...": the welcome is the act
+        if act == "request" and e - s == 12 and text[s:e].lower() == "request that" and _REQUEST_NOUN.search(text, max(us, s - 12), s):
+            continue  # "an amendment to replace the final paragraph with a request that ...": a request described
+        if act == "commitment" and text[s:e].lower().startswith("committed") and _PASSIVE_AUX.search(text, max(us, s - 40), s):
+            continue  # "the increase was already committed to the pay award": money allocated, not a promise
+        if act in ("welcome", "commitment") and _REPORTED_AUX.search(text, max(us, s - 40), s) and (
+                act == "welcome" or _PASSIVE_AUX.search(text, max(us, s - 40), s) or text[max(us, s - 3):s] == "be "):
+            continue  # "people who had contacted Healthwatch had praised the service", "that it be offered to more young people"
+        if act == "commitment" and _RELATIVE_BEFORE.search(text, max(us, s - 8), s):
+            continue  # "emerging findings, which would be reported to the Committee": what will happen, no one's promise
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
@@ -323,6 +369,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
             continue
+        if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
+            if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
+                acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request
+            continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue
         if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and not any(
@@ -332,6 +382,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             acts.add("question")
             continue
         acts.add(act)
+        if act in ("welcome", "concern") and feeling_at is None:
+            feeling_at = s
     if acts and (text.find("moved", us, ue) >= 0 or text.find("proposed", us, ue) >= 0) and _MOVED_MOTION.search(text, us, ue):
         acts -= {"request", "question", "concern", "commitment", "welcome"}  # "moved an amendment to ... with a request that": moving it
     if not acts and text[ue - 1] == "?":

@@ -156,3 +156,14 @@ def test_a_running_page_header_is_not_a_section_and_an_attendance_list_in_an_ite
                             "Ms Whitmore said that it would open in September 2026."]
     assert all(s.section == "School places" for s in item.statements)
     assert (item.statements[2].speaker_key, item.statements[2].speaker_kind) == ("whitmore", "officer")
+
+
+def test_every_part_of_an_inline_decision_is_a_resolution_of_the_committee():
+    items = _items("1. Reduced Timetables\n\nRESOLVED: That (1) the report be noted; (2) the Committee receive a report on "
+                   "reduced timetables in July; and (3) the Panel's views be reported to Cabinet.\n")
+    statements = items[0].statements
+    assert [s.text for s in statements] == [
+        "RESOLVED: That (1) the report be noted;",
+        "(2) the Committee receive a report on reduced timetables in July;",
+        "and (3) the Panel's views be reported to Cabinet."]
+    assert {(s.act, s.speaker_key) for s in statements} == {("resolution", "committee")}
