@@ -214,9 +214,10 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and u.subject.kind == "pronoun" and spk is not None and stmts[-1].speaker is not None
-            and spk.ident == stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers  # "... replied that ... . She said that ...": the rest of the same reply
+            and (u.subject.kind == "pronoun" or (stmts[-1].blk is not None and u in stmts[-1].blk.units)) and spk is not None
+            and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
+        # "... replied that ... . She said that ...", "A: Samir Haddad said ... . Mr Haddad said ...": the rest of the same reply
+        return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
             and stmts[-1].blk is not None and u in stmts[-1].blk.units and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):

@@ -15,7 +15,7 @@ _LABELS = [
     (r"(?:also present|also in attendance|also attending)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?", "present", "member"),
     (r"officers? (?:present|in attendance)|in attendance|officers|staff present|attending officers", "present", "officer"),
     (r"witnesses|witnesses present|attending for (?:this|the) item|present for (?:this|the) item", "present", None),
-    (r"(?:local authority|council|lead|supporting) officers", "present", "officer"),
+    (r"(?:local authority|council|lead|supporting|clerking) officers?", "present", "officer"),
     (r"others?(?:\s+(?:attendees|present|in attendance))?", "present", None),
     # a body's own groups of members ("Schools members:", "Non-schools members:" of a Schools Forum): the title decides
     (r"(?:schools|non-schools|academy|maintained|voting|non-voting) members", "present", None),

@@ -279,7 +279,7 @@ class MentionMatcher:
         has_article = k > 0 and doc[k - 1].lower_ in ("the", "a", "an", "our")
         start = k - 1 if has_article else k
         j = h + 1
-        if j + 1 < n and doc[j].lower_ in ("of", "for") and doc[j + 1].text[:1].isupper():
+        if j + 1 < n and doc[j].lower_ in ("of", "for", "in") and doc[j + 1].text[:1].isupper():  # "Consultant in Public Health"
             j += 2
             while j < n and j - h < 10 and (self.tail_rx.match(doc[j].text) or self._title_and(doc, j)):
                 j += 1

@@ -264,6 +264,14 @@ class People:
         """Everyone whose title is this role, most exactly first: the title itself; the chair; a
         title starting with it ("the Director" for "Director of Housing"); one ending with it
         ("the Commissioner" for the "Police and Crime Commissioner")."""
+        words = role.split()
+        if len(words) >= 2 and _INITIALS.match(words[0]):
+            # "the CSP Manager" (Community Safety Partnership Manager), "the ICB Place Director" (Place Director,
+            # ... Integrated Care Board): the acronym spelt by the capitals of the holder's title
+            acr, rest = words[0], " ".join(words[1:])
+            spelt = [e for e in self.title_holders(rest) if any(acr in _capitals(t) for t in e.titles)]
+            if spelt:
+                return spelt
         r = _title_norm(role)
         if not r:
             return []
@@ -345,6 +353,12 @@ def _ends_with_role(title: str, role: str) -> bool:
     commissioner" names the office served, not the holder; "deputy mayor" is not "mayor"."""
     return (title.endswith(" " + role) and not re.search(r"\b(?:to|of|for)\s+the\s+" + re.escape(role) + "$", title)
             and not re.search(r"\b(?:deputy|depute|vice|assistant)[\s-]+" + re.escape(role) + "$", title))  # the deputy is not the Mayor
+
+
+@lru_cache(maxsize=4096)
+def _capitals(title: str) -> str:
+    """The initials of every capitalised word of a title: "Place Director, Wold Integrated Care Board" -> "PDWICB"."""
+    return "".join(w[0] for w in re.split(r"[\s,()/-]+", title) if w[:1].isupper())
 
 
 @lru_cache(maxsize=4096)

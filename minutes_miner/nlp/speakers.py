@@ -120,7 +120,9 @@ class Analyser:
                     return s  # "The Director of Housing presented ... The Director said": the role that spoke in this item
         holders = self.people.title_holders(bare)
         if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
-            holders = [h for h in holders if self.people.kind_of(h) == m.label.split("|")[2]]
+            kind = m.label.split("|")[2]
+            # (a Leader chairing the Cabinet is "the Leader" too: kind chair)
+            holders = [h for h in holders if self.people.kind_of(h) == kind or (kind == "cabinet_member" and self.people.kind_of(h) == "chair")]
         if len(holders) == 1:
             return Spk(entry=holders[0])  # the one holder of the role's kind ("the Leader" of the Council)
         if not holders:

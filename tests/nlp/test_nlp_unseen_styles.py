@@ -539,3 +539,31 @@ The first young person replied that every child in care needed a laptop.
 ])
 def test_unnamed_representatives(fragment, expected):
     assert said(_analyse(YOUNG_PEOPLE).items[0], fragment) == expected
+
+
+ACRONYMS = """\
+Present: Councillor Richard Ashby (Leader of the Council, in the Chair), Councillor Declan Ford (Leader of the Opposition), Councillor Owen Parr.
+In attendance: Dr Oliver Quint (Consultant in Public Health), Jo Quaile (Community Safety Partnership Manager), Leanne Broad (Place Director (Marrowby), Wold Integrated Care Board)
+Supporting officer: Ruth Penwith (Scrutiny Officer)
+
+1. Health
+
+The Leader thanked the finance team for their work.
+The Consultant in Public Health explained that the coroner had changed how deaths were recorded.
+The CSP Manager said that cases were reviewed every week.
+The ICB Place Director reported that the waiting list had fallen.
+The Scrutiny Officer reminded Members that the session would end at four.
+Q3a (Cllr Parr, supplementary): How many children were living in unregistered provision?
+"""
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("The Leader thanked the finance team", ("ashby", "chair", "welcome")),  # the Leader in the chair, not the Opposition's
+    ("The Consultant in Public Health explained", ("quint", "officer", "statement")),
+    ("The CSP Manager said", ("quaile", "officer", "statement")),  # the acronym spelt by the holder's title
+    ("The ICB Place Director reported", ("broad", "external", "statement")),
+    ("The Scrutiny Officer reminded", ("penwith", "officer", "statement")),
+    ("How many children were living in unregistered provision?", ("parr", "member", "question")),
+])
+def test_roles_by_acronym_and_labels(fragment, expected):
+    assert said(_analyse(ACRONYMS).items[0], fragment) == expected
