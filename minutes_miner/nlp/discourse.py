@@ -283,7 +283,8 @@ _PRINTED_APOSTROPHE = re.compile(r"\b[OD]’[A-Z][a-z]+")
 
 def _printed_names(items) -> dict[str, str]:
     """Surnames the document prints with a curly apostrophe ("O’Neill"), by their normalised form: the
-    analysis reads "O'Neill", the speaker and key keep the name as printed."""
+    analysis reads "O'Neill"; the speaker keeps the name as printed, the key stays straight ("o'neill")
+    so that both printings are one person across documents."""
     out: dict[str, str] = {}
     for item in items:
         for text in [item.text or ""] + [t.text or "" for t in item.turns]:
@@ -294,12 +295,11 @@ def _printed_names(items) -> dict[str, str]:
 
 
 def _as_printed(f: tuple, printed: dict[str, str]) -> tuple:
-    speaker, key = f[1], f[2]
-    if (speaker and "'" in speaker) or (key and "'" in key):
+    speaker = f[1]
+    if speaker and "'" in speaker:
         for plain, shown in printed.items():
-            speaker = speaker.replace(plain, shown) if speaker else speaker
-            key = key.replace(plain.lower(), shown.lower()) if key else key
-        return (f[0], speaker, key, *f[3:])
+            speaker = speaker.replace(plain, shown)
+        return (f[0], speaker, *f[2:])
     return f
 
 
