@@ -60,3 +60,15 @@ def test_a_single_referral_is_not_rising_demand_nor_the_front_door_a_safeguardin
     assert "demand" in _rule_concerns("Ms Lowe said that referrals had risen by 18 per cent in the year.")
     assert "safeguarding" not in _rule_concerns(
         "Ms Lowe said that calls to the adult social care front door had been answered within two minutes.")
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("Ms Dyer said that the police data on the estate could not be broken down by age.", "data-quality"),
+    ("Mr Cole said that the crisis café in the town centre had seen 300 visitors since May.", "mental-health"),
+    ("Councillor Hart asked how long residents waited to get an appointment with a GP.", "waiting-times"),
+    ("Councillor Hart asked what the average time was between a report and a visit.", "waiting-times"),
+    ("Inspector Rowe said that older teenagers were being drawn into crime by county lines gangs.", "youth-justice"),
+    ("Ms Amos said that 41 children placed more than 20 miles from home had moved school.", "children-in-care"),
+])
+def test_general_terms_for_a_concern(sentence, label):
+    assert label in _rule_concerns(sentence)
