@@ -72,3 +72,9 @@ def test_a_single_referral_is_not_rising_demand_nor_the_front_door_a_safeguardin
 ])
 def test_general_terms_for_a_concern(sentence, label):
     assert label in _rule_concerns(sentence)
+
+
+def test_adults_residential_care_is_not_children_in_care():
+    assert "children-in-care" not in _rule_concerns(
+        "She explained that most of the overspend related to residential care for people with dementia.")
+    assert "children-in-care" in _rule_concerns("He said that the cost of children’s residential care had risen by a third.")
