@@ -117,12 +117,14 @@ def test_feature_ids_equal_the_feature_strings_looked_up():
         ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0, "answer"),
         ("Members noted the report on school exclusions and mental health.", ("exclusions", "mental-health"), None, "statement"),
         ("The £2.3m over-spend on placements was discussed.", (), 0, "answer"),
+        ("Eleven children were placed out of county.", ("children-in-care",), None, "statement", ("children-in-care",)),
     ]
     rows = item_rows(title, ("send", "waiting-times"), statements)
     ids = item_ids(model.index, title, ("send", "waiting-times"), statements)
     assert [sorted(r) for r in ids] == [sorted(model.vocab.get(f, -1) for f in row) for row in rows]
     assert any(sum(k >= 0 for k in r) > 10 for r in ids)  # words, bigrams, question and title features were found
     assert "NRULE=waiting-times" in rows[0] and "PRULE=send" in rows[1]  # an exchange takes its neighbours' hits
+    assert "HRULE=children-in-care" in rows[4] and model.vocab["HRULE=children-in-care"] in ids[4]  # its heading's
     assert not any(f.startswith(("PRULE=", "NRULE=")) for f in rows[2])  # a statement keeps to its own
     assert numpy.array_equal(model.id_probabilities(ids), model.probabilities(rows))
 
@@ -140,3 +142,15 @@ def test_a_label_own_keep_threshold_survives_the_file_and_vetoes_only_that_label
     # both labels found by the taxonomy with p = 0.1: demand's own keep threshold rejects it, housing stays
     assert loaded.decide(numpy.array([[0.1, 0.1], [0.3, 0.1]]), [("demand", "housing"), ("demand",)]) == [
         ("housing",), ("demand",)]
+
+
+def test_a_section_headings_hits_are_features_unless_it_repeats_the_title():
+    from minutes_miner.nlp.learned import section_hits
+    from minutes_miner.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    title = "Children's Services Performance Report"
+    found: dict = {}
+    hits = section_hits(nlp, title, ["Dashboard 2 – Children in Care", None, title, "Dashboard 5 – Waiting Times"], found)
+    assert hits == [("children-in-care",), (), (), ("waiting-times",)]
+    assert set(found) == {"Dashboard 2 – Children in Care", "Dashboard 5 – Waiting Times"}  # each heading read once
