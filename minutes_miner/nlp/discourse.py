@@ -197,7 +197,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
     if concern_model is not None:
         from .learned import predict_items
 
-        labels = predict_items(concern_model, nlp, [(item.title, [(f[0], f[7], f[5], f[4]) for f in fs])
+        labels = predict_items(concern_model, nlp, [(item.title, [(f[0], f[7], f[5], f[4], f[6]) for f in fs])
                                                     for item, fs in zip(minutes.items, finished)])
         finished = [[(*f[:7], c) for f, c in zip(fs, cs)] for fs, cs in zip(finished, labels)]
     out_items = tuple(

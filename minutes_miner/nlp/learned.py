@@ -6,7 +6,8 @@ mould: housing), a "children in care" phrase in a presenter's job title is not a
 an item's title sets the topic. The model is one logistic regression per label over TF-IDF
 features of the statement's words and bigrams, the words of the question it answers and of the
 item title (prefixed), and the taxonomy's own hits (``RULE=label``) for the statement, its
-question, the title and, for a statement of an exchange (question, answer, concern, request,
+question, the title, the section heading it sits under ("Dashboard 2 – Children in Care":
+``HRULE=``) and, for a statement of an exchange (question, answer, concern, request,
 commitment), the statements just before and after it in the item (the thread of discussion: a
 follow-up, a reply to a comment or a commitment to a request is on the topic of the statement it
 follows). Rules and model then vote: a label the taxonomy found is kept unless the
@@ -197,7 +198,7 @@ class FeatureIndex:
         self.word: dict[str, int] = {}
         self.pair: dict[tuple[str, str], int] = {}
         self.prefixed: dict[str, dict[str, int]] = {p: {} for p in ("Q:", "T:", "RULE=", "QRULE=", "TRULE=", "PRULE=",
-                                                                    "NRULE=")}
+                                                                    "NRULE=", "HRULE=")}
         for feature, k in vocab.items():
             head, colon, rest = feature.partition(":")
             if colon and head in ("Q", "T"):
@@ -275,6 +276,21 @@ def title_labels(nlp, title: str | None) -> list[str]:
     return sorted({label for _, _, label in doc.user_data["mm_concerns"]})
 
 
+def section_hits(nlp, title: str | None, sections, found: dict) -> list[tuple[str, ...]]:
+    """The taxonomy's hits in each statement's section heading (none when it has none or it repeats
+    the item title, whose hits are features already); ``found`` caches them by heading."""
+    out = []
+    for section in sections:
+        if not section or section == title:
+            out.append(())
+            continue
+        labels = found.get(section)
+        if labels is None:
+            labels = found[section] = tuple(title_labels(nlp, section))
+        out.append(labels)
+    return out
+
+
 def thread_neighbours(statements, k: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The taxonomy labels of the statements just before and after statement ``k`` of an item, when
     ``k`` is part of an exchange (``THREAD_ACTS``); none for a presentation, a welcome or a decision,
@@ -288,9 +304,10 @@ def thread_neighbours(statements, k: int) -> tuple[tuple[str, ...], tuple[str, .
 
 
 def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
-    """Feature rows of one item's statements, given as (text, taxonomy labels, answers index, act):
-    the statement's words, word bigrams and taxonomy hits (``RULE=``); the words and hits of the
-    question it answers (``Q:``, ``QRULE=``) and of the item title (``T:``, ``TRULE=``); for a
+    """Feature rows of one item's statements, given as (text, taxonomy labels, answers index, act[,
+    taxonomy hits of its section heading]): the statement's words, word bigrams and taxonomy hits
+    (``RULE=``); the words and hits of the question it answers (``Q:``, ``QRULE=``), of the item
+    title (``T:``, ``TRULE=``) and the hits of its section heading (``HRULE=``); for a
     statement of an exchange, the taxonomy's hits in the statements just before and after it in
     the item (``PRULE=``, ``NRULE=``, see ``thread_neighbours``). ``features`` without the
     neighbours, with the title's and each question's part built once."""
@@ -298,7 +315,7 @@ def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
     own = [words(text) for text, *_ in statements]
     question_part: dict[int, list[str]] = {}
     rows = []
-    for k, (_, labels, answers, _act) in enumerate(statements):
+    for k, (_, labels, answers, _act, *section) in enumerate(statements):
         ws = own[k]
         feats = ws + [a + "_" + b for a, b in pairwise(ws)]
         feats += [f"RULE={label}" for label in labels]
@@ -310,6 +327,8 @@ def item_rows(title: str | None, found_in_title, statements) -> list[list[str]]:
             feats += q
         before, after = thread_neighbours(statements, k)
         feats += [f"PRULE={label}" for label in before] + [f"NRULE={label}" for label in after]
+        if section:
+            feats += [f"HRULE={label}" for label in section[0]]
         rows.append(feats + title_part)
     return rows
 
@@ -321,7 +340,7 @@ def item_ids(index: FeatureIndex, title: str | None, found_in_title, statements)
     own = [words(text) for text, *_ in statements]
     question_part: dict[int, list[int]] = {}
     rows = []
-    for k, (_, labels, answers, _act) in enumerate(statements):
+    for k, (_, labels, answers, _act, *section) in enumerate(statements):
         ids = index.own(own[k], labels)
         if answers is not None and 0 <= answers < len(statements):
             q = question_part.get(answers)
@@ -333,6 +352,8 @@ def item_ids(index: FeatureIndex, title: str | None, found_in_title, statements)
             ids += index.known("PRULE=", before)
         if after:
             ids += index.known("NRULE=", after)
+        if section and section[0]:
+            ids += index.known("HRULE=", section[0])
         rows.append(ids + title_part)
     return rows
 
@@ -384,7 +405,7 @@ def document_ids(index: FeatureIndex, items) -> tuple[numpy.ndarray, numpy.ndarr
     for title, found_in_title, sts in items:
         question_part: dict[int, list[int]] = {}
         last = len(sts) - 1
-        for k, (_, labels, answers, act) in enumerate(sts):
+        for k, (_, labels, answers, act, *section) in enumerate(sts):
             own = list(map(rule, labels, repeat(-1))) if labels else []
             if answers is not None and 0 <= answers <= last:
                 q = question_part.get(answers)
@@ -398,6 +419,8 @@ def document_ids(index: FeatureIndex, items) -> tuple[numpy.ndarray, numpy.ndarr
                     own += map(before_rule, sts[k - 1][1], repeat(-1))
                 if k < last and sts[k + 1][1]:
                     own += map(after_rule, sts[k + 1][1], repeat(-1))
+            if section and section[0]:
+                own += index.known("HRULE=", section[0])
             if own:
                 extra += own
                 extra_rows += [first + k] * len(own)
@@ -415,22 +438,29 @@ def concern_rows(nlp, doc) -> list[list[str]]:
     """Feature rows for every statement of an ``AnalysedDocument`` whose concerns are the taxonomy's
     hits (``analyse(..., concern_model=None)``), in document order."""
     rows = []
+    found: dict = {}
     for item in doc.items:
+        sections = section_hits(nlp, item.title, [s.section for s in item.statements], found)
         rows += item_rows(item.title, title_labels(nlp, item.title),
-                          [(s.text, s.concerns, s.answers, s.act) for s in item.statements])
+                          [(s.text, s.concerns, s.answers, s.act, h) for s, h in zip(item.statements, sections)])
     return rows
 
 
 def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]]:
     """Concern labels for every statement of a document, given as items ``(title, [(text, taxonomy
-    labels, answers index, act), ...])``: one sparse matrix and one product for the whole
+    labels, answers index, act, section heading), ...])``: one sparse matrix and one product for the whole
     document. An answer left with no label takes its question's (gold convention: an answer
     carries its question's topic; +0.009 micro-F1 on dev, +0.002 cross-validated on train).
     Labels the model was never trained on (a user's own taxonomy) stay as the taxonomy found them."""
     found = [st[1] for _, statements in items for st in statements]
     if not found:
         return [[] for _ in items]
-    ids, row_of, n = document_ids(model.index, [(title, title_labels(nlp, title), statements) for title, statements in items])
+    in_sections: dict = {}
+    with_sections = []
+    for title, statements in items:
+        sections = section_hits(nlp, title, [st[4] for st in statements], in_sections)
+        with_sections.append((title, title_labels(nlp, title), [(*st[:4], h) for st, h in zip(statements, sections)]))
+    ids, row_of, n = document_ids(model.index, with_sections)
     predicted = model.decide(model.tfidf_probabilities(ids, row_of, n), found)
     known = set(model.labels)
     out = []

@@ -4,9 +4,9 @@
     minutes-miner train   (the same)
 
 Each gold line is aligned (as ``evaluate`` does) to the statement the rules produce; its features
-are that statement's (``learned.item_rows``: words, the question it answers, the item title, the
-taxonomy's hits there and, for an exchange, in the neighbouring statements) and its labels the gold
-concerns. A gold line the rules did not segment is trained on its quote. One logistic regression
+are that statement's (``learned.item_rows``: words, the question it answers, the item title and
+section heading, the taxonomy's hits there and, for an exchange, in the neighbouring statements) and
+its labels the gold concerns. A gold line the rules did not segment is trained on its quote. One logistic regression
 per label (liblinear: deterministic).
 
 Thresholds (a label the taxonomy did not find is added from ``threshold``; one it found is kept
@@ -33,7 +33,7 @@ from .learned import MODEL_FILE, ConcernModel, concern_rows, decide, features
 
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(15))
 KEEP_THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
-C = 4.0
+C = 8.0
 TOLERANCE = 0.005  # micro-F1 differences below this between threshold pairs are noise on ~1,500 lines
 MIN_DF = 2  # a feature seen in one training statement only is noise (and bloats the shipped file)
 

@@ -84,18 +84,23 @@ def test_a_broken_model_file_is_a_clear_error(tmp_path):
 
 
 def test_an_answer_without_a_topic_of_its_own_takes_its_questions():
-    from minutes_miner.nlp import analyse
+    from dataclasses import replace
 
-    doc = analyse(_minutes(
-        "Councillor Patel asked how many families were in bed and breakfast accommodation.\n"
-        "In response, Ms Jones advised that the figure was 40 at the end of March."))
+    from minutes_miner.nlp import analyse
+    from minutes_miner.nlp.learned import shipped_model
+
+    text = ("Councillor Patel asked how many families were in bed and breakfast accommodation.\n"
+            "In response, Ms Jones advised that it was 40 at the end of March.")
+    doc = analyse(_minutes(text))
     question, answer = doc.items[0].statements
     assert answer.act == "answer" and answer.answers == 0
     assert "housing" in question.concerns and answer.concerns == question.concerns
-    rules_only = analyse(_minutes(
-        "Councillor Patel asked how many families were in bed and breakfast accommodation.\n"
-        "In response, Ms Jones advised that the figure was 40 at the end of March."), concern_model=None)
-    assert rules_only.items[0].statements[1].concerns == ()
+    assert analyse(_minutes(text), concern_model=None).items[0].statements[1].concerns == ()
+    # the shipped model adding nothing of its own (threshold out of reach): the answer's label
+    # can only come from its question
+    reticent = replace(shipped_model(), threshold=1.01, label_thresholds={})
+    question, answer = analyse(_minutes(text), concern_model=reticent).items[0].statements
+    assert question.concerns == ("housing",) and answer.concerns == ("housing",)
 
 
 def test_feature_ids_equal_the_feature_strings_looked_up():
@@ -112,12 +117,14 @@ def test_feature_ids_equal_the_feature_strings_looked_up():
         ("In response, the Director said waiting times had fallen; the backlog was 40% lower.", ("waiting-times",), 0, "answer"),
         ("Members noted the report on school exclusions and mental health.", ("exclusions", "mental-health"), None, "statement"),
         ("The £2.3m over-spend on placements was discussed.", (), 0, "answer"),
+        ("Eleven children were placed out of county.", ("children-in-care",), None, "statement", ("children-in-care",)),
     ]
     rows = item_rows(title, ("send", "waiting-times"), statements)
     ids = item_ids(model.index, title, ("send", "waiting-times"), statements)
     assert [sorted(r) for r in ids] == [sorted(model.vocab.get(f, -1) for f in row) for row in rows]
     assert any(sum(k >= 0 for k in r) > 10 for r in ids)  # words, bigrams, question and title features were found
     assert "NRULE=waiting-times" in rows[0] and "PRULE=send" in rows[1]  # an exchange takes its neighbours' hits
+    assert "HRULE=children-in-care" in rows[4] and model.vocab["HRULE=children-in-care"] in ids[4]  # its heading's
     assert not any(f.startswith(("PRULE=", "NRULE=")) for f in rows[2])  # a statement keeps to its own
     assert numpy.array_equal(model.id_probabilities(ids), model.probabilities(rows))
 
@@ -165,6 +172,11 @@ def test_document_feature_ids_are_those_of_each_item_in_turn():
     assert _sorted_rows(*document_ids(toy, items)) == [
         sorted(k for k in row if k >= 0) for t, f, sts in items for row in item_ids(toy, t, f, sts)]
     assert _sorted_rows(*document_ids(toy, items))[0] == [0, 2, 6]
+    # statements under a section heading carry its taxonomy hits (HRULE=) as a fifth field
+    sectioned = [(t, f, [(*st, ("children-in-care",) if k % 2 else ()) for k, st in enumerate(sts)]) for t, f, sts in items]
+    with_heading = [sorted(k for k in row if k >= 0) for t, f, sts in sectioned for row in item_ids(index, t, f, sts)]
+    assert _sorted_rows(*document_ids(index, sectioned)) == with_heading
+    assert with_heading != expected  # the heading's hit is a feature the model knows
 
 
 def test_a_label_own_keep_threshold_survives_the_file_and_vetoes_only_that_label(tmp_path):
@@ -180,3 +192,15 @@ def test_a_label_own_keep_threshold_survives_the_file_and_vetoes_only_that_label
     # both labels found by the taxonomy with p = 0.1: demand's own keep threshold rejects it, housing stays
     assert loaded.decide(numpy.array([[0.1, 0.1], [0.3, 0.1]]), [("demand", "housing"), ("demand",)]) == [
         ("housing",), ("demand",)]
+
+
+def test_a_section_headings_hits_are_features_unless_it_repeats_the_title():
+    from minutes_miner.nlp.learned import section_hits
+    from minutes_miner.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    title = "Children's Services Performance Report"
+    found: dict = {}
+    hits = section_hits(nlp, title, ["Dashboard 2 – Children in Care", None, title, "Dashboard 5 – Waiting Times"], found)
+    assert hits == [("children-in-care",), (), (), ("waiting-times",)]
+    assert set(found) == {"Dashboard 2 – Children in Care", "Dashboard 5 – Waiting Times"}  # each heading read once
