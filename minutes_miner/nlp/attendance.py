@@ -9,6 +9,7 @@ from minutes_miner.models import AttendeeMention
 from . import rules
 from .textnorm import collapse, repair
 
+_KEY_LABEL_PATTERN = r"key to (?:initials|names|attendees)|key|initials(?: used)?"
 _LABELS = [
     # (regex, status, default kind)
     (r"in attendance virtually|attending virtually|present virtually|virtual attendance|remote attendance|attending remotely", "virtual", None),
@@ -20,6 +21,8 @@ _LABELS = [
     # a body's own groups of members ("Schools members:", "Non-schools members:" of a Schools Forum): the title decides
     (r"(?:schools|non-schools|academy|maintained|voting|non-voting) members", "present", None),
     (r"observers?", "present", "external"),
+    # informal notes name everyone by initials after a key: "Key to initials: JB – Councillor Jo Barraclough (Chair)"
+    (_KEY_LABEL_PATTERN, "present", None),
     ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
      r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
@@ -138,6 +141,8 @@ _MEMBER_TITLE = re.compile(
 # councillors' and co-optees' roles that are neither chair nor cabinet
 _MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted|non-executive member)\b")
 _CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chair)\)\s*$")
+# the chair of the meeting's own body ("Chair of the Group" in a task-and-finish group's key), not of a partner's board
+_OWN_CHAIR = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\s+of\s+the\s+(?:(?:task and finish |working |review |scrutiny )?group|panel|committee|sub-committee|meeting|review)\b")
 # council services whose names contain a partner's word ("Virtual School Headteacher")
 _COUNCIL_SERVICE = re.compile(r"\bvirtual school\b")
 
@@ -149,7 +154,7 @@ def _title_kind(title: str | None) -> str | None:
     data = rules.people()
     low = title.lower().strip()
     if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"] or (low.split(",")[0].strip() in data["chair_titles"] and any(m in low for m in data["cabinet_markers"]))
-            or any(p.strip() in data["chair_titles"] for p in low.split(";")) or _CHAIR_TAG.search(low)):
+            or any(p.strip() in data["chair_titles"] for p in low.split(";")) or _CHAIR_TAG.search(low) or _OWN_CHAIR.match(low)):
         return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member", "Chair, Cabinet Member for Health" (not "Co-Chair, Youth Forum")
     if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
         return "member"
@@ -368,8 +373,65 @@ _RUN_TOGETHER = re.compile(r"(\))\s+(?=(?:\*\s*)?(?:Councillors?|Cllrs?|County\s
                            r"|[A-Z][a-z'’-]+\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'’-]+\s*\()\b)")
 
 
+# one entry of a key to initials: "JB – Councillor Jo Barraclough (Chair of the Group)", "SK - Sarah Kettlewell, Assistant Director"
+_KEY_ENTRY = re.compile(r"(?:^|(?<=\s)|(?<=;))(?P<i>[A-Z]{2,4})\s*(?:[-–—=:]|\s)\s*(?=(?:[A-Z][\w'’.-]*\s+){1,5})")
+# the line after a key that is not an entry: "Notes taken by Hannah Pryor ..."
+_KEY_TAIL = re.compile(r"\s+(?:Notes|Minutes)\s+(?:taken|recorded|prepared)\s+by\b.*$", re.DOTALL)
+
+
+_KEY_LABEL = re.compile(_KEY_LABEL_PATTERN, re.IGNORECASE)
+_KEY_LINE = re.compile(r"^\s*[A-Z]{2,4}\s*[-–—=:]\s*[A-Z]")
+
+
+def _key_lines(text: str) -> str | None:
+    """The entries of a key to initials written one per line (blank lines between allowed) or run
+    together on one line."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if not _KEY_LINE.match(line):
+            break
+        kept.append(line.strip())
+    return "; ".join(kept) if kept else None
+
+
+def _initials_key(body: str, status: str, default_kind: str | None) -> list[AttendeeMention] | None:
+    """The people of a key to initials, each with the initials kept at the end of the title (where
+    ``split_initials`` finds them); None when the list is not such a key."""
+    starts = [m for m in _KEY_ENTRY.finditer(body) if re.match(r"[A-Z]{2,4}\s*[-–—=:]", body[m.start():]) or m.start() == 0]
+    if len(starts) < 2 or body[:starts[0].start()].strip(" x:;"):
+        return None
+    out = []
+    for n, m in enumerate(starts):
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(body)
+        rest = _KEY_TAIL.sub("", body[m.end():end]).strip(" ;,.")
+        e = _name_then_title_any(rest, status, default_kind)
+        if e is None or not _initials_of(m.group("i"), re.sub(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\s+", "", e.name)):
+            continue  # initials that are not this person's say nothing certain
+        title = f"{e.title} ({m.group('i')})" if e.title else m.group("i")
+        out.append(AttendeeMention(e.name, e.kind, title, e.status, e.party, e.ward))
+    return out if len(out) >= 2 else None
+
+
+def _name_then_title_any(text: str, status: str, default_kind: str | None) -> AttendeeMention | None:
+    """One person "Name, Title" or "Name (Title)" or "Name – Title"."""
+    m = re.match(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’-]+)\s*,\s*(?P<title>\S.*)$", text)
+    if m:
+        e = _entry(m.group("who"), status, default_kind, None)
+        if e is None:
+            return None
+        title = m.group("title").strip()
+        kind = _listed_kind(e.name, title, default_kind) if e.kind not in ("chair",) else e.kind
+        return AttendeeMention(e.name, kind, title, e.status, e.party, e.ward)
+    return _entry(text, status, default_kind, None)
+
+
 def _parse_list(body: str, status: str, default_kind: str | None) -> list[AttendeeMention]:
     data = rules.people()
+    key = _initials_key(collapse(body.replace("\n", " ")), status, default_kind)
+    if key is not None:
+        return key
     out: list[AttendeeMention] = []
     plural = None
     body = _RUN_TOGETHER.sub(r"\1; ", collapse(body.replace("\n", " ")))
@@ -443,8 +505,9 @@ def parse_attendance(text: str) -> list[AttendeeMention]:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         line_start = text.rfind("\n", 0, m.end()) + 1
         body = "x" * (m.end() - line_start) + text[m.end():end]
-        # a list ends at a blank line or at the end of its sentence
-        body = _list_body(body)
+        key = _KEY_LABEL.fullmatch(label) and _key_lines(text[m.end():end])
+        # a list ends at a blank line or at the end of its sentence (a key to initials: at its last entry)
+        body = key or _list_body(body)
         sent_end = re.search(r"\.(?:\s*\n|\s+(?=[A-Z][a-z]+\s+[a-z]))", body)
         if sent_end:
             body = body[: sent_end.start()]

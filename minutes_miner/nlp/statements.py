@@ -20,6 +20,7 @@ from .records import (
 )
 from .speakers import Analyser, ItemState
 from .textnorm import Block, anchored_at_start, folded, normalise, required_text
+from .units import INITIALS_LABEL
 
 # "\bw" written as "w(?<!\w\w)" so that the regex engine can skip ahead to the w's (searched in every block)
 ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?:for|during) (?:this|the) item\b", re.IGNORECASE)
@@ -57,7 +58,7 @@ def list_attendance(bds: list[BlockData], people: People) -> None:
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
-ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
+ACTION_LABEL = re.compile(r"(?:actions?(?:\s+(?:by|owner|lead))?|owner)\s*:\s*(?!(?-i:[A-Z]{2,4})\s+to\s)[A-Z][^.;:]{0,50}\.?\s*$", re.IGNORECASE)
 
 
 def _housekeeping_patterns() -> tuple[Callable, Callable]:
@@ -422,6 +423,25 @@ def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], sect
     return prev.speaker
 
 
+def _labelled_run(u, bd: BlockData, stmts: list[Stmt], section) -> Spk | None:
+    """Terse notes go on with the speaker of the labelled bullet above: "- SK: forecast overspend of
+    £7.9m" / "- Overspend driven mostly by placements" are both SK's. Only a bullet naming nobody,
+    with no act cue, back to a bullet opened by a label of initials."""
+    if not bd.block.marker or u.subject is not None or u.acts or u.response or u.passive or u.impersonal:
+        return None
+    if any(u.start <= m.start < u.end for m in bd.mentions):
+        return None
+    for prev in reversed(stmts):
+        if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
+                or prev.blk.block.marker != bd.block.marker):
+            return None
+        if INITIALS_LABEL.match(prev.blk.norm):
+            return prev.speaker
+        if prev.blk.units and prev.blk.units[0].subject is not None:
+            return None
+    return None
+
+
 def _strongest(acts: set[str]) -> str | None:
     for act in rules.ACT_PRIORITY:
         if act in acts:
@@ -474,7 +494,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if cur is not None and (cur.act != "question" or u.headless):
                 spk = cur.speaker  # "Asked how many ... . Sought clarification on ...": the same member
             elif cur is None:
-                spk = inherited or _carried_on(u, bd, parent, stmts, section)
+                spk = inherited or _carried_on(u, bd, parent, stmts, section) or _labelled_run(u, bd, stmts, section)
         act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
         if (act in ("commitment", "statement", "request") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
                 and u.subject is not None and _BODY_DECIDED.match(bd.norm, u.subject.cue_start)):

@@ -286,7 +286,7 @@ def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
 def _is_header_block(block: str) -> bool:
     """A block that may stand above the first item: the masthead, the date, an attendance list."""
     return bool(_MINUTES_OF.search(block) or _MINUTES_OF_DATED.match(block) or _ATTEND_START.match(block)
-                or not _TERMINAL.search(block))
+                or not _TERMINAL.search(block) or list_label(block) is not None)
 
 
 def minutes_from_text(text: str, source: str) -> MinutesText:

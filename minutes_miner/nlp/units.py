@@ -85,6 +85,14 @@ _REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have|to\
 _ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
+# a run-in label of initials opening a note ("SK:", "Finance (SK):"); a capitalised word may name the service
+INITIALS_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*){0,2}\s*\((?P<b>[A-Z]{2,4})\)|(?P<w>[A-Z]{2,4}))\s*:\s+(?=\S)")
+# terse notes leave out the verb: "PW concerned that ...", "MT and AK strongly opposed ...", "GO pleased that ..."
+_FEELINGS = {"concerned": "concern", "worried": "concern", "opposed": "concern", "disappointed": "concern",
+             "pleased": "welcome", "delighted": "welcome"}
+_INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*:\s*(?P<w>[A-Z]{2,4})\s+to\s+[a-z]")
+_INITIALS_FEELING = re.compile(r"\s*(?:[-–•*]\s*)?(?P<w>[A-Z]{2,4})(?:\s+and\s+[A-Z]{2,4})?\s+(?:(?:also|very|strongly|particularly|deeply)\s+)?"
+                               r"(?P<f>concerned|worried|opposed|disappointed|pleased|delighted)\b")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
 _OPINION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:should|ought|must|was|were|is|are|had\s+been)\b(?!\s+(?:asked|invited|requested|sent|circulated|added|included)\b)", re.IGNORECASE)
 _MOVED_MOTION = re.compile(r"\b(?:moved|proposed)\b(?:\s+and\s+[^.;:]{0,60}?\bseconded)?\s+(?:an?|the)\s+(?:amendment|motion|recommendation)\b",
@@ -152,6 +160,21 @@ def _bracketed_agent(text: str, us: int, ue: int, ments: list[Mention], cues) ->
     return Subject("chain", [(inside[0], None)], cue_start=m.start(), cue_act=act) if len(inside) == 1 else None
 
 
+def _initials_label(text: str, us: int, ue: int, ucues) -> Subject | None:
+    """Notes that name people by initials: "SK: about £3m one-off", "Finance (SK): forecast overspend ..."."""
+    ma = _INITIALS_ACTION.match(text, us, ue)
+    if ma:  # "ACTION: LM to circulate the draft EIA": LM's undertaking
+        return Subject("word", word=ma.group("w"), cue_start=ma.end("w"), cue_act="commitment")
+    mf = _INITIALS_FEELING.match(text, us, ue)
+    if mf:  # "PW concerned that ...", "GO pleased that ...": a verbless note of someone's feeling
+        return Subject("word", word=mf.group("w"), cue_start=mf.start("f"), cue_act=_FEELINGS[mf.group("f").lower()])
+    ml = INITIALS_LABEL.match(text, us, ue)
+    if ml is None:
+        return None
+    act = next((a for c, _e, a in ucues if a not in ("passive", "impersonal") and c >= ml.end()), "statement")
+    return Subject("word", word=ml.group("w") or ml.group("b"), cue_start=ml.end(), cue_act=act)
+
+
 def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
                 known=None, mention_starts: list[int] | None = None) -> Unit:
     """The unit ``text[us:ue]`` of a block: its subject, acts and questioners. ``mentions`` and
@@ -163,8 +186,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if not ucues:
         # no cue: no subject and no act; only a response opening and the questioners named
         questioners = _questioners(text, us, ments) if ments else []
-        agent = agent_subject(text, us, ue, ments, ucues)  # "The police view, given by DCI Ruddock, was that ..."
+        agent = agent_subject(text, us, ue, ments, ucues) or _initials_label(text, us, ue, ucues)  # "The police view, given by DCI Ruddock, was that ..."
         acts = {"question"} if text[ue - 1] == "?" else set()  # "Would the Council consider ...?"
+        if agent is not None and agent.cue_act in ("concern", "welcome", "commitment"):
+            acts.add(agent.cue_act)  # "PW concerned that ..."
         return Unit(us, ue, agent, acts, bool(_RESP_AT.match(text, us, ue)), False, False, questioners, set())
     acts = set()
     passive = impersonal = response = False
@@ -289,6 +314,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 w = listed.group("first")  # "Councillors Evans and Khan asked": the first named speaks
             best = Subject("pronoun" if w in PRONOUNS else "word", word=w, cue_start=s, cue_act=act)
             break
+    if best is None:
+        best = _initials_label(text, us, ue, ucues)
     if best is None or best.kind == "word":
         # "Concern was raised (PD) that ...", "It was noted (SC) that" ("Concern" is no subject)
         best = (_bracketed_agent(text, us, ue, ments, ucues) if text.find("(", us, ue) >= 0 else None) or best
