@@ -196,13 +196,15 @@ _MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+f
 # points of a "RESOLVED:" lead-in are.
 _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
                                re.IGNORECASE)
+_DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
                             # "RESOLVED:" / "The Select Committee:" over "i. Notes ...; ii. Recommends that ..."
                             r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
-                            r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*[:\-–—]$")
+                            # (or with no stop at all: "RESOLVED: That the Sub-Committee" over "(1) notes the presentation;")
+                            r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*[:\-–—]?$")
 _BODY_LEAD = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|"
                         r"Forum|Commission|Authority)\s*:$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
@@ -322,6 +324,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         parent = stack[-1] if stack else None
         if after_bare and parent is None:
             parent = DECISION_POINT  # "RESOLVED:" over "The Select Committee noted the report and endorsed the plan."
+        if parent is None and stmts and stmts[-1].act == "resolution" and _DECISION_REASON.match(b.text):
+            parent = DECISION_POINT  # "Resolved: That the Executive Member: (i) ..." / "Reason: To make best use of ...": the decision's reason
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
         if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):

@@ -325,17 +325,28 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
     return MinutesText(source=source, items=tuple(items), committee=committee, date=when, attendance=tuple(_dedupe(attendance)))
 
 
+# a line of an attendance list printed one entry per line: "Councillor Dominic Fairweather (Vice-Chair)", "Councillors A, B and C"
+_ENTRY_LINE = re.compile(r"^(?:(?:Councillors?|Cllrs?|County\s+Councillors?|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Revd?)\.?\s+[A-Z]"
+                         r"|(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+\s*\()")
+
+
 def _attendance_blocks(blocks: list[str]) -> list[str]:
     """The attendance lists above the first item. A bare label ("Present:") on its own line
     takes the lines under it, one entry or group per line, up to the next label."""
     out: list[str] = []
     open_label = False
+    entries = False  # the label's line held an entry: entry lines under it carry the list on
     for b in blocks:
         if _ATTEND_START.match(b) or list_label(b):
             open_label = bool(re.match(r"^[\w '’-]+:\s*$", b))
+            entries = not open_label
             out.append(b)
         elif open_label and _number_of(b) is None and not _ITEM_HEADING.match(b):
             out[-1] += ("" if out[-1].rstrip().endswith(":") else ";") + " " + b
+        elif entries and _ENTRY_LINE.match(b) and not _TERMINAL.search(b) and _number_of(b) is None:
+            out[-1] += "; " + b  # "PRESENT: Councillor Harriet Mensah (Chair)" / "Councillor Dominic Fairweather (Vice-Chair)"
+        else:
+            entries = False
     return out
 
 

@@ -96,3 +96,116 @@ None.
     texts = [s.text for s in doc.items[0].statements]
     assert any("presented the report" in t for t in texts)
     assert not any("send the figures" in t for t in texts)
+
+
+DECISION_SESSION = """\
+<html><body>
+<h1>Agenda and minutes: Decision Session - Executive Member for Parks and Leisure, Tuesday 2 July 2024</h1>
+<h2 class="mgSectionTitle">Attendance</h2>
+<p><strong>Executive Member:</strong> Councillor Ines Varley (Executive Member for Parks and Leisure)</p>
+<p><strong>Officers in attendance:</strong> Owen Pask (Head of Parks), Dina Rooke (Democracy Officer)</p>
+<h2 class="mgSectionTitle">Items</h2>
+<table class="mgItemTable">
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">7.</p></td>
+<td><p class="mgAiTitleTxt">Play Area Renewal Programme</p>
+<p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara">
+<p>The Executive Member considered a report on the renewal of eleven play areas.</p>
+<p>The Executive Member asked how many play areas had been closed for safety reasons.</p>
+<p>Mr Pask confirmed that three had been closed since April.</p>
+<p>Resolved: That the Executive Member:</p>
+<p>(i) approved the renewal programme at Annex A;</p>
+<p>(ii) agreed that the Head of Parks report on progress in six months.</p>
+<p>Reason: To keep the play areas safe and open.</p>
+</div></td></tr>
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">8.</p></td>
+<td><p class="mgAiTitleTxt">Allotment Fees</p>
+<p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara">
+<p>The Executive Member welcomed the report on allotment fees.</p>
+</div></td></tr>
+</table></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def decision_session(tmp_path_factory):
+    from minutes_miner.inputs import read_file
+    from minutes_miner.nlp import analyse
+
+    path = tmp_path_factory.mktemp("session") / "session.html"
+    path.write_text(DECISION_SESSION, encoding="utf-8")
+    return analyse(read_file(path).minutes)
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("considered a report on the renewal", ("varley", "cabinet_member", "statement")),
+    ("asked how many play areas", ("varley", "cabinet_member", "question")),
+    ("approved the renewal programme", ("committee", "group", "resolution")),
+    ("Reason: To keep the play areas", ("committee", "group", "resolution")),
+])
+def test_decision_session_executive_member_and_reasons(decision_session, fragment, expected):
+    item = decision_session.items[0]
+    _, s = find(item, fragment)
+    assert (s.speaker_key, s.speaker_kind, s.act) == expected
+
+
+INDENTED = """\
+NORTHFLEET BOROUGH COUNCIL
+
+HEALTH SCRUTINY SUB-COMMITTEE
+
+PRESENT:      Councillor Ada Kerr (Chair)
+              Councillor Ben Lusk (Vice-Chair)
+              Councillors Cara Moss and Dev Nair
+
+NHS AND PARTNERS:
+              Erin Oakes (Place Director, North Kent Integrated Care Board)
+
+OFFICERS:     Finn Pryor (Director of Adult Social Care)
+              Gwen Quill (Scrutiny Officer)
+
+
+1. COMMUNITY SERVICES
+
+The Vice-Chair asked whether the new clinics were fully staffed.
+
+Ms Oakes said that two posts were still vacant.
+
+The Scrutiny Officer presented the work programme.
+
+RESOLVED: That the Sub-Committee
+
+(1) notes the update;
+
+(2) asks the ICB to report back in March.
+
+
+2. ANY OTHER BUSINESS
+
+None.
+"""
+
+
+@pytest.fixture(scope="module")
+def indented():
+    return _analyse(INDENTED)
+
+
+def test_attendance_one_entry_per_indented_line(indented):
+    people = {a.name: a.kind for a in indented.attendance}
+    assert people["Councillor Ben Lusk"] == "member"
+    assert people["Councillor Dev Nair"] == "member"
+    assert people["Erin Oakes"] == "external"
+    assert people["Gwen Quill"] == "officer"
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("new clinics were fully staffed", ("lusk", "member", "question")),
+    ("presented the work programme", ("quill", "officer", "statement")),
+    ("notes the update", ("committee", "group", "resolution")),
+    ("asks the ICB to report back", ("committee", "group", "resolution")),
+])
+def test_roles_resolve_to_the_listed_holder_and_resolved_parts(indented, fragment, expected):
+    _, s = find(indented.items[0], fragment)
+    assert (s.speaker_key, s.speaker_kind, s.act) == expected
