@@ -14,6 +14,8 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br",
 _BULLET_CHARS = "·•▪◦‣●○-–*"
 _SPACE = re.compile(r"\s+")
 # a table's first cell that only numbers the row ("4.1", "19/24", "3", "(a)")
+# an item cell holding its number, a line break, then its title
+_NUMBER_THEN_TITLE = re.compile(r"^(\d{1,3}[a-z]?\.?)\s+([A-Z][^.;:?!]{1,120})$")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}/\d{2,4}|\(?[a-z]\)|\(?[ivx]{1,4}\))$")
 # columns that name who owns an action or when it is due: not something said at the meeting
 _OWNER_COLUMNS = {"action", "actions", "action by", "action owner", "owner", "lead", "by whom", "who", "responsible",
@@ -125,6 +127,10 @@ def html_to_text(markup: str | bytes | None) -> str:
                 continue
             if j == 0 and _ROW_NUMBER.match(text) and len(cells) > 1:
                 prefix = "" if labelled else text + " "  # labelled cells carry the row's structure
+                continue
+            numbered = _NUMBER_THEN_TITLE.match(_clean(cell.get_text(" "))) if j == 0 and cell.find("br") else None
+            if numbered and len(cells) > 1:
+                lines.append(f"{numbered.group(1)} {numbered.group(2)}")  # "<strong>4.</strong><br>Title": one item heading
                 continue
             start = len(lines)
             walk(cell)

@@ -24,7 +24,7 @@ _LABELS = [
     # informal notes name everyone by initials after a key: "Key to initials: JB – Councillor Jo Barraclough (Chair)"
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
-    (r"(?:executive|cabinet|lead) member|portfolio holder|decision[- ]maker", "present", "cabinet_member"),
+    (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
     ((r"(?:members|councillors|committee members|panel members)\s+present|present|committee members|panel members|board members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
      r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),

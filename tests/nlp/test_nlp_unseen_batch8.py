@@ -209,3 +209,30 @@ def test_attendance_one_entry_per_indented_line(indented):
 def test_roles_resolve_to_the_listed_holder_and_resolved_parts(indented, fragment, expected):
     _, s = find(indented.items[0], fragment)
     assert (s.speaker_key, s.speaker_kind, s.act) == expected
+
+
+ITEM_CELL_WITH_BREAK = """\
+<html><body>
+<h1>Harrowdale County Council – Education Scrutiny Committee – minutes of 4 June 2024</h1>
+<p>Present: Councillor Anna Bell (Chair), Councillor Carl Dunn</p>
+<table>
+<tr><th>Item</th><th>Discussion</th><th>Outcome</th></tr>
+<tr><td><strong>3.</strong><br>School Place Planning</td><td><p>Mrs Erin Fox, Head of School Organisation, presented
+the report.</p><p>Councillor Dunn asked whether the new school would open on time.</p></td><td>Noted.</td></tr>
+<tr><td><strong>4.</strong><br>Home to School Transport</td><td><p>Mrs Fox explained that costs had risen by a fifth.</p>
+<p>The Chair expressed concern about the rural routes.</p></td><td>The Committee agreed to review transport in March.</td></tr>
+</table></body></html>
+"""
+
+
+def test_item_cell_with_number_break_title_is_an_item_heading(tmp_path):
+    from minutes_miner.inputs import read_file
+    from minutes_miner.nlp import analyse
+
+    path = tmp_path / "table.html"
+    path.write_text(ITEM_CELL_WITH_BREAK, encoding="utf-8")
+    doc = analyse(read_file(path).minutes)
+    assert [(i.number, i.title) for i in doc.items] == [("3", "School Place Planning"), ("4", "Home to School Transport")]
+    _, s = find(doc.items[1], "rural routes")
+    assert (s.speaker_key, s.speaker_kind, s.act) == ("bell", "chair", "concern")
+    assert not any(s.text.strip() in ("3.", "4.") for i in doc.items for s in i.statements)
