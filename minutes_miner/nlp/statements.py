@@ -475,7 +475,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
                 spk = cur.speaker  # "Asked how many ... . Sought clarification on ...": the same member
             elif cur is None:
                 spk = inherited or _carried_on(u, bd, parent, stmts, section)
-        act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
+        act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm, bd)
         if (act in ("commitment", "statement", "request") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
                 and u.subject is not None and _BODY_DECIDED.match(bd.norm, u.subject.cue_start)):
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The

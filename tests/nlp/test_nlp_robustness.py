@@ -70,3 +70,13 @@ def test_unknown_lone_names_are_not_invented():
     text = "Sophie shared her design with the class.\nKent County Council confirmed the figures.\nThe Deputy Prime Minister stated that funding would rise."
     doc = analyse(MinutesText(source="x", items=(ItemText(title=None, text=text),)))
     assert [s.speaker for s in doc.items[0].statements] == [None, None, None]
+
+
+def test_a_decision_of_thousands_of_parts_is_all_the_committees():
+    # each part of "RESOLVED: That (a) ...; (b) ..." is a resolution; thousands of them once took minutes
+    parts = "; ".join(f"({'abcdefgh'[i % 8]}) the report on ward {i} be noted" for i in range(3000))
+    doc = analyse(MinutesText(source="big", items=(ItemText(title="Budget", text="RESOLVED: That " + parts + "."),)))
+    statements = doc.items[0].statements
+    assert len(statements) == 3000
+    assert {s.act for s in statements} == {"resolution"} and {s.speaker_key for s in statements} == {"committee"}
+    assert "ward 2999" in statements[-1].text
