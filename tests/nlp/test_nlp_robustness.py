@@ -80,3 +80,11 @@ def test_a_decision_of_thousands_of_parts_is_all_the_committees():
     assert len(statements) == 3000
     assert {s.act for s in statements} == {"resolution"} and {s.speaker_key for s in statements} == {"committee"}
     assert "ward 2999" in statements[-1].text
+
+
+def test_a_long_attendance_list_inside_an_item_names_the_role_holder():
+    names = ", ".join(f"Officer Number{i} (Analyst {i})" for i in range(2000))
+    text = "In attendance: " + names + ", Ruth Amberley (Head of Housing)\n\nThe Head of Housing said that rents would rise in April."
+    doc = analyse(MinutesText(source="big", items=(ItemText(title="Rents", text=text),)))
+    [statement] = doc.items[0].statements
+    assert statement.speaker_key == "amberley" and statement.act == "statement"
