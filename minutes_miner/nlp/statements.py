@@ -77,11 +77,20 @@ _ANCHORED_HOUSEKEEPING, _SCANNED_HOUSEKEEPING = _housekeeping_patterns()
 _HOUSEKEEPING_VERBS = re.compile(r"apolog|substitut|deputis|attended|declar|repeated")
 
 
-# "Cllr Tully declared an interest and asked whether ...": the sentence says something too, and
-# dropping it as housekeeping would lose the question
+# "Cllr Tully declared an interest and asked whether ...", "Cllr Tully, who declared an interest,
+# asked ...", "The Director said that three members had sent apologies ...", "..., the Director
+# explained.": the sentence says something too, and dropping it as housekeeping would lose it. A
+# declaration's own content is not such a verb: "declared that she had been lobbied and confirmed
+# that she had not expressed a view".
+_SAY = (r"(?:ask(?:ed|ing)|quer(?:ied|ying)|question(?:ed|ing)|sought|seeking|rais(?:ed|ing)|said|saying|stat(?:ed|ing)|"
+        r"request(?:ed|ing)|welcom(?:ed|ing)|suggest(?:ed|ing)|comment(?:ed|ing)|highlight(?:ed|ing)|explain(?:ed|ing)|urg(?:ed|ing)|add(?:ed|ing))")
 _SAID_AS_WELL = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:asked|queried|questioned|sought|raised|expressed|"
                            r"said|stated|requested|welcomed|suggested|commented|highlighted|explained|noted|reported|"
-                           r"thanked|proposed|moved|urged|felt|added)\b")
+                           r"thanked|proposed|moved|urged|felt|added|wished|opposed)\b"
+                           rf"|,\s+{_SAY}\b"
+                           rf"|,\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,4}}\s+{_SAY}\W*$")
+# the sentence opens on someone saying it, before any housekeeping verb
+_SAID_FIRST = re.compile(rf"(?:(?!apolog|substitut|deputis|attended|declar|repeated)[^;]){{0,120}}?\b{_SAY}\b")
 
 
 def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
@@ -91,7 +100,7 @@ def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
     return (_ANCHORED_HOUSEKEEPING(norm, start, end) is not None
             or (low is not None and _HOUSEKEEPING_VERBS.search(low, start, end) is not None
                 and _SCANNED_HOUSEKEEPING(norm, start, end) is not None
-                and _SAID_AS_WELL.search(low, start, end) is None))
+                and _SAID_AS_WELL.search(low, start, end) is None and _SAID_FIRST.match(low, start, end) is None))
 
 
 # "Witnesses:" over one "Name, Job Title" per line: who attended for the item, not statements
