@@ -88,3 +88,15 @@ def test_a_long_attendance_list_inside_an_item_names_the_role_holder():
     doc = analyse(MinutesText(source="big", items=(ItemText(title="Rents", text=text),)))
     [statement] = doc.items[0].statements
     assert statement.speaker_key == "amberley" and statement.act == "statement"
+
+
+def test_a_long_run_of_brackets_or_rules_keeps_the_statements_beside_it():
+    # a run with no space is cut for the tokenizer only (it was quadratic there): offsets and text hold
+    text = ("=" * 60_000 + "\n\nCouncillor Ann Hale asked whether the library would reopen.\n\n"
+            + "(" * 30_000 + "Councillor Joe Zed said that it would" + ")" * 30_000 + ".")
+    doc = analyse(MinutesText(source="rules", items=(ItemText(title="Libraries", text=text),)))
+    by_text = {s.text: s for s in doc.items[0].statements}
+    asked = by_text["Councillor Ann Hale asked whether the library would reopen."]
+    assert (asked.speaker_key, asked.act) == ("hale", "question")
+    said = next(s for s in doc.items[0].statements if "Councillor Joe Zed said that it would" in s.text)
+    assert said.speaker_key == "zed" and said.text.endswith(")" * 30_000 + ".")
