@@ -206,13 +206,9 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
                                re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
-                            # "RESOLVED:" / "The Select Committee:" over "i. Notes ...; ii. Recommends that ..."
-                            r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
                             r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*[:\-–—]$")
-_BODY_LEAD = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|"
-                        r"Forum|Commission|Authority)\s*:$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
 _DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
@@ -223,9 +219,10 @@ _RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?
 _NOTICE_HEADING = re.compile(r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options?\s+"
                              r"(?:considered|rejected)(?:\s+and\s+rejected)?|(?:any\s+)?conflicts?\s+of\s+interests?(?:\s+declared)?|"
                              r"dispensations?\s+granted)\s*:?$", re.IGNORECASE)
-# "RESOLVED:" / "The Select Committee:" + "i. Notes ...": the body deciding, naming who decides the parts below
-_BODY_LEAD_IN = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,5}(?:[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]anel|[Bb]oard|[Ff]orum|"
-                           r"[Cc]abinet|[Cc]ouncil|[Aa]uthority)\s*:$")
+# "RESOLVED:" / "The Select Committee:" / "That the Audit & Governance Committee:" + "i. Notes ...": the
+# body deciding, naming who decides the parts below (one pattern, whether or not under "RESOLVED:")
+_BODY_LEAD_IN = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z&][\w'’&-]*\s+){0,5}(?:[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]anel|[Bb]oard|"
+                           r"[Ff]orum|[Cc]abinet|[Cc]ouncil|[Aa]uthority|[Cc]ommission)\s*:$")
 # "RESOLVED: That (1) the report be noted; (2) a breakdown be reported ...": each part its own statement
 _INLINE_PART = re.compile(r"(?:and\s+|or\s+)?\((?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)\)\s")
 _NO_WORDS = re.compile(r"\W*")
@@ -319,9 +316,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
         under_decision = bool(stack) and stack[-1].kind == "decision" and marker is None
-        if under_decision and _BODY_LEAD.match(b.text):
-            continue  # "RESOLVED:" / "The Select Committee:" / "i. Notes ...": the parts are still the decision's
-        after_bare = under_decision and n > 0 and bds[n - 1].block.kind == "para" and _BARE_DECISION.match(bds[n - 1].block.text)
+        after_bare = (under_decision and n > 0 and bds[n - 1].block.kind == "para"
+                      and (_BARE_DECISION.match(bds[n - 1].block.text) or _BODY_LEAD_IN.match(bds[n - 1].block.text)))
         motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
                        and not any((u.subject is not None and u.subject.kind != "word") or "procedure" in u.acts or "resolution" in u.acts
                                    for u in bd.units))  # "This Council notes ..." goes on; "Councillor Cole said ..." does not

@@ -190,3 +190,16 @@ def test_every_part_of_an_inline_decision_is_a_resolution_of_the_committee():
         "(2) the Committee receive a report on reduced timetables in July;",
         "and (3) the Panel's views be reported to Cabinet."]
     assert {(s.act, s.speaker_key) for s in statements} == {("resolution", "committee")}
+
+
+@pytest.mark.parametrize("lead", ["The Audit & Governance Committee:", "That the Health Scrutiny Panel:", "The Commission:"])
+def test_every_way_of_naming_the_deciding_body_is_a_lead_in(lead):
+    # two patterns recognised a body's lead-in; one without '&' or 'That' let these through as statements
+    items = _items(f"1. Audit\n\nCouncillor Hale asked about the audit plan.\n\n{lead}\n\ni. Notes the internal audit plan;\n\n"
+                   "ii. Asks the Director of Finance to report in June.\n")
+    texts = _texts(items[0])
+    assert texts == ["Councillor Hale asked about the audit plan.", "Notes the internal audit plan;",
+                     "Asks the Director of Finance to report in June."]
+    for fragment in ("Notes the internal", "Asks the Director"):
+        _, s = find(items[0], fragment)
+        assert (s.speaker_key, s.act) == ("committee", "resolution")
