@@ -31,9 +31,13 @@ _SENTENCE_INSIDE = re.compile(r"[.;!?]\s+[A-Z]|[.!?]$")
 
 
 def list_attendance(bds: list[BlockData], people: People) -> None:
-    """The people an item lists under a label ("Witnesses:" + "Simon Thorne, Executive Director for
-    Adults" per line) are registered with their titles, so that "the Executive Director" is Mr
-    Thorne; the list is not a statement (``BlockData.listed``)."""
+    """The attendance lists inside an item, the one place that marks them (``BlockData.listed``: not
+    statements, not sub-headings). The people listed under a label ("Witnesses:" + "Simon Thorne,
+    Executive Director for Adults" per line) are registered with their titles, so that "the
+    Executive Director" is Mr Thorne; a roster ("Present: ...", "Name, Job Title" lines under a bare
+    label) is only marked."""
+    for n in _roster_lines(bds):
+        bds[n].listed = True
     listing = False
     for bd in bds:
         text = bd.block.text
@@ -117,7 +121,7 @@ ROSTER_LIST = re.compile(r"^(?:(?:members\s+|councillors\s+)?present|also\s+pres
                          r"officers(?:\s+present|\s+in\s+attendance)?|witnesses)\s*:\s*\S", re.IGNORECASE)
 
 
-def roster_lines(bds: list[BlockData]) -> list[int]:
+def _roster_lines(bds: list[BlockData]) -> list[int]:
     """Positions of the blocks of an item that list who attended for it: a "Witnesses:" label
     and the "Name, Job Title" lines under it, a "Present: ..." list."""
     out: list[int] = []
@@ -263,14 +267,11 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
     deciding = False  # under a "Decision" heading or label
     qa = QALayout()
     point_rank: int | None = None  # the rank of the list point just read
-    roster = set(roster_lines(bds))
     notice = False  # under "Reasons for decision" and the like
     for n, bd in enumerate(bds):
         if bd.listed:
             continue
         b = bd.block
-        if n in roster:
-            continue
         if b.kind != "para" or (len(b.text) < 60 and _NOTICE_HEADING.match(b.text)):
             notice = bool(_NOTICE_HEADING.match(b.text))
         if notice:
