@@ -59,9 +59,10 @@ CHUNK_CHARS = 200_000
 BLOCK_JOIN = "\n\n"
 # spaCy's tokenizer strips prefixes and suffixes one character at a time, re-searching the rest:
 # quadratic on a long run with no space ("((((...", "=====...", 3,000 characters 0.6-1.2 s, 200 KB
-# minutes). Such a run is never a word: for tokenizing only, every LONG_RUN-th character of it is a
-# space (same length, so offsets into the text hold)
+# minutes). A run of LONG_RUN or more is never a word: for tokenizing only, every PIECE-th character
+# of it is a space (same length, so offsets into the text hold)
 LONG_RUN = 1000
+PIECE = 50
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN},}}")
 
 
@@ -76,7 +77,7 @@ def _tokenizable(text: str) -> str:
 
 def _break_run(m: re.Match) -> str:
     chars = list(m.group())
-    chars[LONG_RUN - 1::LONG_RUN] = " " * len(range(LONG_RUN - 1, len(chars), LONG_RUN))
+    chars[PIECE - 1::PIECE] = " " * len(range(PIECE - 1, len(chars), PIECE))
     return "".join(chars)
 
 
