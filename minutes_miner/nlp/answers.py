@@ -151,19 +151,30 @@ def latest_unanswered(stmts: list[Stmt], questioner: Spk | None = None) -> int |
     return None
 
 
-def _first_part(stmts: list[Stmt]) -> Stmt:
+def _first_part(stmts: list[Stmt], state) -> Stmt:
     """The first of the resolutions that end ``stmts`` within the last one's block: the part that
-    carries "RESOLVED: That (1) ..." when the block is cut into its parts."""
+    carries "RESOLVED: That (1) ..." when the block is cut into its parts. Remembered in ``state`` from
+    one part to the next (a block's statements keep their acts while it is read), so that a decision
+    of thousands of parts is not walked back over for each part."""
     first = stmts[-1]
-    for s in reversed(stmts):
-        if s.blk is not first.blk or s.act != "resolution":
-            break
-        first = s
+    known = state.decision_run
+    if known is not None and len(stmts) >= 2 and known[0] is stmts[-2] and known[1].blk is first.blk and first.act == "resolution":
+        first = known[1]
+    else:
+        for s in reversed(stmts):
+            if s.blk is not first.blk or s.act != "resolution":
+                break
+            first = s
+    state.decision_run = (stmts[-1], first)
     return first
 
 
 def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], parent: LeadIn | None, section, an: Analyser, state,
-                text: str = "") -> tuple[str, int | None]:
+                text: str = "", blk: BlockData | None = None) -> tuple[str, int | None]:
+    """``blk``: the block ``u`` is a sentence of (``text`` its normalised text)."""
+    # by identity: a list search comparing units field by field was quadratic in a block's sentences
+    # and took a like sentence of another block for one of this block's
+    same_block = bool(stmts) and blk is not None and stmts[-1].blk is blk
     prev_q = prev_open_question(stmts, section)
     if prev_q is not None and u.impersonal and _IT_WAS_NOTED.match(text, u.start):
         prev_q = None  # "It was further noted that ...": a remark recorded, not a reply
@@ -171,8 +182,8 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         prev_q = None  # the questioner carrying on
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
-    if (stmts and stmts[-1].act == "resolution" and stmts[-1].blk is not None and u in stmts[-1].blk.units and u.subject is None
-            and _DECISION_WORD.match(stmts[-1].blk.norm, _first_part(stmts).start)):
+    if (same_block and stmts[-1].act == "resolution" and u.subject is None
+            and _DECISION_WORD.match(text, _first_part(stmts, state).start)):
         return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ...; (3) ..."
     if strong in ("question", "answer", None) and text.find("to which", u.start, u.end) >= 0 and _TO_WHICH.search(text, u.start, u.end):
         return "answer", None
@@ -206,7 +217,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "answer", position(stmts, prev_q)
     # an answer chain: a further reply straight after an answer
     if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
-        (stmts[-1].blk is not None and u.start > 0 and stmts[-1].blk.units and u in stmts[-1].blk.units) or (parent and parent.kind == "response")
+        (same_block and u.start > 0) or (parent and parent.kind == "response")
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
@@ -214,12 +225,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and (u.subject.kind == "pronoun" or (stmts[-1].blk is not None and u in stmts[-1].blk.units)) and spk is not None
+            and (u.subject.kind == "pronoun" or same_block) and spk is not None
             and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
         # "... replied that ... . She said that ...", "A: Samir Haddad said ... . Mr Haddad said ...": the rest of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
-            and stmts[-1].blk is not None and u in stmts[-1].blk.units and spk is not None and stmts[-1].speaker is not None
+            and same_block and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
     if "welcome" in u.acts:

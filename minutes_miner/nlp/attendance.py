@@ -60,6 +60,9 @@ def list_label(line: str) -> tuple[str, str, str | None, str] | None:
 
 _VIRTUAL_SENTENCE = re.compile(r"(?P<names>[^.]{3,400}?)\s+(?:were|was) (?:in attendance|present|attending) (?:virtually|remotely|online)", re.IGNORECASE)
 _FOR_ITEM = re.compile(r"(?P<names>[^.]{3,500}?)\s+(?:were|was) (?:in attendance|present) (?:for|during) (?:this|the) item", re.IGNORECASE)
+# the verb both sentences need: their names part is tried for up to 500 characters at every position,
+# seconds on a long list, so they are searched only in a text that has it
+_ATTENDING_VERB = re.compile(r"(?:were|was) (?:in attendance|present|attending)", re.IGNORECASE)
 
 _PARTIES = {
     "lab", "labour", "con", "conservative", "conservatives", "ld", "lib dem", "lib dems", "liberal democrat", "liberal democrats",
@@ -515,6 +518,8 @@ def parse_attendance(text: str) -> list[AttendeeMention]:
         if sent_end:
             body = body[: sent_end.start()]
         out.extend(_parse_list(body, status, kind))
+    if _ATTENDING_VERB.search(text) is None:
+        return out
     for m in _VIRTUAL_SENTENCE.finditer(text):
         names = re.sub(r"^.*?(?:\.|:)\s+", "", m.group("names"))
         out.extend(_parse_list(names, "virtual", None))

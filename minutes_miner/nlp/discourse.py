@@ -57,6 +57,28 @@ _SPACE_RUN = re.compile(r"\s+")
 
 CHUNK_CHARS = 200_000
 BLOCK_JOIN = "\n\n"
+# spaCy's tokenizer strips prefixes and suffixes one character at a time, re-searching the rest:
+# quadratic on a long run with no space ("((((...", "=====...", 3,000 characters 0.6-1.2 s, 200 KB
+# minutes). A run of LONG_RUN or more is never a word: for tokenizing only, every PIECE-th character
+# of it is a space (same length, so offsets into the text hold)
+LONG_RUN = 1000
+PIECE = 50
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN},}}")
+
+
+def _tokenizable(text: str) -> str:
+    # a run of LONG_RUN holds a whole aligned window of half that: look for one with no space or
+    # newline first (a memchr each), far cheaper than the regex over the text
+    half = LONG_RUN // 2
+    if all(" " in text[i:i + half] or "\n" in text[i:i + half] for i in range(0, len(text) - half + 1, half)):
+        return text
+    return _LONG_RUN.sub(_break_run, text)
+
+
+def _break_run(m: re.Match) -> str:
+    chars = list(m.group())
+    chars[PIECE - 1::PIECE] = " " * len(range(PIECE - 1, len(chars), PIECE))
+    return "".join(chars)
 
 
 def analyse_minutes(minutes: MinutesText, roster=(), nlp=None, concerns_file=None, concern_model="shipped") -> AnalysedDocument:
@@ -134,7 +156,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
         chunks.append((BLOCK_JOIN.join(buf), members))
 
     def _docs():
-        for (text, _), doc in zip(chunks, nlp.tokenizer.pipe((c[0] for c in chunks), batch_size=16)):
+        for (text, _), doc in zip(chunks, nlp.tokenizer.pipe((_tokenizable(c[0]) for c in chunks), batch_size=16)):
             doc.user_data["mm_text"] = text
             yield doc
 

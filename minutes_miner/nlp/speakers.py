@@ -8,7 +8,7 @@ from . import rules
 from .attendance import title_kind
 from .components import REPRESENTATIVE_NOUNS
 from .people import Entry, People, is_initials_of, title_initials
-from .records import BlockData, Mention, Spk, Subject
+from .records import BlockData, Mention, Spk, Stmt, Subject
 from .textnorm import normalise
 from .units import PRONOUNS
 
@@ -160,6 +160,7 @@ class ItemState:
     def __init__(self) -> None:
         self.history: list[Spk] = []
         self.questioner: Spk | None = None  # who asked the question just before, while a reply may follow
+        self.decision_run: tuple[Stmt, Stmt] | None = None  # the last statement and the first part of its decision (answers._first_part)
 
     def note(self, spk: Spk | None) -> None:
         if spk is not None:

@@ -32,9 +32,13 @@ _SENTENCE_INSIDE = re.compile(r"[.;!?]\s+[A-Z]|[.!?]$")
 
 
 def list_attendance(bds: list[BlockData], people: People) -> None:
-    """The people an item lists under a label ("Witnesses:" + "Simon Thorne, Executive Director for
-    Adults" per line) are registered with their titles, so that "the Executive Director" is Mr
-    Thorne; the list is not a statement (``BlockData.listed``)."""
+    """The attendance lists inside an item, the one place that marks them (``BlockData.listed``: not
+    statements, not sub-headings). The people listed under a label ("Witnesses:" + "Simon Thorne,
+    Executive Director for Adults" per line) are registered with their titles, so that "the
+    Executive Director" is Mr Thorne; a roster ("Present: ...", "Name, Job Title" lines under a bare
+    label) is only marked."""
+    for n in _roster_lines(bds):
+        bds[n].listed = True
     listing = False
     for bd in bds:
         text = bd.block.text
@@ -78,11 +82,20 @@ _ANCHORED_HOUSEKEEPING, _SCANNED_HOUSEKEEPING = _housekeeping_patterns()
 _HOUSEKEEPING_VERBS = re.compile(r"apolog|substitut|deputis|attended|declar|repeated")
 
 
-# "Cllr Tully declared an interest and asked whether ...": the sentence says something too, and
-# dropping it as housekeeping would lose the question
+# "Cllr Tully declared an interest and asked whether ...", "Cllr Tully, who declared an interest,
+# asked ...", "The Director said that three members had sent apologies ...", "..., the Director
+# explained.": the sentence says something too, and dropping it as housekeeping would lose it. A
+# declaration's own content is not such a verb: "declared that she had been lobbied and confirmed
+# that she had not expressed a view".
+_SAY = (r"(?:ask(?:ed|ing)|quer(?:ied|ying)|question(?:ed|ing)|sought|seeking|rais(?:ed|ing)|said|saying|stat(?:ed|ing)|"
+        r"request(?:ed|ing)|welcom(?:ed|ing)|suggest(?:ed|ing)|comment(?:ed|ing)|highlight(?:ed|ing)|explain(?:ed|ing)|urg(?:ed|ing)|add(?:ed|ing))")
 _SAID_AS_WELL = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:asked|queried|questioned|sought|raised|expressed|"
                            r"said|stated|requested|welcomed|suggested|commented|highlighted|explained|noted|reported|"
-                           r"thanked|proposed|moved|urged|felt|added)\b")
+                           r"thanked|proposed|moved|urged|felt|added|wished|opposed)\b"
+                           rf"|,\s+{_SAY}\b"
+                           rf"|,\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,4}}\s+{_SAY}\W*$")
+# the sentence opens on someone saying it, before any housekeeping verb
+_SAID_FIRST = re.compile(rf"(?:(?!apolog|substitut|deputis|attended|declar|repeated)[^;]){{0,120}}?\b{_SAY}\b")
 
 
 def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
@@ -92,7 +105,7 @@ def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
     return (_ANCHORED_HOUSEKEEPING(norm, start, end) is not None
             or (low is not None and _HOUSEKEEPING_VERBS.search(low, start, end) is not None
                 and _SCANNED_HOUSEKEEPING(norm, start, end) is not None
-                and _SAID_AS_WELL.search(low, start, end) is None))
+                and _SAID_AS_WELL.search(low, start, end) is None and _SAID_FIRST.match(low, start, end) is None))
 
 
 # "Witnesses:" over one "Name, Job Title" per line: who attended for the item, not statements
@@ -109,7 +122,7 @@ ROSTER_LIST = re.compile(r"^(?:(?:members\s+|councillors\s+)?present|also\s+pres
                          r"officers(?:\s+present|\s+in\s+attendance)?|witnesses)\s*:\s*\S", re.IGNORECASE)
 
 
-def roster_lines(bds: list[BlockData]) -> list[int]:
+def _roster_lines(bds: list[BlockData]) -> list[int]:
     """Positions of the blocks of an item that list who attended for it: a "Witnesses:" label
     and the "Name, Job Title" lines under it, a "Present: ..." list."""
     out: list[int] = []
@@ -199,14 +212,10 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
 _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
-                            # "RESOLVED:" / "The Select Committee:" over "i. Notes ...; ii. Recommends that ..."
-                            r"|^[Tt]he\s+(?:(?:Select|Scrutiny|Joint|Overview\s+and\s+Scrutiny)\s+)?(?:Committee|Panel|Board|Sub-Committee|Forum|Commission)\s*:$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
                             # (or with no stop at all: "RESOLVED: That the Sub-Committee" over "(1) notes the presentation;")
                             r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*[:\-–—]?$")
-_BODY_LEAD = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|"
-                        r"Forum|Commission|Authority)\s*:$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
 _DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
@@ -217,9 +226,10 @@ _RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?
 _NOTICE_HEADING = re.compile(r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options?\s+"
                              r"(?:considered|rejected)(?:\s+and\s+rejected)?|(?:any\s+)?conflicts?\s+of\s+interests?(?:\s+declared)?|"
                              r"dispensations?\s+granted)\s*:?$", re.IGNORECASE)
-# "RESOLVED:" / "The Select Committee:" + "i. Notes ...": the body deciding, naming who decides the parts below
-_BODY_LEAD_IN = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,5}(?:[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]anel|[Bb]oard|[Ff]orum|"
-                           r"[Cc]abinet|[Cc]ouncil|[Aa]uthority)\s*:$")
+# "RESOLVED:" / "The Select Committee:" / "That the Audit & Governance Committee:" + "i. Notes ...": the
+# body deciding, naming who decides the parts below (one pattern, whether or not under "RESOLVED:")
+_BODY_LEAD_IN = re.compile(r"^(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z&][\w'’&-]*\s+){0,5}(?:[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]anel|[Bb]oard|"
+                           r"[Ff]orum|[Cc]abinet|[Cc]ouncil|[Aa]uthority|[Cc]ommission)\s*:$")
 # "RESOLVED: That (1) the report be noted; (2) a breakdown be reported ...": each part its own statement
 _INLINE_PART = re.compile(r"(?:and\s+|or\s+)?\((?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{0,3}|ix|x)\)\s")
 _NO_WORDS = re.compile(r"\W*")
@@ -260,14 +270,11 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
     deciding = False  # under a "Decision" heading or label
     qa = QALayout()
     point_rank: int | None = None  # the rank of the list point just read
-    roster = set(roster_lines(bds))
     notice = False  # under "Reasons for decision" and the like
     for n, bd in enumerate(bds):
         if bd.listed:
             continue
         b = bd.block
-        if n in roster:
-            continue
         if b.kind != "para" or (len(b.text) < 60 and _NOTICE_HEADING.match(b.text)):
             notice = bool(_NOTICE_HEADING.match(b.text))
         if notice:
@@ -313,9 +320,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         quoted = (b.text[:1] in "“\"‘" and stack and stack[-1].kind == "speaker" and stack[-1].rank == rank
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
         under_decision = bool(stack) and stack[-1].kind == "decision" and marker is None
-        if under_decision and _BODY_LEAD.match(b.text):
-            continue  # "RESOLVED:" / "The Select Committee:" / "i. Notes ...": the parts are still the decision's
-        after_bare = under_decision and n > 0 and bds[n - 1].block.kind == "para" and _BARE_DECISION.match(bds[n - 1].block.text)
+        after_bare = (under_decision and n > 0 and bds[n - 1].block.kind == "para"
+                      and (_BARE_DECISION.match(bds[n - 1].block.text) or _BODY_LEAD_IN.match(bds[n - 1].block.text)))
         motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
                        and not any((u.subject is not None and u.subject.kind != "word") or "procedure" in u.acts or "resolution" in u.acts
                                    for u in bd.units))  # "This Council notes ..." goes on; "Councillor Cole said ..." does not
@@ -499,7 +505,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
                 spk = cur.speaker  # "Asked how many ... . Sought clarification on ...": the same member
             elif cur is None:
                 spk = inherited or _carried_on(u, bd, parent, stmts, section) or _labelled_run(u, bd, stmts, section)
-        act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm)
+        act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm, bd)
         if (act in ("commitment", "statement", "request") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
                 and u.subject is not None and _BODY_DECIDED.match(bd.norm, u.subject.cue_start)):
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The

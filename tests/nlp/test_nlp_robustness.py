@@ -70,3 +70,33 @@ def test_unknown_lone_names_are_not_invented():
     text = "Sophie shared her design with the class.\nKent County Council confirmed the figures.\nThe Deputy Prime Minister stated that funding would rise."
     doc = analyse(MinutesText(source="x", items=(ItemText(title=None, text=text),)))
     assert [s.speaker for s in doc.items[0].statements] == [None, None, None]
+
+
+def test_a_decision_of_thousands_of_parts_is_all_the_committees():
+    # each part of "RESOLVED: That (a) ...; (b) ..." is a resolution; thousands of them once took minutes
+    parts = "; ".join(f"({'abcdefgh'[i % 8]}) the report on ward {i} be noted" for i in range(3000))
+    doc = analyse(MinutesText(source="big", items=(ItemText(title="Budget", text="RESOLVED: That " + parts + "."),)))
+    statements = doc.items[0].statements
+    assert len(statements) == 3000
+    assert {s.act for s in statements} == {"resolution"} and {s.speaker_key for s in statements} == {"committee"}
+    assert "ward 2999" in statements[-1].text
+
+
+def test_a_long_attendance_list_inside_an_item_names_the_role_holder():
+    names = ", ".join(f"Officer Number{i} (Analyst {i})" for i in range(2000))
+    text = "In attendance: " + names + ", Ruth Amberley (Head of Housing)\n\nThe Head of Housing said that rents would rise in April."
+    doc = analyse(MinutesText(source="big", items=(ItemText(title="Rents", text=text),)))
+    [statement] = doc.items[0].statements
+    assert statement.speaker_key == "amberley" and statement.act == "statement"
+
+
+def test_a_long_run_of_brackets_or_rules_keeps_the_statements_beside_it():
+    # a run with no space is cut for the tokenizer only (it was quadratic there): offsets and text hold
+    text = ("=" * 60_000 + "\n\nCouncillor Ann Hale asked whether the library would reopen.\n\n"
+            + "(" * 30_000 + "Councillor Joe Zed said that it would" + ")" * 30_000 + ".")
+    doc = analyse(MinutesText(source="rules", items=(ItemText(title="Libraries", text=text),)))
+    by_text = {s.text: s for s in doc.items[0].statements}
+    asked = by_text["Councillor Ann Hale asked whether the library would reopen."]
+    assert (asked.speaker_key, asked.act) == ("hale", "question")
+    said = next(s for s in doc.items[0].statements if "Councillor Joe Zed said that it would" in s.text)
+    assert said.speaker_key == "zed" and said.text.endswith(")" * 30_000 + ".")

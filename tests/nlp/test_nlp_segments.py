@@ -64,6 +64,29 @@ def test_a_declaration_that_also_says_something_stays_a_statement():
     assert (statement.speaker_key, statement.act) == ("evans", "question")
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Councillor Evans, who declared an interest as a governor of Elm Lane School, asked whether its exclusions had risen.",
+     ("evans", "question")),
+    ("Councillor Evans declared an interest as a governor, asking whether the school's exclusions had risen.", ("evans", "statement")),
+    ("Councillor Zed, who had substituted for Councillor Tudor, asked when the bridge would reopen.", ("zed", "question")),
+    ("The Director said that three governors had sent apologies to the school's meeting, which had delayed the plan.",
+     ("director", "statement")),
+])
+def test_housekeeping_inside_a_sentence_that_says_something_stays_a_statement(sentence, expected):
+    # the housekeeping pattern matched the whole sentence: a relative clause, a participle or a
+    # reporting verb before it was lost with the declaration
+    items = _items(f"1. Schools\n\n{sentence}\n")
+    (statement,) = items[0].statements
+    assert statement.text == sentence
+    assert (statement.speaker_key, statement.act) == expected
+
+
+def test_a_declaration_that_goes_on_to_confirm_it_is_still_housekeeping():
+    items = _items("1. Declarations\n\nCllr Zed declared that he had been lobbied on item 5 and confirmed that he had not "
+                   "expressed a view.\n\nCouncillor Evans asked whether the new clinic would open in May.\n")
+    assert _texts(items[0]) == ["Councillor Evans asked whether the new clinic would open in May."]
+
+
 def test_a_witness_list_is_neither_statements_nor_sections_and_names_the_roles_holders():
     items = _items("1. Adult Social Care Waiting Lists\n\nWitnesses:\nMrs Nia Bowen, Cabinet Member for Adult Social Care\n"
                    "Owen Tarrant, Executive Director for Adults and Health\n\nKey points raised during the discussion:\n\n"
@@ -167,3 +190,16 @@ def test_every_part_of_an_inline_decision_is_a_resolution_of_the_committee():
         "(2) the Committee receive a report on reduced timetables in July;",
         "and (3) the Panel's views be reported to Cabinet."]
     assert {(s.act, s.speaker_key) for s in statements} == {("resolution", "committee")}
+
+
+@pytest.mark.parametrize("lead", ["The Audit & Governance Committee:", "That the Health Scrutiny Panel:", "The Commission:"])
+def test_every_way_of_naming_the_deciding_body_is_a_lead_in(lead):
+    # two patterns recognised a body's lead-in; one without '&' or 'That' let these through as statements
+    items = _items(f"1. Audit\n\nCouncillor Hale asked about the audit plan.\n\n{lead}\n\ni. Notes the internal audit plan;\n\n"
+                   "ii. Asks the Director of Finance to report in June.\n")
+    texts = _texts(items[0])
+    assert texts == ["Councillor Hale asked about the audit plan.", "Notes the internal audit plan;",
+                     "Asks the Director of Finance to report in June."]
+    for fragment in ("Notes the internal", "Asks the Director"):
+        _, s = find(items[0], fragment)
+        assert (s.speaker_key, s.act) == ("committee", "resolution")
