@@ -29,10 +29,10 @@ build_documents = _load("build_documents")
 
 @pytest.fixture(scope="module")
 def reports():
-    return {split: check_gold.check_split(GOLD / split) for split in ("dev", "dev2", "test", "train")}
+    return {split: check_gold.check_split(GOLD / split) for split in ("dev", "dev2", "test", "test2", "train")}
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "test2"])
 def test_scored_splits_are_clean_and_full_size(reports, split):
     report = reports[split]
     assert report.problems == []
@@ -67,7 +67,7 @@ def test_second_dev_split_is_clean_and_full_size(reports):
 
 
 def test_splits_hold_different_councils(reports):
-    splits = ("dev", "dev2", "test", "train")
+    splits = ("dev", "dev2", "test", "test2", "train")
     for n, first in enumerate(splits):
         for second in splits[n + 1:]:
             assert not reports[first].councils & reports[second].councils, (first, second)
