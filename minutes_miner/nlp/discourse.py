@@ -41,15 +41,11 @@ from minutes_miner.models import (
 
 from . import rules
 from .attendance import parse_attendance
+from .housekeeping import ATTEND_FOR_ITEM, list_attendance
 from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
-from .statements import (
-    ATTEND_FOR_ITEM,
-    analyse_item,
-    analyse_turns,
-    list_attendance,
-)
+from .statements import analyse_item, analyse_turns
 from .textnorm import Block, classify, folded, normalise, repair
 from .units import parse_unit
 
