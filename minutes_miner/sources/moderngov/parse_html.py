@@ -104,11 +104,39 @@ def _attendance(soup: BeautifulSoup) -> list:
             continue
         if el.name == "table" and "mgItemTable" in (el.get("class") or []):
             in_items = True
+        elif el.name == "table" and not in_items:
+            parts.append(_people_table(el))
         elif el.name in ("p", "div", "li") and el.find(["p", "div", "li", "table"]) is None:
             text = _clean(el.get_text())
             if not in_items or _ATTENDANCE_LABEL.match(text):
                 parts.append(text)
     return parse_attendance("\n".join(p for p in parts if p))
+
+
+_NAME_HEADER = re.compile(r"^(?:full\s+)?name$", re.IGNORECASE)
+_ROLE_HEADER = re.compile(r"^(?:job\s+)?(?:role|title|position|designation|post)$", re.IGNORECASE)
+
+
+def _people_table(table: Tag) -> str | None:
+    """A "Name | Role" table above the items ("Officers present") as a labelled list, so that a role
+    named later in the minutes ("The Head of SEND Services replied") resolves to its holder."""
+    from minutes_miner.nlp.attendance import list_label
+
+    rows = [[_clean(c.get_text(" ")) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+    if len(rows) < 2:
+        return None
+    header = rows[0]
+    name_col = next((i for i, h in enumerate(header) if _NAME_HEADER.match(h)), None)
+    role_col = next((i for i, h in enumerate(header) if _ROLE_HEADER.match(h)), None)
+    if name_col is None or role_col is None:
+        return None
+    heading = table.find_previous(["h2", "h3", "h4"])
+    label = table.get("summary") or (_clean(heading.get_text()) if heading else "")
+    if not list_label(f"{label}:"):
+        label = "In attendance"
+    entries = [f"{row[name_col]}, {row[role_col]}" if row[role_col] else row[name_col]
+               for row in rows[1:] if len(row) > max(name_col, role_col) and row[name_col]]
+    return f"{label}: " + "; ".join(entries) if entries else None
 
 
 def page_text(data: bytes | str) -> str:
