@@ -14,18 +14,24 @@ through ``component_cfg``) it writes them instead as (start_char, end_char, labe
 """
 from __future__ import annotations
 
-import itertools
 import re
-import weakref
 from bisect import bisect_left
 from itertools import pairwise
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
 from . import rules
+from .matching import (
+    AnchoredPatterns,
+    doc_text,
+    filter_token_spans,
+    phrase_docs,
+    shared_phrases,
+    store_findings,
+    token_arrays,
+)
 
 SENT_ENDERS = [".", "?", "!", ";", "...", "…", "!?", "?!"]
 NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig", "vol", "p", "pp", "nos", "ch", "art"}
@@ -33,26 +39,6 @@ NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig
 TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
 _TITLE_RUN = re.compile(r"(?:\s+(?:and|&|of|for)?\s*[A-Z][\w'’-]*)+")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
-
-
-def doc_text(doc: Doc) -> str:
-    """The doc's text; ``analyse`` stores it in user_data to spare Doc.text's per-token join."""
-    text = doc.user_data.get("mm_text")
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        text = doc.text
-        doc.user_data["mm_text"] = text
-    return text
-
-
-TOKEN_ATTRS = (IDX, IS_SPACE, ORTH, LOWER, LENGTH)
-
-
-def token_arrays(doc: Doc) -> numpy.ndarray:
-    """``doc.to_array(TOKEN_ATTRS)``, made once per doc for all components (``doc.user_data``)."""
-    arr = doc.user_data.get("mm_arrays")
-    if arr is None or len(arr) != len(doc):
-        arr = doc.user_data["mm_arrays"] = doc.to_array(list(TOKEN_ATTRS))
-    return arr
 
 
 class MinutesSegmenter:
@@ -112,58 +98,6 @@ class MinutesSegmenter:
         return doc
 
 
-class SharedPhrases:
-    """Every component's literal phrases in one PhraseMatcher per token attribute (LOWER, ORTH).
-
-    A PhraseMatcher pass costs about the same whatever its number of phrases, so the ~11 phrase
-    sets of the components (role phrases, honorifics, job-title heads, act cues, concern terms,
-    acronyms, exclusions, pattern anchors) are matched in two passes per doc, by the first
-    component that asks, and handed to each component as its own group's hits
-    (``doc.user_data["mm_phrases"]``)."""
-
-    def __init__(self, vocab):
-        self.matchers = {"LOWER": PhraseMatcher(vocab, attr="LOWER"), "ORTH": PhraseMatcher(vocab, attr="ORTH")}
-        self.strings = vocab.strings
-        self.groups: dict[int, tuple[str, str]] = {}  # match key -> (group, label)
-        self.names: list[str] = []
-
-    def group(self, name: str) -> str:
-        """A new group name, unique in this pipeline (a component may be added twice)."""
-        unique = f"{name}#{len(self.names)}"
-        self.names.append(unique)
-        return unique
-
-    def add(self, attr: str, group: str, label: str, docs) -> None:
-        key = f"{group}|{label}"
-        self.groups[self.strings.add(key)] = (group, label)
-        self.matchers[attr].add(key, docs)
-
-    def hits(self, doc: Doc, group: str) -> list[tuple[int, int, str]]:
-        """(start, end, label) token triples of the group's phrases in ``doc``, in match order."""
-        cached = doc.user_data.get("mm_phrases")
-        if cached is None or cached[0] != id(self) or len(doc) != cached[1]:
-            by_group: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self.names}
-            groups = self.groups
-            for matcher in self.matchers.values():
-                if len(matcher):
-                    for key, s, e in matcher(doc):
-                        g, lab = groups[key]
-                        by_group[g].append((s, e, lab))
-            cached = doc.user_data["mm_phrases"] = (id(self), len(doc), by_group)
-        return cached[2].get(group, [])
-
-
-_SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def shared_phrases(nlp) -> SharedPhrases:
-    """The pipeline's ``SharedPhrases`` (one per ``Language``)."""
-    phrases = _SHARED.get(nlp)
-    if phrases is None:
-        phrases = _SHARED[nlp] = SharedPhrases(nlp.vocab)
-    return phrases
-
-
 def _role_phrases(phrase: str) -> tuple[list[str], list[str]]:
     """'The Panel' -> (["the panel"], ["Panel"]): any case after an article, as written without.
     'Members' -> (["members"], [])."""
@@ -171,16 +105,6 @@ def _role_phrases(phrase: str) -> tuple[list[str], list[str]]:
     if words and words[0].lower() == "the" and len(words) > 1:
         return [" ".join(w.lower() for w in words)], [" ".join(words[1:])]
     return [" ".join(w.lower() for w in words)], []
-
-
-def _phrase_docs(nlp, texts):
-    """Docs for PhraseMatcher patterns; phrases are written with spaCy token boundaries."""
-    from spacy.tokens import Doc as _Doc
-
-    out = []
-    for t in dict.fromkeys(texts):
-        out.append(_Doc(nlp.vocab, words=t.split()))
-    return out
 
 
 class MentionMatcher:
@@ -205,7 +129,7 @@ class MentionMatcher:
         self.initial_shapes = {"X", "X.", "X.X.", "X.X.X."}
         self.phrases = phrases = shared_phrases(nlp)
         self.honorifics = phrases.group("honorifics")
-        phrases.add("ORTH", self.honorifics, "HON", _phrase_docs(nlp, list(data["honorifics"])))
+        phrases.add("ORTH", self.honorifics, "HON", phrase_docs(nlp, list(data["honorifics"])))
         # untitled names ("Jane Smith", "Mary O'Brien-Jones"): a regex over the text finds
         # capitalised word pairs/triples at C speed; stop words are checked per candidate
         self.untitled_rx = _re.compile(
@@ -224,17 +148,17 @@ class MentionMatcher:
                 lo, ot = _role_phrases(p)
                 lower += lo
                 orth += ot
-            phrases.add("LOWER", self.roles_lower, label, _phrase_docs(nlp, lower))
+            phrases.add("LOWER", self.roles_lower, label, phrase_docs(nlp, lower))
             if orth:
-                phrases.add("ORTH", self.roles_orth, label, _phrase_docs(nlp, orth))
-        phrases.add("ORTH", self.roles_orth, "ROLE_ACRO", _phrase_docs(nlp, list(data["acronym_roles"])))
+                phrases.add("ORTH", self.roles_orth, label, phrase_docs(nlp, orth))
+        phrases.add("ORTH", self.roles_orth, "ROLE_ACRO", phrase_docs(nlp, list(data["acronym_roles"])))
         # open-ended job titles, anchored on their head word: [the] [modifiers] Head [(of|for) Tail]
         self.head_words = {h.split()[-1] for h in data["role_heads"]}
         self.mod_words = {m.lower() for m in data["role_modifiers"]} | {w.lower() for h in data["role_heads"] for w in h.split()[:-1]}
         self.representatives = phrases.group("representatives")
-        phrases.add("LOWER", self.representatives, "REP", _phrase_docs(nlp, list(REPRESENTATIVE_NOUNS)))
+        phrases.add("LOWER", self.representatives, "REP", phrase_docs(nlp, list(REPRESENTATIVE_NOUNS)))
         self.heads = phrases.group("heads")
-        phrases.add("LOWER", self.heads, "HEAD", _phrase_docs(nlp, [h.lower() for h in self.head_words]))
+        phrases.add("LOWER", self.heads, "HEAD", phrase_docs(nlp, [h.lower() for h in self.head_words]))
 
     def _titled(self, doc: Doc, s: int, e: int) -> tuple[int, int, str] | None:
         n = len(doc)
@@ -348,7 +272,7 @@ class MentionMatcher:
             sp = self._open_role(doc, s)
             if sp is not None:
                 found.append(sp)
-        _store(doc, "mm_mentions", filter_token_spans(found), spans)
+        store_findings(doc, "mm_mentions", filter_token_spans(found), spans)
         return doc
 
 
@@ -369,109 +293,6 @@ def representative_key(m: re.Match) -> str:
     """"young person from the children in care council" (singular, the organisation as written), or the noun alone."""
     who = REPRESENTATIVE_NOUNS[" ".join(m.group("who").lower().split())]
     return f"{who} from {m.group('org').lower()}" if m.group("org") else who
-
-
-def filter_token_spans(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``spacy.util.filter_spans`` on (start, end, label) token triples: the longest spans win,
-    then the earliest, then the first listed; the kept ones in document order."""
-    kept = []
-    seen: set[int] = set()
-    for t in sorted(found, key=lambda t: (t[1] - t[0], -t[0]), reverse=True):
-        if t[0] not in seen and t[1] - 1 not in seen:
-            kept.append(t)
-            seen.update(range(t[0], t[1]))
-    return sorted(kept, key=lambda t: t[0])
-
-
-def _store(doc: Doc, key: str, found: list[tuple[int, int, str]], spans: bool) -> None:
-    """A component's findings: ``doc.spans[key]``, or, when ``spans`` is False (``analyse`` reads
-    character offsets only and spares the Span objects), ``doc.user_data[key]`` as
-    (start_char, end_char, label)."""
-    if spans:
-        doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in found]
-    elif found:
-        arr = token_arrays(doc)
-        starts = numpy.fromiter((t[0] for t in found), dtype=numpy.int64, count=len(found))
-        lasts = numpy.fromiter((t[1] - 1 for t in found), dtype=numpy.int64, count=len(found))
-        start_chars = arr[starts, 0].tolist()
-        end_chars = (arr[lasts, 0] + arr[lasts, 4]).tolist()
-        doc.user_data[key] = [(a, b, t[2]) for a, b, t in zip(start_chars, end_chars, found)]
-    else:
-        doc.user_data[key] = []
-
-
-class _Labels:
-    """match_id -> label string, cached (StringStore lookups cost on every match)."""
-
-    def __init__(self, vocab):
-        self.strings = vocab.strings
-        self.cache: dict[int, str] = {}
-
-    def __call__(self, match_id: int) -> str:
-        lab = self.cache.get(match_id)
-        if lab is None:
-            lab = self.cache[match_id] = self.strings[match_id]
-        return lab
-
-
-class AnchoredPatterns:
-    """Token patterns (data-file syntax) run by the Matcher only in a short window after a
-    PhraseMatcher hit on their literal first words ("asked the <ANY> to" -> "asked the"), rather
-    than at every token (one exact-case free pattern over every token cost ~15% of ``analyse``);
-    a pattern that starts with ``<ANY>`` or an optional word runs over the whole doc."""
-
-    def __init__(self, nlp):
-        self.anchored = Matcher(nlp.vocab)
-        self.phrases = shared_phrases(nlp)
-        self.anchors = self.phrases.group("anchors")
-        self.free = Matcher(nlp.vocab)
-        self.window = 2
-        self.labels = _Labels(nlp.vocab)
-        self._nlp = nlp
-
-    def add(self, label: str, pattern: str) -> None:
-        prefix, attr = [], "LOWER"
-        for i, tok in enumerate(pattern.split()):
-            if tok.startswith("<") or tok.endswith("?"):
-                break
-            if tok.startswith("="):
-                # an exact-case first word ("=Black <group>") anchors through the ORTH matcher;
-                # later exact words end the (lower-case) prefix
-                if i == 0:
-                    prefix.append(tok[1:].split("|"))
-                    attr = "ORTH"
-                break
-            prefix.append(tok.split("|"))
-        compiled = rules.compile_token_pattern(pattern)
-        if not prefix:
-            self.free.add(label, [compiled])
-            return
-        phrases = [" ".join(c) for c in itertools.product(*prefix)]
-        if attr == "LOWER":
-            phrases = [p.lower() for p in phrases]
-        self.phrases.add(attr, self.anchors, "P", _phrase_docs(self._nlp, phrases))
-        self.anchored.add(label, [compiled])
-        self.window = max(self.window, len(pattern.split()) + 1)
-
-    def __len__(self) -> int:
-        return len(self.anchored) + len(self.free)
-
-    def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
-        label = self.labels
-        found = []
-        if len(self.anchored):
-            seen = set()
-            n = len(doc)
-            for s, _e, _ in self.phrases.hits(doc, self.anchors):
-                if s in seen:
-                    continue
-                seen.add(s)
-                for match_id, ms, me in self.anchored(doc[s:min(n, s + self.window)]):
-                    if ms == 0:
-                        found.append((s, s + me, label(match_id)))
-        if len(self.free):
-            found += [(s, e, label(m)) for m, s, e in self.free(doc)]
-        return found
 
 
 class CueMatcher:
@@ -496,14 +317,14 @@ class CueMatcher:
                 seqs, sensitive = exp
                 (orth if sensitive else lower).extend(" ".join(s) for s in seqs)
             if lower:
-                phrases.add("LOWER", self.lower, act, _phrase_docs(nlp, lower))
+                phrases.add("LOWER", self.lower, act, phrase_docs(nlp, lower))
             if orth:
-                phrases.add("ORTH", self.orth, act, _phrase_docs(nlp, orth))
+                phrases.add("ORTH", self.orth, act, phrase_docs(nlp, orth))
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:
         found = self.phrases.hits(doc, self.lower) + self.phrases.hits(doc, self.orth)
         found += self.patterns(doc)
-        _store(doc, "mm_cues", found, spans)
+        store_findings(doc, "mm_cues", found, spans)
         return doc
 
 
@@ -546,5 +367,5 @@ class ConcernMatcher:
         excluded = hits(doc, self.exclusions) if found else None
         if excluded:  # most docs hold no excluded name: spare a test of every hit
             found = [f for f in found if not any(s <= f[0] and f[1] <= e and lab == f[2] for s, e, lab in excluded)]
-        _store(doc, "mm_concerns", found, spans)
+        store_findings(doc, "mm_concerns", found, spans)
         return doc
