@@ -79,7 +79,7 @@ def test_lead_in_patterns_are_tried_only_where_they_can_match():
 def test_token_patterns_starting_with_an_exact_word_are_anchored_and_still_match():
     """No shipped pattern runs the Matcher over every token; an exact-case first word ("=Black
     <group>") is found through the ORTH phrase anchors, case and all."""
-    from minutes_miner.nlp.components import AnchoredPatterns
+    from minutes_miner.nlp.matching import AnchoredPatterns
     from minutes_miner.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
