@@ -1,0 +1,47 @@
+"""The misses left in gold batches 9 and 10, each as a phrasing family in invented minutes:
+numbered recommendations under a "Recommendations to ..." heading, honorifics and post-nominals,
+a second respondent explaining after a reply, and a rank used as a back-reference."""
+from __future__ import annotations
+
+import pytest
+from nlp_helpers import find
+
+
+def _analyse(text: str):
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    return analyse(minutes_from_text(text, "invented.txt"))
+
+
+RECOMMENDATIONS = """\
+ADULTS SCRUTINY PANEL
+
+Present: Councillor Ada Frome (Chair), Councillor Idris Vane
+
+4.  DAY SERVICES REVIEW
+
+Councillor Vane asked when the review would report.
+
+{heading}
+
+{m1}  That Cabinet approves the reopening of the Millbrook day centre.
+
+{m2}  That the transport policy be reviewed before the next budget is set.
+
+{m3}  That Cabinet asks the health partners to fund two respite beds.
+"""
+
+
+@pytest.mark.parametrize("heading, markers", [
+    ("Recommendations to Cabinet", ("R1", "R2", "R3")),
+    ("Recommendations to the Executive", ("Rec 1", "Rec 2", "Rec 3")),
+    ("Recommendations", ("R1.", "R2.", "R3.")),
+    ("Decisions", ("R1", "R2", "R3")),
+])
+def test_numbered_recommendations_under_a_heading_are_the_committees_resolutions(heading, markers):
+    doc = _analyse(RECOMMENDATIONS.format(heading=heading, m1=markers[0], m2=markers[1], m3=markers[2]))
+    for fragment in ("reopening of the Millbrook", "transport policy be reviewed", "fund two respite beds"):
+        _, s = find(doc.items[-1], fragment)
+        assert (s.speaker_key, s.speaker_kind, s.act) == ("committee", "group", "resolution"), fragment
+    _, asked = find(doc.items[-1], "asked when the review")
+    assert (asked.speaker_key, asked.act) == ("vane", "question")
