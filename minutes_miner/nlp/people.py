@@ -285,7 +285,7 @@ class People:
         if r in _CHAIR_WORDS:
             return [e for e in self.entries if e.kind == "chair"]
         # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
-        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
+        return [e for e in self.entries if e.honorific and r in _rank_names(e.honorific)]
 
     def _holders_by_title(self, r: str) -> list[Entry]:
         exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
@@ -368,6 +368,13 @@ def title_initials(title: str) -> str:
 
 
 @lru_cache(maxsize=20000)
+@lru_cache(maxsize=256)
+def _rank_names(honorific: str) -> frozenset[str]:
+    """An honorific and, when abbreviated, what it stands for: "Supt Henshall" is "the Superintendent"."""
+    full = rules.people()["honorifics"].get(honorific, {}).get("stands_for")
+    return frozenset(_title_norm(h) for h in (honorific, full) if h)
+
+
 def _title_norm(title: str) -> str:
     t = normalise(title).lower()
     t = re.sub(r"^(?:the|a|an)\s+", "", t.strip())

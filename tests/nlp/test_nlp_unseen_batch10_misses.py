@@ -37,6 +37,7 @@ Councillor Vane asked when the review would report.
     ("Recommendations to the Executive", ("Rec 1", "Rec 2", "Rec 3")),
     ("Recommendations", ("R1.", "R2.", "R3.")),
     ("Decisions", ("R1", "R2", "R3")),
+    ("Recommendations to Cabinet", ("(1)", "(2)", "(3)")),
 ])
 def test_numbered_recommendations_under_a_heading_are_the_committees_resolutions(heading, markers):
     doc = _analyse(RECOMMENDATIONS.format(heading=heading, m1=markers[0], m2=markers[1], m3=markers[2]))
@@ -45,3 +46,18 @@ def test_numbered_recommendations_under_a_heading_are_the_committees_resolutions
         assert (s.speaker_key, s.speaker_kind, s.act) == ("committee", "group", "resolution"), fragment
     _, asked = find(doc.items[-1], "asked when the review")
     assert (asked.speaker_key, asked.act) == ("vane", "question")
+
+
+@pytest.mark.parametrize("listed, short, role", [
+    ("Superintendent Lena Marchetti", "Supt Marchetti", "the Superintendent"),
+    ("Inspector Lena Marchetti", "Insp Marchetti", "the Inspector"),
+])
+def test_a_rank_written_short_is_the_back_reference_of_the_one_so_ranked(listed, short, role):
+    text = ("SAFER COMMUNITIES SCRUTINY\n\nPresent: Councillor Owain Prys (Chair), Councillor Tessa Lund\n\n"
+            f"In attendance: {listed} (Area Commander, Northmoor Police)\n\n5. Neighbourhood Policing\n\n"
+            f"{short} reported that burglaries had fallen by a fifth.\n\n"
+            "Councillor Lund asked how many officers were abstracted each week.\n\n"
+            f"In response, {role} confirmed that nine officers had been moved to response teams.\n")
+    doc = _analyse(text)
+    _, s = find(doc.items[-1], "nine officers had been moved")
+    assert (s.speaker_key, s.speaker_kind, s.act) == ("marchetti", "external", "answer")
