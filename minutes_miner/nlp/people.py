@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .attendance import names_a_job, title_kind
+from .attendance import names_a_job, post_nominals, title_kind
 from .textnorm import collapse, normalise
 
 KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}
@@ -49,7 +49,7 @@ class Entry:
 def split_name(name: str) -> tuple[str | None, str | None, str, str]:
     """(honorific, first name, initials, surname) of a person's name as written."""
     text = collapse(normalise(name)).strip(" ,.")
-    text = re.sub(r"\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)\b\.?", "", text)
+    text = post_nominals().sub("", text)
     hon = None
     for h in _honorifics():
         if text == h or text.startswith(h + " "):

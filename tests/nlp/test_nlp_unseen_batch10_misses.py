@@ -61,3 +61,17 @@ def test_a_rank_written_short_is_the_back_reference_of_the_one_so_ranked(listed,
     doc = _analyse(text)
     _, s = find(doc.items[-1], "nine officers had been moved")
     assert (s.speaker_key, s.speaker_kind, s.act) == ("marchetti", "external", "answer")
+
+
+@pytest.mark.parametrize("honour", ["FFPH", "FRCP", "QPM", "MBE"])
+def test_a_post_nominal_after_a_name_in_apposition_is_not_part_of_it(honour):
+    text = ("HEALTH SCRUTINY PANEL\n\nPresent: Councillor Rhoda Vint (Chair), Councillor Amos Kerr\n\n"
+            f"Officers: Dr Tamsin Achterberg {honour} (Director of Public Health)\n\n6. Childhood Obesity\n\n"
+            f"The Director of Public Health, Dr Tamsin Achterberg {honour}, presented the annual report.\n\n"
+            "She said that one child in four left primary school obese.\n")
+    doc = _analyse(text)
+    for fragment in ("presented the annual report", "one child in four"):
+        _, s = find(doc.items[-1], fragment)
+        assert (s.speaker_key, s.speaker_kind, s.act) == ("achterberg", "officer", "statement"), fragment
+    people = {a.name for a in doc.attendance}
+    assert "Dr Tamsin Achterberg" in people
