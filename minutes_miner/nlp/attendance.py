@@ -70,7 +70,20 @@ _PARTIES = {
     "snp", "ukip", "res", "residents", "residents' association", "ra", "lib", "l", "c", "g", "i", "r", "labour co-op", "lab co-op",
 }
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
-_HONOURS_ONLY = re.compile(r"^(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)$")
+
+
+@lru_cache(maxsize=4)
+def post_nominals(keep: tuple[str, ...] = ()) -> re.Pattern:
+    """Post-nominals (data "honours") after a name: "Dr Nisha Varadarajan FFPH" is Dr Nisha Varadarajan."""
+    honours = sorted((h for h in rules.people()["honours"] if h not in keep), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, honours))
+    return re.compile(rf"(?:\s*,)?\s+(?:{alternatives})\b\.?")
+
+
+@lru_cache(maxsize=1)
+def _honours_only() -> re.Pattern:
+    alternatives = "|".join(map(re.escape, rules.people()["honours"]))
+    return re.compile(rf"^(?:{alternatives})$")
 
 
 def _split_top_semicolons(text: str) -> list[str]:
@@ -276,7 +289,7 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
             name, title = m2.group("name").strip(), m2.group("title").strip()
         else:
             name = part
-    name = re.sub(r"\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b", "", name).strip(" ,")
+    name = post_nominals(keep=("MP", "PhD")).sub("", name).strip(" ,")
     if plural_prefix and not re.match(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\b", name):
         name = f"{plural_prefix} {name}"
     if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
@@ -460,7 +473,7 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
                 plural = "Councillor" if ph.lower().startswith(("council", "cllr", "county")) else None
                 part = part[len(ph) + 1:]
                 break
-        if _HONOURS_ONLY.match(part):
+        if _honours_only().match(part):
             continue
         if out and out[-1].title and _TITLE_TAIL.search(out[-1].title) and _continues_title(part, data):
             # "Mrs Blake, Cabinet Member for Children, Young People and Education": the list split the title

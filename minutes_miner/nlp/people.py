@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .attendance import names_a_job, title_kind
+from .attendance import names_a_job, post_nominals, title_kind
 from .textnorm import collapse, normalise
 
 KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}
@@ -49,7 +49,7 @@ class Entry:
 def split_name(name: str) -> tuple[str | None, str | None, str, str]:
     """(honorific, first name, initials, surname) of a person's name as written."""
     text = collapse(normalise(name)).strip(" ,.")
-    text = re.sub(r"\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC|MP|PhD)\b\.?", "", text)
+    text = post_nominals().sub("", text)
     hon = None
     for h in _honorifics():
         if text == h or text.startswith(h + " "):
@@ -285,7 +285,7 @@ class People:
         if r in _CHAIR_WORDS:
             return [e for e in self.entries if e.kind == "chair"]
         # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
-        return [e for e in self.entries if e.honorific and _title_norm(e.honorific) == r]
+        return [e for e in self.entries if e.honorific and r in _rank_names(e.honorific)]
 
     def _holders_by_title(self, r: str) -> list[Entry]:
         exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
@@ -368,6 +368,13 @@ def title_initials(title: str) -> str:
 
 
 @lru_cache(maxsize=20000)
+@lru_cache(maxsize=256)
+def _rank_names(honorific: str) -> frozenset[str]:
+    """An honorific and, when abbreviated, what it stands for: "Supt Henshall" is "the Superintendent"."""
+    full = rules.people()["honorifics"].get(honorific, {}).get("stands_for")
+    return frozenset(_title_norm(h) for h in (honorific, full) if h)
+
+
 def _title_norm(title: str) -> str:
     t = normalise(title).lower()
     t = re.sub(r"^(?:the|a|an)\s+", "", t.strip())

@@ -98,10 +98,13 @@ _MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+f
 # A decision written as a point in the infinitive under a "Decision" sub-heading (Scottish
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
 # points of a "RESOLVED:" lead-in are.
-_DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority))\s*:?$",
+# So are the numbered recommendations under a "Recommendations to Cabinet" heading ("R1 That Cabinet
+# approves ...", "Rec 2 That ..."): what the Committee recommends is its decision.
+_DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority)|"
+                               r"(?:the\s+)?(?:committee'?s?\s+|panel'?s?\s+)?recommendations?(?:\s+(?:to|for)\s+(?:the\s+)?[a-z][\w'’&, -]{1,60})?)\s*:?$",
                                re.IGNORECASE)
 _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
-_DECISION_POINT = re.compile(r"^(?:[Tt]o|[Tt]hat)\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
+_DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
