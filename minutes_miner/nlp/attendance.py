@@ -31,7 +31,7 @@ _LABELS = [
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
-     r"|(?:nhs|partner|health|police|partner organisation) representatives?|(?:external |internal )?auditors?|representatives"
+     r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg) representatives?|(?:external |internal )?auditors?|representatives"
      r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)|partners"
      # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
      r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),

@@ -184,8 +184,8 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             if ":" in bd.block.text:  # a quotation kept whole opens after a colon
                 block_units = _quoted_together(block_units, bd.block.text, off)
             pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in block_units)
-            # a mover's words need "moved by" / "proposed by" / "seconded by"
-            for us, ue in (_decision_apart(pieces, text_b) if "by" in bd.low else pieces):
+            # a mover's words need "moved by" / "proposed by" / "seconded (by)"
+            for us, ue in (_decision_apart(pieces, text_b) if "by" in bd.low or "seconded" in bd.low else pieces):
                 while ue > us and text_b[ue - 1] in " \n":
                     ue -= 1
                 if ue <= us:
@@ -234,7 +234,9 @@ _QUOTE_MAX = 1500  # characters
 _NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z])")
 
 
-_MOVER_START = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b", re.IGNORECASE)
+# "Proposed Cllr Finch, seconded Cllr Kemp, and RESOLVED ...": a town council's minutes drop the "by"
+_MOVER_START = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))",
+                          re.IGNORECASE)
 _THEN_DECIDED = re.compile(r"[\s,]+(?:and\s+)?(?=(?:it\s+was\s+)?(?:RESOLVED|AGREED)\b)")
 
 

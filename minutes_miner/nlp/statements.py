@@ -99,9 +99,10 @@ _MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+f
 # councils: "Decision" / "1) To agree to close actions 1, 3 and 5.") is a resolution, as the
 # points of a "RESOLVED:" lead-in are.
 # So are the numbered recommendations under a "Recommendations to Cabinet" heading ("R1 That Cabinet
-# approves ...", "Rec 2 That ..."): what the Committee recommends is its decision.
+# approves ...", "Rec 2 That ..."), or under "Comments to Cabinet": what the Committee recommends is its decision.
 _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|decision of the (?:committee|panel|board|authority)|"
-                               r"(?:the\s+)?(?:committee'?s?\s+|panel'?s?\s+)?recommendations?(?:\s+(?:to|for)\s+(?:the\s+)?[a-z][\w'’&, -]{1,60})?)\s*:?$",
+                               r"(?:the\s+)?(?:committee'?s?\s+|panel'?s?\s+)?recommendations?(?:\s+(?:to|for)\s+(?:the\s+)?[a-z][\w'’&, -]{1,60})?|"
+                               r"(?:the\s+)?(?:committee'?s?\s+|panel'?s?\s+)?comments?\s+(?:to|for)\s+(?:the\s+)?(?:cabinet|executive|council|mayor)\b[\w'’&, -]{0,40})\s*:?$",
                                re.IGNORECASE)
 _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
@@ -129,7 +130,8 @@ _INLINE_PART = re.compile(r"(?:and\s+|or\s+)?\((?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{
 _NO_WORDS = re.compile(r"\W*")
 _CONJUNCTION_ONLY = re.compile(r"(?:and|or|and/or|but)\W*", re.IGNORECASE)
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
-_MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+by\b[^.;:!?]*", re.IGNORECASE)
+_MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))[^.;:!?]*",
+                         re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
 _TOOK_CHAIR = re.compile(r"\b(?:took|assumed|resumed|occupied|was\s+in|in)\s+the\s+chair\b", re.IGNORECASE)
 _TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
