@@ -45,7 +45,7 @@ from .housekeeping import ATTEND_FOR_ITEM, list_attendance
 from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
-from .statements import analyse_item, analyse_turns
+from .statements import MOVER_WORDS, analyse_item, analyse_turns
 from .textnorm import Block, classify, folded, normalise, repair
 from .units import parse_unit
 
@@ -234,9 +234,7 @@ _QUOTE_MAX = 1500  # characters
 _NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z])")
 
 
-# "Proposed Cllr Finch, seconded Cllr Kemp, and RESOLVED ...": a town council's minutes drop the "by"
-_MOVER_START = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))",
-                          re.IGNORECASE)
+_MOVER_START = re.compile(MOVER_WORDS, re.IGNORECASE)
 _THEN_DECIDED = re.compile(r"[\s,]+(?:and\s+)?(?=(?:it\s+was\s+)?(?:RESOLVED|AGREED)\b)")
 
 

@@ -130,8 +130,9 @@ _INLINE_PART = re.compile(r"(?:and\s+|or\s+)?\((?:\d{1,2}|[a-hA-H]|i{1,3}|iv|vi{
 _NO_WORDS = re.compile(r"\W*")
 _CONJUNCTION_ONLY = re.compile(r"(?:and|or|and/or|but)\W*", re.IGNORECASE)
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
-_MOVER_ONLY = re.compile(r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))[^.;:!?]*",
-                         re.IGNORECASE)
+# "moved by", "seconded by", or a town council's "Proposed Cllr Finch, seconded Cllr Kemp" with no "by"
+MOVER_WORDS = r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))"
+_MOVER_ONLY = re.compile(MOVER_WORDS + r"[^.;:!?]*", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
 _TOOK_CHAIR = re.compile(r"\b(?:took|assumed|resumed|occupied|was\s+in|in)\s+the\s+chair\b", re.IGNORECASE)
 _TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
