@@ -8,3 +8,10 @@ def find(item, fragment: str):
         if fragment in s.text:
             return i, s
     raise AssertionError(f"no statement containing {fragment!r}: {[s.text for s in item.statements]}")
+
+
+def analyse_text(text: str, source: str = "invented.txt"):
+    """``analyse`` of plain-text minutes written in a test."""
+    from minutes_miner.nlp import analyse, minutes_from_text
+
+    return analyse(minutes_from_text(text, source))

@@ -4,14 +4,7 @@ a second respondent explaining after a reply, and a rank used as a back-referenc
 from __future__ import annotations
 
 import pytest
-from nlp_helpers import find
-
-
-def _analyse(text: str):
-    from minutes_miner.nlp import analyse, minutes_from_text
-
-    return analyse(minutes_from_text(text, "invented.txt"))
-
+from nlp_helpers import analyse_text, find
 
 RECOMMENDATIONS = """\
 ADULTS SCRUTINY PANEL
@@ -40,7 +33,7 @@ Councillor Vane asked when the review would report.
     ("Recommendations to Cabinet", ("(1)", "(2)", "(3)")),
 ])
 def test_numbered_recommendations_under_a_heading_are_the_committees_resolutions(heading, markers):
-    doc = _analyse(RECOMMENDATIONS.format(heading=heading, m1=markers[0], m2=markers[1], m3=markers[2]))
+    doc = analyse_text(RECOMMENDATIONS.format(heading=heading, m1=markers[0], m2=markers[1], m3=markers[2]))
     for fragment in ("reopening of the Millbrook", "transport policy be reviewed", "fund two respite beds"):
         _, s = find(doc.items[-1], fragment)
         assert (s.speaker_key, s.speaker_kind, s.act) == ("committee", "group", "resolution"), fragment
@@ -58,7 +51,7 @@ def test_a_rank_written_short_is_the_back_reference_of_the_one_so_ranked(listed,
             f"{short} reported that burglaries had fallen by a fifth.\n\n"
             "Councillor Lund asked how many officers were abstracted each week.\n\n"
             f"In response, {role} confirmed that nine officers had been moved to response teams.\n")
-    doc = _analyse(text)
+    doc = analyse_text(text)
     _, s = find(doc.items[-1], "nine officers had been moved")
     assert (s.speaker_key, s.speaker_kind, s.act) == ("marchetti", "external", "answer")
 
@@ -69,7 +62,7 @@ def test_a_post_nominal_after_a_name_in_apposition_is_not_part_of_it(honour):
             f"Officers: Dr Tamsin Achterberg {honour} (Director of Public Health)\n\n6. Childhood Obesity\n\n"
             f"The Director of Public Health, Dr Tamsin Achterberg {honour}, presented the annual report.\n\n"
             "She said that one child in four left primary school obese.\n")
-    doc = _analyse(text)
+    doc = analyse_text(text)
     for fragment in ("presented the annual report", "one child in four"):
         _, s = find(doc.items[-1], fragment)
         assert (s.speaker_key, s.speaker_kind, s.act) == ("achterberg", "officer", "statement"), fragment

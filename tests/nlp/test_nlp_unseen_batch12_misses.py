@@ -3,14 +3,7 @@ whose movers are named without "by", and numbered points under a "Comments to Ca
 from __future__ import annotations
 
 import pytest
-from nlp_helpers import find
-
-
-def _analyse(text: str):
-    from minutes_miner.nlp import analyse, minutes_from_text
-
-    return analyse(minutes_from_text(text, "invented.txt"))
-
+from nlp_helpers import analyse_text, find
 
 MOVED = """\
 OAKHOLT PARISH COUNCIL – AMENITIES COMMITTEE
@@ -27,7 +20,7 @@ The Clerk reported that water charges for the allotments had risen by a third.
 
 @pytest.mark.parametrize("mover", ["Proposed", "Moved", "Proposed by"])
 def test_a_decision_after_its_movers_is_the_committees_not_the_proposers(mover):
-    doc = _analyse(MOVED.format(mover=mover))
+    doc = analyse_text(MOVED.format(mover=mover))
     _, s = find(doc.items[-1], "allotment rents rise")
     assert (s.speaker_key, s.speaker_kind, s.act) == ("committee", "group", "resolution")
     assert not any("seconded" in st.text for st in doc.items[-1].statements)
@@ -52,7 +45,7 @@ Councillor Vane asked how many families were waiting for a key worker.
 
 @pytest.mark.parametrize("heading", ["Comments to Cabinet", "Comments to the Executive", "Comments to the Mayor"])
 def test_numbered_points_under_comments_to_cabinet_are_the_committees_resolutions(heading):
-    doc = _analyse(COMMENTS.format(heading=heading))
+    doc = analyse_text(COMMENTS.format(heading=heading))
     for fragment in ("publish the waiting list", "cost of the new family hubs"):
         _, s = find(doc.items[-1], fragment)
         assert (s.speaker_key, s.speaker_kind, s.act) == ("committee", "group", "resolution"), fragment
@@ -68,7 +61,7 @@ def test_a_partners_chief_executive_listed_under_its_representatives_is_external
             "Mr Pereira reported that ambulance handovers had fallen to forty minutes.\n\n"
             "Councillor Vane asked how many beds had been opened.\n\n"
             "The Chief Executive replied that twelve beds had opened in January.\n")
-    doc = _analyse(text)
+    doc = analyse_text(text)
     _, reported = find(doc.items[-1], "ambulance handovers")
     assert (reported.speaker_key, reported.speaker_kind) == ("pereira", "external")
     _, replied = find(doc.items[-1], "twelve beds")

@@ -3,7 +3,7 @@ key to initials, run-in initials labels and verbless notes; role back-references
 from __future__ import annotations
 
 import pytest
-from nlp_helpers import find
+from nlp_helpers import analyse_text, find
 
 KEY_NOTES = """\
 WESTBRIDGE DISTRICT COUNCIL
@@ -34,15 +34,9 @@ RL – Rita Lowe, Head of Finance
 """
 
 
-def _analyse(text: str):
-    from minutes_miner.nlp import analyse, minutes_from_text
-
-    return analyse(minutes_from_text(text, "invented.txt"))
-
-
 @pytest.fixture(scope="module")
 def key_notes():
-    return _analyse(KEY_NOTES)
+    return analyse_text(KEY_NOTES)
 
 
 def test_key_to_initials_is_the_attendance(key_notes):
@@ -82,7 +76,7 @@ def test_notes_agreed_as_accurate_are_the_groups_decision(key_notes):
 
 
 def test_an_action_owned_by_a_role_is_still_not_a_statement():
-    doc = _analyse("""\
+    doc = analyse_text("""\
 1. Housing update
 
 Mrs Joan Pryce, Head of Housing, presented the report on temporary accommodation.
@@ -189,7 +183,7 @@ None.
 
 @pytest.fixture(scope="module")
 def indented():
-    return _analyse(INDENTED)
+    return analyse_text(INDENTED)
 
 
 def test_attendance_one_entry_per_indented_line(indented):

@@ -4,7 +4,7 @@ speakers resolved to the one named holder, and the conventions for replies and d
 from __future__ import annotations
 
 import pytest
-from nlp_helpers import find
+from nlp_helpers import analyse_text, find
 
 WITNESSES = """\
 ASHBURN COUNTY COUNCIL
@@ -78,12 +78,6 @@ The Mayor reported that she had opened the new library.
 """
 
 
-def _analyse(text: str):
-    from minutes_miner.nlp import analyse, minutes_from_text
-
-    return analyse(minutes_from_text(text, "invented.txt"))
-
-
 def said(item, fragment):
     _, s = find(item, fragment)
     return s.speaker_key, s.speaker_kind, s.act
@@ -91,7 +85,7 @@ def said(item, fragment):
 
 @pytest.fixture(scope="module")
 def witnesses():
-    return _analyse(WITNESSES)
+    return analyse_text(WITNESSES)
 
 
 def test_elected_members_list_with_present_marks(witnesses):
@@ -124,7 +118,7 @@ def test_a_bodys_decision_in_prose_is_a_resolution(witnesses, fragment):
 
 @pytest.fixture(scope="module")
 def run_together():
-    return _analyse(RUN_TOGETHER)
+    return analyse_text(RUN_TOGETHER)
 
 
 def test_attendance_lines_run_together_are_split(run_together):
@@ -144,7 +138,7 @@ def test_added_after_an_answer_is_more_of_the_answer(run_together):
 
 
 def test_role_first_attendance_names_the_mayor():
-    doc = _analyse(MAYOR)
+    doc = analyse_text(MAYOR)
     names = {a.name: (a.kind, a.title) for a in doc.attendance}
     assert names["Councillor Rhona Abebe"][0] == "chair"
     assert names["Councillor Jim Starling"] == ("member", "Deputy Mayor")
@@ -203,7 +197,7 @@ DECISION: Schools members agreed to recommend the proposed local funding formula
 
 @pytest.fixture(scope="module")
 def forum():
-    return _analyse(FORUM)
+    return analyse_text(FORUM)
 
 
 def test_schools_forum_lists_keep_each_entry_whole(forum):
@@ -256,7 +250,7 @@ Mr Desmond, the Independent Person, stated that he had been consulted on every c
 
 @pytest.fixture(scope="module")
 def passive():
-    return _analyse(PASSIVE)
+    return analyse_text(PASSIVE)
 
 
 @pytest.mark.parametrize("fragment, expected", [
@@ -302,7 +296,7 @@ A (Director): In September.
 
 @pytest.fixture(scope="module")
 def roles():
-    return {item.number: item for item in _analyse(ROLES).items}
+    return {item.number: item for item in analyse_text(ROLES).items}
 
 
 @pytest.mark.parametrize("number, fragment, expected", [
@@ -351,7 +345,7 @@ On being put to the vote the motion was carried.
     ("On being put to the vote", ("committee", "group", "statement")),
 ])
 def test_a_motion_is_its_movers(fragment, expected):
-    item = _analyse(MOTIONS).items[0]
+    item = analyse_text(MOTIONS).items[0]
     assert said(item, fragment) == expected
     assert not any(s.text.endswith("moved the following motion:") for s in item.statements)
 
@@ -385,7 +379,7 @@ The Select Committee noted the annual report and endorsed the Youth Justice Plan
     ("noted the annual report and endorsed", ("committee", "group", "resolution")),
 ])
 def test_labels_titles_and_decision_lead_ins(fragment, expected):
-    item = _analyse(LABELS).items[0]
+    item = analyse_text(LABELS).items[0]
     assert said(item, fragment) == expected
     assert not any(s.text == "The Select Committee:" for s in item.statements)
 
@@ -394,7 +388,7 @@ def test_a_view_agreed_in_discussion_is_not_a_decision():
     text = ("1. Youth justice\n\nMr Reade presented the annual report. It was agreed that children should be placed as close "
             "to home as possible. Two practitioners were placed in the unit to offer support.\n\n"
             "It was agreed that the Chair would write to the Minister.\n")
-    item = _analyse(text).items[0]
+    item = analyse_text(text).items[0]
     assert said(item, "It was agreed that children should be placed")[2] != "resolution"
     assert said(item, "Two practitioners were placed")[2] != "resolution"
     assert said(item, "It was agreed that the Chair would write") == ("committee", "group", "resolution")
@@ -429,7 +423,7 @@ Councillor Mackey responded to the petition and said that no decision had been m
 
 @pytest.fixture(scope="module")
 def council():
-    return {item.number: item for item in _analyse(COUNCIL).items}
+    return {item.number: item for item in analyse_text(COUNCIL).items}
 
 
 @pytest.mark.parametrize("number, fragment, expected", [
@@ -476,7 +470,7 @@ Mr Dunmow confirmed that the monthly updates had been circulated.
     ("Mr Dunmow confirmed", ("dunmow", "officer", "statement")),
 ])
 def test_tenant_panel_and_other_attendees(fragment, expected):
-    assert said(_analyse(PANEL).items[0], fragment)[:2] == expected[:2]
+    assert said(analyse_text(PANEL).items[0], fragment)[:2] == expected[:2]
 
 
 PROBES = """\
@@ -497,7 +491,7 @@ A. Head of Finance – £2 million.
     ("£2 million.", ("smythe", "officer", "answer")),
 ])
 def test_dash_labels_and_following_a_question(fragment, expected):
-    assert said(_analyse(PROBES).items[0], fragment) == expected
+    assert said(analyse_text(PROBES).items[0], fragment) == expected
 
 
 def test_speaker_label_in_a_table_cell():
@@ -538,7 +532,7 @@ The first young person replied that every child in care needed a laptop.
     ("Councillor Karem asked the young people", ("karem", "member", "question")),
 ])
 def test_unnamed_representatives(fragment, expected):
-    assert said(_analyse(YOUNG_PEOPLE).items[0], fragment) == expected
+    assert said(analyse_text(YOUNG_PEOPLE).items[0], fragment) == expected
 
 
 ACRONYMS = """\
@@ -566,11 +560,11 @@ Q3a (Cllr Parr, supplementary): How many children were living in unregistered pr
     ("How many children were living in unregistered provision?", ("parr", "member", "question")),
 ])
 def test_roles_by_acronym_and_labels(fragment, expected):
-    assert said(_analyse(ACRONYMS).items[0], fragment) == expected
+    assert said(analyse_text(ACRONYMS).items[0], fragment) == expected
 
 
 def test_a_surname_printed_with_a_curly_apostrophe_keeps_it_in_the_speaker_but_not_the_key():
-    doc = _analyse("Minutes of the Housing Scrutiny Panel held on 3 June 2025.\n\n"
+    doc = analyse_text("Minutes of the Housing Scrutiny Panel held on 3 June 2025.\n\n"
                    "Present: Councillor Siobhan O\u2019Neill (Chair), Councillor Tom Reddy\n\n"
                    "5. Damp and Mould\n\nCouncillor O\u2019Neill asked how many homes were still waiting for repairs.\n")
     _, s = find(doc.items[0], "still waiting for repairs")
