@@ -216,8 +216,14 @@ def is_heading(text: str) -> bool:
     return not (_HEADING_VERBS.search(text) and len(words) > 4)
 
 
+# a webcast index opening a paragraph ("[00:41:28] Cllr Hanley asked ..."): a label, like a paragraph number
+_TIMESTAMP = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+
+
 def classify(line: str) -> Block | None:
     raw = collapse(line)
+    if raw[:1] == "[" and (stamp := _TIMESTAMP.match(raw)):
+        raw = raw[stamp.end():]
     if not raw:
         return None
     if _STRUCTURAL.match(raw):
