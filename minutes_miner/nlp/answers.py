@@ -47,6 +47,26 @@ class QALayout:
         self.asker: Spk | None = None
         self.responder: Spk | None = None
         self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
+        self.listed_questions: dict[str, int] = {}  # a numbered list of questions: label -> the question's index
+
+    def numbered(self, bd: BlockData, parent: LeadIn | None, new: list[Stmt], stmts: list[Stmt]) -> None:
+        """Questions and answers in two parallel numbered lists ("The following questions were put by
+        Members:" over 1..n, then "Officers responded as follows:" over 1..n): response n answers question n."""
+        b = bd.block
+        if b.marker != "num" or parent is None or not new:
+            return
+        if parent.kind == "response":
+            target = self.listed_questions.get(b.label)
+            if target is None:
+                return
+            for st in new:
+                if st.act == "answer":
+                    st.answers = target
+            stmts[target].answered = True
+        elif new[0].act == "question":
+            if b.label == "1":
+                self.listed_questions = {}
+            self.listed_questions[b.label] = position(stmts, new[0])
 
     def heading(self, text: str, an: Analyser) -> None:
         """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question

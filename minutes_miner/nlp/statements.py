@@ -265,6 +265,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         new = block_statements(bd, parent, stmts, state, section, an)
         qa.relabel(new, stmts)
+        qa.numbered(bd, parent, new, stmts)
         if qa.headed != (None, None):
             qa.from_heading(new)
         if b.text.rstrip().endswith(":") and new:

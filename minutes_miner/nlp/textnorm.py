@@ -198,8 +198,16 @@ QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?qu
                               r"(?:the\s+)?(?P<to>[A-Z].{2,120})$", re.IGNORECASE)
 
 
+# an inquiry's key line of enquiry, often put as the question the session answers: "KLOE 2 – How timely are
+# EHC needs assessments?", "Key line of enquiry 3 – Attendance and disadvantage"
+_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|KLoE|Key\s+lines?\s+of\s+(?:enquiry|inquiry)|Lines?\s+of\s+(?:enquiry|inquiry))\s*\d{1,2}[a-z]?\s*[-–—:.]\s*\S",
+                              re.IGNORECASE)
+
+
 def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
+    if text and len(text) <= 160 and text[-1:] == "?" and _ENQUIRY_HEADING.match(text):
+        return True
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()
