@@ -15,6 +15,7 @@ _NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|
                              re.IGNORECASE)
 _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|members['’]?|supplementary)\s+){0,2}(?:questions?|quer(?:y|ies))\b", re.IGNORECASE)
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
+_EXPLAINED = re.compile(r"it\s+was\s+(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
@@ -32,8 +33,13 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 # would be published in June") is still the reply; a promise in place of the answer ("did not have the
 # figure but would provide it", "undertook to", "would be happy to") is a commitment.
 _PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
+                           # the promise is all the reply says: "said that she would ask the Director to look into the case"
+                           r"|^[^,;]{0,80}?\b(?:said|replied|responded|explained|stated|advised)\s+that\s+(?:he|she|they|we|I|officers)\s+would\s+"
+                           r"(?:personally\s+)?(?:ask|write|look|investigate|find\s+out|follow|check|speak|raise|take|arrange)\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
+# "The Chair invited the ICB to reply.": the floor given, not the reply
+_INVITED_TO_REPLY = re.compile(r"\binvited\s+(?:[^.;]{1,60}?\s+)?to\s+(?:reply|respond|answer|comment)\b", re.IGNORECASE)
 _REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 
@@ -152,6 +158,9 @@ def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
     if not stmts:
         return None
     prev = stmts[-1]
+    if (prev.act == "statement" and len(stmts) > 1 and prev.blk.low.find("invited", prev.start, prev.end) >= 0
+            and _INVITED_TO_REPLY.search(prev.blk.norm, prev.start, prev.end)):
+        prev = stmts[-2]  # "The Chair invited the ICB to reply.": the question is still open
     if prev.act == "question" and not prev.answered and prev.section == section:
         return prev
     return None
@@ -233,8 +242,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "commitment", None
     if u.response or strong == "answer":
         return "answer", answer_target(u, stmts, an, state)
-    if prev_q is not None and "welcome" not in u.acts:
+    if prev_q is not None and "welcome" not in u.acts and not (text.find("invited", u.start, u.end) >= 0
+                                                               and _INVITED_TO_REPLY.search(text, u.start, u.end)):
         return "answer", position(stmts, prev_q)
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.impersonal and not u.acts
+            and _EXPLAINED.match(text, u.start)):
+        return "answer", stmts[-1].answers  # "Ms Pike said that two ... had had nowhere to live." / "It was explained that a protocol ..."
     # an answer chain: a further reply straight after an answer
     if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
         (same_block and u.start > 0) or (parent and parent.kind == "response")

@@ -405,6 +405,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue
+        if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and any(
+                a == "impersonal" and s2 < s for s2, _, a in ucues):
+            continue  # "It was explained that people were asked in 89 per cent of cases": reported, not asked
         if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and not any(
             a == "question" and s2 != s for s2, _, a in ucues
         ):
