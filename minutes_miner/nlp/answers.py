@@ -53,16 +53,17 @@ class QALayout:
         self.asker: Spk | None = None
         self.responder: Spk | None = None
         self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
-        self.listed_questions: dict[str, int] = {}  # a numbered list of questions: label -> the question's index
+        self.listed_questions: dict[tuple[str, str | None], int] = {}  # a numbered list of questions: label -> the question's index
 
     def numbered(self, bd: BlockData, parent: LeadIn | None, new: list[Stmt], stmts: list[Stmt]) -> None:
         """Questions and answers in two parallel numbered lists ("The following questions were put by
         Members:" over 1..n, then "Officers responded as follows:" over 1..n): response n answers question n."""
         b = bd.block
-        if b.marker != "num" or parent is None or not new:
+        if b.marker not in ("num", "alpha", "roman") or parent is None or not new:
             return
+        label = (b.marker, b.label)
         if parent.kind == "response":
-            target = self.listed_questions.get(b.label)
+            target = self.listed_questions.get(label)
             if target is None:
                 return
             for st in new:
@@ -70,9 +71,9 @@ class QALayout:
                     st.answers = target
             stmts[target].answered = True
         elif new[0].act == "question":
-            if b.label == "1":
+            if b.label in ("1", "a", "i"):
                 self.listed_questions = {}
-            self.listed_questions[b.label] = position(stmts, new[0])
+            self.listed_questions[label] = position(stmts, new[0])
 
     def heading(self, text: str, an: Analyser) -> None:
         """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question

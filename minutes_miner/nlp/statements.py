@@ -107,7 +107,10 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
                                re.IGNORECASE)
 _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
+# the vote a decision records: "RESOLVED (6 votes for, none against) –", "RESOLVED, by 6 votes to 2, to:", "RESOLVED unanimously to:"
+_VOTE = r"(?:\s*\([^()]{1,60}\)|,?\s+unanimously|,?\s+by\s+(?:a\s+)?(?:majority|\d+\s+votes?\s+to\s+\d+)(?:[^,:;.]{0,40})?,?)?"
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)" + _VOTE
+                            + r"\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
                             # (or with no stop at all: "RESOLVED: That the Sub-Committee" over "(1) notes the presentation;")
@@ -116,8 +119,7 @@ _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECID
 # "Outcome – the Committee:", "Outcomes:" over the parts: a lead-in naming the vote or the body, no decision itself
 _BODY_DECIDED_LEAD_IN = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s+"
-    r"(?:RESOLVED|AGREED|DECIDED|resolved|agreed|decided)(?:\s*\([^()]{1,60}\)|,?\s+unanimously|,?\s+by\s+(?:a\s+)?(?:majority|\d+\s+votes?\s+to\s+\d+)"
-    r"(?:[^,:;.]{0,40})?,?)?\s*(?:[:\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
+    r"(?:RESOLVED|AGREED|DECIDED|resolved|agreed|decided)" + _VOTE + r"\s*(?:[:\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
     r"|^(?:[Oo]utcomes?|OUTCOMES?|[Dd]ecisions?)\s*(?::|[\-–—]\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
     r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*:?)$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions

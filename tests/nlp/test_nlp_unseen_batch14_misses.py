@@ -149,3 +149,25 @@ def test_a_list_of_pressures_which_were_is_a_lead_in():
     assert not any("which were" in s.text for s in item.statements)
     _, s = find(item, "recruitment in rural areas")
     assert s.speaker_key == "pell"
+
+
+def test_parallel_lettered_lists_pair_too():
+    item = _item("Questions were raised by Members as follows:\n\n"
+                 "(a) Councillor Vane asked how many people had waited more than a year.\n\n"
+                 "(b) Councillor Marsh queried whether agency staff were used.\n\n"
+                 "Officers responded as follows:\n\n"
+                 "(a) Mr Pell said that 318 people had waited more than a year.\n\n"
+                 "(b) Mr Pell confirmed that 22 agency social workers were in post.\n")
+    q1, _ = find(item, "waited more than a year.")
+    q2, _ = find(item, "agency staff")
+    _, a1 = find(item, "318 people")
+    _, a2 = find(item, "22 agency")
+    assert (a1.answers, a2.answers) == (q1, q2)
+
+
+@pytest.mark.parametrize("lead_in", ["RESOLVED (unanimously) –", "RESOLVED, by 7 votes to 3, that:"])
+def test_a_bare_decision_with_its_vote_is_a_lead_in(lead_in):
+    item = _item("Mr Pell presented the report.\n\n" + lead_in + "\n\n(1) the report be noted;\n\n(2) a further report be brought in March.\n")
+    assert not any(s.text.startswith("RESOLVED") for s in item.statements)
+    _, s = find(item, "further report")
+    assert (s.speaker_key, s.act) == ("committee", "resolution")
