@@ -373,9 +373,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 act == "welcome" or _PASSIVE_AUX.search(text, max(us, s - 40), s) or text[max(us, s - 3):s] == "be "):
             continue  # "people who had contacted Healthwatch had praised the service", "that it be offered to more young people"
         if act in ("commitment", "concern") and _RELATIVE_BEFORE.search(text, max(us, s - 8), s) and (
-                act == "commitment" or text[s:e].lower().endswith("felt")):
+                act == "commitment" or ("welcome" in acts and text[s:e].lower().endswith("felt"))):
             # "emerging findings, which would be reported to the Committee": what will happen, no one's promise;
-            # "welcomed the contact, which he felt was good practice": a view qualifying the welcome, no worry
+            # "welcomed the contact, which he felt was good practice": a view qualifying the welcome, no worry (but
+            # "Reference was made to repeat referrals, which she felt was far too high" is one)
             continue
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):

@@ -171,3 +171,10 @@ def test_a_bare_decision_with_its_vote_is_a_lead_in(lead_in):
     assert not any(s.text.startswith("RESOLVED") for s in item.statements)
     _, s = find(item, "further report")
     assert (s.speaker_key, s.act) == ("committee", "resolution")
+
+
+def test_a_view_in_a_relative_clause_is_a_worry_unless_it_qualifies_a_welcome():
+    item = _item("Mr Pell presented the report.\n\nReference was made by Councillor Vane to the number of repeat referrals, "
+                 "which she felt was far too high.\n")
+    _, s = find(item, "repeat referrals")
+    assert s.act == "concern"
