@@ -20,8 +20,9 @@ ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
-# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
-_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*"
+# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
+# "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>response|answer|reply|A))\s*\d*"
                        r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
 _PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
 _HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")

@@ -229,7 +229,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
         under_decision = bool(stack) and stack[-1].kind == "decision" and marker is None
         after_bare = (under_decision and n > 0 and bds[n - 1].block.kind == "para"
-                      and (_BARE_DECISION.match(bds[n - 1].block.text) or _BODY_LEAD_IN.match(bds[n - 1].block.text)))
+                      and (_BARE_DECISION.match(bds[n - 1].block.text) or _BODY_LEAD_IN.match(bds[n - 1].block.text)
+                           or _BODY_DECIDED_LEAD_IN.match(bds[n - 1].block.text)))
         motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
                        and not any((u.subject is not None and u.subject.kind != "word") or "procedure" in u.acts or "resolution" in u.acts
                                    for u in bd.units))  # "This Council notes ..." goes on; "Councillor Cole said ..." does not

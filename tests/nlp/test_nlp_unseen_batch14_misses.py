@@ -178,3 +178,22 @@ def test_a_view_in_a_relative_clause_is_a_worry_unless_it_qualifies_a_welcome():
                  "which she felt was far too high.\n")
     _, s = find(item, "repeat referrals")
     assert s.act == "concern"
+
+
+def test_challenge_and_response_labels_pair_a_bare_question_with_its_reply():
+    item = _item("Challenge: Why had the number of plans issued in time fallen again?\n\n"
+                 "Response: Mr Pell said that two psychologists had left in the summer.\n\n"
+                 "Further challenge: Councillor Vane asked when the posts would be filled.\n\n"
+                 "Response: Mr Pell said that interviews were on 4 March.\n")
+    q1, s1 = find(item, "fallen again")
+    q2, _ = find(item, "posts would be filled")
+    _, a1 = find(item, "two psychologists")
+    _, a2 = find(item, "4 March")
+    assert s1.act == "question"
+    assert (a1.act, a1.answers, a2.act, a2.answers) == ("answer", q1, "answer", q2)
+
+
+def test_an_unmarked_decision_after_an_outcomes_label_is_the_committees():
+    item = _item("Mr Pell presented the report.\n\nOutcomes:\n\nThe Board recommended to Cabinet that the rural supplement be extended.\n")
+    _, s = find(item, "rural supplement")
+    assert (s.speaker_key, s.act) == ("committee", "resolution")
