@@ -34,11 +34,12 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 # would be published in June") is still the reply; a promise in place of the answer ("did not have the
 # figure but would provide it", "undertook to", "would be happy to") is a commitment.
 _PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
-                           # the promise is all the reply says: "said that she would ask the Director to look into the case"
-                           r"|^[^,;]{0,80}?\b(?:said|replied|responded|explained|stated|advised)\s+that\s+(?:he|she|they|we|I|officers)\s+would\s+"
-                           r"(?:personally\s+)?(?:ask|write|look|investigate|find\s+out|follow|check|speak|raise|take|arrange)\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
+# the promise is all the reply says (matched at the sentence's start): "Cllr Cartwright said that she would ask the
+# Director to look into the case personally and write to Mrs Doughty"
+_PROMISE_REPLY = re.compile(r"[^,;]{0,80}?\b(?:said|replied|responded|explained|stated|advised)\s+that\s+(?:he|she|they|we|I|officers)\s+would\s+"
+                            r"(?:personally\s+)?(?:ask|write|look|investigate|find\s+out|follow|check|speak|raise|take|arrange)\b", re.IGNORECASE)
 # "The Chair invited the ICB to reply.": the floor given, not the reply
 _INVITED_TO_REPLY = re.compile(r"\binvited\s+(?:[^.;]{1,60}?\s+)?to\s+(?:reply|respond|answer|comment)\b", re.IGNORECASE)
 _REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
@@ -237,7 +238,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = answer_target(u, stmts, an, state)
         elif prev_q is not None:
             target = position(stmts, prev_q)
-        if target is not None and not _PROMISE_ONLY.search(text, u.start, u.end):
+        if target is not None and not (_PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:
             stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer

@@ -197,3 +197,10 @@ def test_an_unmarked_decision_after_an_outcomes_label_is_the_committees():
     item = _item("Mr Pell presented the report.\n\nOutcomes:\n\nThe Board recommended to Cabinet that the rural supplement be extended.\n")
     _, s = find(item, "rural supplement")
     assert (s.speaker_key, s.act) == ("committee", "resolution")
+
+
+def test_a_promise_only_reply_in_a_second_sentence_is_a_commitment_too():
+    item = _item("Councillor Vane asked who had decided that her constituent was not eligible. "
+                 "Mr Pell said that he would look into the case and write to her.\n")
+    _, s = find(item, "look into the case")
+    assert (s.speaker_key, s.act) == ("pell", "commitment")
