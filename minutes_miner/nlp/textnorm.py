@@ -200,7 +200,7 @@ QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?qu
 
 # an inquiry's key line of enquiry, often put as the question the session answers: "KLOE 2 – How timely are
 # EHC needs assessments?", "Key line of enquiry 3 – Attendance and disadvantage"
-_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|KLoE|Key\s+lines?\s+of\s+(?:enquiry|inquiry)|Lines?\s+of\s+(?:enquiry|inquiry))\s*\d{1,2}[a-z]?\s*[-–—:.]\s*\S",
+_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|KLoE|Key\s+lines?\s+of\s+(?:enquiry|inquiry)|Lines?\s+of\s+(?:enquiry|inquiry)|Key\s+questions?|Theme)\s*\d{1,2}[a-z]?\s*[-–—:.]\s*\S",
                               re.IGNORECASE)
 
 
@@ -225,12 +225,12 @@ def is_heading(text: str) -> bool:
 
 
 # a webcast index opening a paragraph ("[00:41:28] Cllr Hanley asked ..."): a label, like a paragraph number
-_TIMESTAMP = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+_TIMESTAMP = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}:\d{2}\))\s*")
 
 
 def classify(line: str) -> Block | None:
     raw = collapse(line)
-    if raw[:1] == "[" and (stamp := _TIMESTAMP.match(raw)):
+    if raw[:1] in "[(" and (stamp := _TIMESTAMP.match(raw)):
         raw = raw[stamp.end():]
     if not raw:
         return None

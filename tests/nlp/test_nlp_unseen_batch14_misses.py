@@ -204,3 +204,32 @@ def test_a_promise_only_reply_in_a_second_sentence_is_a_commitment_too():
                  "Mr Pell said that he would look into the case and write to her.\n")
     _, s = find(item, "look into the case")
     assert (s.speaker_key, s.act) == ("pell", "commitment")
+
+
+@pytest.mark.parametrize("questions, responses", [
+    ("Members asked the following questions:", "The following responses were given:"),
+    ("The following questions were asked by Councillors:", "Officers replied as follows:"),
+])
+def test_other_wordings_of_the_parallel_lists(questions, responses):
+    item = _item(f"{questions}\n\n1. Councillor Vane asked how many people had waited more than a year.\n\n"
+                 f"2. Councillor Marsh asked how many care workers had left.\n\n{responses}\n\n"
+                 "1. Mr Pell said that 318 people had waited more than a year.\n\n2. Mr Pell said that 46 care workers had left.\n")
+    assert not any(s.text in (questions, responses) for s in item.statements)
+    q2, _ = find(item, "care workers had left.")
+    _, a2 = find(item, "46 care workers")
+    assert (a2.act, a2.answers) == ("answer", q2)
+
+
+@pytest.mark.parametrize("stamp", ["[00:41:28] ", "[1:02:58] ", "(00:41:28) "])
+def test_timestamp_forms(stamp):
+    item = _item(f"{stamp}Councillor Vane asked whether exit interviews were held.\n\n{stamp}Decided: That the report be noted.\n")
+    _, asked = find(item, "exit interviews")
+    assert (asked.text[:10], asked.speaker_key, asked.act) == ("Councillor", "vane", "question")
+    _, decided = find(item, "report be noted")
+    assert (decided.speaker_key, decided.act) == ("committee", "resolution")
+
+
+def test_a_theme_put_as_a_question_is_a_section():
+    item = _item("Theme 2 – Is the workforce stable?\n\nMr Pell said that turnover was 31 per cent.\n")
+    _, s = find(item, "turnover")
+    assert (s.section, s.act) == ("Theme 2 – Is the workforce stable?", "statement")
