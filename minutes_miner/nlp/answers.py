@@ -64,7 +64,7 @@ class QALayout:
         if b.marker not in ("num", "alpha", "roman") or parent is None or not new:
             return
         label = (b.marker, b.label)
-        if parent.kind == "response":
+        if parent.kind == "response" or parent.act == "answer":  # "Officers responded as follows:", "Mr Pell replied as follows:"
             target = self.listed_questions.get(label)
             if target is None:
                 return

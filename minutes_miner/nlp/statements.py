@@ -68,7 +68,7 @@ _LABEL_LEAD_IN = re.compile(r"^(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s
 _PURE_LEAD_IN = re.compile(
     r"^(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[\w'’ -]{1,50}?)(?:\s+(?:also|then|further|briefly|went on to))?\s+"
     r"(?:highlighted|outlined|noted|made|raised|set out|reported|summarised|listed|identified|covered|described|explained|"
-    r"drew (?:\w+['’]?\s+)?attention to|shared|presented|gave|provided|mentioned|stated|said)"
+    r"drew (?:\w+['’]?\s+)?attention to|shared|presented|gave|provided|mentioned|stated|said|responded|replied|answered)"
     r"(?:\s+(?:the following|a few|a number of|several|some|two|three|four|five))?(?:\s+(?:key|main|headline))?"
     r"(?:\s+(?:areas|points|issues|matters|updates|highlights|changes|risks|messages|figures|themes))?"
     r"(?:\s+(?:for|to)\s+(?:the\s+)?(?:committee|panel|board|members))?(?:,?\s+(?:as follows|that|including))?\s*:$",

@@ -233,3 +233,17 @@ def test_a_theme_put_as_a_question_is_a_section():
     item = _item("Theme 2 – Is the workforce stable?\n\nMr Pell said that turnover was 31 per cent.\n")
     _, s = find(item, "turnover")
     assert (s.section, s.act) == ("Theme 2 – Is the workforce stable?", "statement")
+
+
+def test_one_officer_answering_a_numbered_list_in_turn():
+    item = _item("The following questions were put by Members:\n\n"
+                 "1. Councillor Vane asked how many people had waited more than a year.\n\n"
+                 "2. Councillor Marsh asked how many care workers had left.\n\n"
+                 "Mr Pell responded as follows:\n\n1. 318 people had waited more than a year.\n\n2. 46 care workers had left since April.\n")
+    assert not any("as follows" in s.text for s in item.statements)
+    q1, _ = find(item, "waited more than a year.")
+    q2, _ = find(item, "care workers had left.")
+    _, a1 = find(item, "318 people")
+    _, a2 = find(item, "46 care workers")
+    assert (a1.speaker_key, a1.act, a1.answers) == ("pell", "answer", q1)
+    assert (a2.speaker_key, a2.act, a2.answers) == ("pell", "answer", q2)
