@@ -200,7 +200,7 @@ QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?qu
 
 # an inquiry's key line of enquiry, often put as the question the session answers: "KLOE 2 – How timely are
 # EHC needs assessments?", "Key line of enquiry 3 – Attendance and disadvantage"
-_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|KLoE|Key\s+lines?\s+of\s+(?:enquiry|inquiry)|Lines?\s+of\s+(?:enquiry|inquiry)|Key\s+questions?|Theme)\s*\d{1,2}[a-z]?\s*[-–—:.]\s*\S",
+_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|KLoE|Key\s+lines?\s+of\s+(?:enquiry|inquiry)|Lines?\s+of\s+(?:enquiry|inquiry)|Key\s+questions?|Theme)(?:\s*\(KLOE\))?\s*\d{1,2}[a-z]?\s*[-–—:.]\s*\S",
                               re.IGNORECASE)
 
 

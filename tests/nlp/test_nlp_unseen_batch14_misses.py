@@ -87,7 +87,8 @@ def test_two_parallel_numbered_lists_pair_response_n_with_question_n():
     assert (added.act, added.answers) == ("answer", q2)
 
 
-@pytest.mark.parametrize("heading", ["KLOE 2 – Are children assessed in time?", "Key line of enquiry 3 – Is the budget sustainable?"])
+@pytest.mark.parametrize("heading", ["KLOE 2 – Are children assessed in time?", "Key line of enquiry 3 – Is the budget sustainable?",
+                                     "Key Line of Enquiry (KLOE) 1: Are needs identified early enough?"])
 def test_a_key_line_of_enquiry_put_as_a_question_is_a_section(heading):
     item = _item(heading + "\n\nMr Pell reported that 38 per cent of plans were issued in time.\n\n"
                  "Councillor Vane asked why.\n\nMr Pell said that psychologist vacancies were the main cause.\n")
