@@ -152,7 +152,10 @@ _HEADING_VERBS = re.compile(
 
 # a numbered sub-heading may run long: "Question 2 from Councillor Yusuf Kaya to the Cabinet Member for
 # Children, Young People and Schools"
-_LABELLED_HEADING = re.compile(r"^(?:Question|Motion|Petition|Amendment|Dashboard|Deputation|Recommendation|Part|Section|Theme|Priority)\s+\d{1,3}[a-z]?\b")
+_LABELLED_HEADING = re.compile(r"^(?:Question|Motion|Petition|Amendment|Dashboard|Deputation|Recommendation|Part|Section|Theme|Priority"
+                               r"|KLOE|Key\s+lines?\s+of\s+enquiry|Lines?\s+of\s+enquiry)\s+\d{1,3}[a-z]?\b")
+# a numbered line of enquiry may be put as a question: "KLOE 2 – How timely are EHC needs assessments?"
+_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|Key\s+lines?\s+of\s+enquiry|Lines?\s+of\s+enquiry)\s+\d{1,3}[a-z]?\s*[-–—:.]\s*[^.;:!?]{3,100}\?$")
 
 
 @dataclass
@@ -200,8 +203,10 @@ QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?qu
 
 def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
-    if not text or len(text) > 110 or _ends_terminal(text):
+    if not text or len(text) > 110:
         return False
+    if _ends_terminal(text):
+        return bool(_ENQUIRY_HEADING.match(text))
     words = text.split()
     if len(words) > 14 and not ((len(words) <= 24 and _LABELLED_HEADING.match(text))
                                 or (len(words) <= 30 and QUESTION_HEADING.match(text))):
@@ -222,10 +227,16 @@ def classify(line: str) -> Block | None:
         return None
     if _STRUCTURAL.match(raw):
         return Block(text=raw, kind="structural", raw=raw)
-    marker, label, rest = list_marker(raw)
+    # the time in the webcast opening a paragraph ("[00:37:45] Ms Pike said ..."): a label, like a paragraph number
+    stamp = _WEBCAST_TIME.match(raw) if raw[:1] in "[(" else None
+    line = raw[stamp.end():] if stamp else raw
+    marker, label, rest = list_marker(line)
     rest = rest.strip()
     if marker and not rest:
         return None
-    if marker is None and is_heading(raw):
-        return Block(text=raw, kind="heading", raw=raw)
-    return Block(text=rest if marker else raw, kind="para", marker=marker, label=label, raw=raw)
+    if marker is None and is_heading(line):
+        return Block(text=line, kind="heading", raw=raw)
+    return Block(text=rest if marker else line, kind="para", marker=marker, label=label, raw=raw)
+
+
+_WEBCAST_TIME = re.compile(r"(?:\[\d{1,2}(?::\d{2}){1,2}\]|\(\d{1,2}:\d{2}:\d{2}\))\s+(?=\S)")
