@@ -308,7 +308,7 @@ _TITLE_WORDS = re.compile(r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)[A-Z][\w'
 
 def _apologies_from_text(text: str) -> list[AttendeeMention]:
     out: list[AttendeeMention] = []
-    m = re.search(r"Apologies(?: for absence)? (?:were|was|had been) (?:received|given|submitted) from (.+?)(?:\.\s|\.$|$)", text, re.IGNORECASE | re.MULTILINE)
+    m = re.search(r"Apologies(?: for absence)? (?:were|was|had been) (?:received|given|submitted) from (.+?)(?:[.;]\s|[.;]$|$)", text, re.IGNORECASE | re.MULTILINE)
     if m:
         for name, title in split_people(m.group(1)):
             out.append(AttendeeMention(name=name, kind="member", title=title, status="apologies"))

@@ -228,7 +228,7 @@ def classify(line: str) -> Block | None:
     if _STRUCTURAL.match(raw):
         return Block(text=raw, kind="structural", raw=raw)
     # the time in the webcast opening a paragraph ("[00:37:45] Ms Pike said ..."): a label, like a paragraph number
-    stamp = _WEBCAST_TIME.match(raw) if raw[:1] in "[(" else None
+    stamp = WEBCAST_TIME.match(raw) if raw[:1] in "[(" else None
     line = raw[stamp.end():] if stamp else raw
     marker, label, rest = list_marker(line)
     rest = rest.strip()
@@ -239,4 +239,4 @@ def classify(line: str) -> Block | None:
     return Block(text=rest if marker else line, kind="para", marker=marker, label=label, raw=raw)
 
 
-_WEBCAST_TIME = re.compile(r"(?:\[\d{1,2}(?::\d{2}){1,2}\]|\(\d{1,2}:\d{2}:\d{2}\))\s+(?=\S)")
+WEBCAST_TIME = re.compile(r"(?:\[\d{1,2}(?::\d{2}){1,2}\]|\(\d{1,2}:\d{2}:\d{2}\))\s+(?=\S)")

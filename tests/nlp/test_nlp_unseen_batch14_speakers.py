@@ -231,3 +231,11 @@ def test_a_line_of_enquiry_put_as_a_question_is_a_section_not_a_question(label):
     for fragment in ("38 per cent", "612 to 874"):
         _, s = find(item, fragment)
         assert (s.speaker_key, s.act, s.section) == ("hurst", "statement", f"{label} How timely are EHC needs assessments?"), fragment
+
+
+def test_apologies_and_a_substitute_in_one_sentence_are_not_statements():
+    text = WEBCAST.replace("35. Home care", "31. APOLOGIES AND SUBSTITUTIONS\n\n[00:00:48] Apologies were received from Cllr "
+                           "Neville Archer; Cllr Stuart Bellamy attended as his substitute.\n\n32. HOME CARE")
+    doc = analyse_text(text)
+    assert (doc.items[0].number, doc.items[0].statements) == ("31", ())
+    assert ("Cllr Neville Archer", "apologies") in [(a.name, a.status) for a in doc.attendance]
