@@ -141,7 +141,10 @@ class MentionMatcher:
             # "[A-Z](?<![\w'’.-][A-Z])": a capital not preceded by a word character, written so that
             # the regex engine can skip ahead to capitals (a leading lookbehind is tried everywhere)
             r"[A-Z](?<![\w'’.-][A-Z])[a-zß-öø-ÿŵŷ'’]+(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?"
-            r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){1,2}(?![\w'’])"
+            r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){0,1}"
+            # the surname last, in capitals in some councils' minutes ("Craig DUNSTABLE")
+            r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?"
+            r"|(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-ÞŴŶ]{3,}(?:-[A-ZÀ-ÖØ-ÞŴŶ]{2,})?))(?![\w'’])"
         )
         # fixed roles: PhraseMatchers (lower-case after an article; as written without one)
         self.roles_lower = phrases.group("roles_lower")
@@ -254,6 +257,8 @@ class MentionMatcher:
                 words = words[1:]
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
+            if words[-1].isupper() and (words[-1] in self.acronyms or not self._caps_surname(words[-1])):
+                continue  # "Lymebourne ICB": an acronym, not a surname in capitals
             run = _TITLE_RUN.match(text, m.end()) if text.startswith((" and ", " & ", " of ", " for "), m.end()) else None
             if run and run.group().split()[-1] in self.head_words:
                 continue  # "Fostering Recruitment and Assessment Manager": the start of a job title

@@ -239,3 +239,16 @@ def test_apologies_and_a_substitute_in_one_sentence_are_not_statements():
     doc = analyse_text(text)
     assert (doc.items[0].number, doc.items[0].statements) == ("31", ())
     assert ("Cllr Neville Archer", "apologies") in [(a.name, a.status) for a in doc.attendance]
+
+
+def test_an_officer_named_without_a_title_and_with_the_surname_in_capitals():
+    text = ("HOUSING COMMISSION\n\nPresent: Councillor Derek HALLIWELL (Chair)\n\n"
+            "Officers: Craig DUNSTABLE (Service Manager, Temporary Accommodation)\n\n"
+            "4. Homelessness\n\n"
+            "Craig DUNSTABLE, Service Manager, Temporary Accommodation, said that 12 families were in bed and breakfast.\n\n"
+            "Councillor HALLIWELL said that Lymebourne ICB had funded two extra outreach workers.\n")
+    item = analyse_text(text).items[-1]
+    _, s = find(item, "12 families")
+    assert (s.speaker, s.speaker_key, s.speaker_kind) == ("Craig DUNSTABLE", "dunstable", "officer")
+    _, icb = find(item, "outreach workers")
+    assert icb.speaker_key == "halliwell"
