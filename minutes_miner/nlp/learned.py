@@ -398,39 +398,47 @@ def document_ids(index: FeatureIndex, items) -> tuple[numpy.ndarray, numpy.ndarr
             rows.append(row_of_word[numpy.array(rest, dtype=numpy.int64)])
     sep_at = numpy.flatnonzero(sep).tolist()
     starts, ends = [0] + [p + 1 for p in sep_at], sep_at + [len(ws)]
+    # the other features of each statement, in statement order (``counts``: how many each): a
+    # document holds few distinct label tuples, so their ids are looked up once per tuple
     extra: list[int] = []
-    extra_rows: list[int] = []
+    counts: list[int] = []
     first = 0
-    rule, before_rule, after_rule = (index.prefixed[p].get for p in ("RULE=", "PRULE=", "NRULE="))
+    known_ids: dict[tuple[str, tuple], list[int]] = {}
+
+    def label_ids(kind: str, labels) -> list[int]:
+        key = (kind, labels if type(labels) is tuple else tuple(labels))
+        got = known_ids.get(key)
+        if got is None:
+            got = known_ids[key] = index.known(kind, key[1])
+        return got
+
     for title, found_in_title, sts in items:
         question_part: dict[int, list[int]] = {}
         last = len(sts) - 1
+        title_part = (index.known("T:", words(title)) + index.known("TRULE=", found_in_title)) if title else []
         for k, (_, labels, answers, act, *section) in enumerate(sts):
-            own = list(map(rule, labels, repeat(-1))) if labels else []
+            before = len(extra)
+            if labels:
+                extra += label_ids("RULE=", labels)
             if answers is not None and 0 <= answers <= last:
                 q = question_part.get(answers)
                 if q is None:
                     a = first + answers
                     q = question_part[answers] = (index.known("Q:", ws[starts[a]:ends[a]])
                                                   + index.known("QRULE=", sts[answers][1]))
-                own += q
+                extra += q
             if act in THREAD_ACTS:  # ``thread_neighbours``
                 if k > 0 and sts[k - 1][1]:
-                    own += map(before_rule, sts[k - 1][1], repeat(-1))
+                    extra += label_ids("PRULE=", sts[k - 1][1])
                 if k < last and sts[k + 1][1]:
-                    own += map(after_rule, sts[k + 1][1], repeat(-1))
+                    extra += label_ids("NRULE=", sts[k + 1][1])
             if section and section[0]:
-                own += index.known("HRULE=", section[0])
-            if own:
-                extra += own
-                extra_rows += [first + k] * len(own)
-        if title and sts:
-            title_part = index.known("T:", words(title)) + index.known("TRULE=", found_in_title)
-            ids.append(numpy.tile(numpy.array(title_part, dtype=numpy.int64), len(sts)))
-            rows.append(numpy.repeat(numpy.arange(first, first + len(sts)), len(title_part)))
+                extra += label_ids("HRULE=", section[0])
+            extra += title_part
+            counts.append(len(extra) - before)
         first += len(sts)
     ids.append(numpy.array(extra, dtype=numpy.int64))
-    rows.append(numpy.array(extra_rows, dtype=numpy.int64))
+    rows.append(numpy.repeat(numpy.arange(n), counts))
     return numpy.concatenate(ids), numpy.concatenate(rows), n
 
 
