@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, pairwise, repeat
+from itertools import accumulate, chain, pairwise, repeat
 from pathlib import Path
 
 import numpy
@@ -276,6 +277,41 @@ def title_labels(nlp, title: str | None) -> list[str]:
     return sorted({label for _, _, label in doc.user_data["mm_concerns"]})
 
 
+# headings joined into one Doc by ``headings_labels``: a whitespace token of its own, which no phrase holds
+_HEADING_SEPARATOR = "\n\n"
+
+
+def headings_labels(nlp, texts) -> dict[str, list[str]]:
+    """``title_labels`` of each of ``texts`` (item titles, section headings), found in one Doc for
+    them all: matching one short Doc per heading cost more in per-Doc overhead than in matching.
+    A hit is a heading's when it lies inside it (a pattern with ``<ANY>`` may run across the
+    separator: dropped, as it cannot match the heading alone). A heading with surrounding or line
+    breaking whitespace, whose tokens might merge with the separator, is matched on its own."""
+    out: dict[str, list[str]] = {}
+    alone: list[str] = []
+    for text in dict.fromkeys(texts):
+        if text and text == text.strip() and "\n" not in text and "\r" not in text:
+            out[text] = []
+        elif text:
+            alone.append(text)
+    if out:
+        joined = _HEADING_SEPARATOR.join(out)
+        starts = list(accumulate((len(t) + len(_HEADING_SEPARATOR) for t in out), initial=0))[:-1]
+        ends = [start + len(t) for start, t in zip(starts, out)]
+        lists = list(out.values())
+        doc = nlp.get_pipe("mm_concerns")(nlp.make_doc(joined), spans=False)
+        found: list[set[str]] = [set() for _ in lists]
+        for s, e, label in doc.user_data["mm_concerns"]:
+            k = bisect_right(starts, s) - 1
+            if e <= ends[k]:
+                found[k].add(label)
+        for target, labels in zip(lists, found):
+            target.extend(sorted(labels))
+    for text in alone:
+        out[text] = title_labels(nlp, text)
+    return out
+
+
 def section_hits(nlp, title: str | None, sections, found: dict) -> list[tuple[str, ...]]:
     """The taxonomy's hits in each statement's section heading (none when it has none or it repeats
     the item title, whose hits are features already); ``found`` caches them by heading."""
@@ -463,11 +499,13 @@ def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]
     found = [st[1] for _, statements in items for st in statements]
     if not found:
         return [[] for _ in items]
-    in_sections: dict = {}
+    # the hits of every title and section heading (``title_labels``, ``section_hits``) at once
+    headings = headings_labels(nlp, [title for title, _ in items] + [st[4] for _, statements in items for st in statements])
+    in_sections = {text: tuple(labels) for text, labels in headings.items()}
     with_sections = []
     for title, statements in items:
         sections = section_hits(nlp, title, [st[4] for st in statements], in_sections)
-        with_sections.append((title, title_labels(nlp, title), [(*st[:4], h) for st, h in zip(statements, sections)]))
+        with_sections.append((title, list(headings[title]) if title else [], [(*st[:4], h) for st, h in zip(statements, sections)]))
     ids, row_of, n = document_ids(model.index, with_sections)
     predicted = model.decide(model.tfidf_probabilities(ids, row_of, n), found)
     known = set(model.labels)
