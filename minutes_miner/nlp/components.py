@@ -51,8 +51,6 @@ class MinutesSegmenter:
         strings = self.strings = nlp.vocab.strings
         self.enders = numpy.array([strings.add(t) for t in SENT_ENDERS], dtype="uint64")
         self.semicolon = strings.add(";")
-        self.no_break_after = numpy.array([strings.add(w) for w in NO_BREAK_AFTER], dtype="uint64")
-        self.titles = numpy.array([strings.add(w) for w in TITLE_ABBREVIATIONS], dtype="uint64")
 
     def _per_string(self, orths: numpy.ndarray, part) -> tuple[list, numpy.ndarray]:
         """``part`` of each distinct token text among ``orths`` (read from the StringStore: Doc.text
@@ -66,22 +64,24 @@ class MinutesSegmenter:
         if not n:
             return doc
         arr = token_arrays(doc)
-        idx, is_space, orths = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2]
+        idx, is_space, orths = arr.idx, arr.is_space, arr.orth
         # the next non-space token at or after each position (n when none)
         solid = numpy.flatnonzero(~is_space)
         nxt_solid = numpy.append(solid, n)[numpy.searchsorted(solid, numpy.arange(n + 1))]
-        cands = numpy.flatnonzero(numpy.isin(arr[:, 2], self.enders))
+        cands = numpy.flatnonzero(numpy.isin(orths, self.enders))
         nexts = nxt_solid[cands + 1]
         keep = nexts < n
         cands, nexts = cands[keep], nexts[keep]
-        semicolon = arr[cands, 2] == self.semicolon
-        after_no_break = numpy.isin(arr[numpy.maximum(cands - 1, 0), 3], self.no_break_after) & (cands > 0)
+        semicolon = orths[cands] == self.semicolon
+        # the word before each candidate, in lower case (spaCy's LOWER), read once per distinct word
+        before = self._per_string(orths[numpy.maximum(cands - 1, 0)], str.lower)
+        after_no_break = numpy.array([w in NO_BREAK_AFTER for w in before[0]], dtype=bool)[before[1]] & (cands > 0)
         # a sentence opens on a capital, a figure, a quote or a bullet; after "no."/"para." not on a
         # figure. Decided once per distinct next token, not per candidate.
         first_chars = self._per_string(orths[nexts], lambda text: text[0])
         opens = numpy.array([c.isupper() or c.isdigit() or c in "\"'(“‘[•·" for c in first_chars[0]], dtype=bool)[first_chars[1]]
         digit = numpy.array([c.isdigit() for c in first_chars[0]], dtype=bool)[first_chars[1]]
-        after_title = numpy.isin(arr[numpy.maximum(cands - 1, 0), 3], self.titles) & (cands > 0) & (nexts == cands + 1)
+        after_title = numpy.array([w in TITLE_ABBREVIATIONS for w in before[0]], dtype=bool)[before[1]] & (cands > 0) & (nexts == cands + 1)
         kept = nexts[semicolon | (opens & ~(after_no_break & digit) & ~after_title)]
         # a newline always ends a block; spaCy keeps newlines in whitespace tokens
         spaces = numpy.flatnonzero(is_space)
@@ -263,7 +263,7 @@ class MentionMatcher:
             if run and run.group().split()[-1] in self.head_words:
                 continue  # "Fostering Recruitment and Assessment Manager": the start of a job title
             if tok_starts is None:
-                tok_starts = token_arrays(doc)[:, 0].tolist()
+                tok_starts = token_arrays(doc).idx.tolist()
             ts = bisect_left(tok_starts, start_char)
             te = bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == start_char and te - ts >= 2:
@@ -275,7 +275,7 @@ class MentionMatcher:
             if m is None or m.start("who") != doc[s].idx:
                 continue
             if tok_starts is None:
-                tok_starts = token_arrays(doc)[:, 0].tolist()
+                tok_starts = token_arrays(doc).idx.tolist()
             ts, te = bisect_left(tok_starts, m.start()), bisect_left(tok_starts, m.end())
             if ts < len(tok_starts) and tok_starts[ts] == m.start() and te > ts:
                 found.append((ts, te, f"ROLE|{representative_key(m)}|external"))

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, pairwise, repeat
+from itertools import accumulate, chain, pairwise, repeat
 from pathlib import Path
 
 import numpy
@@ -276,6 +277,41 @@ def title_labels(nlp, title: str | None) -> list[str]:
     return sorted({label for _, _, label in doc.user_data["mm_concerns"]})
 
 
+# headings joined into one Doc by ``headings_labels``: a whitespace token of its own, which no phrase holds
+_HEADING_SEPARATOR = "\n\n"
+
+
+def headings_labels(nlp, texts) -> dict[str, list[str]]:
+    """``title_labels`` of each of ``texts`` (item titles, section headings), found in one Doc for
+    them all: matching one short Doc per heading cost more in per-Doc overhead than in matching.
+    A hit is a heading's when it lies inside it (a pattern with ``<ANY>`` may run across the
+    separator: dropped, as it cannot match the heading alone). A heading with surrounding or line
+    breaking whitespace, whose tokens might merge with the separator, is matched on its own."""
+    out: dict[str, list[str]] = {}
+    alone: list[str] = []
+    for text in dict.fromkeys(texts):
+        if text and text == text.strip() and "\n" not in text and "\r" not in text:
+            out[text] = []
+        elif text:
+            alone.append(text)
+    if out:
+        joined = _HEADING_SEPARATOR.join(out)
+        starts = list(accumulate((len(t) + len(_HEADING_SEPARATOR) for t in out), initial=0))[:-1]
+        ends = [start + len(t) for start, t in zip(starts, out)]
+        lists = list(out.values())
+        doc = nlp.get_pipe("mm_concerns")(nlp.make_doc(joined), spans=False)
+        found: list[set[str]] = [set() for _ in lists]
+        for s, e, label in doc.user_data["mm_concerns"]:
+            k = bisect_right(starts, s) - 1
+            if e <= ends[k]:
+                found[k].add(label)
+        for target, labels in zip(lists, found):
+            target.extend(sorted(labels))
+    for text in alone:
+        out[text] = title_labels(nlp, text)
+    return out
+
+
 def section_hits(nlp, title: str | None, sections, found: dict) -> list[tuple[str, ...]]:
     """The taxonomy's hits in each statement's section heading (none when it has none or it repeats
     the item title, whose hits are features already); ``found`` caches them by heading."""
@@ -398,39 +434,47 @@ def document_ids(index: FeatureIndex, items) -> tuple[numpy.ndarray, numpy.ndarr
             rows.append(row_of_word[numpy.array(rest, dtype=numpy.int64)])
     sep_at = numpy.flatnonzero(sep).tolist()
     starts, ends = [0] + [p + 1 for p in sep_at], sep_at + [len(ws)]
+    # the other features of each statement, in statement order (``counts``: how many each): a
+    # document holds few distinct label tuples, so their ids are looked up once per tuple
     extra: list[int] = []
-    extra_rows: list[int] = []
+    counts: list[int] = []
     first = 0
-    rule, before_rule, after_rule = (index.prefixed[p].get for p in ("RULE=", "PRULE=", "NRULE="))
+    known_ids: dict[tuple[str, tuple], list[int]] = {}
+
+    def label_ids(kind: str, labels) -> list[int]:
+        key = (kind, labels if type(labels) is tuple else tuple(labels))
+        got = known_ids.get(key)
+        if got is None:
+            got = known_ids[key] = index.known(kind, key[1])
+        return got
+
     for title, found_in_title, sts in items:
         question_part: dict[int, list[int]] = {}
         last = len(sts) - 1
+        title_part = (index.known("T:", words(title)) + index.known("TRULE=", found_in_title)) if title else []
         for k, (_, labels, answers, act, *section) in enumerate(sts):
-            own = list(map(rule, labels, repeat(-1))) if labels else []
+            before = len(extra)
+            if labels:
+                extra += label_ids("RULE=", labels)
             if answers is not None and 0 <= answers <= last:
                 q = question_part.get(answers)
                 if q is None:
                     a = first + answers
                     q = question_part[answers] = (index.known("Q:", ws[starts[a]:ends[a]])
                                                   + index.known("QRULE=", sts[answers][1]))
-                own += q
+                extra += q
             if act in THREAD_ACTS:  # ``thread_neighbours``
                 if k > 0 and sts[k - 1][1]:
-                    own += map(before_rule, sts[k - 1][1], repeat(-1))
+                    extra += label_ids("PRULE=", sts[k - 1][1])
                 if k < last and sts[k + 1][1]:
-                    own += map(after_rule, sts[k + 1][1], repeat(-1))
+                    extra += label_ids("NRULE=", sts[k + 1][1])
             if section and section[0]:
-                own += index.known("HRULE=", section[0])
-            if own:
-                extra += own
-                extra_rows += [first + k] * len(own)
-        if title and sts:
-            title_part = index.known("T:", words(title)) + index.known("TRULE=", found_in_title)
-            ids.append(numpy.tile(numpy.array(title_part, dtype=numpy.int64), len(sts)))
-            rows.append(numpy.repeat(numpy.arange(first, first + len(sts)), len(title_part)))
+                extra += label_ids("HRULE=", section[0])
+            extra += title_part
+            counts.append(len(extra) - before)
         first += len(sts)
     ids.append(numpy.array(extra, dtype=numpy.int64))
-    rows.append(numpy.array(extra_rows, dtype=numpy.int64))
+    rows.append(numpy.repeat(numpy.arange(n), counts))
     return numpy.concatenate(ids), numpy.concatenate(rows), n
 
 
@@ -455,11 +499,13 @@ def predict_items(model: ConcernModel, nlp, items) -> list[list[tuple[str, ...]]
     found = [st[1] for _, statements in items for st in statements]
     if not found:
         return [[] for _ in items]
-    in_sections: dict = {}
+    # the hits of every title and section heading (``title_labels``, ``section_hits``) at once
+    headings = headings_labels(nlp, [title for title, _ in items] + [st[4] for _, statements in items for st in statements])
+    in_sections = {text: tuple(labels) for text, labels in headings.items()}
     with_sections = []
     for title, statements in items:
         sections = section_hits(nlp, title, [st[4] for st in statements], in_sections)
-        with_sections.append((title, title_labels(nlp, title), [(*st[:4], h) for st, h in zip(statements, sections)]))
+        with_sections.append((title, list(headings[title]) if title else [], [(*st[:4], h) for st, h in zip(statements, sections)]))
     ids, row_of, n = document_ids(model.index, with_sections)
     predicted = model.decide(model.tfidf_probabilities(ids, row_of, n), found)
     known = set(model.labels)

@@ -12,7 +12,7 @@ import itertools
 import weakref
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -28,14 +28,40 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-TOKEN_ATTRS = (IDX, IS_SPACE, ORTH, LOWER, LENGTH)
+#: every character that ``str.isspace`` holds for (spaCy's IS_SPACE is ``text.isspace()``)
+_SPACE_CODES = numpy.array(sorted(map(ord, "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                                          "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")), dtype=numpy.uint32)
 
 
-def token_arrays(doc: Doc) -> numpy.ndarray:
-    """``doc.to_array(TOKEN_ATTRS)``, made once per doc for all components (``doc.user_data``)."""
+class TokenArrays:
+    """Per-token arrays of a doc: ``idx`` (start character), ``orth`` (uint64), ``is_space`` (bool)
+    and ``length`` (characters). Only IDX, ORTH and SPACY are read from the Doc (token
+    attributes); the lexeme attributes are derived, at a fraction of ``Doc.to_array``'s cost for
+    them: a token is a whitespace token when its first character is whitespace (the tokenizer
+    splits text into runs of whitespace and of other characters before anything else), and its
+    length runs to the next token's start, less its trailing space."""
+
+    __slots__ = ("idx", "is_space", "length", "orth")
+
+    def __init__(self, doc: Doc, text: str):
+        n = len(doc)
+        arr = doc.to_array([IDX, ORTH, SPACY])
+        self.orth = arr[:, 1]  # uint64 hashes, as the StringStore's keys
+        self.idx = arr[:, 0].astype(numpy.int64)
+        ends = numpy.append(self.idx[1:], len(text)) if n else self.idx
+        self.length = ends - self.idx - arr[:, 2].astype(numpy.int64)
+        codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+        self.is_space = numpy.isin(codes[self.idx], _SPACE_CODES) if n else numpy.zeros(0, dtype=bool)
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The doc's ``TokenArrays``, made once per doc for all components (``doc.user_data``)."""
     arr = doc.user_data.get("mm_arrays")
     if arr is None or len(arr) != len(doc):
-        arr = doc.user_data["mm_arrays"] = doc.to_array(list(TOKEN_ATTRS))
+        arr = doc.user_data["mm_arrays"] = TokenArrays(doc, doc_text(doc))
     return arr
 
 
@@ -121,10 +147,10 @@ def store_findings(doc: Doc, key: str, found: list[tuple[int, int, str]], spans:
         doc.spans[key] = [Span(doc, s, e, label=lab) for s, e, lab in found]
     elif found:
         arr = token_arrays(doc)
-        starts = numpy.fromiter((t[0] for t in found), dtype=numpy.int64, count=len(found))
-        lasts = numpy.fromiter((t[1] - 1 for t in found), dtype=numpy.int64, count=len(found))
-        start_chars = arr[starts, 0].tolist()
-        end_chars = (arr[lasts, 0] + arr[lasts, 4]).tolist()
+        starts = numpy.array([t[0] for t in found], dtype=numpy.int64)
+        lasts = numpy.array([t[1] for t in found], dtype=numpy.int64) - 1
+        start_chars = arr.idx[starts].tolist()
+        end_chars = (arr.idx[lasts] + arr.length[lasts]).tolist()
         doc.user_data[key] = [(a, b, t[2]) for a, b, t in zip(start_chars, end_chars, found)]
     else:
         doc.user_data[key] = []

@@ -361,7 +361,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
     reply = _TO_WHICH.search(text, us, ue) if text.find("to which", us, ue) >= 0 else None
-    replier = next((m for m in ments if reply and m.start == reply.end()), None)
+    replier = next((m for m in ments if m.start == reply.end()), None) if reply else None
     if replier is not None and any(c[0] >= replier.end and c[2] not in ("passive", "impersonal") for c in ucues):
         # "It was asked whether the contractor had been penalised, to which the Section 151 Officer replied that ...":
         # the question and its answer in one sentence, spoken by the one who replied

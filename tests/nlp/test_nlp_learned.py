@@ -204,3 +204,17 @@ def test_a_section_headings_hits_are_features_unless_it_repeats_the_title():
     hits = section_hits(nlp, title, ["Dashboard 2 – Children in Care", None, title, "Dashboard 5 – Waiting Times"], found)
     assert hits == [("children-in-care",), (), (), ("waiting-times",)]
     assert set(found) == {"Dashboard 2 – Children in Care", "Dashboard 5 – Waiting Times"}  # each heading read once
+
+
+def test_headings_are_matched_in_one_doc_with_the_hits_each_has_alone():
+    from minutes_miner.nlp.learned import headings_labels, title_labels
+    from minutes_miner.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    headings = ["Dashboard 2 – Children in Care", "Children in Care Council update", "Report of the panel within",
+                "days lost to sickness", "Waiting lists: seen within 18 weeks", " Housing need ", "Line one\nwithin",
+                "weeks", "Black families and the SEND review", "", "Dashboard 2 – Children in Care"]
+    found = headings_labels(nlp, headings)
+    assert found == {h: title_labels(nlp, h) for h in headings if h}
+    assert found["Report of the panel within"] == [] and found["days lost to sickness"] == title_labels(nlp, "days lost to sickness")
+    assert found["Dashboard 2 – Children in Care"] == ["children-in-care"]

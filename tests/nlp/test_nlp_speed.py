@@ -117,3 +117,16 @@ def test_lead_in_kind_reads_a_block_s_folded_text_as_given():
         norm = normalise(text)
         assert lead_in_kind(norm, folded(norm)) == lead_in_kind(text)
     assert lead_in_kind("The following points arose from the discussion:", "the following points arose from the discussion:") == "discussion"
+
+
+def test_pipeline_tokenizer_caches_past_spacy_s_default_10000_chunks_with_the_same_tokens():
+    import spacy
+
+    from minutes_miner.nlp.pipeline import TOKENIZER_CACHE_SIZE, load_pipeline
+
+    nlp = load_pipeline()
+    assert nlp.tokenizer.max_cache_size == TOKENIZER_CACHE_SIZE >= 100_000
+    text = "Cllr. O'Brien-Jones asked (re: EHCPs) whether £3.2m, 2023/24's 17% rise & the MASH's figures—were final?"
+    fresh = spacy.blank("en").tokenizer
+    for _ in range(2):  # the second pass is served from the cache
+        assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in fresh(text)]
