@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .attendance import title_kind
+from .attendee_entry import title_kind
 from .records import BlockData, LeadIn, Spk, Stmt, Unit
 from .speakers import Analyser
 from .textnorm import QUESTION_HEADING, normalise

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .attendance import names_a_job, post_nominals, title_kind
+from .attendee_entry import names_a_job, post_nominals, title_kind
 from .textnorm import collapse, normalise
 
 KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .attendance import title_kind
+from .attendee_entry import title_kind
 from .components import REPRESENTATIVE_NOUNS
 from .people import Entry, People, is_initials_of, title_initials
 from .records import BlockData, Mention, Spk, Stmt, Subject

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from .agents import agent_subject, relative_subject
-from .attendance import title_kind
+from .attendee_entry import title_kind
 from .records import Mention, Subject, Unit
 from .textnorm import folded
 
