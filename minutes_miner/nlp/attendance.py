@@ -273,6 +273,17 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
     return out
 
 
+@lru_cache(maxsize=1)
+def _bilingual_pair() -> re.Pattern:
+    """The Welsh half and the slash of "Aelodau / Members:", "(Cadeirydd / Chair)", "Cynghorwyr / Councillors Elfed Môn"."""
+    openers = "|".join(sorted(map(re.escape, rules.people()["bilingual_openers"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?i:{openers})(?:[\s-]+[^\s/():;,]+){{0,7}}?\s+/\s+(?=[A-Z])")
+
+
+def _english_half(text: str) -> str:
+    return _bilingual_pair().sub("", text) if " / " in text else text
+
+
 def parse_attendance(text: str) -> list[AttendeeMention]:
     """People listed in attendance text.
 
@@ -286,7 +297,7 @@ def parse_attendance(text: str) -> list[AttendeeMention]:
     """
     if not text or not text.strip():
         return []
-    text = repair(text)
+    text = _english_half(repair(text))
     out: list[AttendeeMention] = []
     matches = list(_LABEL_RE.finditer(text))
     for i, m in enumerate(matches):

@@ -158,7 +158,15 @@ def parse_entry(part: str, status: str, default_kind: str | None, plural_prefix:
         name = f"{plural_prefix} {name}"
     if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
         return None
+    if _is_bare_title(name):
+        return None  # "OFFICERS: Director of Adult Services; Principal Social Worker; ...": roles, nobody named
     return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party)
+
+
+def _is_bare_title(name: str) -> bool:
+    """A list entry that is a job title with nobody named: "Principal Social Worker", "Strategic Finance Manager"."""
+    words = name.split()
+    return len(words) >= 2 and words[-1] in _job_words() and looks_like_title(name) and words[0] not in rules.people()["honorifics"]
 
 
 def _listed_kind(name: str, title: str | None, default_kind: str | None) -> str:

@@ -158,6 +158,9 @@ class MentionMatcher:
         self.representatives = phrases.group("representatives")
         phrases.add("LOWER", self.representatives, "REP", phrase_docs(nlp, list(REPRESENTATIVE_NOUNS)))
         self.heads = phrases.group("heads")
+        # words that open another role after "and the": "the Director of Housing and the Cabinet Member"
+        self.role_words = ({h.lower() for h in self.head_words} | self.mod_words
+                           | {w.lower() for r in data["roles"] for p in r["phrases"] for w in p.split()[:2] if w.lower() != "the"})
         phrases.add("LOWER", self.heads, "HEAD", phrase_docs(nlp, [h.lower() for h in self.head_words]))
 
     def _titled(self, doc: Doc, s: int, e: int) -> tuple[int, int, str] | None:
@@ -227,6 +230,10 @@ class MentionMatcher:
         if doc[j].lower_ not in ("and", "&") or j + 1 >= len(doc):
             return False
         following = doc[j + 1].text
+        if following == "the" and j + 2 < len(doc):
+            # "Cabinet Member for Education and the Welsh Language", not "the Director of Housing and the Chair"
+            after = doc[j + 2].text
+            return after[:1].isupper() and after not in self.not_title_words and after.lower() not in self.role_words
         return following[:1].isupper() and following not in self.not_title_words
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:

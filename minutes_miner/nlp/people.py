@@ -367,6 +367,18 @@ def title_initials(title: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", title.split(",")[0]) if w[:1].isupper())
 
 
+def abbreviates_title(initials: str, title: str) -> bool:
+    """``initials`` the minutes give a job title: "ACFO" for "Assistant Chief Fire Officer", or with
+    the small words in lower case, "HoC" for "Head of Commissioning", "DoF" for "Director of Finance"."""
+    if initials == title_initials(title):
+        return True
+    words = [w for w in re.split(r"[\s-]+", title.split(",")[0]) if w]
+    return any(c.islower() for c in initials) and initials == "".join(w[0] for w in words if w[0].isupper() or w in _SMALL_TITLE_WORDS)
+
+
+_SMALL_TITLE_WORDS = frozenset(("of", "for", "and", "in"))
+
+
 @lru_cache(maxsize=20000)
 @lru_cache(maxsize=256)
 def _rank_names(honorific: str) -> frozenset[str]:

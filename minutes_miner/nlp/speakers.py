@@ -7,7 +7,7 @@ import re
 from . import rules
 from .attendee_entry import title_kind
 from .components import REPRESENTATIVE_NOUNS
-from .people import Entry, People, is_initials_of, title_initials
+from .people import Entry, People, abbreviates_title, is_initials_of
 from .records import BlockData, Mention, Spk, Stmt, Subject
 from .textnorm import normalise
 from .units import PRONOUNS
@@ -17,7 +17,7 @@ _CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "c
 
 _REPRESENTATIVES = frozenset(REPRESENTATIVE_NOUNS.values())
 _THE_OUR = re.compile(r"^(?:the|our)\s+", re.IGNORECASE)
-INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
+INITIALS_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,5})\)")  # "(DAS)", "(HoC)"
 
 
 class Analyser:
@@ -141,7 +141,7 @@ class Analyser:
                 self.people.add(m.text)
             if m.label == "ROLE_OPEN":
                 mi = INITIALS_AFTER.match(bd.norm, m.end)
-                if mi and title_initials(_THE_OUR.sub("", m.text)) == mi.group(1):
+                if mi and abbreviates_title(mi.group(1), _THE_OUR.sub("", m.text)):
                     self.role_aliases.setdefault(mi.group(1), m)
             if m.named:
                 mi = INITIALS_AFTER.match(bd.norm, m.end)

@@ -1,0 +1,76 @@
+"""Speakers a council never names: officers listed by job title only and then called by their
+initials ("The Head of Commissioning (HoC) ... HoC undertook"), bilingual attendance labels, and a
+cabinet portfolio whose name holds "and the" (invented minutes)."""
+from __future__ import annotations
+
+from nlp_helpers import analyse_text, find
+
+from minutes_miner.nlp import parse_attendance
+
+TITLES_ONLY = """\
+HALVERGATE METROPOLITAN BOROUGH COUNCIL
+
+HOUSING SCRUTINY BOARD
+
+PRESENT: Councillor Edna Garside (Chair); Councillors Ravi Patel and Joan Tuke
+
+OFFICERS: Director of Housing; Principal Social Worker; Head of Tenancy Services; Democratic Services Officer
+
+12. TEMPORARY ACCOMMODATION
+
+The Director of Housing (DoH) reported that 214 households were in temporary accommodation.
+
+Cllr Patel asked how families in hotels were supported. The Principal Social Worker (PSW) explained that each family had a named worker. DoH added that no family had stayed more than six weeks.
+
+The Head of Tenancy Services (HoTS) presented the voids report. HoTS said that 61 homes were empty.
+
+Cllr Tuke asked for the voids by ward. HoTS undertook to circulate the figures.
+"""
+
+
+def test_a_list_of_job_titles_names_nobody():
+    people = parse_attendance("OFFICERS: Director of Housing; Principal Social Worker; Head of Tenancy Services; Democratic Services Officer")
+    assert people == []
+
+
+def test_roles_called_by_their_initials_mixed_case_included():
+    doc = analyse_text(TITLES_ONLY)
+    item = doc.items[-1]
+    expected = {
+        "214 households": ("the Director of Housing", "director of housing", "officer"),
+        "each family had a named worker": ("the Principal Social Worker", "principal social worker", "officer"),
+        "no family had stayed": ("the Director of Housing", "director of housing", "officer"),
+        "presented the voids report": ("the Head of Tenancy Services", "head of tenancy services", "officer"),
+        "61 homes were empty": ("the Head of Tenancy Services", "head of tenancy services", "officer"),
+    }
+    for fragment, who in expected.items():
+        _, s = find(item, fragment)
+        assert (s.speaker, s.speaker_key, s.speaker_kind) == who, fragment
+    _, promise = find(item, "undertook to circulate")
+    assert (promise.speaker_key, promise.act) == ("head of tenancy services", "commitment")
+
+
+def test_bilingual_labels_and_titles_keep_the_english_half():
+    text = ("Aelodau / Members: Cynghorydd Eleri Wyn (Cadeirydd / Chair), Cynghorwyr / Councillors Huw Tomos and Alys Roberts\n"
+            "Hefyd yn bresennol / Also present: Councillor Dafydd Rees (Aelod Cabinet dros Dai / Cabinet Member for Housing)\n"
+            "Swyddogion / Officers: Sioned Price (Pennaeth Tai / Head of Housing)")
+    got = [(a.name, a.title, a.kind) for a in parse_attendance(text)]
+    assert got == [
+        ("Cynghorydd Eleri Wyn", "Chair", "chair"),
+        ("Councillor Huw Tomos", None, "member"),
+        ("Councillor Alys Roberts", None, "member"),
+        ("Councillor Dafydd Rees", "Cabinet Member for Housing", "cabinet_member"),
+        ("Sioned Price", "Head of Housing", "officer"),
+    ]
+
+
+def test_a_portfolio_named_with_and_the_resolves_to_its_holder():
+    doc = analyse_text(
+        "EDUCATION SCRUTINY COMMITTEE\n\nPresent: Councillor Mari Jones (Chair), Councillor Owen Hughes\n\n"
+        "Also present: Councillor Bethan Lloyd (Cabinet Member for Culture and the Welsh Language)\n\n"
+        "5. Welsh in Education Strategic Plan\n\n"
+        "Councillor Hughes asked whether the targets would be met.\n\n"
+        "The Cabinet Member for Culture and the Welsh Language responded that two of the seven targets were behind.\n")
+    item = doc.items[-1]
+    _, s = find(item, "two of the seven targets")
+    assert (s.speaker_key, s.speaker_kind, s.act) == ("lloyd", "cabinet_member", "answer")
