@@ -45,17 +45,31 @@ class Entry:
             self.kind, self.kind_rank = kind, rank
 
 
+def _says_more(honorific: str, than: str) -> bool:
+    return _honorific_rank(honorific) > _honorific_rank(than)
+
+
+def _honorific_rank(honorific: str) -> tuple[bool, bool]:
+    info = rules.people()["honorifics"].get(honorific, {})
+    return info.get("kind") is not None, info.get("gender") is not None
+
+
 @lru_cache(maxsize=20000)
 def split_name(name: str) -> tuple[str | None, str | None, str, str]:
     """(honorific, first name, initials, surname) of a person's name as written."""
     text = collapse(normalise(name)).strip(" ,.")
     text = post_nominals().sub("", text)
     hon = None
-    for h in _honorifics():
-        if text == h or text.startswith(h + " "):
-            hon = h
-            text = text[len(h):].strip()
-            break
+    stacked = True
+    while stacked:  # "Professor Dame Miriam Okonkwo-Shaw": the honorific that says most (a kind, then a gender) is kept
+        stacked = False
+        for h in _honorifics():
+            if text == h or text.startswith(h + " "):
+                if hon is None or _says_more(h, hon):
+                    hon = h
+                text = text[len(h):].strip()
+                stacked = bool(text)
+                break
     text = re.sub(r"\s*-\s*", "-", text)
     words = text.split()
     if not words:
@@ -183,7 +197,7 @@ class People:
     def _match(self, hon: str | None, first: str | None, initials: str, surname: str) -> Entry | None:
         cands = self._by_surname.get(surname.lower(), [])
         if not cands:
-            return None
+            return self._by_first_name_honorific(hon, first, initials, surname)
         gender = self._gender(hon, first)
         hon_class = self._hon_kind.get(hon) if hon else None
         good = []
@@ -204,6 +218,14 @@ class People:
             return good[0]
         exact = [e for e in good if first and e.first == first] or [e for e in good if initials and e.initials[:1] == initials[:1]]
         return exact[0] if exact else good[-1]
+
+    def _by_first_name_honorific(self, hon: str | None, first: str | None, initials: str, word: str) -> Entry | None:
+        """"Dame Miriam", "Sir Keith": the one person of that first name who bears the honorific."""
+        if not hon or first or initials or not self._hon_info.get(hon, {}).get("with_first_name"):
+            return None
+        w = word.lower()
+        holders = [e for e in self.entries if e.first and e.first.lower() == w and any(hon in f.split() for f in e.forms)]
+        return holders[0] if len(holders) == 1 else None
 
     # -- lookup --------------------------------------------------------------
     def lookup(self, name: str) -> Entry | None:

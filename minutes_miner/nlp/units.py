@@ -255,6 +255,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                     # its name running on past the mention ("Western Counties Ambulance Service")
                     parts[-1][1] = parts[-1][1] or nm.text
                     pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
+                    if gap.strip() == "(":
+                        close = _CLOSE_BRACKET.match(text, pos)  # "Mr Stephen Garrod (Healthwatch Pellingford) said"
+                        pos = close.end() if close else pos
                     j += 1
                     continue
                 mc = _CONNECT.fullmatch(gap)

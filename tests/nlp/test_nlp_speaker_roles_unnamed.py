@@ -74,3 +74,37 @@ def test_a_portfolio_named_with_and_the_resolves_to_its_holder():
     item = doc.items[-1]
     _, s = find(item, "two of the seven targets")
     assert (s.speaker_key, s.speaker_kind, s.act) == ("lloyd", "cabinet_member", "answer")
+
+
+PARTNERS = """\
+HEALTH SCRUTINY PANEL
+
+Present: Councillor Ann Lomax (Chair), Councillor Dev Gill
+
+In attendance: Professor Dame Ruth Achterberg-Lowe DBE (Chair, Wyndle Primary Care Network); Sir Keith Barrowman (Chair, Wyndle Hospice); Mr Tomas Reid (Healthwatch Wyndle)
+
+7. GP access
+
+Professor Achterberg-Lowe presented the network's report on appointments.
+
+Councillor Gill asked how many practices had closed their lists. Dame Ruth replied that three practices had closed their lists since April.
+
+Sir Keith added that the hospice had opened four more beds.
+
+Mr Tomas Reid (Healthwatch Wyndle) said that residents found the telephone queue hard to get through.
+"""
+
+
+def test_an_honorific_with_the_first_name_alone_is_the_person_who_bears_it():
+    item = analyse_text(PARTNERS).items[-1]
+    _, ruth = find(item, "three practices had closed")
+    assert (ruth.speaker, ruth.speaker_key, ruth.speaker_kind, ruth.act) == (
+        "Professor Dame Ruth Achterberg-Lowe", "achterberg-lowe", "external", "answer")
+    _, keith = find(item, "four more beds")
+    assert (keith.speaker_key, keith.speaker_kind) == ("barrowman", "external")
+
+
+def test_a_name_with_its_organisation_in_brackets_speaks():
+    item = analyse_text(PARTNERS).items[-1]
+    _, s = find(item, "telephone queue hard")
+    assert (s.speaker, s.speaker_key, s.speaker_kind) == ("Mr Tomas Reid", "reid", "external")
