@@ -205,6 +205,9 @@ class MentionMatcher:
                 k = k3
         has_article = k > 0 and doc[k - 1].lower_ in ("the", "a", "an", "our")
         start = k - 1 if has_article else k
+        owner = self._possessive_owner(doc, k) if not has_article else None
+        if owner is not None:
+            has_article, start = True, owner  # "the ICB's director", "the Trust's Medical Director"
         j = h + 1
         if j + 1 < n and doc[j].lower_ in ("of", "for", "in") and doc[j + 1].text[:1].isupper():  # "Consultant in Public Health"
             j += 2
@@ -223,6 +226,19 @@ class MentionMatcher:
         if not has_article and not doc[start].text[:1].isupper():
             return None
         return start, j, "ROLE_OPEN"
+
+    def _possessive_owner(self, doc: Doc, k: int) -> int | None:
+        """Where "the ICB's" or "the Integrated Care Board's" starts, before a role starting at ``k``:
+        an organisation written with capitals, then 's."""
+        if k < 3 or doc[k - 1].text not in ("'s", "’s"):
+            return None
+        p = k - 2
+        while p >= 0 and k - p < 8 and doc[p].lower_ != "the" and (
+                doc[p].text[:1].isupper() or (doc[p].lower_ in ("and", "of", "&") and p > 0 and doc[p - 1].text[:1].isupper())):
+            p -= 1
+        if p < 0 or p == k - 2 or doc[p].lower_ != "the":
+            return None
+        return p
 
     def _title_and(self, doc: Doc, j: int) -> bool:
         """'and' inside a job title: "Cabinet Member for Children and Education", not "the

@@ -286,6 +286,9 @@ class People:
         """Everyone whose title is this role, most exactly first: the title itself; the chair; a
         title starting with it ("the Director" for "Director of Housing"); one ending with it
         ("the Commissioner" for the "Police and Crime Commissioner")."""
+        owned = _POSSESSIVE_ROLE.match(role)
+        if owned:
+            return self._owned_holders(owned.group("org"), owned.group("role"))
         words = role.split()
         if len(words) >= 2 and _INITIALS.match(words[0]):
             # "the CSP Manager" (Community Safety Partnership Manager), "the ICB Place Director" (Place Director,
@@ -308,6 +311,20 @@ class People:
             return [e for e in self.entries if e.kind == "chair"]
         # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
         return [e for e in self.entries if e.honorific and r in _rank_names(e.honorific)]
+
+    def _owned_holders(self, org: str, role: str) -> list[Entry]:
+        """"the ICB's director", "the Trust's Medical Director": whoever holds the role in that organisation
+        (its name or acronym in the title); "the Council's Director of Finance": the council's own."""
+        r, o = _title_norm(role), _title_norm(org)
+        if not r or not o:
+            return []
+        within = re.compile(r"\b" + re.escape(r) + r"\b")
+        holders = [e for e in self.entries if any(within.search(_title_norm(t)) and (re.search(r"\b" + re.escape(o) + r"\b", _title_norm(t))
+                                                                                      or (org.isupper() and org in _capitals(t)))
+                                                  for t in e.titles)]
+        if holders or title_kind(org) == "external":
+            return holders
+        return self.title_holders(role)
 
     def _holders_by_title(self, r: str) -> list[Entry]:
         exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
@@ -335,6 +352,7 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_POSSESSIVE_ROLE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][^'’]{1,60})['’]s\s+(?P<role>\S.*)$")
 _FORM_HONOURS = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?")
 _CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))
 #: roles that a partner's officer holds when the minutes say them bare ("the Commissioner", "the Chief Constable")

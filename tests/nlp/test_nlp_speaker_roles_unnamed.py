@@ -108,3 +108,30 @@ def test_a_name_with_its_organisation_in_brackets_speaks():
     item = analyse_text(PARTNERS).items[-1]
     _, s = find(item, "telephone queue hard")
     assert (s.speaker, s.speaker_key, s.speaker_kind) == ("Mr Tomas Reid", "reid", "external")
+
+
+OWNED_ROLES = """\
+HEALTH PANEL
+
+Present: Councillor Ann Lomax (Chair), Councillor Dev Gill
+
+Partners: Jasmine Okafor (Place Executive Director for Wandle, South Thames Integrated Care Board); Dr Ian Holt (Medical Director, Wandle Hospitals NHS Trust)
+
+Officers: Mark Sole (Director of Finance)
+
+15. Winter
+
+Councillor Gill asked about corridor care. In response to a question, the ICB's director said that corridor care could not be ruled out.
+
+The Trust's Medical Director said that every bed had been full in January.
+
+The Council's Director of Finance said that the winter fund was spent.
+"""
+
+
+def test_a_role_owned_by_an_organisation_is_its_holder_there():
+    item = analyse_text(OWNED_ROLES).items[-1]
+    expected = {"corridor care could not": ("okafor", "external"), "every bed": ("holt", "external"), "winter fund": ("sole", "officer")}
+    for fragment, who in expected.items():
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.speaker_kind) == who, fragment
