@@ -52,6 +52,8 @@ _MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|
 _CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chair)\)\s*$")
 # the chair of the meeting's own body ("Chair of the Group" in a task-and-finish group's key), not of a partner's board
 _OWN_CHAIR = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\s+of\s+the\s+(?:(?:task and finish |working |review |scrutiny )?group|panel|committee|sub-committee|meeting|review)\b")
+# the independent chair of a partnership's board ("Independent Chair, Wyndle Safeguarding Adults Board"), not of the committee
+_PARTNER_CHAIR = re.compile(r"^(?:the\s+)?independent\s+chair(?:man|person)?\b(?!.*\b(?:committee|panel)\b).*\b(?:board|partnership|trust|forum|alliance|network)\b")
 # council services whose names contain a partner's word ("Virtual School Headteacher")
 _COUNCIL_SERVICE = re.compile(r"\bvirtual school\b")
 
@@ -73,7 +75,7 @@ def _title_kind(title: str | None) -> str | None:
         return "cabinet_member"
     if _MEMBER_TITLE.match(low):  # "Committee Member", "Co-opted Member (Parent Governor)"
         return "member"
-    if _external_rx().search(title) and not _COUNCIL_SERVICE.search(low):
+    if (_external_rx().search(title) and not _COUNCIL_SERVICE.search(low)) or _PARTNER_CHAIR.match(low):
         return "external"
     return "officer"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .agents import agent_subject, relative_subject
+from .agents import agent_subject, label_subject, relative_subject
 from .attendee_entry import title_kind
 from .records import Mention, Subject, Unit
 from .textnorm import folded
@@ -298,6 +298,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 best = Subject("chain", [(p[0], p[1]) for p in parts], cue_start=cue[0], cue_act=cue[2])
             consumed.update(range(i, j))
         i += 1
+    if best is not None and best.kind == "chain" and ments and best.parts[0][0] is not ments[0]:
+        # "Response (Cabinet Member for Children): The intention was ..., but the Director cautioned that ...": the label's
+        labelled = label_subject(text, us, ue, ments, ucues)
+        best = labelled or best
     # pronoun / single-word subject before a cue
     for s, e, act in ucues:
         if best is not None and s >= best.cue_start:

@@ -135,3 +135,28 @@ def test_a_role_owned_by_an_organisation_is_its_holder_there():
     for fragment, who in expected.items():
         _, s = find(item, fragment)
         assert (s.speaker_key, s.speaker_kind) == who, fragment
+
+
+def test_the_independent_chair_of_a_partner_board_is_not_the_committees_chair():
+    doc = analyse_text(
+        "ADULT SOCIAL CARE SCRUTINY COMMITTEE\n\nPresent: Councillor Ann Lomax (Chair), Councillor Dev Gill\n\n"
+        "In attendance: Professor Jane Orr (Independent Chair, Wyndle Safeguarding Adults Board)\n\n"
+        "4. Safeguarding Adults Board annual report\n\n"
+        "The Independent Chair highlighted the Board's three priorities.\n\n"
+        "The Chair thanked the Board for its report.\n")
+    item = doc.items[-1]
+    _, s = find(item, "three priorities")
+    assert (s.speaker_key, s.speaker_kind) == ("orr", "external")
+    _, chair = find(item, "thanked the Board")
+    assert (chair.speaker_key, chair.speaker_kind) == ("lomax", "chair")
+
+
+def test_a_response_label_names_the_speaker_of_the_whole_sentence():
+    doc = analyse_text(
+        "CABINET SCRUTINY COMMITTEE\n\nPresent: Councillor Ann Lomax (Chair), Councillor Dev Gill\n\n"
+        "Also present: Councillor Owen Tate (Cabinet Member for Children)\n\nOfficers: Dana Wild (Director of Children's Services)\n\n"
+        "6. Sufficiency strategy\n\n"
+        "Cllr Gill: Asked whether the new homes would have permanent staff.\n\n"
+        "Response (Cabinet Member for Children): The intention was a permanent team, but the Director cautioned that recruitment was hard.\n")
+    _, s = find(doc.items[-1], "permanent team")
+    assert (s.speaker_key, s.speaker_kind, s.act) == ("tate", "cabinet_member", "answer")
