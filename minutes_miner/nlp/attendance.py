@@ -131,14 +131,24 @@ def _split_top(text: str) -> list[str]:
     return [p.strip(" .\n\t") for p in parts if p.strip(" .\n\t")]
 
 
+# one person to a line, "Name, Title" / "Name (Title)" / "Name – Title": "Kath Morrow, Chief Executive, Healthwatch Wealdmarsh"
+_PERSON_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+(?:\s+[A-Z]{2,5})?\s*(?:,|\(|[-–]\s)")
+
+
 def _list_body(body: str) -> str:
     """Cut a list at its end: a blank line, or a line break not inside a wrapped list line."""
     lines = body.split("\n")
     kept: list[str] = []
     depth = 0
+    one_per_line = len(lines) > 1 and all(_PERSON_LINE.match(line.lstrip("x")) for line in lines[:2])
     for i, line in enumerate(lines):
         if i and not line.strip():
             break
+        if i and one_per_line and depth == 0 and _PERSON_LINE.match(line):
+            kept[-1] += ";"  # "Witnesses:" over one person to a line: the lines are its entries
+            kept.append(line)
+            depth = max(line.count("(") - line.count(")"), 0)
+            continue
         if i:
             prev = kept[-1].rstrip()
             cont = (
@@ -282,6 +292,26 @@ def _bilingual_pair() -> re.Pattern:
 
 def _english_half(text: str) -> str:
     return _bilingual_pair().sub("", text) if " / " in text else text
+
+
+# where a second "Name, Title" starts in a line run on from the one before ("... NHS Foundation Trust Kath Morrow, Chief Executive")
+_NEXT_PERSON = re.compile(r"\s(?=(?P<first>[A-Z][a-z'’-]+)\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+\s*,\s*(?P<title>[A-Z][^,]*))")
+
+
+def parse_person_line(line: str) -> list[AttendeeMention]:
+    """The one person of a line under a list label, whose title may hold commas: "Kath Morrow, Chief
+    Executive, Healthwatch Wealdmarsh" (two such lines run together are two people); a line naming
+    several people otherwise is read as a list."""
+    line = collapse(line).strip(" .;")
+    data = rules.people()
+    starts = [0] + [m.end() for m in _NEXT_PERSON.finditer(line, max(line.find(","), 0))
+                    if m.group("first") in data["first_names"]["f"] or m.group("first") in data["first_names"]["m"]
+                    or m.group("first") in data["honorifics"] or looks_like_title(m.group("title"))]
+    pieces = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
+    entries = [name_then_title(piece, "present", None) for piece in pieces]
+    if all(e is not None for e in entries):
+        return entries
+    return parse_attendance("Present: " + line)
 
 
 def parse_attendance(text: str) -> list[AttendeeMention]:

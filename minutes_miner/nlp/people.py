@@ -330,6 +330,13 @@ class People:
         exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
         if exact or r in _CHAIR_WORDS:
             return exact
+        # "the External Auditor" for "Engagement Lead, Grainger Holt LLP, External Auditor"; "the Chief Executive of
+        # Healthwatch Wealdmarsh" for "Chief Executive, Healthwatch Wealdmarsh"
+        loose = _loose_title(r)
+        same = [e for e in self.entries if any(_loose_title(_title_norm(t)) == loose or any(_title_norm(part) == r for part in t.split(",")[1:])
+                                               for t in e.titles)]
+        if same:
+            return same
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
             return pref
@@ -425,6 +432,11 @@ def _rank_names(honorific: str) -> frozenset[str]:
     """An honorific and, when abbreviated, what it stands for: "Supt Henshall" is "the Superintendent"."""
     full = rules.people()["honorifics"].get(honorific, {}).get("stands_for")
     return frozenset(_title_norm(h) for h in (honorific, full) if h)
+
+
+def _loose_title(normed: str) -> str:
+    """A normalised title without its linking words: "chief executive of healthwatch" -> "chief executive healthwatch"."""
+    return collapse(re.sub(r"\b(?:of|for|at|the|to)\b", " ", normed))
 
 
 def _title_norm(title: str) -> str:

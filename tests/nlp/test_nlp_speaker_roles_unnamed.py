@@ -160,3 +160,45 @@ def test_a_response_label_names_the_speaker_of_the_whole_sentence():
         "Response (Cabinet Member for Children): The intention was a permanent team, but the Director cautioned that recruitment was hard.\n")
     _, s = find(doc.items[-1], "permanent team")
     assert (s.speaker_key, s.speaker_kind, s.act) == ("tate", "cabinet_member", "answer")
+
+
+WITNESSES = """\
+ADULTS AND HEALTH SELECT COMMITTEE
+
+Present: Mr Robert Amble (Chairman), Ms Anjali Rao
+
+36/24  MENTAL HEALTH CRISIS SUPPORT
+
+Witnesses:
+Rebecca Holt, Assistant Director for Mental Health
+Dr Ayo Okoro, Clinical Director for Acute and Crisis Services, Downs Partnership NHS Foundation Trust
+Kath Marrow, Chief Executive, Healthwatch Downshire
+Tamsin Gale, Engagement Lead, Grainger Lowe LLP, External Auditor
+
+Key points raised during the discussion:
+
+1. The Chief Executive of Healthwatch Downshire said that residents had been discharged without a care plan.
+
+2. Ms Rao asked about the audit fee. The External Auditor replied that a fee variation had been proposed.
+"""
+
+
+def test_witnesses_one_to_a_line_keep_their_whole_titles():
+    from minutes_miner.nlp.attendance import parse_person_line
+
+    line = ("Dr Ayo Okoro, Clinical Director for Acute and Crisis Services, Downs Partnership NHS Foundation Trust "
+            "Kath Marrow, Chief Executive, Healthwatch Downshire")  # two lines run together
+    assert [(a.name, a.title) for a in parse_person_line(line)] == [
+        ("Dr Ayo Okoro", "Clinical Director for Acute and Crisis Services, Downs Partnership NHS Foundation Trust"),
+        ("Kath Marrow", "Chief Executive, Healthwatch Downshire")]
+    listed = parse_attendance("Witnesses:\nRebecca Holt, Assistant Director for Mental Health\nKath Marrow, Chief Executive, Healthwatch Downshire")
+    assert [(a.name, a.title) for a in listed] == [("Rebecca Holt", "Assistant Director for Mental Health"),
+                                                   ("Kath Marrow", "Chief Executive, Healthwatch Downshire")]
+
+
+def test_a_role_named_by_one_part_of_a_title_or_with_of_for_its_comma():
+    item = analyse_text(WITNESSES).items[-1]
+    _, ceo = find(item, "discharged without a care plan")
+    assert (ceo.speaker_key, ceo.speaker_kind) == ("marrow", "external")
+    _, auditor = find(item, "fee variation")
+    assert (auditor.speaker_key, auditor.speaker_kind, auditor.act) == ("gale", "external", "answer")
