@@ -90,8 +90,13 @@ class Analyser:
             spks = [s for s in spks if s is not None]
             if not spks:
                 return None
-            if spks[0].entry is None and not subj.parts[0][0].named:
-                spks[0] = self._holder_in_item(subj.parts[0][0], state) or spks[0]
+            first = subj.parts[0][0]
+            if spks[0].entry is None and not first.named:
+                spks[0] = self._holder_in_item(first, state) or spks[0]
+            elif first.label.startswith("ROLE_OPEN") and not any(s.entry is spks[0].entry for s in state.history):
+                # "The Director of Public Health replied ... The Director accepted": the unnamed Director who spoke
+                # in this item, not the one Director the attendance list names
+                spks[0] = self._role_spoken_in_item(first, state) or spks[0]
             # a joint statement ("Mr Jones and Mrs Khan both raised") is spoken by the first
             # named; the others are co-speakers (gold convention)
             return spks[0]
@@ -113,11 +118,9 @@ class Analyser:
         bare = _THE_OUR.sub("", m.text.strip())
         if m.label == "ROLE_ACRO":
             bare = self.acronyms.get(bare, bare)
-        if m.label.startswith("ROLE_OPEN"):
-            short = normalise(bare).lower()
-            for s in reversed(state.history):
-                if s.entry is None and s.key and s.key.startswith(short + " ") and not s.parts:
-                    return s  # "The Director of Housing presented ... The Director said": the role that spoke in this item
+        spoken = self._role_spoken_in_item(m, state)
+        if spoken is not None:
+            return spoken
         holders = self.people.title_holders(bare)
         if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
             kind = m.label.split("|")[2]
@@ -134,6 +137,13 @@ class Analyser:
         if len(own) == 1 and m.label != "ROLE_ACRO":
             return Spk(entry=own[0])  # "the Director": the council's own, not a partner's director named beside them
         return None
+
+    def _role_spoken_in_item(self, m: Mention, state: ItemState) -> Spk | None:
+        """"The Director of Housing presented ... The Director said": the unnamed role that spoke in this item."""
+        if not m.label.startswith("ROLE_OPEN"):
+            return None
+        short = normalise(_THE_OUR.sub("", m.text.strip())).lower()
+        return next((s for s in reversed(state.history) if s.entry is None and s.key and s.key.startswith(short + " ") and not s.parts), None)
 
     def register(self, bd: BlockData) -> None:
         for m in bd.mentions:

@@ -312,6 +312,9 @@ def analyse_turns(bds: list[BlockData], turns, people: People) -> list[Stmt]:
 
 
 _NOT_CARRIED_ON = re.compile(r"^(?:There|It|This|That)\b|\?\s*$")
+# a report in the passive with no one named: "An audit of taxi licensing was also reported, which had found ..."
+_REPORTED_BY_NOBODY = re.compile(r"\b(?:was|were|had\s+been)\s+(?:also\s+|further\s+|then\s+)?(?:reported|highlighted|outlined|explained|"
+                                 r"mentioned|raised)\b(?!\s+(?:by|to|as|on|in|at)\b)")
 
 
 def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], section) -> Spk | None:
@@ -325,7 +328,7 @@ def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], sect
         return None  # someone named but not as the subject: "Mrs Booth, for Healthwatch, reported"
     prev = stmts[-1]
     if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
-            or prev.blk.block.marker or _NOT_CARRIED_ON.search(bd.norm[u.start:u.end])):
+            or prev.blk.block.marker or _NOT_CARRIED_ON.search(bd.norm[u.start:u.end]) or _REPORTED_BY_NOBODY.search(bd.norm, u.start, u.end)):
         return None
     return prev.speaker
 

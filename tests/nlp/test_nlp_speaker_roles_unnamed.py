@@ -202,3 +202,44 @@ def test_a_role_named_by_one_part_of_a_title_or_with_of_for_its_comma():
     assert (ceo.speaker_key, ceo.speaker_kind) == ("marrow", "external")
     _, auditor = find(item, "fee variation")
     assert (auditor.speaker_key, auditor.speaker_kind, auditor.act) == ("gale", "external", "answer")
+
+
+ITEM_ROLES = """\
+ADULTS AND HEALTH BOARD
+
+Present: Councillor Anna Kovac (Chair), Councillor Liam Breen, Councillor Ruth Pike
+
+Officers: Rachel Orme (Director of Adult Social Care), the Director of Public Health.
+
+17. Annual public health report
+
+The Director of Public Health presented her annual report on health inequalities.
+
+Councillor Breen asked whether the survey figures for some communities were reliable.
+
+The Director accepted that the data was incomplete and said that her team was improving it.
+
+Councillor Pike remained worried that the gap would widen.
+
+18. Audit reports
+
+Rachel Orme reported that two audits had been completed.
+
+An audit of taxi licensing was also reported, which had found that 23 drivers' checks were late.
+"""
+
+
+def test_the_bare_role_is_the_unnamed_holder_who_spoke_in_the_item():
+    item = analyse_text(ITEM_ROLES).items[0]
+    _, s = find(item, "data was incomplete")
+    assert (s.speaker, s.speaker_key, s.act) == ("the Director of Public Health", "director of public health", "answer")
+
+
+def test_a_member_who_remained_worried_speaks():
+    _, s = find(analyse_text(ITEM_ROLES).items[0], "gap would widen")
+    assert (s.speaker_key, s.speaker_kind, s.act) == ("pike", "member", "concern")
+
+
+def test_a_report_in_the_passive_naming_nobody_does_not_carry_on_the_last_speaker():
+    _, s = find(analyse_text(ITEM_ROLES).items[1], "taxi licensing")
+    assert (s.speaker, s.speaker_kind) == (None, "unknown")
