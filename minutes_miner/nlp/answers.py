@@ -16,6 +16,9 @@ _NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|
 _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|members['’]?|supplementary)\s+){0,2}(?:questions?|quer(?:y|ies))\b", re.IGNORECASE)
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
+# a second respondent's explaining verb: "In reply, Councillor Sohal said ... . / Ms Pryce explained that ..."
+_EXPLAINED = re.compile(r"(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\s+that\b", re.IGNORECASE)
+_RESPONDENT_KINDS = frozenset(("officer", "cabinet_member", "external"))
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
@@ -223,6 +226,13 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
+        return "answer", stmts[-1].answers
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and u.subject.kind == "chain" and _EXPLAINED.match(text, u.subject.cue_start) and spk is not None
+            and (an.people.kind_of(spk.entry) if spk.entry is not None else spk.kind) in _RESPONDENT_KINDS and stmts[-1].speaker is not None and spk.ident != stmts[-1].speaker.ident
+            and not _asked_by(stmts, stmts[-1].answers, spk)):
+        # "In reply, Councillor Sohal said ... . / Ms Pryce explained that two of the posts had been filled": a second
+        # respondent (an officer, cabinet member or partner) explaining straight after the answer
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and (u.subject.kind == "pronoun" or same_block) and spk is not None

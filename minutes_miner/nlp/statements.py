@@ -339,8 +339,8 @@ def _labelled_run(u, bd: BlockData, stmts: list[Stmt], section) -> Spk | None:
     with no act cue, back to a bullet opened by a label of initials."""
     if not bd.block.marker or u.subject is not None or u.acts or u.response or u.passive or u.impersonal:
         return None
-    if any(u.start <= m.start < u.end for m in bd.mentions):
-        return None
+    if any(u.start <= m.start < u.end and not m.label.endswith("|group") for m in bd.mentions):
+        return None  # a body named in passing ("frozen at Cabinet's request") names no other speaker
     for prev in reversed(stmts):
         if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
                 or prev.blk.block.marker != bd.block.marker):

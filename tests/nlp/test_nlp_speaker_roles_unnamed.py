@@ -243,3 +243,36 @@ def test_a_member_who_remained_worried_speaks():
 def test_a_report_in_the_passive_naming_nobody_does_not_carry_on_the_last_speaker():
     _, s = find(analyse_text(ITEM_ROLES).items[1], "taxi licensing")
     assert (s.speaker, s.speaker_kind) == (None, "unknown")
+
+
+SECOND_RESPONDENT = """\
+OVERVIEW AND SCRUTINY COMMITTEE
+
+Present: Councillor Geoff Tallow (Chairman), Councillor Pat Rudge
+
+Also present: Councillor Mandy Sorrel (Cabinet Member for Housing)
+
+Officers: Joanna Price (Head of Housing Needs)
+
+44. Homelessness
+
+Councillor Rudge asked how many housing options posts were vacant.
+
+In reply, Councillor Sorrel said that three of fourteen posts were vacant.
+
+Ms Price explained that two of the posts had been filled from an apprenticeship scheme.
+
+Councillor Rudge asked that the service publish its caseloads. Ms Price agreed to introduce a quarterly caseload report.
+"""
+
+
+def test_a_second_respondent_explaining_after_the_answer_answers_the_same_question():
+    item = analyse_text(SECOND_RESPONDENT).items[-1]
+    question, _ = find(item, "how many housing options posts")
+    _, s = find(item, "apprenticeship scheme")
+    assert (s.speaker_key, s.speaker_kind, s.act, s.answers) == ("price", "officer", "answer", question)
+
+
+def test_agreeing_to_introduce_something_is_a_commitment():
+    _, s = find(analyse_text(SECOND_RESPONDENT).items[-1], "agreed to introduce")
+    assert (s.speaker_key, s.act) == ("price", "commitment")
