@@ -35,7 +35,7 @@ _LABELS = [
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
     (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
-    ((r"(?:members|councillors|committee members|panel members)\s+present|present|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
+    ((r"(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
      r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),

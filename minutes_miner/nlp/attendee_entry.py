@@ -48,7 +48,9 @@ _MEMBER_TITLE = re.compile(
 
 
 # councillors' and co-optees' roles that are neither chair nor cabinet
-_MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted|non-executive member)\b")
+_MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted|non-executive member)\b"
+                          # the seats of an education committee: "Religious Representative", "Church in Wales Representative"
+                          r"|\b(?:religious|church|diocesan|denominational|teacher|parent|pupil)\s+(?:[\w'’]+\s+){0,3}representative\b")
 _CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chair)\)\s*$")
 # the chair of the meeting's own body ("Chair of the Group" in a task-and-finish group's key), not of a partner's board
 _OWN_CHAIR = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\s+of\s+the\s+(?:(?:task and finish |working |review |scrutiny )?group|panel|committee|sub-committee|meeting|review)\b")

@@ -64,10 +64,10 @@ def split_name(name: str) -> tuple[str | None, str | None, str, str]:
     while stacked:  # "Professor Dame Miriam Okonkwo-Shaw": the honorific that says most (a kind, then a gender) is kept
         stacked = False
         for h in _honorifics():
-            if text == h or text.startswith(h + " "):
+            if text == h or text.startswith((h + " ", h + ". ")):  # "Supt. Karen Bligh" is Supt Karen Bligh
                 if hon is None or _says_more(h, hon):
                     hon = h
-                text = text[len(h):].strip()
+                text = text[len(h):].lstrip(".").strip()
                 stacked = bool(text)
                 break
     text = re.sub(r"\s*-\s*", "-", text)

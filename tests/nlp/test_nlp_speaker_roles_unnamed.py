@@ -276,3 +276,33 @@ def test_a_second_respondent_explaining_after_the_answer_answers_the_same_questi
 def test_agreeing_to_introduce_something_is_a_commitment():
     _, s = find(analyse_text(SECOND_RESPONDENT).items[-1], "agreed to introduce")
     assert (s.speaker_key, s.act) == ("price", "commitment")
+
+
+SCOTTISH = """\
+WESTBURN COUNCIL
+
+EDUCATION COMMITTEE
+
+Sederunt: Councillor Fiona Baird (Convener); Councillors Ross and Lennox; Mrs Agnes Hood (Religious Representative)
+
+In attendance: Chief Education Officer (Mr Gordon Reid); Supt. Karen Bligh (Westburn Police)
+
+4. ATTAINMENT REPORT
+
+Mrs Hood asked whether religious observance figures were collected. The Convener advised that this would be followed up.
+
+Councillor Ross asked whether school patrols would continue. The Superintendent replied that they would.
+"""
+
+
+def test_a_sederunt_lists_the_members_and_a_religious_representative_is_one():
+    item = analyse_text(SCOTTISH).items[-1]
+    _, hood = find(item, "religious observance")
+    assert (hood.speaker_key, hood.speaker_kind) == ("hood", "member")
+    _, convener = find(item, "followed up")
+    assert (convener.speaker_key, convener.speaker_kind) == ("baird", "chair")
+
+
+def test_an_abbreviated_rank_with_a_full_stop_is_the_rank():
+    _, s = find(analyse_text(SCOTTISH).items[-1], "replied that they would")
+    assert (s.speaker_key, s.speaker_kind, s.act) == ("bligh", "external", "answer")
