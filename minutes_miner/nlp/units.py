@@ -30,7 +30,8 @@ def _appos_title(m: re.Match) -> str | None:
     """The job title an apposition gives, the one after a party tag first."""
     if m.lastindex is None:
         return None  # no apposition at all (the usual gap: "Councillor Patel| asked")
-    return m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
+    title = m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
+    return None if title is not None and title.strip().lower() in ("who", "which") else title  # "Ms Tait, who spoke as ...": no title
 
 
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*[:–—-]?\s*")  # "Councillor Evans – asked about"

@@ -1,8 +1,11 @@
-"""Speakers a council never names: officers listed by job title only and then called by their
-initials ("The Head of Commissioning (HoC) ... HoC undertook"), bilingual attendance labels, and a
-cabinet portfolio whose name holds "and the" (invented minutes)."""
+"""Speakers as councils the gold sets never saw print them (invented minutes): officers listed by
+job title only and called by their initials ("The Head of Commissioning (HoC) ... HoC undertook"),
+bilingual attendance labels, honorifics with a first name ("Dame Ruth replied"), roles owned by an
+organisation ("the ICB's director"), a partner board's Independent Chair, witnesses one to a line,
+second respondents, Scottish sederunts, and the public and voluntary sector as external."""
 from __future__ import annotations
 
+import pytest
 from nlp_helpers import analyse_text, find
 
 from minutes_miner.nlp import parse_attendance
@@ -306,3 +309,30 @@ def test_a_sederunt_lists_the_members_and_a_religious_representative_is_one():
 def test_an_abbreviated_rank_with_a_full_stop_is_the_rank():
     _, s = find(analyse_text(SCOTTISH).items[-1], "replied that they would")
     assert (s.speaker_key, s.speaker_kind, s.act) == ("bligh", "external", "answer")
+
+
+PUBLIC = """\
+COMMUNITIES SCRUTINY PANEL
+
+Present: Councillor Ann Lomax (Chair), Councillor Dev Gill
+
+Also present: Ms Jo Bell (Youth Worker, Ferry Lane Youth Project)
+
+5. Youth provision
+
+Ms Bell said that attendance at the youth club had doubled.
+
+Ms Kay Dunn, an independent domestic violence adviser with Safe Homes, said that waiting times had grown.
+
+Ms Rose Tait, who spoke as a local parent, said that the crossing by the school was dangerous.
+"""
+
+
+@pytest.mark.parametrize("fragment, key", [
+    ("attendance at the youth club", "bell"),
+    ("waiting times had grown", "dunn"),
+    ("crossing by the school", "tait"),
+])
+def test_voluntary_sector_staff_and_the_public_are_external(fragment, key):
+    _, s = find(analyse_text(PUBLIC).items[-1], fragment)
+    assert (s.speaker_key, s.speaker_kind) == (key, "external")
