@@ -8,6 +8,7 @@ from minutes_miner.models import AttendeeMention
 
 from . import rules
 from .attendee_entry import (
+    CO_OPTED,
     INITIALS,
     initials_of,
     looks_like_title,
@@ -35,14 +36,16 @@ _LABELS = [
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
     (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
-    ((r"(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
-     r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
+    ((r"(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?"
+     r"|independent members?|lay members?|tenant representatives?"), "present", "member"),
+    # co-opted members are members whatever body they come from: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
+    (r"co-opted members?|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)", "present", CO_OPTED),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
      r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg) representatives?|(?:external |internal )?auditors?|representatives"
-     r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)|partners"
+     r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)|partners?"
      # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
      r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
      "present", "external"),

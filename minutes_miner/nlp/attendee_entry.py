@@ -51,6 +51,7 @@ _MEMBER_TITLE = re.compile(
 _MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted|non-executive member)\b"
                           # the seats of an education committee: "Religious Representative", "Church in Wales Representative"
                           r"|\b(?:religious|church|diocesan|denominational|teacher|parent|pupil)\s+(?:[\w'’]+\s+){0,3}representative\b")
+_TRAILING_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)\s*$")
 _CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chair)\)\s*$")
 # the chair of the meeting's own body ("Chair of the Group" in a task-and-finish group's key), not of a partner's board
 _OWN_CHAIR = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\s+of\s+the\s+(?:(?:task and finish |working |review |scrutiny )?group|panel|committee|sub-committee|meeting|review)\b")
@@ -65,12 +66,14 @@ def _title_kind(title: str | None) -> str | None:
     if not title:
         return None
     data = rules.people()
-    low = title.lower().strip()
+    low = _TRAILING_INITIALS.sub("", title).lower().strip()  # "Cabinet Member for Public Health (Chair) (DS)"
     if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"] or (low.split(",")[0].strip() in data["chair_titles"] and any(m in low for m in data["cabinet_markers"]))
             or any(p.strip() in data["chair_titles"] for p in low.split(";")) or _CHAIR_TAG.search(low) or _OWN_CHAIR.match(low)):
         return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member", "Chair, Cabinet Member for Health" (not "Co-Chair, Youth Forum")
     if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
-        return "member"
+        # "Vice-Chair, Clinical Lead, Ashcombe ICB": a partner's member of a joint board is external
+        partner = "," in low and not _MEMBER_ROLE.search(low) and _external_rx().search(title.split(",", 1)[1]) and not _COUNCIL_SERVICE.search(low)
+        return "external" if partner else "member"
     if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):
         return "cabinet_member"
     if low.startswith("deputy cabinet"):
@@ -173,8 +176,14 @@ def _is_bare_title(name: str) -> bool:
     return len(words) >= 2 and words[-1] in _job_words() and looks_like_title(name) and words[0] not in rules.people()["honorifics"]
 
 
+#: the default kind of a list of co-opted members: members, whatever body their title names
+CO_OPTED = "co-opted"
+
+
 def _listed_kind(name: str, title: str | None, default_kind: str | None) -> str:
     """The kind of someone a list names, from their title and the list's label."""
+    if default_kind == CO_OPTED:
+        return "chair" if _title_kind(title) == "chair" else "member"
     kind = _title_kind(title) or default_kind or "unknown"
     if default_kind == "member" and kind == "officer" and not (title and names_a_job(title)):
         kind = "member"  # a member listed with the body they represent: "Ms Teresa Quinn (Roman Catholic Church)"
@@ -189,7 +198,7 @@ def _listed_kind(name: str, title: str | None, default_kind: str | None) -> str:
 # Headteacher, St Oswin's Primary School (primary maintained)", "Jo Hemmings (JH) (Chair), Headteacher, ..."
 _NAME_THEN_TITLE = re.compile(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+(?:\s*\([^()]{1,40}\))*)\s*,\s*(?P<title>\w.*)$")
 # another person further on: "Councillors Tom Garside (Leader), Nadia Rahimi (Cabinet Member ...)" is not one entry
-_PERSON_IN = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z]|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*\((?![a-z])")
+_PERSON_IN = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z]|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*\((?![a-z0-9])")
 _PLURAL_START = re.compile(r"^(?:Councillors|Cllrs)\b")
 _TITLE_INITIALS = re.compile(r"^(?:(?P<t>.+?)\s+)?\(?(?P<i>[A-Z]{2,4})\)?$")
 

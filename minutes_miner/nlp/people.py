@@ -172,6 +172,8 @@ class People:
             tk = title_kind(title)
             if tk == "officer" and (hon_kind in ("member", "external") or (kind == "member" and not names_a_job(title))):
                 tk = None  # "Councillor Ruth Aske (Ousewold District Council)", "Ms Teresa Quinn (Roman Catholic Church)"
+            if tk == "external" and kind == "member" and rank != "guess" and not names_a_job(title):
+                tk = None  # a list's co-opted member: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
             if tk:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
         if alias:
@@ -333,7 +335,8 @@ class People:
         # "the External Auditor" for "Engagement Lead, Grainger Holt LLP, External Auditor"; "the Chief Executive of
         # Healthwatch Wealdmarsh" for "Chief Executive, Healthwatch Wealdmarsh"
         loose = _loose_title(r)
-        same = [e for e in self.entries if any(_loose_title(_title_norm(t)) == loose or any(_title_norm(part) == r for part in t.split(",")[1:])
+        same = [e for e in self.entries if any(_loose_title(_title_norm(t)) == loose or any(_title_norm(part) == r or _title_norm(part).startswith(r + " ")
+                                                                                        for part in t.split(",")[1:])
                                                for t in e.titles)]
         if same:
             return same

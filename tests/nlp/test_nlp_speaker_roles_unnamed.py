@@ -336,3 +336,59 @@ Ms Rose Tait, who spoke as a local parent, said that the crossing by the school 
 def test_voluntary_sector_staff_and_the_public_are_external(fragment, key):
     _, s = find(analyse_text(PUBLIC).items[-1], fragment)
     assert (s.speaker_key, s.speaker_kind) == (key, "external")
+
+
+KINDS = """\
+ASHCOMBE CITY COUNCIL
+HEALTH AND WELLBEING BOARD
+
+Present: Cllr Amira Lateef (Chair, Leader of the Council); Dr Simon Cray (Vice-Chair, Clinical Lead, Ashcombe ICB); Cllr Neil Poole
+
+Co-opted tenant representatives: Mrs Rita Kahn (Ashcombe Tenants' Federation)
+
+Partner: Joan Reddick (Service Manager, Ashcombe CAMHS, Vale NHS Foundation Trust)
+
+Also present: Chief Inspector Dan Lowry (Ashcombe Police); Mrs Yvette Thorne JP (Chair, Ashcombe Youth Court Bench); Ms Asha Ant (Chair of the Ashcombe Tenants’ and Residents’ Federation)
+
+Officers in attendance: Simon Fale (Housing Allocations and Lettings Team Leader)
+
+33. Housing and health
+
+The Housing Allocations and Lettings Team Leader, Simon Fale, explained that 1,214 responses had been received.
+
+Ms Reddick reported that the median wait for CAMHS was 22 weeks.
+
+The Vice-Chair said that primary care was under strain.
+
+Mrs Kahn said that caretakers knew of hoarding tenants first.
+
+Ch Insp Lowry said that mental health calls took a quarter of officer time.
+
+Mrs Thorne said that magistrates saw children in care in court.
+
+Ms Ant said that residents in temporary accommodation felt forgotten.
+
+The Leader thanked partners.
+"""
+
+
+@pytest.mark.parametrize("fragment, key, kind", [
+    ("1,214 responses", "fale", "officer"),
+    ("median wait for CAMHS", "reddick", "external"),
+    ("primary care was under strain", "cray", "external"),
+    ("caretakers knew", "kahn", "member"),
+    ("quarter of officer time", "lowry", "external"),
+    ("magistrates saw", "thorne", "external"),
+    ("felt forgotten", "ant", "external"),
+    ("thanked partners", "lateef", "chair"),
+])
+def test_kinds_from_titles_labels_and_ranks(fragment, key, kind):
+    _, s = find(analyse_text(KINDS).items[-1], fragment)
+    assert (s.speaker_key, s.speaker_kind) == (key, kind)
+
+
+def test_a_list_entry_whose_title_has_a_bracketed_figure_is_one_person():
+    text = "Non-schools members: Gill Parker (GP), early years providers; Yvonne Shore (YS), Principal, Ashcombe Sixth Form College (16–19 providers)"
+    got = [(a.name, a.title) for a in parse_attendance(text)]
+    assert got == [("Gill Parker", "early years providers (GP)"),
+                   ("Yvonne Shore", "Principal, Ashcombe Sixth Form College (16–19 providers) (YS)")]

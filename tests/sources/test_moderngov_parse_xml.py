@@ -95,3 +95,12 @@ def test_an_attendee_role_written_as_an_element():
     parsed = parse_meeting(data, COUNCIL, Committee(council_id=COUNCIL.id, name="Cabinet Scrutiny Committee"), COUNCIL.base_url)
     (attendee,) = parsed.attendees
     assert (attendee.name, attendee.kind, attendee.title) == ("Councillor Rosa Hale", "chair", "Chair")
+
+
+def test_a_co_opted_attendee_is_a_member():
+    data = (b"<meeting><meetingid>8</meetingid><meetingdate>23/01/2025</meetingdate><attendees>"
+            b'<attendee membertype="co-opted" name="Mr Geoffrey Allin" roledescription="Parent Governor Representative" '
+            b'attendance="Present"/></attendees></meeting>')
+    parsed = parse_meeting(data, COUNCIL, Committee(council_id=COUNCIL.id, name="Children's Scrutiny Committee"), COUNCIL.base_url)
+    (attendee,) = parsed.attendees
+    assert (attendee.name, attendee.kind) == ("Mr Geoffrey Allin", "member")

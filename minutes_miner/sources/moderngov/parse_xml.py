@@ -99,7 +99,7 @@ def parse_meetings(data: bytes, committee: Committee, base_url: str, source: str
 
 
 # membertype in GetMeeting: "U" (a user of the system: a councillor or co-opted member), or words.
-_MEMBER_TYPES = {"u", "member", "committee member", "councillor"}
+_MEMBER_TYPES = {"u", "member", "committee member", "councillor", "co-opted", "coopted", "co-opted member", "co-optee"}
 
 
 def _attendee(el: ET.Element) -> AttendeeMention | None:
