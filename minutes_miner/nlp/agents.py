@@ -17,7 +17,7 @@ from .records import Mention, Subject
 
 _LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*[a-z][^():]{1,30})?\s*\)?\s*(?::(?:\s+[A-Z“\"'‘]|\s*$)|\s+[–—-]\s+(?=[A-Z“\"'‘£\d]))")  # "Cllr Ito – What is ...?"
 _LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment|Q|A)s?\s*(?:\d+[a-z]?)?"
-                           r"(?:\s+(?:from|by|of)\s+|\s*[-–—(]\s*)"
+                           r"(?:\s+(?:from|by|of)\s+|\s*[-–—(:]\s*)"
                            r"|(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*)?",
                            re.IGNORECASE)  # "In discussion, Members:" over their points
 _ROLE_LABEL_BEFORE = re.compile(r"\s*(?P<role>[A-Z][^:()]{2,100}?)\s*\(\s*")

@@ -57,6 +57,8 @@ _CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chai
 _OWN_CHAIR = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\s+of\s+the\s+(?:(?:task and finish |working |review |scrutiny )?group|panel|committee|sub-committee|meeting|review)\b")
 # the independent chair of a partnership's board ("Independent Chair, Wyndle Safeguarding Adults Board"), not of the committee
 _PARTNER_CHAIR = re.compile(r"^(?:the\s+)?independent\s+chair(?:man|person)?\b(?!.*\b(?:committee|panel)\b).*\b(?:board|partnership|trust|forum|alliance|network)\b")
+# an address for a title: "Mr D. Hartigan of Quarry Road asked": a resident
+_ADDRESS = re.compile(r"(?:\d+[a-z]?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Street|Lane|Avenue|Close|Crescent|Drive|Terrace|Gardens|Grove|Way|Place|Court|Mews|Rise|Row|Walk)")
 # council services whose names contain a partner's word ("Virtual School Headteacher")
 _COUNCIL_SERVICE = re.compile(r"\bvirtual school\b")
 
@@ -80,7 +82,7 @@ def _title_kind(title: str | None) -> str | None:
         return "cabinet_member"
     if _MEMBER_TITLE.match(low):  # "Committee Member", "Co-opted Member (Parent Governor)"
         return "member"
-    if (_external_rx().search(title) and not _COUNCIL_SERVICE.search(low)) or _PARTNER_CHAIR.match(low):
+    if (_external_rx().search(title) and not _COUNCIL_SERVICE.search(low)) or _PARTNER_CHAIR.match(low) or _ADDRESS.fullmatch(title.strip()):
         return "external"
     return "officer"
 

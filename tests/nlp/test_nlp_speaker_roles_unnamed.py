@@ -392,3 +392,18 @@ def test_a_list_entry_whose_title_has_a_bracketed_figure_is_one_person():
     got = [(a.name, a.title) for a in parse_attendance(text)]
     assert got == [("Gill Parker", "early years providers (GP)"),
                    ("Yvonne Shore", "Principal, Ashcombe Sixth Form College (16–19 providers) (YS)")]
+
+
+def test_q_and_a_labels_with_a_colon_name_the_asker_and_the_answerer():
+    doc = analyse_text(
+        "PEOPLE OVERVIEW AND SCRUTINY COMMITTEE\n\nPRESENT: Councillors Hughes (Chair), Carr and Ellis\n\n"
+        "ALSO PRESENT: Councillor Frost – Cabinet Member for Children and Families\n\n14. SCHOOL PLACES\n\n"
+        "Q: Cllr Ellis – Would the Cabinet Member commit to a consultation?\n\n"
+        "A: Cllr Frost – Yes, a consultation would begin in September.\n\n"
+        "Mr D. Harte of Quarry Road asked when the skate park fence would be repaired.\n")
+    item = doc.items[-1]
+    _, q = find(item, "commit to a consultation")
+    _, a = find(item, "would begin in September")
+    assert (q.speaker_key, q.act, a.speaker_key, a.speaker_kind, a.act) == ("ellis", "question", "frost", "cabinet_member", "answer")
+    _, resident = find(item, "skate park fence")
+    assert (resident.speaker_key, resident.speaker_kind) == ("harte", "external")
