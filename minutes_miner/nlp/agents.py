@@ -15,7 +15,7 @@ from itertools import pairwise
 from . import rules
 from .records import Mention, Subject
 
-_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*[a-z][^():]{1,30})?\s*\)?\s*(?::(?:\s+[A-Z“\"'‘]|\s*$)|\s+[–—-]\s+(?=[A-Z“\"'‘£\d]))")  # "Cllr Ito – What is ...?"
+_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*[a-z][^():]{1,30})?(?:\s+to\s+(?:the\s+)?[A-Z][^:()]{1,120})?\s*\)?\s*(?::(?:\s+[A-Z“\"'‘]|\s*$)|\s+[–—-]\s+(?=[A-Z“\"'‘£\d]))")  # "Cllr Ito – What is ...?"
 _LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment|Q|A)s?\s*(?:\d+[a-z]?)?"
                            r"(?:\s+(?:from|by|of)\s+|\s*[-–—(:]\s*)"
                            r"|(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*)?",

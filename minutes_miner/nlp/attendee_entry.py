@@ -241,8 +241,8 @@ def role_first(part: str) -> tuple[str, str] | None:
     data = rules.people()
     heads = {h.split()[-1] for h in data["role_heads"]}
     first_names = set(data["first_names"]["f"]) | set(data["first_names"]["m"])
-    if role.split()[0] in data["honorifics"] or role.split()[0] in first_names:
-        return None  # "Inspector Raj Gill (Wexcombe Police)": a person, then where they are from
+    if (role.split()[0] in data["honorifics"] or role.split()[0] in first_names) and role.lower() not in _fixed_roles():
+        return None  # "Inspector Raj Gill (Wexcombe Police)": a person, then where they are from (but "The Lord Mayor (...)")
     if not (looks_like_title(role) or role.split()[-1] in heads or role.lower() in _fixed_roles()):
         return None
     if m.group("chair") and _title_kind(role) != "chair":

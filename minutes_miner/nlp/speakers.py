@@ -17,6 +17,9 @@ _CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "c
 
 _REPRESENTATIVES = frozenset(REPRESENTATIVE_NOUNS.values())
 _THE_OUR = re.compile(r"^(?:the|our)\s+", re.IGNORECASE)
+_APPOSED = re.compile(r"\s*,\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[,:;.)]|$)")
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 INITIALS_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,5})\)")  # "(DAS)", "(HoC)"
 
 
@@ -159,6 +162,16 @@ class Analyser:
                     entry = self.people.add(m.text)
                     if entry is not None:
                         self.people.alias(mi.group(1), entry)
+        for n, (role, name) in enumerate(zip(bd.mentions, bd.mentions[1:])):
+            # "Question from Mrs Platt to the Cabinet Member for Environment, Councillor Dale": a role in apposition
+            # names its holder wherever it stands, not only as a subject (not a list: "thanked the Commissioner,
+            # Chief Inspector Pugh and Ms Gruffydd")
+            title = _THE_OUR.sub("", role.text.strip())
+            if (not role.named and name.label == "NAME_T" and _APPOSED.fullmatch(bd.norm, role.end, name.start)
+                    and (role.label.startswith("ROLE_OPEN") or role.label.split("|")[-1] == "cabinet_member") and len(title.split()) >= 2
+                    and _APPOSITION_END.match(bd.norm, name.end)
+                    and not (n + 2 < len(bd.mentions) and _LIST_JOINER.fullmatch(bd.norm, name.end, bd.mentions[n + 2].start))):
+                self.people.add(name.text, title=title)
         for u in bd.units:
             if u.subject and u.subject.kind == "chain":
                 for m, title in u.subject.parts:

@@ -327,7 +327,8 @@ def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], sect
     if u.passive or u.impersonal or any(u.start <= m.start < u.end for m in bd.mentions):
         return None  # someone named but not as the subject: "Mrs Booth, for Healthwatch, reported"
     prev = stmts[-1]
-    if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
+    labelled = prev.act == "question" and prev.blk.norm.rstrip().endswith(":")  # "Question from Mrs Platt to ...:" over the question
+    if (prev.section != section or prev.speaker is None or (prev.act in ("question", "resolution") and not labelled)
             or prev.blk.block.marker or _NOT_CARRIED_ON.search(bd.norm[u.start:u.end]) or _REPORTED_BY_NOBODY.search(bd.norm, u.start, u.end)):
         return None
     return prev.speaker

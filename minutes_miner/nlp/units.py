@@ -17,7 +17,7 @@ _APPOS = (
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
     r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s|by\s+way\s+of\s"
     # a seat described in lower case: "Anita Rowe (AR), primary maintained representative, asked"
     r"|[a-z][\w'’-]*(?=(?:,?\s+[\w'’-]+){0,6}\s+(?:representative|observer|governor|adviser|advisor|trustee)\b))[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?"

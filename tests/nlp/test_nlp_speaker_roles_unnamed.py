@@ -407,3 +407,45 @@ def test_q_and_a_labels_with_a_colon_name_the_asker_and_the_answerer():
     assert (q.speaker_key, q.act, a.speaker_key, a.speaker_kind, a.act) == ("ellis", "question", "frost", "cabinet_member", "answer")
     _, resident = find(item, "skate park fence")
     assert (resident.speaker_key, resident.speaker_kind) == ("harte", "external")
+
+
+FULL_COUNCIL = """\
+LOWMOOR CITY COUNCIL
+
+MEETING OF THE FULL COUNCIL
+
+Present: The Lord Mayor (Councillor Grace Ibe) in the Chair; Councillors Abbott, Clarke, Dale, Evans and Fox
+
+45. Questions from Members of the Public
+
+Question from Mrs Joan Platt to the Cabinet Member for Environment, Councillor Dale:
+
+"When will the recycling centre on Mill Lane reopen?"
+
+Response from Councillor Dale:
+
+"The centre will reopen on 1 April after the roof repairs."
+
+46. Questions from Members
+
+Councillor Abbott asked the Leader of the Council, Councillor Fox, what progress had been made on the city centre plan.
+
+The Leader replied that the masterplan would be published in March.
+
+Councillor Evans, by way of supplementary, asked whether residents would be consulted.
+
+The Lord Mayor thanked the Leader, Councillor Clarke and Councillor Evans.
+"""
+
+
+@pytest.mark.parametrize("number, fragment, key, kind, act", [
+    ("45", "When will the recycling centre", "platt", "external", "question"),
+    ("45", "after the roof repairs", "dale", "cabinet_member", "answer"),
+    ("46", "masterplan would be published", "fox", "cabinet_member", "answer"),
+    ("46", "by way of supplementary", "evans", "member", "question"),
+    ("46", "thanked the Leader", "ibe", "chair", "welcome"),
+])
+def test_full_council_questions_name_askers_and_portfolio_holders(number, fragment, key, kind, act):
+    item = next(i for i in analyse_text(FULL_COUNCIL).items if i.number == number)
+    _, s = find(item, fragment)
+    assert (s.speaker_key, s.speaker_kind, s.act) == (key, kind, act)
