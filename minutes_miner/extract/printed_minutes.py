@@ -172,6 +172,7 @@ def _header(header_lines) -> MinutesHeader:
 
 def _attendance(header_lines) -> list[AttendeeMention]:
     from minutes_miner.nlp.attendance import list_label, parse_attendance
+    from minutes_miner.nlp.attendee_entry import role_first
 
     blocks: list[tuple[str, str, str | None, str | None]] = []  # label, text, status and kind of a label the fixed set lacks
     for _, ln in header_lines:
@@ -199,8 +200,9 @@ def _attendance(header_lines) -> list[AttendeeMention]:
             status = "absent"
         elif "VIRTUALLY" in label:
             status = "virtual"
-        if other_status:
-            # a label of the wider set: its list read as the text minutes' lists are ("Jo Hemmings (JH) (Chair), Headteacher")
+        if other_status or any(role_first(chunk) for chunk in text.split(";")):
+            # a label of the wider set, or entries written role first ("Assistant Director, Adult Social Care (Tobias
+            # Rendle); ..."): the list read as the text minutes' lists are ("Jo Hemmings (JH) (Chair), Headteacher")
             out.extend(parse_attendance(f"{label.capitalize()}: {text}"))
             continue
         for name, title in split_people(text):

@@ -50,12 +50,15 @@ _LABELS = [
      r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
      "present", "external"),
 ]
+# "Executive Member attending:", "Partner attending for Minute 43:": who is listed, then why
+_LABEL_SUFFIX = r"(?:\s+(?:attending|present|in\s+attendance))?(?:\s+for\s+(?:minutes?|items?)\s+[\w ,/&-]{1,30}?)?"
 _LABEL_RE = re.compile(
     # a label starts a line or follows a sentence, or (PDF lines run together) follows a closing bracket: "... (Head of Data) Also present:"
-    r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
+    r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")" + _LABEL_SUFFIX + r"\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
     re.IGNORECASE,
 )
-_LINE_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_LINE_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")" + _LABEL_SUFFIX + r"\s*:\s*(?P<rest>.*)$",
+                         re.IGNORECASE | re.DOTALL)
 
 
 def list_label(line: str) -> tuple[str, str, str | None, str] | None:

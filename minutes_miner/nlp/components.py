@@ -38,6 +38,7 @@ NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig
 #: titles written with a full stop that spaCy splits off: "Cyng. Evans welcomed ..." is one sentence
 TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
 _TITLE_RUN = re.compile(r"(?:\s+(?:and|&|of|for)?\s*[A-Z][\w'’-]*)+")
+_CAPITALS_SURNAME = re.compile(r"^(?:MC|MAC|O['’])?[A-Z]{2,}(?:[-'’][A-Z]{2,})?$")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
@@ -169,8 +170,9 @@ class MentionMatcher:
         while i < n and i - e < 4 and doc[i].shape_ in self.initial_shapes:
             i += 1
         j = i
-        while j < n and j - i < 3 and self.name_rx.match(doc[j].text) and (j == i or doc[j].text not in self.stop):
-            j += 1
+        while j < n and j - i < 3 and (self.name_rx.match(doc[j].text) or _CAPITALS_SURNAME.match(doc[j].text)) and (
+                j == i or doc[j].text not in self.stop):
+            j += 1  # "Councillor Lionel BRABAZON", "Councillor PEEBLES asked": surnames printed in capitals
         if (j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text)
                 and not doc[j - 1].whitespace_ and not doc[j].whitespace_):
             j += 2  # "Pritchard-Lowe", not "Cllr Ito - What is ...?"

@@ -449,3 +449,55 @@ def test_full_council_questions_name_askers_and_portfolio_holders(number, fragme
     item = next(i for i in analyse_text(FULL_COUNCIL).items if i.number == number)
     _, s = find(item, fragment)
     assert (s.speaker_key, s.speaker_kind, s.act) == (key, kind, act)
+
+
+MINUTE_BOOK = """\
+COUNTY COUNCIL
+
+ADULT CARE OVERVIEW COMMITTEE
+
+Councillors present: Councillor Pauline HALLAM (Chair), Councillor Hannah FROST and Councillor Gordon PEEL
+
+Executive Member attending: Councillor Lionel BRACE (Executive Member for Adult Care and Health)
+
+Officers: Assistant Director, Adult Social Care Operations (Tobias Rendall); Director of Public Health (Dr Fenella Marsh)
+
+Partner attending for Minute 43: Carys Pole (Chief Executive, Healthwatch Bexley)
+
+41. Waiting lists
+
+Councillor PEEL asked whether the overspend would be met from reserves.
+
+Councillor BRACE replied that a recovery plan was being drawn up.
+
+The Assistant Director said that 31 of the 142 social work posts were vacant.
+
+The Committee RESOLVED (6 votes for, none against) –
+
+(a) to note the report;
+
+(b) to receive a further report in March 2025.
+"""
+
+
+def test_a_minute_book_with_surnames_in_capitals_and_officers_role_first():
+    item = analyse_text(MINUTE_BOOK).items[-1]
+    expected = {
+        "met from reserves": ("peel", "member", "question"),
+        "recovery plan was being drawn up": ("brace", "cabinet_member", "answer"),
+        "social work posts were vacant": ("rendall", "officer", "statement"),
+        "to note the report": ("committee", "group", "resolution"),
+        "further report in March": ("committee", "group", "resolution"),
+    }
+    for fragment, want in expected.items():
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.speaker_kind, s.act) == want, fragment
+    assert not any(s.text.startswith("The Committee RESOLVED") for s in item.statements)
+
+
+def test_a_label_naming_why_someone_attends():
+    got = [(a.name, a.kind, a.title) for a in parse_attendance(
+        "Executive Member attending: Councillor Lionel BRACE (Executive Member for Adult Care and Health)\n"
+        "Partner attending for Minute 43: Carys Pole (Chief Executive, Healthwatch Bexley)")]
+    assert got == [("Councillor Lionel BRACE", "cabinet_member", "Executive Member for Adult Care and Health"),
+                   ("Carys Pole", "external", "Chief Executive, Healthwatch Bexley")]
