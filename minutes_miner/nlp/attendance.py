@@ -45,7 +45,7 @@ _LABELS = [
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
      r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg) representatives?|(?:external |internal )?auditors?|representatives"
-     r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)|partners?"
+     r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)(?:\s+(?:organisations?\s+)?representatives?)?|partners?"
      # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
      r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
      "present", "external"),

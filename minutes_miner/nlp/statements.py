@@ -28,6 +28,8 @@ from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 from .units import INITIALS_LABEL
 
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
+# a part of a decision in the present tense, its body left out: "(iii) recommends that the ICB reports to the Committee ..."
+_DECISION_PART = re.compile(r"(?:\(?[ivx\d]{1,4}\)\s*|[a-h]\)\s*)?(?:notes|requests|recommends|asks|agrees|endorses|approves|supports|welcomes|resolves)\s")
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
 
@@ -414,6 +416,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
         if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)
+                                    or _DECISION_PART.match(bd.norm, u.start)
                                     or (parent is not None and parent.kind == "decision")):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:

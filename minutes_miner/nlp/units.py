@@ -105,6 +105,9 @@ RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in ans
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 
+# an organisation before a bracketed speaker, after a Q/A label: "A: LTHT (", "The ICB (", "Healthwatch ("
+_ORG_BEFORE_BRACKET = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:[QA]|Question|Answer|Response|Reply)(?:\s*\([a-z ]{1,20}\))?\s*:\s*)?(?:[Tt]he\s+)?"
+                                 r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&)){0,6}\s*\(\s*")
 _TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
 
 
@@ -217,6 +220,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         parts: list[list] = [[m, None]]
         pos = m.end
+        if m.named and i == 0 and text.startswith(")", pos) and _ORG_BEFORE_BRACKET.fullmatch(text, us, m.start):
+            pos += 1  # "LTHT (Ms Farrow) replied", "The ICB (Dr Quarmby) said": the person their organisation sent
         j = i + 1
         ok = False
         cue = None

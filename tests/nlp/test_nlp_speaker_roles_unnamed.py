@@ -501,3 +501,40 @@ def test_a_label_naming_why_someone_attends():
         "Partner attending for Minute 43: Carys Pole (Chief Executive, Healthwatch Bexley)")]
     assert got == [("Councillor Lionel BRACE", "cabinet_member", "Executive Member for Adult Care and Health"),
                    ("Carys Pole", "external", "Chief Executive, Healthwatch Bexley")]
+
+
+NHS_WITNESSES = """\
+HEALTH OVERVIEW AND SCRUTINY COMMITTEE
+
+Committee members: Councillor Maeve Costa (Chair), Councillor Arthur Pender
+
+NHS and partner representatives: Dr Ruth Quarry (Medical Director, NHS Lymeford Integrated Care Board, “the ICB”); Helen Farrier (Chief Operating Officer, Lymeford Teaching Hospitals NHS Trust, “LTHT”)
+
+44. Urgent and emergency care
+
+The ICB (Dr Quarry) introduced the joint update on urgent and emergency care.
+
+Q: Cllr Pender asked how long patients waited on trolleys.
+
+A: LTHT (Ms Farrier) replied that the longest wait had been 31 hours.
+
+It was RESOLVED that the Committee:
+
+(i) notes the update;
+
+(ii) requests a joint dashboard of handover times;
+
+(iii) recommends that the ICB reports to the Committee in June.
+"""
+
+
+def test_an_organisation_with_its_speaker_in_brackets():
+    item = analyse_text(NHS_WITNESSES).items[-1]
+    expected = {
+        "introduced the joint update": ("quarry", "external", "statement"),
+        "longest wait had been 31 hours": ("farrier", "external", "answer"),
+        "recommends that the ICB reports": ("committee", "group", "resolution"),
+    }
+    for fragment, want in expected.items():
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.speaker_kind, s.act) == want, fragment
