@@ -227,7 +227,23 @@ class MentionMatcher:
             return None
         if not has_article and not doc[start].text[:1].isupper():
             return None
-        return start, j, "ROLE_OPEN"
+        return start, self._qualifier_end(doc, j), "ROLE_OPEN"
+
+    def _qualifier_end(self, doc: Doc, j: int) -> int:
+        """The end of a bracketed qualifier that belongs to the title: "The Head of Service (SEND Assessment and
+        Review)", "The Service Director (Learning and Inclusion)"; not initials ("(DAS)") nor a name ("(Councillor Zed)")."""
+        n = len(doc)
+        if j >= n or doc[j].text != "(" or j + 1 >= n or doc[j + 1].text in self.not_title_words:
+            return j
+        k = j + 1
+        while k < n and k - j <= 9 and doc[k].text != ")":
+            word = doc[k].text
+            if not (word[:1].isupper() or word in ("and", "of", "for", "&", "–", "-", "the", "in")) or any(c.isdigit() for c in word):
+                return j
+            k += 1
+        if k >= n or doc[k].text != ")" or k == j + 1 or (k == j + 2 and sum(c.isupper() for c in doc[j + 1].text) >= 2):
+            return j  # initials: "(DAS)", "(HoC)"
+        return k + 1
 
     def _possessive_owner(self, doc: Doc, k: int) -> int | None:
         """Where "the ICB's" or "the Integrated Care Board's" starts, before a role starting at ``k``:

@@ -17,6 +17,7 @@ _CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "c
 
 _REPRESENTATIVES = frozenset(REPRESENTATIVE_NOUNS.values())
 _THE_OUR = re.compile(r"^(?:the|our)\s+", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*\([^()]+\)$")
 _APPOSED = re.compile(r"\s*,\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[,:;.)]|$)")
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
@@ -72,6 +73,10 @@ class Analyser:
             entry = self.people.by_title(bare)
             if entry:
                 return Spk(entry=entry)
+        qualified = _QUALIFIER.search(text) if label.startswith("ROLE_OPEN") else None
+        if qualified:
+            # "The Group Manager (Fire)" whom the document names only as the Group Manager: the role without its qualifier
+            return self._mention_spk(Mention(m.start, m.start + qualified.start(), label, text[:qualified.start()]), title)
         display = text
         if display[:4] in ("The ", "the "):
             display = "the " + display[4:]

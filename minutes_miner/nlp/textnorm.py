@@ -216,10 +216,18 @@ def is_heading(text: str) -> bool:
     return not (_HEADING_VERBS.search(text) and len(words) > 4)
 
 
+# the time in the webcast before a paragraph: "[00:41:28] Cllr Hanley asked ..."
+_TIMESTAMP = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+
+
 def classify(line: str) -> Block | None:
     raw = collapse(line)
     if not raw:
         return None
+    stamp = _TIMESTAMP.match(raw)
+    if stamp and stamp.end() < len(raw):
+        block = classify(raw[stamp.end():])  # a label, like a paragraph number
+        return Block(text=block.text, kind="para", marker=block.marker, label=block.label, raw=raw) if block else None
     if _STRUCTURAL.match(raw):
         return Block(text=raw, kind="structural", raw=raw)
     marker, label, rest = list_marker(raw)

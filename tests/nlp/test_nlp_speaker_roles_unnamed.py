@@ -538,3 +538,47 @@ def test_an_organisation_with_its_speaker_in_brackets():
     for fragment, want in expected.items():
         _, s = find(item, fragment)
         assert (s.speaker_key, s.speaker_kind, s.act) == want, fragment
+
+
+WEBCAST = """\
+ADULT SOCIAL CARE OVERVIEW AND SCRUTINY COMMITTEE
+
+Present: Cllr Ann Whiteley (Chair), Cllr Tom Hanlon
+
+Officers: Dominic Hurd (Head of Service (SEND Assessment and Review)); Sam Aspin (Group Manager, Wyke Fire and Rescue Service)
+
+33. MINUTES
+
+[00:02:11] DECIDED: That the minutes of the meeting held on 19 September 2024 be approved.
+
+34. WAITING LISTS
+
+[00:05:40] The Head of Service (SEND Assessment and Review) reported that 38 per cent of plans were issued on time.
+
+[00:07:02] Cllr Hanlon asked how many reviews were overdue. The Group Manager (Fire) said that 1,106 reviews were overdue.
+
+[00:40:01] DECIDED: That the Committee:
+
+a) notes the report;
+
+b) REQUESTED that the Chair be notified of every unregistered placement.
+"""
+
+
+@pytest.mark.parametrize("number, fragment, key", [
+    ("33", "minutes of the meeting held", "committee"),
+    ("34", "38 per cent of plans", "hurd"),
+    ("34", "1,106 reviews were overdue", "aspin"),
+    ("34", "notes the report", "committee"),
+    ("34", "notified of every unregistered placement", "committee"),
+])
+def test_timestamped_paragraphs_and_roles_with_a_bracketed_qualifier(number, fragment, key):
+    item = next(i for i in analyse_text(WEBCAST).items if i.number == number)
+    _, s = find(item, fragment)
+    assert s.speaker_key == key
+    assert not s.text.startswith("[")
+
+
+def test_a_decided_lead_in_is_not_a_statement():
+    item = next(i for i in analyse_text(WEBCAST).items if i.number == "34")
+    assert not any(s.text.startswith("DECIDED: That the Committee") for s in item.statements)
