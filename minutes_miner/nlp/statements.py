@@ -108,7 +108,7 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
                                re.IGNORECASE)
 _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+|[Tt]he\s+(?:[A-Z][\w'’-]*\s+){1,3})?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)"
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+|[Tt]he\s+(?:[A-Z][\w'’-]*\s+){1,3})?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided|Outcomes?(?=\s*:$))"
                             r"(?:\s*\([^()]{1,60}\))?\s*(?:[:\-–—]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–—]?$"  # "The Committee RESOLVED (6 votes for, none against) –"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"

@@ -232,9 +232,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             nm = ments[j] if j < len(ments) else None
             if nm is not None and nm.start < limit:
                 gap = text[pos:nm.start]
-                if (nm.label == "NAME_U" and not parts[-1][0].named and len(parts) == 1 and _ORG_START.fullmatch(gap)
-                        and not (known and known(nm))):
-                    j += 1  # an organisation inside the role: "The Deputy Director at Cheverell General Hospital NHS Trust, Mr X"
+                if (nm.label == "NAME_U" and (not parts[-1][0].named or parts[-1][0].label == "NAME_T") and _ORG_START.fullmatch(gap)
+                        and (len(parts) == 1 or parts[-1][0].named) and not (known and known(nm))):
+                    # an organisation inside the role or after the person: "The Deputy Director at Cheverell General Hospital NHS
+                    # Trust, Mr X", "Inspector Lucy Garside of the Sallowbeck Neighbourhood Policing Team and Mr Orchard"
+                    j += 1
                     continue
                 org = _ROLE_ORG_GAP.fullmatch(gap) if nm.named and not parts[-1][0].named and len(parts) == 1 else None
                 if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-", "") or org) and len(parts) == 1:

@@ -582,3 +582,41 @@ def test_timestamped_paragraphs_and_roles_with_a_bracketed_qualifier(number, fra
 def test_a_decided_lead_in_is_not_a_statement():
     item = next(i for i in analyse_text(WEBCAST).items if i.number == "34")
     assert not any(s.text.startswith("DECIDED: That the Committee") for s in item.statements)
+
+
+OUTCOMES = """\
+HOUSING SCRUTINY COMMISSION
+
+Present: Councillor Ruth Amble (Chair), Councillor Ken Wilkes
+
+Also present: Inspector Lucy GARTH (Sallow Police); Mr Neville ORTON (Chief Executive, Brookvale Housing Group)
+
+29. Anti-social behaviour
+
+Inspector Lucy GARTH of the Sallow Neighbourhood Policing Team and Mr Neville ORTON, Chief Executive of Brookvale Housing Group, gave a joint update on anti-social behaviour.
+
+The Commission thanked Inspector GARTH and Mr ORTON for attending.
+
+Outcomes:
+
+• The report was noted.
+
+• The Commission asked the Assistant Director to report on evictions by estate.
+
+30. Work programme
+
+The work programme was agreed, with the task and finish review added.
+"""
+
+
+@pytest.mark.parametrize("number, fragment, key, act", [
+    ("29", "gave a joint update", "garth", "statement"),
+    ("29", "thanked Inspector GARTH", "commission", "welcome"),
+    ("29", "The report was noted", "committee", "resolution"),
+    ("29", "report on evictions by estate", "committee", "resolution"),
+    ("30", "work programme was agreed", "committee", "resolution"),
+])
+def test_outcomes_the_commission_and_a_joint_update(number, fragment, key, act):
+    item = next(i for i in analyse_text(OUTCOMES).items if i.number == number)
+    _, s = find(item, fragment)
+    assert (s.speaker_key, s.act) == (key, act)
