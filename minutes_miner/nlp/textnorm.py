@@ -198,8 +198,14 @@ QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?qu
                               r"(?:the\s+)?(?P<to>[A-Z].{2,120})$", re.IGNORECASE)
 
 
+# an inquiry's key line of enquiry, a question for a heading: "KLOE 1 – Are needs identified early enough?"
+_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|Key\s+lines?\s+of\s+enquiry|Lines?\s+of\s+enquiry|Theme)\s*\d{1,2}[a-z]?\s*[–—:-]\s+[A-Z][^.;]*\?$")
+
+
 def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
+    if text and len(text) <= 110 and _ENQUIRY_HEADING.match(text):
+        return True
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()

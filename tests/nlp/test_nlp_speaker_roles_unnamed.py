@@ -620,3 +620,15 @@ def test_outcomes_the_commission_and_a_joint_update(number, fragment, key, act):
     item = next(i for i in analyse_text(OUTCOMES).items if i.number == number)
     _, s = find(item, fragment)
     assert (s.speaker_key, s.act) == (key, act)
+
+
+def test_a_key_line_of_enquiry_asked_as_a_question_is_a_section_not_a_statement():
+    doc = analyse_text(
+        "CHILDREN'S SCRUTINY COMMITTEE\n\nPresent: Councillor Mia Oak (Chair), Councillor Helen Ash\n\n"
+        "53. SEND inquiry\n\nKLOE 1 – Are needs identified early enough?\n\n"
+        "Mr Tom Kinn said that more children were starting reception with limited speech.\n\n"
+        "Councillor Ash asked whether schools were supported.\n")
+    item = doc.items[-1]
+    assert not any("Are needs identified" in s.text for s in item.statements)
+    _, s = find(item, "limited speech")
+    assert (s.section, s.act) == ("KLOE 1 – Are needs identified early enough?", "statement")
