@@ -18,6 +18,7 @@ _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Ag
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 # a second respondent's explaining verb: "In reply, Councillor Sohal said ... . / Ms Pryce explained that ..."
 _EXPLAINED = re.compile(r"(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\s+that\b", re.IGNORECASE)
+_UNNAMED_REPLY = re.compile(r"\s*(?:It|it)\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)\s+that\b")
 _RESPONDENT_KINDS = frozenset(("officer", "cabinet_member", "external"))
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
@@ -245,6 +246,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
     if "welcome" in u.acts:
         return "welcome", None
+    if (u.impersonal and stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts
+            and _UNNAMED_REPLY.match(text, u.start)):
+        return "answer", stmts[-1].answers  # "Ms Pike said ... . / It was explained that a protocol had since been agreed": more of the reply
     if u.passive or u.impersonal:
         if parent and parent.kind == "response":
             return "answer", None

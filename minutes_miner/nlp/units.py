@@ -108,6 +108,7 @@ _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 # an organisation before a bracketed speaker, after a Q/A label: "A: LTHT (", "The ICB (", "Healthwatch ("
 _ORG_BEFORE_BRACKET = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:[QA]|Question|Answer|Response|Reply)(?:\s*\([a-z ]{1,20}\))?\s*:\s*)?(?:[Tt]he\s+)?"
                                  r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&)){0,6}\s*\(\s*")
+_EXPLAINED_THAT = re.compile(r"\s*(?:It|it)\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified|advised|reported|noted)\s+that\b")
 _TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
 
 
@@ -411,6 +412,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
             continue
+        if act in ("question", "request") and s > us + 20 and _EXPLAINED_THAT.match(text, us, s):
+            continue  # "It was explained that people were asked in 89 per cent of cases": what was reported, not asked
         if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
             if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
                 acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request

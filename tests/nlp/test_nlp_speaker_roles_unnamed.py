@@ -632,3 +632,20 @@ def test_a_key_line_of_enquiry_asked_as_a_question_is_a_section_not_a_statement(
     assert not any("Are needs identified" in s.text for s in item.statements)
     _, s = find(item, "limited speech")
     assert (s.section, s.act) == ("KLOE 1 – Are needs identified early enough?", "statement")
+
+
+def test_an_unnamed_further_reply_answers_the_same_question_and_reports_no_question():
+    doc = analyse_text(
+        "YOUTH JUSTICE BOARD\n\nPresent: Councillor Harold Ains (Chair)\n\nOfficers: Lauren Pyke (Head of Youth Justice)\n\n"
+        "30. Custody\n\nCllr Ains asked where children leaving custody had lived.\n\n"
+        "Ms Pyke said that two of the five children released had had nowhere to live.\n\n"
+        "It was explained that a protocol with housing had since been agreed.\n\n"
+        "Cllr Ains asked whether children were asked what they wanted.\n\n"
+        "It was explained that children were asked in 89 per cent of cases.\n")
+    item = doc.items[-1]
+    first_question, _ = find(item, "where children leaving custody")
+    second_question, _ = find(item, "what they wanted")
+    _, protocol = find(item, "protocol with housing")
+    assert (protocol.speaker, protocol.act, protocol.answers) == (None, "answer", first_question)
+    _, cases = find(item, "89 per cent of cases")
+    assert (cases.act, cases.answers) == ("answer", second_question)
