@@ -15,16 +15,17 @@ _NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|
                              re.IGNORECASE)
 _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|members['’]?|supplementary)\s+){0,2}(?:questions?|quer(?:y|ies))\b", re.IGNORECASE)
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
+_EXPLAINED = re.compile(r"it\s+was\s+(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 # a second respondent's explaining verb: "In reply, Councillor Sohal said ... . / Ms Pryce explained that ..."
-_EXPLAINED = re.compile(r"(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\s+that\b", re.IGNORECASE)
-_UNNAMED_REPLY = re.compile(r"\s*(?:It|it)\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified)\s+that\b")
+_EXPLAINED_THAT = re.compile(r"(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\s+that\b", re.IGNORECASE)
 _RESPONDENT_KINDS = frozenset(("officer", "cabinet_member", "external"))
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
-# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
-_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*"
+# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
+# "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>response|answer|reply|A))\s*\d*"
                        r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
 _PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
 _HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
@@ -38,6 +39,12 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 _PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
+# the promise is all the reply says (matched at the sentence's start): "Cllr Cartwright said that she would ask the
+# Director to look into the case personally and write to Mrs Doughty"
+_PROMISE_REPLY = re.compile(r"[^,;]{0,80}?\b(?:said|replied|responded|explained|stated|advised)\s+that\s+(?:he|she|they|we|I|officers)\s+would\s+"
+                            r"(?:personally\s+)?(?:ask|write|look|investigate|find\s+out|follow|check|speak|raise|take|arrange)\b", re.IGNORECASE)
+# "The Chair invited the ICB to reply.": the floor given, not the reply
+_INVITED_TO_REPLY = re.compile(r"\binvited\s+(?:[^.;]{1,60}?\s+)?to\s+(?:reply|respond|answer|comment)\b", re.IGNORECASE)
 _REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 
@@ -51,6 +58,27 @@ class QALayout:
         self.asker: Spk | None = None
         self.responder: Spk | None = None
         self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
+        self.listed_questions: dict[tuple[str, str | None], int] = {}  # a numbered list of questions: label -> the question's index
+
+    def numbered(self, bd: BlockData, parent: LeadIn | None, new: list[Stmt], stmts: list[Stmt]) -> None:
+        """Questions and answers in two parallel numbered lists ("The following questions were put by
+        Members:" over 1..n, then "Officers responded as follows:" over 1..n): response n answers question n."""
+        b = bd.block
+        if b.marker not in ("num", "alpha", "roman") or parent is None or not new:
+            return
+        label = (b.marker, b.label)
+        if parent.kind == "response" or parent.act == "answer":  # "Officers responded as follows:", "Mr Pell replied as follows:"
+            target = self.listed_questions.get(label)
+            if target is None:
+                return
+            for st in new:
+                if st.act == "answer":
+                    st.answers = target
+            stmts[target].answered = True
+        elif new[0].act == "question":
+            if b.label in ("1", "a", "i"):
+                self.listed_questions = {}
+            self.listed_questions[label] = position(stmts, new[0])
 
     def heading(self, text: str, an: Analyser) -> None:
         """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question
@@ -136,6 +164,9 @@ def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
     if not stmts:
         return None
     prev = stmts[-1]
+    if (prev.act == "statement" and len(stmts) > 1 and prev.blk.low.find("invited", prev.start, prev.end) >= 0
+            and _INVITED_TO_REPLY.search(prev.blk.norm, prev.start, prev.end)):
+        prev = stmts[-2]  # "The Chair invited the ICB to reply.": the question is still open
     if prev.act == "question" and not prev.answered and prev.section == section:
         return prev
     return None
@@ -210,15 +241,19 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = answer_target(u, stmts, an, state)
         elif prev_q is not None:
             target = position(stmts, prev_q)
-        if target is not None and not _PROMISE_ONLY.search(text, u.start, u.end):
+        if target is not None and not (_PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:
             stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer
         return "commitment", None
     if u.response or strong == "answer":
         return "answer", answer_target(u, stmts, an, state)
-    if prev_q is not None and "welcome" not in u.acts:
+    if prev_q is not None and "welcome" not in u.acts and not (text.find("invited", u.start, u.end) >= 0
+                                                               and _INVITED_TO_REPLY.search(text, u.start, u.end)):
         return "answer", position(stmts, prev_q)
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.impersonal and not u.acts
+            and _EXPLAINED.match(text, u.start)):
+        return "answer", stmts[-1].answers  # "Ms Pike said that two ... had had nowhere to live." / "It was explained that a protocol ..."
     # an answer chain: a further reply straight after an answer
     if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
         (same_block and u.start > 0) or (parent and parent.kind == "response")
@@ -229,7 +264,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and u.subject.kind == "chain" and _EXPLAINED.match(text, u.subject.cue_start) and spk is not None
+            and u.subject.kind == "chain" and _EXPLAINED_THAT.match(text, u.subject.cue_start) and spk is not None
             and (an.people.kind_of(spk.entry) if spk.entry is not None else spk.kind) in _RESPONDENT_KINDS and stmts[-1].speaker is not None and spk.ident != stmts[-1].speaker.ident
             and not _asked_by(stmts, stmts[-1].answers, spk)):
         # "In reply, Councillor Sohal said ... . / Ms Pryce explained that two of the posts had been filled": a second
@@ -246,9 +281,6 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
     if "welcome" in u.acts:
         return "welcome", None
-    if (u.impersonal and stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts
-            and _UNNAMED_REPLY.match(text, u.start)):
-        return "answer", stmts[-1].answers  # "Ms Pike said ... . / It was explained that a protocol had since been agreed": more of the reply
     if u.passive or u.impersonal:
         if parent and parent.kind == "response":
             return "answer", None

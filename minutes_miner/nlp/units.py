@@ -108,7 +108,6 @@ _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 # an organisation before a bracketed speaker, after a Q/A label: "A: LTHT (", "The ICB (", "Healthwatch ("
 _ORG_BEFORE_BRACKET = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:[QA]|Question|Answer|Response|Reply)(?:\s*\([a-z ]{1,20}\))?\s*:\s*)?(?:[Tt]he\s+)?"
                                  r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&)){0,6}\s*\(\s*")
-_EXPLAINED_THAT = re.compile(r"\s*(?:It|it)\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified|advised|reported|noted)\s+that\b")
 _TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
 
 
@@ -388,8 +387,12 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         if act in ("welcome", "commitment") and _REPORTED_AUX.search(text, max(us, s - 40), s) and (
                 act == "welcome" or _PASSIVE_AUX.search(text, max(us, s - 40), s) or text[max(us, s - 3):s] == "be "):
             continue  # "people who had contacted Healthwatch had praised the service", "that it be offered to more young people"
-        if act == "commitment" and _RELATIVE_BEFORE.search(text, max(us, s - 8), s):
-            continue  # "emerging findings, which would be reported to the Committee": what will happen, no one's promise
+        if act in ("commitment", "concern") and _RELATIVE_BEFORE.search(text, max(us, s - 8), s) and (
+                act == "commitment" or ("welcome" in acts and text[s:e].lower().endswith("felt"))):
+            # "emerging findings, which would be reported to the Committee": what will happen, no one's promise;
+            # "welcomed the contact, which he felt was good practice": a view qualifying the welcome, no worry (but
+            # "Reference was made to repeat referrals, which she felt was far too high" is one)
+            continue
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
@@ -412,14 +415,15 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
             continue
-        if act in ("question", "request") and s > us + 20 and _EXPLAINED_THAT.match(text, us, s):
-            continue  # "It was explained that people were asked in 89 per cent of cases": what was reported, not asked
         if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
             if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
                 acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue
+        if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and any(
+                a == "impersonal" and s2 < s for s2, _, a in ucues):
+            continue  # "It was explained that people were asked in 89 per cent of cases": reported, not asked
         if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and not any(
             a == "question" and s2 != s for s2, _, a in ucues
         ):
