@@ -154,6 +154,9 @@ def parse_entry(part: str, status: str, default_kind: str | None, plural_prefix:
             party = paren
         else:
             title = paren
+            initials_after = re.fullmatch(r"\(([A-Z]{2,4})\)", rest)
+            if initials_after and initials_of(initials_after.group(1), name):
+                title = f"{paren} ({initials_after.group(1)})"  # "Mrs S. Jones (Town Clerk) (SJ)"
         if rest and not title:
             title = rest
     else:

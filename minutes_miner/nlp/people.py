@@ -389,7 +389,9 @@ def is_initials_of(text: str, name: str) -> bool:
     Fenwick-Doyle", "IO" for "Dr Ifeoma Okafor"."""
     if not _INITIALS.match(text):
         return False
-    honorific, first, _initials, surname = split_name(name)
+    honorific, first, initials, surname = split_name(name)
+    if not first and initials and surname:
+        return text == initials + surname[0]  # "SJ" for "Mrs S. Jones"
     if not first or not surname:
         return False
     words = [w for part in collapse(normalise(name)).split() for w in part.split("-")]

@@ -649,3 +649,32 @@ def test_an_unnamed_further_reply_answers_the_same_question_and_reports_no_quest
     assert (protocol.speaker, protocol.act, protocol.answers) == (None, "answer", first_question)
     _, cases = find(item, "89 per cent of cases")
     assert (cases.act, cases.answers) == ("answer", second_question)
+
+
+TOWN_COUNCIL = """\
+THORNBURY TOWN COUNCIL
+
+PLANNING COMMITTEE
+
+Present: Cllr. M. O'Neill (Chairman), Cllr J Fitzgerald-Hart, Cllr. P. Singh
+
+In attendance: Mrs S. Jones (Town Clerk) (SJ), Mr R. Dunne (Deputy Clerk)
+
+12. Planning applications
+
+Mr Alan Brook, speaking on behalf of the Thornbury Civic Society, raised concerns about the design of the shopfront.
+
+SJ advised that the deadline for comments was 14 March.
+
+Members were advised by the Deputy Clerk that the county highways team had not yet responded.
+"""
+
+
+@pytest.mark.parametrize("fragment, key, kind", [
+    ("design of the shopfront", "brook", "external"),
+    ("deadline for comments", "jones", "officer"),
+    ("highways team had not yet responded", "dunne", "officer"),
+])
+def test_a_town_council_clerk_by_initials_and_a_civic_society(fragment, key, kind):
+    _, s = find(analyse_text(TOWN_COUNCIL).items[-1], fragment)
+    assert (s.speaker_key, s.speaker_kind) == (key, kind)
