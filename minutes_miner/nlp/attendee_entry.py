@@ -157,6 +157,8 @@ def parse_entry(part: str, status: str, default_kind: str | None, plural_prefix:
             initials_after = re.fullmatch(r"\(([A-Z]{2,4})\)", rest)
             if initials_after and initials_of(initials_after.group(1), name):
                 title = f"{paren} ({initials_after.group(1)})"  # "Mrs S. Jones (Town Clerk) (SJ)"
+            elif _CHAIR_TAG.fullmatch(rest.lower()):
+                title = f"{paren} {rest}"  # "Councillor Ruth Pryor (Leader of the Council) (Chair)": in the chair
         if rest and not title:
             title = rest
     else:

@@ -40,3 +40,8 @@ def test_the_convener_is_the_chair():
     statement = analyse(minutes).items[0].statements[-1]
     assert (statement.speaker, statement.speaker_key, statement.speaker_kind) == (
         "Councillor Douglas Rennie", "rennie", "chair")
+
+
+def test_a_chair_tag_after_the_title_puts_the_person_in_the_chair():
+    (leader,) = parse_attendance("Present: Councillor Ruth Pryde (Leader of the Council) (Chair)")
+    assert (leader.name, leader.kind, leader.title) == ("Councillor Ruth Pryde", "chair", "Leader of the Council (Chair)")
