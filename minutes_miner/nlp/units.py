@@ -151,6 +151,11 @@ _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|I
 _BRACKETED_AGENT = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ed\s+\((?:(?P<w>[A-Z]{2,4})|(?P<m>[^()]{3,60}))\)\s+(?=that|whether|about|on|over|at|if|with)\b")
 
 
+# a passive's agent given by initials: "The Panel was informed by TP that 412 falls had been recorded"
+_INITIALS_AGENT = re.compile(r"\b(?:was|were)\s+(?:also\s+|further\s+|then\s+)?(?:informed|advised|told|reminded|assured|reassured|updated|briefed|"
+                             r"reported|confirmed|explained|stated|noted)\s+by\s+(?P<w>[A-Z]{2,4})\s+(?=that\b)")
+
+
 def _bracketed_agent(text: str, us: int, ue: int, ments: list[Mention], cues) -> Subject | None:
     """The speaker a passive names in brackets after its verb: "Concern was raised (PD) that ...",
     "It was noted (Councillor Hale) that ..." (initials or a name)."""
@@ -362,6 +367,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if best is None or best.kind == "word":
         # "It was confirmed by Mrs Fitch that", "..., said the Chairman."; "Concern was expressed by" is no subject "Concern"
         best = agent_subject(text, us, ue, ments, ucues) or best
+    if best is None and text.find(" by ", us, ue) >= 0 and (agent := _INITIALS_AGENT.search(text, us, ue)):
+        act = next((a for s, _e, a in ucues if a not in ("passive", "impersonal") and s >= agent.end()), "statement")
+        best = Subject("word", word=agent.group("w"), cue_start=agent.start(), cue_act=act)
     # acts: strong cues; a response prefix hides question/concern words inside it
     resp_prefix_end = us
     if _RESP_AT.match(text, us, ue):

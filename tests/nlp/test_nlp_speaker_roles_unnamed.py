@@ -678,3 +678,12 @@ Members were advised by the Deputy Clerk that the county highways team had not y
 def test_a_town_council_clerk_by_initials_and_a_civic_society(fragment, key, kind):
     _, s = find(analyse_text(TOWN_COUNCIL).items[-1], fragment)
     assert (s.speaker_key, s.speaker_kind) == (key, kind)
+
+
+def test_a_passive_with_initials_for_its_agent():
+    doc = analyse_text(
+        "ADULT SOCIAL CARE SCRUTINY PANEL\n\nPresent: Cllr Ada Nkem (Chair); Cllr Bob Frayn\n\n"
+        "In attendance: Tom Pryce (TP) – Head of Adult Social Care\n\n10. Falls prevention\n\n"
+        "The Panel was informed by TP that 412 falls had been recorded.\n")
+    _, s = find(doc.items[-1], "412 falls")
+    assert (s.speaker_key, s.speaker_kind) == ("pryce", "officer")
