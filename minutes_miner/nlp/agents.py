@@ -20,6 +20,7 @@ _LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:que
                            r"(?:\s+(?:from|by|of)\s+|\s*[-–—(:]\s*)"
                            r"|(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*)?",
                            re.IGNORECASE)  # "In discussion, Members:" over their points
+_QUESTION_LABEL_AFTER = re.compile(r"\s*:\s+[a-z]")
 _ROLE_LABEL_BEFORE = re.compile(r"\s*(?P<role>[A-Z][^:()]{2,100}?)\s*\(\s*")
 _NAME_LABEL_AFTER = re.compile(r"\s*\)\s*:")
 _VIEW_AFTER = re.compile(r"['’]s?\s+(?:view|opinion|response|answer|reply|position|assessment|advice)\s+(?:was|is|had\s+been)\b")
@@ -80,7 +81,9 @@ def label_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[
     if not ments or any(act in ("resolution", "decision") for _s, _e, act in cues):
         return None
     first = ments[0]
-    if _LABEL_BEFORE.fullmatch(text, us, first.start) and _LABEL_AFTER.match(text, first.end, ue):
+    if _LABEL_BEFORE.fullmatch(text, us, first.start) and (
+            _LABEL_AFTER.match(text, first.end, ue) or (text[ue - 1:ue] == "?" and _QUESTION_LABEL_AFTER.match(text, first.end, ue))):
+        # ("- Councillor Moss: how many cases involved children?": a question in the member's words, in lower case)
         return Subject("chain", [(first, None)], cue_start=first.end, cue_act=_first_cue(cues, us)[1])
     role = _ROLE_LABEL_BEFORE.fullmatch(text, us, first.start) if first.named else None
     if role and _NAME_LABEL_AFTER.match(text, first.end, ue):

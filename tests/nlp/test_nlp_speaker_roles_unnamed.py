@@ -687,3 +687,16 @@ def test_a_passive_with_initials_for_its_agent():
         "The Panel was informed by TP that 412 falls had been recorded.\n")
     _, s = find(doc.items[-1], "412 falls")
     assert (s.speaker_key, s.speaker_kind) == ("pryce", "officer")
+
+
+def test_a_members_question_in_lower_case_after_their_name_and_a_colon():
+    doc = analyse_text(
+        "HOUSING SCRUTINY SUB-COMMITTEE\n\nPresent: Councillor Ellie Vance (Chair), Councillors Moss and Nunn\n\n"
+        "5. Damp and Mould Update\n\nThe Repairs Manager presented the report.\n\n"
+        "6. Voids Update\n\nMembers raised the following questions:\n"
+        "- Councillor Moss: how many cases involved children?\n"
+        "- Councillor Nunn: were tenants compensated for damaged belongings?\n")
+    item = doc.items[-1]
+    _, moss = find(item, "how many cases involved children")
+    _, nunn = find(item, "were tenants compensated")
+    assert (moss.speaker_key, moss.act, nunn.speaker_key, nunn.act) == ("moss", "question", "nunn", "question")
