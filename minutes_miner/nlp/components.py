@@ -38,7 +38,8 @@ NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig
 #: titles written with a full stop that spaCy splits off: "Cyng. Evans welcomed ..." is one sentence
 TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
 _TITLE_RUN = re.compile(r"(?:\s+(?:and|&|of|for)?\s*[A-Z][\w'’-]*)+")
-_CAPITALS_SURNAME = re.compile(r"^(?:MC|MAC|O['’])?[A-Z]{2,}(?:[-'’][A-Z]{2,})?$")
+# a surname printed in capitals ("Councillor PEEBLES"), not initials ("JDB") or an acronym ("NHS"): three letters or more with a vowel
+_CAPITALS_SURNAME = re.compile(r"^(?=[A-Z'’-]*[AEIOUY])(?:MC|MAC|O['’])?[A-Z]{3,}(?:[-'’][A-Z]{2,})?$")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
 
 
