@@ -22,7 +22,9 @@ _APPOS = (
     r"|[a-z][\w'’-]*(?=(?:,?\s+[\w'’-]+){0,6}\s+(?:representative|observer|governor|adviser|advisor|trustee)\b))[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?"
     # an organisation with no comma: "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported"
-    r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*))?"
+    r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*)"
+    # who the speaker is, with no comma: "A foster carer who attended the meeting said"
+    r"|\s+who\s+(?:had\s+)?(?:attended|attends|lives|lived|spoke|works|worked|represents|represented|chairs|runs|uses|used)\b[^,;:.!?()]{0,60}?)?"
 )
 
 

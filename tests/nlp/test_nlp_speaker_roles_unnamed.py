@@ -700,3 +700,19 @@ def test_a_members_question_in_lower_case_after_their_name_and_a_colon():
     _, moss = find(item, "how many cases involved children")
     _, nunn = find(item, "were tenants compensated")
     assert (moss.speaker_key, moss.act, nunn.speaker_key, nunn.act) == ("moss", "question", "nunn", "question")
+
+
+@pytest.mark.parametrize("fragment, key, kind", [
+    ("leaving care offer", "obi", "external"),
+    ("crossing was dangerous", "resident", "external"),
+    ("lorries were too fast", "tait", "external"),
+])
+def test_a_youth_mayor_and_speakers_described_by_who_they_are(fragment, key, kind):
+    doc = analyse_text(
+        "CORPORATE PARENTING PANEL\n\nPresent: Councillor Ann Lomax (Chair), Councillor Dev Gill\n\n"
+        "Also present: Amara Obi (Youth Mayor)\n\n5. Voice of the child\n\n"
+        "The Youth Mayor welcomed the new leaving care offer.\n\n"
+        "A resident who lives in Hill Ward said that the crossing was dangerous.\n\n"
+        "Mr Ken Tait who lives on Mill Lane said that lorries were too fast.\n")
+    _, s = find(doc.items[-1], fragment)
+    assert (s.speaker_key, s.speaker_kind) == (key, kind)
