@@ -44,8 +44,10 @@ _LABELS = [
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
-     r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg) representatives?|(?:external |internal )?auditors?|representatives"
+     r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)? representatives?|(?:external |internal )?auditors?|representatives"
      r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)(?:\s+(?:organisations?\s+)?representatives?)?|partners?"
+     # "Partner attending for Minute 43:", "Partners in attendance:"
+     r"|(?:partners?|guests?|witness(?:es)?)\s+(?:attending|in attendance|present)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?"
      # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
      r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
      "present", "external"),

@@ -133,6 +133,7 @@ def parse_entry(part: str, status: str, default_kind: str | None, plural_prefix:
     part = part.strip(" .:-–*•")
     title = None
     party = None
+    ward = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
     swapped = role_first(part)
     dashed = re.match(r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)\s+[-–]\s+(?P<title>.+)$", part)
@@ -154,8 +155,13 @@ def parse_entry(part: str, status: str, default_kind: str | None, plural_prefix:
             party = paren
         else:
             title = paren
+            second = re.fullmatch(r"\(([^()]+)\)", rest)
             initials_after = re.fullmatch(r"\(([A-Z]{2,4})\)", rest)
-            if initials_after and initials_of(initials_after.group(1), name):
+            if (second and not initials_after and _title_kind(paren) not in ("chair", "member", "cabinet_member")
+                    and not names_a_job(paren)):
+                # "Councillor Bernadette QUILLIAM (Holmfield) (Chair)": the ward, then the role
+                ward, title = paren, collapse(second.group(1))
+            elif initials_after and initials_of(initials_after.group(1), name):
                 title = f"{paren} ({initials_after.group(1)})"  # "Mrs S. Jones (Town Clerk) (SJ)"
             elif _CHAIR_TAG.fullmatch(rest.lower()):
                 title = f"{paren} {rest}"  # "Councillor Ruth Pryor (Leader of the Council) (Chair)": in the chair
@@ -174,7 +180,7 @@ def parse_entry(part: str, status: str, default_kind: str | None, plural_prefix:
         return None
     if _is_bare_title(name):
         return None  # "OFFICERS: Director of Adult Services; Principal Social Worker; ...": roles, nobody named
-    return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party)
+    return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party, ward=ward)
 
 
 def _is_bare_title(name: str) -> bool:

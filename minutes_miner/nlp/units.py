@@ -11,7 +11,7 @@ from .records import Mention, Subject, Unit
 from .textnorm import folded
 
 # --------------------------------------------------------------------------- regexes
-_ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|remained|remains|still|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
+_ADVERBS = r"(?:also|further|then|remained|remains|still|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
 _APPOS = (
     r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
@@ -42,6 +42,10 @@ _ORG_START = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?")
 _ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")
 _ON_BEHALF = re.compile(r"(?:speaking\s+)?(?:on\s+behalf\s+of|representing|deputising\s+for|standing\s+in\s+for)\b")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
+# an organisation opening a sentence with its witness in brackets: "LTHT (", "A: The ICB (", "In response, Healthwatch Lymebourne ("
+_ORG_THEN_BRACKET = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w ]{0,24}(?:\([\w ]{1,20}\))?:\s*)?"
+                               r"(?:(?:In\s+(?:response|reply|answer)|Replying|Responding|Answering)(?:\s+to\s+[^,;:()]{1,60})?,\s*)?(?:[Tt]he\s+)?[A-Z][\w&'’.-]*"
+                               r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w&'’.-]*){0,6}\s*\(")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
 _APPOS_OPEN = re.compile(r"\s*[,(-]")
 _PREP_WORDS = (
@@ -107,9 +111,6 @@ RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in ans
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 
-# an organisation before a bracketed speaker, after a Q/A label: "A: LTHT (", "The ICB (", "Healthwatch ("
-_ORG_BEFORE_BRACKET = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:[QA]|Question|Answer|Response|Reply)(?:\s*\([a-z ]{1,20}\))?\s*:\s*)?(?:[Tt]he\s+)?"
-                                 r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&)){0,6}\s*\(\s*")
 _TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
 
 
@@ -227,8 +228,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         parts: list[list] = [[m, None]]
         pos = m.end
-        if m.named and i == 0 and text.startswith(")", pos) and _ORG_BEFORE_BRACKET.fullmatch(text, us, m.start):
-            pos += 1  # "LTHT (Ms Farrow) replied", "The ICB (Dr Quarmby) said": the person their organisation sent
+        if m.named and text[m.start - 1:m.start] == "(" and _ORG_THEN_BRACKET.fullmatch(text, us, m.start):
+            close = _CLOSE_BRACKET.match(text, pos)  # "LTHT (Ms Farrow) reported", "The ICB (Dr Quarmby) said": the person speaks
+            pos = close.end() if close else pos
         j = i + 1
         ok = False
         cue = None
@@ -264,10 +266,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                     parts[-1][1] = parts[-1][1] or nm.text
                     j += 1
                     continue
-                if (nm.label == "NAME_U" and parts[-1][0].named and gap.strip() in (",", "(") and not (known and known(nm))
-                        and title_kind(nm.text) == "external"):
+                if (nm.label == "NAME_U" and parts[-1][0].named and (gap.strip() in (",", "(") or _ORG_START.fullmatch(gap))
+                        and not (known and known(nm)) and title_kind(nm.text) == "external"):
                     # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said",
-                    # its name running on past the mention ("Western Counties Ambulance Service")
+                    # "Inspector Lucy Garside of the Sallowbeck Neighbourhood Policing Team and Mr Orchard gave", its
+                    # name running on past the mention ("Western Counties Ambulance Service")
                     parts[-1][1] = parts[-1][1] or nm.text
                     pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
                     if gap.strip() == "(":

@@ -97,10 +97,13 @@ def test_an_attendee_role_written_as_an_element():
     assert (attendee.name, attendee.kind, attendee.title) == ("Councillor Rosa Hale", "chair", "Chair")
 
 
-def test_a_co_opted_attendee_is_a_member():
-    data = (b"<meeting><meetingid>8</meetingid><meetingdate>23/01/2025</meetingdate><attendees>"
-            b'<attendee membertype="co-opted" name="Mr Geoffrey Allin" roledescription="Parent Governor Representative" '
-            b'attendance="Present"/></attendees></meeting>')
-    parsed = parse_meeting(data, COUNCIL, Committee(council_id=COUNCIL.id, name="Children's Scrutiny Committee"), COUNCIL.base_url)
-    (attendee,) = parsed.attendees
-    assert (attendee.name, attendee.kind) == ("Mr Geoffrey Allin", "member")
+@pytest.mark.parametrize("member_type", ["co-opted", "Co-opted Member", "coopted"])
+def test_a_co_opted_attendee_is_a_member_not_a_visitor(member_type):
+    data = (f'<meeting><meetingid>7</meetingid><meetingdate>21/11/2024</meetingdate><attendees>'
+            f'<attendee membertype="{member_type}" name="Mrs Ngozi Eze" roledescription="Co-opted Member (Parent Governor Representative)" '
+            'attendance="Present"/>'
+            '<attendee membertype="Visitor" name="Mr Philip Osei" roledescription="Headteacher, Moorside Academy" attendance="Present"/>'
+            '</attendees></meeting>').encode()
+    parsed = parse_meeting(data, COUNCIL, Committee(council_id=COUNCIL.id, name="Children's Scrutiny Board"), COUNCIL.base_url)
+    kinds = {a.name: a.kind for a in parsed.attendees}
+    assert kinds == {"Mrs Ngozi Eze": "member", "Mr Philip Osei": "external"}
