@@ -190,8 +190,9 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if notice:
             continue
         following = bds[n + 1].block.text if n + 1 < len(bds) else ""
-        if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):
-            continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ..."
+        if (qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an))
+                or qa.responder_line(b.text, following, an)):
+            continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ...", "Response from: ..."
         if b.kind == "structural":
             if _DECISION_HEADING.match(b.text):
                 deciding = True

@@ -716,3 +716,48 @@ def test_a_youth_mayor_and_speakers_described_by_who_they_are(fragment, key, kin
         "Mr Ken Tait who lives on Mill Lane said that lorries were too fast.\n")
     _, s = find(doc.items[-1], fragment)
     assert (s.speaker_key, s.speaker_kind) == (key, kind)
+
+
+TABLE_ROWS = """\
+PERFORMANCE, AUDIT AND RISK COMMITTEE
+
+Present: Ms Anne Munro (Chair); Councillor Ishbel Gow; Mrs Elspeth Christie (carers' representative)
+
+In attendance: Alan Fyfe (Head of Adult Services); Rona Lindsay (Chief Officer)
+
+5. Performance report
+
+The Chief Officer presented the quarter 3 performance report.
+
+Raised by: Councillor Ishbel Gow
+
+Question or comment: Asked how many hours of care at home were unmet each week.
+
+Response: Around 3,100 hours a week were unmet. The shortfall was worst in the rural west.
+
+Response from: Head of Adult Services
+
+Raised by: Mrs Elspeth Christie
+
+Question or comment: Expressed concern that unpaid carers were being asked to take relatives home too early.
+
+Response: Nobody should be discharged without an agreed plan.
+
+Response from: Chief Officer
+"""
+
+
+@pytest.mark.parametrize("fragment, key, act", [
+    ("hours of care at home", "gow", "question"),
+    ("3,100 hours", "fyfe", "answer"),
+    ("worst in the rural west", "fyfe", None),
+    ("unpaid carers", "christie", "concern"),
+    ("without an agreed plan", "lindsay", None),
+])
+def test_a_table_naming_who_raised_each_point_and_who_responded(fragment, key, act):
+    item = analyse_text(TABLE_ROWS).items[-1]
+    _, s = find(item, fragment)
+    assert s.speaker_key == key
+    if act:
+        assert s.act == act
+    assert not any(st.text.startswith(("Raised by", "Response from")) for st in item.statements)
