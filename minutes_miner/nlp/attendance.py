@@ -14,6 +14,7 @@ from .attendee_entry import (
     looks_like_title,
     name_then_title,
     name_then_title_any,
+    names_a_job,
     parse_entry,
     role_first,
     title_kind,
@@ -284,6 +285,9 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
                 # "Lucinda Fairbairn (LF), Director of Adult Social Care": the job, the initials kept after it
                 title = f"{part} ({initials})" if initials else part
                 out[-1] = AttendeeMention(prev.name, kind, title, prev.status, prev.party, prev.ward)
+            elif prev.ward is None and not names_a_job(prev.title) and title_kind(prev.title) not in ("chair", "member", "cabinet_member"):
+                # "Councillor Malcolm Fenn (Westwood), Portfolio Holder for Communities": the ward in brackets, then the role
+                out[-1] = AttendeeMention(prev.name, title_kind(part) or prev.kind, part, prev.status, prev.party, prev.title)
             continue
         entry = parse_entry(part, status, default_kind, plural)
         if entry:

@@ -288,6 +288,11 @@ class People:
         """Everyone whose title is this role, most exactly first: the title itself; the chair; a
         title starting with it ("the Director" for "Director of Housing"); one ending with it
         ("the Commissioner" for the "Police and Crime Commissioner")."""
+        ward = _WARD_MEMBER.match(role)
+        if ward:
+            # "The Member for Eastfield": the councillor listed with the ward ("Joan Pell (Eastfield)")
+            w = _title_norm(ward.group("ward"))
+            return [e for e in self.entries if any(_title_norm(t) == w for t in e.titles)]
         owned = _POSSESSIVE_ROLE.match(role)
         if owned:
             return self._owned_holders(owned.group("org"), owned.group("role"))
@@ -362,6 +367,7 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_WARD_MEMBER = re.compile(r"^(?:the\s+)?(?:ward\s+)?(?:member|councillor)\s+for\s+(?P<ward>[A-Z].{1,40})$", re.IGNORECASE)
 _POSSESSIVE_ROLE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][^'’]{1,60})['’]s\s+(?P<role>\S.*)$")
 _FORM_HONOURS = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?")
 _CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))

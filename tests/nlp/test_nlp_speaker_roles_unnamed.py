@@ -761,3 +761,15 @@ def test_a_table_naming_who_raised_each_point_and_who_responded(fragment, key, a
     if act:
         assert s.act == act
     assert not any(st.text.startswith(("Raised by", "Response from")) for st in item.statements)
+
+
+def test_members_referred_to_by_their_ward_and_a_ward_before_the_role():
+    doc = analyse_text(
+        "COMMUNITY SCRUTINY COMMITTEE\n\nPRESENT: Councillors Graham Ash (Haverleigh North) (Chairman), Joan Pell (Eastfield) "
+        "and Owen Thack (Lower Haverleigh)\n\nALSO PRESENT: Councillor Malcolm Fenn (Westwood), Portfolio Holder for Communities\n\n"
+        "5. Taxis\n\nThe Member for Eastfield said she was alarmed by the figures.\n\n"
+        "The Portfolio Holder replied that checks were made monthly.\n")
+    item = doc.items[-1]
+    _, pell = find(item, "alarmed by the figures")
+    _, fenn = find(item, "checks were made monthly")
+    assert (pell.speaker_key, pell.speaker_kind, fenn.speaker_key, fenn.speaker_kind) == ("pell", "member", "fenn", "cabinet_member")
