@@ -37,7 +37,7 @@ _LABELS = [
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
     (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
-    ((r"(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?"
+    ((r"(?:(?:county|borough|district|city|town|parish)\s+)?(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?"
      r"|independent members?|lay members?|tenant representatives?"), "present", "member"),
     # co-opted members are members whatever body they come from: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
     (r"co-opted members?|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)", "present", CO_OPTED),
@@ -54,7 +54,8 @@ _LABELS = [
      "present", "external"),
 ]
 # "Executive Member attending:", "Partner attending for Minute 43:": who is listed, then why
-_LABEL_SUFFIX = r"(?:\s+(?:attending|present|in\s+attendance))?(?:\s+for\s+(?:minutes?|items?)\s+[\w ,/&-]{1,30}?)?"
+_LABEL_SUFFIX = (r"(?:\s+(?:attending|present|in\s+attendance))?(?:\s+for\s+(?:minutes?|items?)\s+[\w ,/&-]{1,30}?)?"
+                 r"(?:\s*\([a-z][^()]{2,60}\))?")  # "County Councillors present (electoral division in brackets):"
 _LABEL_RE = re.compile(
     # a label starts a line or follows a sentence, or (PDF lines run together) follows a closing bracket: "... (Head of Data) Also present:"
     r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")" + _LABEL_SUFFIX + r"\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",

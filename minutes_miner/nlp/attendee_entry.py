@@ -165,7 +165,7 @@ def parse_entry(part: str, status: str, default_kind: str | None, plural_prefix:
                 title = f"{paren} ({initials_after.group(1)})"  # "Mrs S. Jones (Town Clerk) (SJ)"
             elif _CHAIR_TAG.fullmatch(rest.lower()):
                 title = f"{paren} {rest}"  # "Councillor Ruth Pryor (Leader of the Council) (Chair)": in the chair
-            elif (m.group("rest").lstrip().startswith(",") and looks_like_title(rest) and not names_a_job(paren)
+            elif (m.group("rest").lstrip().startswith((",", "-", "–")) and looks_like_title(rest) and not names_a_job(paren)
                     and _title_kind(paren) not in ("chair", "member", "cabinet_member")):
                 # "Councillor Malcolm Fenn (Westwood), Portfolio Holder for Communities": the ward, then the role
                 ward, title = paren, rest

@@ -292,7 +292,9 @@ class People:
         if ward:
             # "The Member for Eastfield": the councillor listed with the ward ("Joan Pell (Eastfield)")
             w = _title_norm(ward.group("ward"))
-            return [e for e in self.entries if any(_title_norm(t) == w for t in e.titles)]
+            by_ward = [e for e in self.entries if any(_title_norm(t) == w for t in e.titles)]
+            if by_ward:
+                return by_ward
         owned = _POSSESSIVE_ROLE.match(role)
         if owned:
             return self._owned_holders(owned.group("org"), owned.group("role"))
