@@ -170,8 +170,13 @@ def _header(header_lines) -> MinutesHeader:
 # ---------------------------------------------------------------------------
 
 
+# a ward in brackets, then the role: "Graham Ashdown (Haverleigh North) (Chairman)", "Malcolm Fenn (Westwood), Portfolio Holder for ..."
+_WARD_THEN_ROLE = re.compile(r"\)\s*\((?:Chair|Chairman|Chairwoman|Chairperson|Vice-Chair|Vice-Chairman|Vice Chair)\)|\),\s+(?:Portfolio Holder|Cabinet Member|Executive Member|Lead Member|Leader)\b")
+
+
 def _attendance(header_lines) -> list[AttendeeMention]:
     from minutes_miner.nlp.attendance import list_label, parse_attendance
+    from minutes_miner.nlp.attendee_entry import role_first
 
     blocks: list[tuple[str, str, str | None, str | None]] = []  # label, text, status and kind of a label the fixed set lacks
     for _, ln in header_lines:
@@ -199,8 +204,9 @@ def _attendance(header_lines) -> list[AttendeeMention]:
             status = "absent"
         elif "VIRTUALLY" in label:
             status = "virtual"
-        if other_status:
-            # a label of the wider set: its list read as the text minutes' lists are ("Jo Hemmings (JH) (Chair), Headteacher")
+        if other_status or any(role_first(chunk) for chunk in text.split(";")) or _WARD_THEN_ROLE.search(text):
+            # a label of the wider set, or entries written role first ("Assistant Director, Adult Social Care (Tobias
+            # Rendle); ..."): the list read as the text minutes' lists are ("Jo Hemmings (JH) (Chair), Headteacher")
             out.extend(parse_attendance(f"{label.capitalize()}: {text}"))
             continue
         for name, title in split_people(text):

@@ -15,11 +15,12 @@ from itertools import pairwise
 from . import rules
 from .records import Mention, Subject
 
-_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*[a-z][^():]{1,30})?\s*\)?\s*(?::(?:\s+[A-Z“\"'‘]|\s*$)|\s+[–—-]\s+(?=[A-Z“\"'‘£\d]))")  # "Cllr Ito – What is ...?"
+_LABEL_AFTER = re.compile(r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*[a-z][^():]{1,30})?(?:\s+to\s+(?:the\s+)?[A-Z][^:()]{1,120})?\s*\)?\s*(?::(?:\s+[A-Z“\"'‘]|\s*$)|\s+[–—-]\s+(?=[A-Z“\"'‘£\d]))")  # "Cllr Ito – What is ...?"
 _LABEL_BEFORE = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:supplementary\s+)?(?:question|response|reply|answer|statement|comment|Q|A)s?\s*(?:\d+[a-z]?)?"
-                           r"(?:\s+(?:from|by|of)\s+|\s*[-–—(]\s*)"
+                           r"(?:\s+(?:from|by|of)\s+|\s*[-–—(:]\s*)"
                            r"|(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s+)?(?:discussion|debate|questions)[^,:]{0,40},\s*)?",
                            re.IGNORECASE)  # "In discussion, Members:" over their points
+_QUESTION_LABEL_AFTER = re.compile(r"\s*:\s+[a-z]")
 _ROLE_LABEL_BEFORE = re.compile(r"\s*(?P<role>[A-Z][^:()]{2,100}?)\s*\(\s*")
 _NAME_LABEL_AFTER = re.compile(r"\s*\)\s*:")
 _VIEW_AFTER = re.compile(r"['’]s?\s+(?:view|opinion|response|answer|reply|position|assessment|advice)\s+(?:was|is|had\s+been)\b")
@@ -74,20 +75,32 @@ def relative_subject(text: str, us: int, ments: list[Mention], cues: list[tuple[
     return None
 
 
+def label_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[tuple[int, int, str]]) -> Subject | None:
+    """The speaker a label at the start of the unit names: "Councillor Hale: Can officers say ...?", "Response
+    (Cabinet Member for Housing): Rents would rise ...", "Assistant Director (Ms Birch): presented ..."."""
+    if not ments or any(act in ("resolution", "decision") for _s, _e, act in cues):
+        return None
+    first = ments[0]
+    if _LABEL_BEFORE.fullmatch(text, us, first.start) and (
+            _LABEL_AFTER.match(text, first.end, ue) or (text[ue - 1:ue] == "?" and _QUESTION_LABEL_AFTER.match(text, first.end, ue))):
+        # ("- Councillor Moss: how many cases involved children?": a question in the member's words, in lower case)
+        return Subject("chain", [(first, None)], cue_start=first.end, cue_act=_first_cue(cues, us)[1])
+    role = _ROLE_LABEL_BEFORE.fullmatch(text, us, first.start) if first.named else None
+    if role and _NAME_LABEL_AFTER.match(text, first.end, ue):
+        return Subject("chain", [(first, role.group("role"))], cue_start=first.end, cue_act=_first_cue(cues, us)[1])
+    return None
+
+
 def agent_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[tuple[int, int, str]]) -> Subject | None:
     """The speaker of the unit ``text[us:ue]`` named after the verb, or None."""
     if not ments or any(act in ("resolution", "decision") for _s, _e, act in cues):
         return None  # "RESOLVED that the minutes be confirmed and signed by the Chair": the Committee's
+    labelled = label_subject(text, us, ue, ments, cues)
+    if labelled is not None:
+        return labelled
     by, tag = _patterns()
     cue_start, cue_act = _first_cue(cues, us)
     first = ments[0]
-    if _LABEL_BEFORE.fullmatch(text, us, first.start) and _LABEL_AFTER.match(text, first.end, ue):
-        # "Councillor Hale: Can officers say ...?", "Response from the Cabinet Member: Rents would rise ..."
-        return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)
-    role = _ROLE_LABEL_BEFORE.fullmatch(text, us, first.start) if first.named else None
-    if role and _NAME_LABEL_AFTER.match(text, first.end, ue):
-        # "Assistant Director, HR and Organisational Development (Ms Birch): presented the workforce report"
-        return Subject("chain", [(first, role.group("role"))], cue_start=first.end, cue_act=cue_act)
     if not text[us:first.start].strip(" -–•*") and _VIEW_AFTER.match(text, first.end, ue):
         return Subject("chain", [(first, None)], cue_start=first.end, cue_act=cue_act)  # "The Director's view was that ..."
     for m in ments:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .attendance import title_kind
+from .attendee_entry import title_kind
 from .records import BlockData, LeadIn, Spk, Stmt, Unit
 from .speakers import Analyser
 from .textnorm import QUESTION_HEADING, normalise
@@ -17,9 +17,16 @@ _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|member
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
 _EXPLAINED = re.compile(r"it\s+was\s+(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
+# a second respondent's explaining verb: "In reply, Councillor Sohal said ... . / Ms Pryce explained that ..."
+_EXPLAINED_THAT = re.compile(r"(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\s+that\b", re.IGNORECASE)
+_RESPONDENT_KINDS = frozenset(("officer", "cabinet_member", "external"))
 
-_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
-                      re.IGNORECASE)
+_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|raised\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80}?)"
+                      r"(?:\s*\((?:supplementary|follow[- ]up)\))?$", re.IGNORECASE)
+# a table's last column, after the response it names: "Response: Around 3,100 hours ..." / "Response from: Head of Adult Services"
+_RESPONSE_FROM = re.compile(r"^(?:response|answer|reply)\s+(?:from|by)\s*:\s*(?P<who>[A-Z].{1,100})$", re.IGNORECASE)
+# a table's middle column: "Question or comment: Expressed concern that ...": the asker's words, whatever their act
+_COMMENT_LABEL = re.compile(r"^(?:question\s+or\s+comment|comment\s+or\s+question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
 # "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
 _QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>response|answer|reply|A))\s*\d*"
@@ -106,6 +113,19 @@ class QALayout:
         self.asker = Spk(entry=entry) if entry is not None else None
         return True
 
+    def responder_line(self, text: str, following: str, an: Analyser) -> bool:
+        """"Response from: Head of Adult Services" under the response it names: not a statement. The line
+        after a response names who gave it, so it is read before the response is."""
+        if _RESPONSE_FROM.match(text):
+            return True
+        m = _RESPONSE_FROM.match(following) if following[:1] in "ARar" else None
+        if m:
+            role = re.sub(r"\s*\(\s*\)$", "", m.group("who").strip())
+            holder = an.people.by_title(role) or an.people.lookup(role)
+            self.responder = (Spk(entry=holder) if holder else
+                              Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer"))
+        return False
+
     def asker_heading(self, text: str, following: str, an: Analyser) -> bool:
         """A line that only names a member, over a "Q:" line: the member asks what follows."""
         lab = _QA_LABEL.match(following)
@@ -132,6 +152,8 @@ class QALayout:
         for st in new:
             m = _QA_LABEL.match(st.blk.norm, st.start)
             if not m:
+                if self.asker is not None and _COMMENT_LABEL.match(st.blk.norm, st.start) and st.speaker is None:
+                    st.speaker = self.asker  # "Question or comment: Expressed concern that ...": the member's, its own act
                 continue
             if m.group("q"):
                 st.act, st.answers = "question", None
@@ -144,10 +166,20 @@ class QALayout:
             at = position(stmts, st)
             question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
             st.act, st.answers = "answer", question
-            if self.responder is not None and st.speaker is None:
+            if self.responder is not None and (st.speaker is None or not _names_its_speaker(st)):
+                # (a speaker carried on from the paragraph before gives way to the one the layout names)
                 st.speaker = self.responder
+                for rest in new[new.index(st) + 1:]:
+                    if rest.blk is not st.blk or _names_its_speaker(rest):
+                        break
+                    rest.speaker = self.responder  # "Response: Around 3,100 hours ... . The shortfall was worst in the west."
             if question is not None:
                 stmts[question].answered = True
+
+
+def _names_its_speaker(st: Stmt) -> bool:
+    """The statement's own sentence names who speaks ("Dr Campbell added ..."), not a speaker carried on to it."""
+    return any(u.start == st.start and u.subject is not None for u in st.blk.units)
 
 
 def position(stmts: list[Stmt], st: Stmt) -> int:
@@ -259,6 +291,13 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
+        return "answer", stmts[-1].answers
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
+            and u.subject.kind == "chain" and _EXPLAINED_THAT.match(text, u.subject.cue_start) and spk is not None
+            and (an.people.kind_of(spk.entry) if spk.entry is not None else spk.kind) in _RESPONDENT_KINDS and stmts[-1].speaker is not None and spk.ident != stmts[-1].speaker.ident
+            and not _asked_by(stmts, stmts[-1].answers, spk)):
+        # "In reply, Councillor Sohal said ... . / Ms Pryce explained that two of the posts had been filled": a second
+        # respondent (an officer, cabinet member or partner) explaining straight after the answer
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and (u.subject.kind == "pronoun" or same_block) and spk is not None

@@ -7,6 +7,18 @@ from functools import lru_cache
 from minutes_miner.models import AttendeeMention
 
 from . import rules
+from .attendee_entry import (
+    CO_OPTED,
+    INITIALS,
+    initials_of,
+    looks_like_title,
+    name_then_title,
+    name_then_title_any,
+    names_a_job,
+    parse_entry,
+    role_first,
+    title_kind,
+)
 from .textnorm import collapse, repair
 
 _KEY_LABEL_PATTERN = r"key to (?:initials|names|attendees)|key|initials(?: used)?"
@@ -24,27 +36,33 @@ _LABELS = [
     # informal notes name everyone by initials after a key: "Key to initials: JB – Councillor Jo Barraclough (Chair)"
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
-    (r"(?:(?:executive|cabinet|lead) members?|portfolio holders?)(?: attending| in attendance| present)?|cabinet|decision[- ]maker", "present", "cabinet_member"),
-    ((r"(?:members|councillors|committee members|panel members)\s+present|present|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
-     r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
+    (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
+    ((r"(?:(?:county|borough|district|city|town|parish)\s+)?(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?"
+     r"|independent members?|lay members?|tenant representatives?"), "present", "member"),
+    # co-opted members are members whatever body they come from: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
+    (r"co-opted members?|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)", "present", CO_OPTED),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
      r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)? representatives?|(?:external |internal )?auditors?|representatives"
-     r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)|partners"
+     r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)(?:\s+(?:organisations?\s+)?representatives?)?|partners?"
      # "Partner attending for Minute 43:", "Partners in attendance:"
      r"|(?:partners?|guests?|witness(?:es)?)\s+(?:attending|in attendance|present)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?"
      # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
      r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
      "present", "external"),
 ]
+# "Executive Member attending:", "Partner attending for Minute 43:": who is listed, then why
+_LABEL_SUFFIX = (r"(?:\s+(?:attending|present|in\s+attendance))?(?:\s+for\s+(?:minutes?|items?)\s+[\w ,/&-]{1,30}?)?"
+                 r"(?:\s*\([a-z][^()]{2,60}\))?")  # "County Councillors present (electoral division in brackets):"
 _LABEL_RE = re.compile(
     # a label starts a line or follows a sentence, or (PDF lines run together) follows a closing bracket: "... (Head of Data) Also present:"
-    r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
+    r"(?:(?<=^)|(?<=[\n.;])|(?<=\)\s)(?=(?-i:[A-Z])[^:\n]{2,60}:))\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")" + _LABEL_SUFFIX + r"\s*(?::|-|–|(?<=from)|(?<=behalf of)|(?<=by))\s*",
     re.IGNORECASE,
 )
-_LINE_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_LINE_LABEL = re.compile(r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _, _ in _LABELS) + r")" + _LABEL_SUFFIX + r"\s*:\s*(?P<rest>.*)$",
+                         re.IGNORECASE | re.DOTALL)
 
 
 def list_label(line: str) -> tuple[str, str, str | None, str] | None:
@@ -65,21 +83,6 @@ _FOR_ITEM = re.compile(r"(?P<names>[^.]{3,500}?)\s+(?:were|was) (?:in attendance
 # the verb both sentences need: their names part is tried for up to 500 characters at every position,
 # seconds on a long list, so they are searched only in a text that has it
 _ATTENDING_VERB = re.compile(r"(?:were|was) (?:in attendance|present|attending)", re.IGNORECASE)
-
-_PARTIES = {
-    "lab", "labour", "con", "conservative", "conservatives", "ld", "lib dem", "lib dems", "liberal democrat", "liberal democrats",
-    "green", "greens", "green party", "ind", "independent", "independents", "reform", "reform uk", "pc", "plaid", "plaid cymru",
-    "snp", "ukip", "res", "residents", "residents' association", "ra", "lib", "l", "c", "g", "i", "r", "labour co-op", "lab co-op",
-}
-_INITIALS = re.compile(r"^[A-Z]{2,4}$")
-
-
-@lru_cache(maxsize=4)
-def post_nominals(keep: tuple[str, ...] = ()) -> re.Pattern:
-    """Post-nominals (data "honours") after a name: "Dr Nisha Varadarajan FFPH" is Dr Nisha Varadarajan."""
-    honours = sorted((h for h in rules.people()["honours"] if h not in keep), key=len, reverse=True)
-    alternatives = "|".join(map(re.escape, honours))
-    return re.compile(rf"(?:\s*,)?\s+(?:{alternatives})\b\.?")
 
 
 @lru_cache(maxsize=1)
@@ -138,89 +141,8 @@ def _split_top(text: str) -> list[str]:
     return [p.strip(" .\n\t") for p in parts if p.strip(" .\n\t")]
 
 
-_EXTERNAL_RX: re.Pattern | None = None
-
-
-def _external_rx() -> re.Pattern:
-    global _EXTERNAL_RX
-    if _EXTERNAL_RX is None:
-        markers = rules.people()["external_markers"]
-        long = [re.escape(m) for m in markers if len(m) > 3]
-        short = [re.escape(m) for m in markers if len(m) <= 3]
-        _EXTERNAL_RX = re.compile(r"(?i:\b(?:" + "|".join(long) + r")\b)|\b(?:" + "|".join(short) + r")\b")
-    return _EXTERNAL_RX
-
-
-# a seat on the committee, not a job: "Committee Member", "Co-opted Member (Parent Governor)",
-# "Independent Member", "Councillor" ("Member of the Youth Council" is left to the markers)
-_MEMBER_TITLE = re.compile(
-    r"^(?:(?:committee|panel|board|co-opted|coopted|independent|substitute|lay|elected|voting|non-voting|ordinary)\s+)*"
-    r"(?:member|councillor)\b(?!\s+of\b)|^substitut(?:e|ing)\b"
-)
-
-
-# councillors' and co-optees' roles that are neither chair nor cabinet
-_MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|co-opted|coopted|non-executive member)\b")
-_CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chair)\)\s*$")
-# the chair of the meeting's own body ("Chair of the Group" in a task-and-finish group's key), not of a partner's board
-_OWN_CHAIR = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\s+of\s+the\s+(?:(?:task and finish |working |review |scrutiny )?group|panel|committee|sub-committee|meeting|review)\b")
-# council services whose names contain a partner's word ("Virtual School Headteacher")
-_COUNCIL_SERVICE = re.compile(r"\bvirtual school\b")
-
-
-@lru_cache(maxsize=4096)
-def _title_kind(title: str | None) -> str | None:
-    if not title:
-        return None
-    data = rules.people()
-    low = title.lower().strip()
-    if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"] or (low.split(",")[0].strip() in data["chair_titles"] and any(m in low for m in data["cabinet_markers"]))
-            or any(p.strip() in data["chair_titles"] for p in low.split(";")) or _CHAIR_TAG.search(low) or _OWN_CHAIR.match(low)):
-        return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member", "Chair, Cabinet Member for Health" (not "Co-Chair, Youth Forum")
-    if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
-        return "member"
-    if any(m in low for m in data["cabinet_markers"]) or re.match(r"^(?:the\s+)?(?:deputy\s+)?leader\b", low):
-        return "cabinet_member"
-    if low.startswith("deputy cabinet"):
-        return "cabinet_member"
-    if _MEMBER_TITLE.match(low):  # "Committee Member", "Co-opted Member (Parent Governor)"
-        return "member"
-    if _external_rx().search(title) and not _COUNCIL_SERVICE.search(low):
-        return "external"
-    return "officer"
-
-
-def names_a_job(title: str) -> bool:
-    """A title with a job in it ("Head of Inclusion", "Clerk"), not only a body ("Roman Catholic Church")."""
-    heads = _job_words()
-    return any(w.strip(",.()") in heads for w in title.split())
-
-
-@lru_cache(maxsize=1)
-def _job_words() -> frozenset[str]:
-    data = rules.people()
-    words = {h.split()[-1] for h in data["role_heads"]} | {"Clerk", "Chair", "Chairman", "Leader", "Member", "Convener"}
-    return frozenset(words)
-
-
-def title_kind(title: str | None) -> str | None:
-    """Kind implied by a job title or role: chair, cabinet_member, external, officer (None if no title)."""
-    return _title_kind(title)
-
-
-_TRAILING_BRACKET = re.compile(r"\s*\([A-Za-z&'’-]{1,30}\)$")  # one word: a service, not a name
-
-
-def _looks_like_title(text: str) -> bool:
-    """A list part that is a job title for the previous name ("Sue Chandler, Cabinet Member for ...")."""
-    text = _TRAILING_BRACKET.sub("", text)  # "Strategic Finance Business Partner (Adults)"
-    if "(" in text:
-        return False
-    data = rules.people()
-    starters = {h.split()[0].lower() for h in data["role_heads"]} | {m.lower() for m in data["role_modifiers"]}
-    starters |= {"leader", "chair", "chairman", "chairwoman", "vice-chair", "vice", "deputy", "co-chair", "member"}
-    words = text.split()
-    return bool(words) and words[0].lower() in starters
+# one person to a line, "Name, Title" / "Name (Title)" / "Name – Title": "Kath Morrow, Chief Executive, Healthwatch Wealdmarsh"
+_PERSON_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+(?:\s+[A-Z]{2,5})?\s*(?:,|\(|[-–]\s)")
 
 
 def _list_body(body: str) -> str:
@@ -228,9 +150,15 @@ def _list_body(body: str) -> str:
     lines = body.split("\n")
     kept: list[str] = []
     depth = 0
+    one_per_line = len(lines) > 1 and all(_PERSON_LINE.match(line.lstrip("x")) for line in lines[:2])
     for i, line in enumerate(lines):
         if i and not line.strip():
             break
+        if i and one_per_line and depth == 0 and _PERSON_LINE.match(line):
+            kept[-1] += ";"  # "Witnesses:" over one person to a line: the lines are its entries
+            kept.append(line)
+            depth = max(line.count("(") - line.count(")"), 0)
+            continue
         if i:
             prev = kept[-1].rstrip()
             cont = (
@@ -247,97 +175,6 @@ def _list_body(body: str) -> str:
         depth = max(depth, 0)
     text = " ".join(kept)
     return text.lstrip("x") if text.startswith("x") else text
-
-
-_NAMEISH = re.compile(r"^[A-ZÀ-ÞŴŶ][\w'’.\-]*(?:\s+[A-ZÀ-ÞŴŶ][\w'’.\-]*){0,5}$")
-
-
-def _initials_of(text: str, name: str) -> bool:
-    """"RA" for "Canon Richard Ambrose", "JT" for "Joel Thistlewood" (first and last, or every word)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
-    return len(words) >= 2 and text in ("".join(w[0] for w in words), words[-2][0] + words[-1][0], words[0][0] + words[-1][0])
-
-
-def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str | None) -> AttendeeMention | None:
-    part = part.strip(" .:-–*•")
-    title = None
-    party = None
-    ward = None
-    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
-    swapped = role_first(part)
-    dashed = re.match(r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)\s+[-–]\s+(?P<title>.+)$", part)
-    if swapped:
-        name, title = swapped
-    elif dashed:
-        name, title = dashed.group("name"), dashed.group("title").strip()  # "Kieran Maddox – Head of Operations (Wyke), ..."
-    elif m:
-        name = m.group("name").strip()
-        paren = collapse(m.group("paren"))
-        rest = m.group("rest").strip(" ,-–")
-        if _INITIALS.match(paren) and rest:
-            # "Joel Thistlewood (JT), Corporate Director", "Jane Smith (JS) (Head of Finance)": initials, then the job;
-            # the initials are kept at the end of the title, where ``split_initials`` finds them
-            title = f"{rest.strip(' ()')} ({paren})"
-        elif _INITIALS.match(paren) and _initials_of(paren, name):
-            title = paren  # "Canon Richard Ambrose (RA)": his initials, not the Residents' Association
-        elif paren.lower() in _PARTIES or re.fullmatch(r"[A-Z][a-z]{0,3}\.?(?:\s?(?:Co-op|Dem))?", paren) and paren.lower().rstrip(".") in _PARTIES:
-            party = paren
-        else:
-            title = paren
-            second = re.fullmatch(r"\(([^()]+)\)", rest)
-            if second and _title_kind(paren) not in ("chair", "member", "cabinet_member") and not names_a_job(paren):
-                # "Councillor Bernadette QUILLIAM (Holmfield) (Chair)": the ward, then the role
-                ward, title = paren, collapse(second.group(1))
-        if rest and not title:
-            title = rest
-    else:
-        m2 = re.match(r"^(?P<name>.+?)\s+[-–]\s+(?P<title>.+)$", part)
-        if m2:
-            name, title = m2.group("name").strip(), m2.group("title").strip()
-        else:
-            name = part
-    name = post_nominals(keep=("MP", "PhD")).sub("", name).strip(" ,")
-    if plural_prefix and not re.match(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\b", name):
-        name = f"{plural_prefix} {name}"
-    if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
-        return None
-    return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party, ward=ward)
-
-
-def _listed_kind(name: str, title: str | None, default_kind: str | None) -> str:
-    """The kind of someone a list names, from their title and the list's label."""
-    kind = _title_kind(title) or default_kind or "unknown"
-    if default_kind == "member" and kind == "officer" and not (title and names_a_job(title)):
-        kind = "member"  # a member listed with the body they represent: "Ms Teresa Quinn (Roman Catholic Church)"
-    if default_kind == "external" and kind == "officer":
-        kind = "external"  # "Auditors: Mr Desai (Head of Internal Audit, Tolland Audit Partnership)": a partner's officer
-    if re.match(r"^(?:Councillor|Cllr|County Councillor|Cynghorydd)\b", name) and kind in ("officer", "unknown"):
-        kind = "member"
-    return kind
-
-
-# one entry of a list separated by semicolons, the person then their title after a comma: "Anita Rowe (AR),
-# Headteacher, St Oswin's Primary School (primary maintained)", "Jo Hemmings (JH) (Chair), Headteacher, ..."
-_NAME_THEN_TITLE = re.compile(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+(?:\s*\([^()]{1,40}\))*)\s*,\s*(?P<title>\w.*)$")
-# another person further on: "Councillors Tom Garside (Leader), Nadia Rahimi (Cabinet Member ...)" is not one entry
-_PERSON_IN = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z]|[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+\s*\((?![a-z])")
-_PLURAL_START = re.compile(r"^(?:Councillors|Cllrs)\b")
-_INITIALS_AFTER_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s*\([A-Z]{2,4}\)")
-_TITLE_INITIALS = re.compile(r"^(?:(?P<t>.+?)\s+)?\(?(?P<i>[A-Z]{2,4})\)?$")
-
-
-def _name_then_title(chunk: str, status: str, default_kind: str | None) -> AttendeeMention | None:
-    m = _NAME_THEN_TITLE.match(chunk)
-    if not m or _looks_like_title(m.group("who")) or _PERSON_IN.search(m.group("title")) or _PLURAL_START.match(chunk):
-        return None
-    e = _entry(m.group("who"), status, default_kind, None)
-    if e is None:
-        return None
-    mi = _TITLE_INITIALS.match(e.title or "")
-    first, initials = (mi.group("t"), mi.group("i")) if mi else (e.title, None)
-    title = ", ".join(t for t in (first, m.group("title")) if t) + (f" ({initials})" if initials else "")
-    kind = "chair" if e.kind == "chair" or _title_kind(first) == "chair" else _listed_kind(e.name, title, default_kind)
-    return AttendeeMention(e.name, kind, title, e.status, e.party, e.ward)
 
 
 _TITLE_TAIL = re.compile(r"\b(?:for|of)\s+[A-Z][\w'’]*(?:(?:\s+|,\s*)[A-Z][\w'’]*)*$")
@@ -357,43 +194,7 @@ def _continues_title(part: str, data: dict) -> bool:
 _GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman)\b)")
 # one entry "Name – Title, Organisation" of a list separated by semicolons or lines
 _NAME_DASH_TITLE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s+[-–]\s+\S")
-_ROLE_FIRST = re.compile(r"^(?:[Tt]he\s+)?(?P<role>[^()]+?)\s*\((?P<name>[^()]+)\)\s*(?P<chair>(?i:in\s+the\s+chair))?\s*$")
-
-
-@lru_cache(maxsize=1)
-def _fixed_roles() -> frozenset[str]:
-    """Role phrases written as a title ("Mayor", "Deputy Mayor", "Leader of the Council")."""
-    data = rules.people()
-    phrases = {re.sub(r"^the\s+", "", ph.lower()) for r in data["roles"] for ph in r["phrases"]}
-    return frozenset(phrases | set(data["chair_titles"]))
-
-
-def role_first(part: str) -> tuple[str, str] | None:
-    """(name, title) of an entry written role first with the name in brackets: "Head of Housing
-    and Homelessness (Lesley Dickson)", "Consultant Community Paediatrician, NHS Corran (Dr
-    Kenneth Baxter)", "The Mayor (Councillor Patience Adeyemi) in the Chair"."""
-    m = _ROLE_FIRST.match(part.strip(" .:-–*•"))
-    if not m:
-        return None
-    role, name = collapse(m.group("role")).strip(" ,"), collapse(m.group("name"))
-    data = rules.people()
-    heads = {h.split()[-1] for h in data["role_heads"]}
-    first_names = set(data["first_names"]["f"]) | set(data["first_names"]["m"])
-    if role.split()[0] in data["honorifics"] or role.split()[0] in first_names:
-        return None  # "Inspector Raj Gill (Wexcombe Police)": a person, then where they are from
-    if not (_looks_like_title(role) or role.split()[-1] in heads or role.lower() in _fixed_roles()):
-        return None
-    if m.group("chair") and _title_kind(role) != "chair":
-        role += ", in the Chair"
-    words = name.split()
-    if not (2 <= len(words) <= 5 and _NAMEISH.match(name)) or _looks_like_title(name) or words[-1] in heads:
-        return None
-    if _title_kind(name) == "external" and words[0] not in data["honorifics"] and words[0] not in first_names:
-        return None  # an organisation in the brackets
-    return name, role
-
-
-# entries on lines run together (hard-wrapped text, printed PDFs): "... (Chair, Cabinet Member for
+_INITIALS_AFTER_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s*\([A-Z]{2,4}\)")
 # Children) Councillor Owen Marsh (Vice-Chair)", "Mark Ellison (Assistant Director) Carol Jennings (...)"
 _RUN_TOGETHER = re.compile(r"(\))\s+(?=(?:\*\s*)?(?:Councillors?|Cllrs?|County\s+Councillor|Borough\s+Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Rev|Revd|Bailie"
                            r"|[A-Z][a-z'’-]+\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'’-]+\s*\()\b)")
@@ -432,25 +233,12 @@ def _initials_key(body: str, status: str, default_kind: str | None) -> list[Atte
     for n, m in enumerate(starts):
         end = starts[n + 1].start() if n + 1 < len(starts) else len(body)
         rest = _KEY_TAIL.sub("", body[m.end():end]).strip(" ;,.")
-        e = _name_then_title_any(rest, status, default_kind)
-        if e is None or not _initials_of(m.group("i"), re.sub(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\s+", "", e.name)):
+        e = name_then_title_any(rest, status, default_kind)
+        if e is None or not initials_of(m.group("i"), re.sub(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor)\s+", "", e.name)):
             continue  # initials that are not this person's say nothing certain
         title = f"{e.title} ({m.group('i')})" if e.title else m.group("i")
         out.append(AttendeeMention(e.name, e.kind, title, e.status, e.party, e.ward))
     return out if len(out) >= 2 else None
-
-
-def _name_then_title_any(text: str, status: str, default_kind: str | None) -> AttendeeMention | None:
-    """One person "Name, Title" or "Name (Title)" or "Name – Title"."""
-    m = re.match(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’-]+)\s*,\s*(?P<title>\S.*)$", text)
-    if m:
-        e = _entry(m.group("who"), status, default_kind, None)
-        if e is None:
-            return None
-        title = m.group("title").strip()
-        kind = _listed_kind(e.name, title, default_kind) if e.kind not in ("chair",) else e.kind
-        return AttendeeMention(e.name, kind, title, e.status, e.party, e.ward)
-    return _entry(text, status, default_kind, None)
 
 
 def _parse_list(body: str, status: str, default_kind: str | None) -> list[AttendeeMention]:
@@ -468,7 +256,7 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
         chunk = _GROUP_PREFIX.sub("", chunk.strip())  # "Tarnbury City Council – Councillor Edwin Lockyer (Chair), ..."
         whole = role_first(chunk) or (";" in body and _NAME_DASH_TITLE.match(chunk))
         structured = ";" in body or _INITIALS_AFTER_NAME.match(chunk)  # "Canon Richard Amberley (RA), Diocese of ..."
-        entry = None if whole or not structured else _name_then_title(chunk, status, default_kind)
+        entry = None if whole or not structured else name_then_title(chunk, status, default_kind)
         if entry is not None:
             out.append(entry)
             continue
@@ -486,23 +274,57 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
             # "Mrs Blake, Cabinet Member for Children, Young People and Education": the list split the title
             prev = out[-1]
             title = f"{prev.title}, {part}"
-            out[-1] = AttendeeMention(prev.name, _title_kind(title) or prev.kind, title, prev.status, prev.party, prev.ward)
+            out[-1] = AttendeeMention(prev.name, title_kind(title) or prev.kind, title, prev.status, prev.party, prev.ward)
             continue
-        if out and (_looks_like_title(part) and not part.startswith(tuple(data["honorifics"]))) and len(words) <= 12:
+        if out and (looks_like_title(part) and not part.startswith(tuple(data["honorifics"]))) and len(words) <= 12:
             prev = out[-1]
-            initials = prev.title if prev.title and _INITIALS.match(prev.title) else None
+            initials = prev.title if prev.title and INITIALS.match(prev.title) else None
             if prev.title is None or initials:
-                kind = _title_kind(part) or prev.kind
+                kind = title_kind(part) or prev.kind
                 if prev.kind in ("chair",):
                     kind = prev.kind
                 # "Lucinda Fairbairn (LF), Director of Adult Social Care": the job, the initials kept after it
                 title = f"{part} ({initials})" if initials else part
                 out[-1] = AttendeeMention(prev.name, kind, title, prev.status, prev.party, prev.ward)
+            elif prev.ward is None and not names_a_job(prev.title) and title_kind(prev.title) not in ("chair", "member", "cabinet_member"):
+                # "Councillor Malcolm Fenn (Westwood), Portfolio Holder for Communities": the ward in brackets, then the role
+                out[-1] = AttendeeMention(prev.name, title_kind(part) or prev.kind, part, prev.status, prev.party, prev.title)
             continue
-        entry = _entry(part, status, default_kind, plural)
+        entry = parse_entry(part, status, default_kind, plural)
         if entry:
             out.append(entry)
     return out
+
+
+@lru_cache(maxsize=1)
+def _bilingual_pair() -> re.Pattern:
+    """The Welsh half and the slash of "Aelodau / Members:", "(Cadeirydd / Chair)", "Cynghorwyr / Councillors Elfed Môn"."""
+    openers = "|".join(sorted(map(re.escape, rules.people()["bilingual_openers"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?i:{openers})(?:[\s-]+[^\s/():;,]+){{0,7}}?\s+/\s+(?=[A-Z])")
+
+
+def _english_half(text: str) -> str:
+    return _bilingual_pair().sub("", text) if " / " in text else text
+
+
+# where a second "Name, Title" starts in a line run on from the one before ("... NHS Foundation Trust Kath Morrow, Chief Executive")
+_NEXT_PERSON = re.compile(r"\s(?=(?P<first>[A-Z][a-z'’-]+)\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+\s*,\s*(?P<title>[A-Z][^,]*))")
+
+
+def parse_person_line(line: str) -> list[AttendeeMention]:
+    """The one person of a line under a list label, whose title may hold commas: "Kath Morrow, Chief
+    Executive, Healthwatch Wealdmarsh" (two such lines run together are two people); a line naming
+    several people otherwise is read as a list."""
+    line = collapse(line).strip(" .;")
+    data = rules.people()
+    starts = [0] + [m.end() for m in _NEXT_PERSON.finditer(line, max(line.find(","), 0))
+                    if m.group("first") in data["first_names"]["f"] or m.group("first") in data["first_names"]["m"]
+                    or m.group("first") in data["honorifics"] or looks_like_title(m.group("title"))]
+    pieces = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
+    entries = [name_then_title(piece, "present", None) for piece in pieces]
+    if all(e is not None for e in entries):
+        return entries
+    return parse_attendance("Present: " + line)
 
 
 def parse_attendance(text: str) -> list[AttendeeMention]:
@@ -518,7 +340,7 @@ def parse_attendance(text: str) -> list[AttendeeMention]:
     """
     if not text or not text.strip():
         return []
-    text = repair(text)
+    text = _english_half(repair(text))
     out: list[AttendeeMention] = []
     matches = list(_LABEL_RE.finditer(text))
     for i, m in enumerate(matches):

@@ -166,6 +166,9 @@ class MentionMatcher:
         self.representatives = phrases.group("representatives")
         phrases.add("LOWER", self.representatives, "REP", phrase_docs(nlp, list(REPRESENTATIVE_NOUNS)))
         self.heads = phrases.group("heads")
+        # words that open another role after "and the": "the Director of Housing and the Cabinet Member"
+        self.role_words = ({h.lower() for h in self.head_words} | self.mod_words
+                           | {w.lower() for r in data["roles"] for p in r["phrases"] for w in p.split()[:2] if w.lower() != "the"})
         phrases.add("LOWER", self.heads, "HEAD", phrase_docs(nlp, [h.lower() for h in self.head_words]))
 
     def _titled(self, doc: Doc, s: int, e: int) -> tuple[int, int, str] | None:
@@ -215,6 +218,9 @@ class MentionMatcher:
                 k = k3
         has_article = k > 0 and doc[k - 1].lower_ in ("the", "a", "an", "our")
         start = k - 1 if has_article else k
+        owner = self._possessive_owner(doc, k) if not has_article else None
+        if owner is not None:
+            has_article, start = True, owner  # "the ICB's director", "the Trust's Medical Director"
         j = h + 1
         if j + 1 < n and doc[j].lower_ in ("of", "for", "in") and doc[j + 1].text[:1].isupper():  # "Consultant in Public Health"
             j += 2
@@ -232,7 +238,36 @@ class MentionMatcher:
             return None
         if not has_article and not doc[start].text[:1].isupper():
             return None
-        return start, j, "ROLE_OPEN"
+        return start, self._qualifier_end(doc, j), "ROLE_OPEN"
+
+    def _qualifier_end(self, doc: Doc, j: int) -> int:
+        """The end of a bracketed qualifier that belongs to the title: "The Head of Service (SEND Assessment and
+        Review)", "The Service Director (Learning and Inclusion)"; not initials ("(DAS)") nor a name ("(Councillor Zed)")."""
+        n = len(doc)
+        if j >= n or doc[j].text != "(" or j + 1 >= n or doc[j + 1].text in self.not_title_words:
+            return j
+        k = j + 1
+        while k < n and k - j <= 9 and doc[k].text != ")":
+            word = doc[k].text
+            if not (word[:1].isupper() or word in ("and", "of", "for", "&", "–", "-", "the", "in")) or any(c.isdigit() for c in word):
+                return j
+            k += 1
+        if k >= n or doc[k].text != ")" or k == j + 1 or (k == j + 2 and sum(c.isupper() for c in doc[j + 1].text) >= 2):
+            return j  # initials: "(DAS)", "(HoC)"
+        return k + 1
+
+    def _possessive_owner(self, doc: Doc, k: int) -> int | None:
+        """Where "the ICB's" or "the Integrated Care Board's" starts, before a role starting at ``k``:
+        an organisation written with capitals, then 's."""
+        if k < 3 or doc[k - 1].text not in ("'s", "’s"):
+            return None
+        p = k - 2
+        while p >= 0 and k - p < 8 and doc[p].lower_ != "the" and (
+                doc[p].text[:1].isupper() or (doc[p].lower_ in ("and", "of", "&") and p > 0 and doc[p - 1].text[:1].isupper())):
+            p -= 1
+        if p < 0 or p == k - 2 or doc[p].lower_ != "the":
+            return None
+        return p
 
     def _title_and(self, doc: Doc, j: int) -> bool:
         """'and' inside a job title: "Cabinet Member for Children and Education", not "the
@@ -240,6 +275,10 @@ class MentionMatcher:
         if doc[j].lower_ not in ("and", "&") or j + 1 >= len(doc):
             return False
         following = doc[j + 1].text
+        if following == "the" and j + 2 < len(doc):
+            # "Cabinet Member for Education and the Welsh Language", not "the Director of Housing and the Chair"
+            after = doc[j + 2].text
+            return after[:1].isupper() and after not in self.not_title_words and after.lower() not in self.role_words
         return following[:1].isupper() and following not in self.not_title_words
 
     def __call__(self, doc: Doc, spans: bool = True) -> Doc:

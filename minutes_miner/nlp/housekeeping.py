@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from . import rules
-from .attendance import parse_attendance
+from .attendance import parse_attendance, parse_person_line
 from .people import People
 from .records import BlockData
 
@@ -36,7 +36,7 @@ def list_attendance(bds: list[BlockData], people: People) -> None:
             bd.listed = listing = True
             entries = parse_attendance("Present: " + m.group("rest")) if m.group("rest") else []
         elif listing and bd.block.kind in ("para", "heading") and len(text.split()) <= 30 and not _SENTENCE_INSIDE.search(text):
-            entries = parse_attendance("Present: " + text)
+            entries = parse_person_line(text)
             if not entries:
                 listing = False
                 continue

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .attendance import names_a_job, post_nominals, title_kind
+from .attendee_entry import names_a_job, post_nominals, title_kind
 from .textnorm import collapse, normalise
 
 KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}
@@ -45,17 +45,31 @@ class Entry:
             self.kind, self.kind_rank = kind, rank
 
 
+def _says_more(honorific: str, than: str) -> bool:
+    return _honorific_rank(honorific) > _honorific_rank(than)
+
+
+def _honorific_rank(honorific: str) -> tuple[bool, bool]:
+    info = rules.people()["honorifics"].get(honorific, {})
+    return info.get("kind") is not None, info.get("gender") is not None
+
+
 @lru_cache(maxsize=20000)
 def split_name(name: str) -> tuple[str | None, str | None, str, str]:
     """(honorific, first name, initials, surname) of a person's name as written."""
     text = collapse(normalise(name)).strip(" ,.")
     text = post_nominals().sub("", text)
     hon = None
-    for h in _honorifics():
-        if text == h or text.startswith(h + " "):
-            hon = h
-            text = text[len(h):].strip()
-            break
+    stacked = True
+    while stacked:  # "Professor Dame Miriam Okonkwo-Shaw": the honorific that says most (a kind, then a gender) is kept
+        stacked = False
+        for h in _honorifics():
+            if text == h or text.startswith((h + " ", h + ". ")):  # "Supt. Karen Bligh" is Supt Karen Bligh
+                if hon is None or _says_more(h, hon):
+                    hon = h
+                text = text[len(h):].lstrip(".").strip()
+                stacked = bool(text)
+                break
     text = re.sub(r"\s*-\s*", "-", text)
     words = text.split()
     if not words:
@@ -158,6 +172,8 @@ class People:
             tk = title_kind(title)
             if tk == "officer" and (hon_kind in ("member", "external") or (kind == "member" and not names_a_job(title))):
                 tk = None  # "Councillor Ruth Aske (Ousewold District Council)", "Ms Teresa Quinn (Roman Catholic Church)"
+            if tk == "external" and kind == "member" and rank != "guess" and not names_a_job(title):
+                tk = None  # a list's co-opted member: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
             if tk:
                 entry.set_kind(tk, KIND_RANK["attendance_role"] if tk in ("chair", "cabinet_member") else KIND_RANK["title"])
         if alias:
@@ -183,7 +199,7 @@ class People:
     def _match(self, hon: str | None, first: str | None, initials: str, surname: str) -> Entry | None:
         cands = self._by_surname.get(surname.lower(), [])
         if not cands:
-            return None
+            return self._by_first_name_honorific(hon, first, initials, surname)
         gender = self._gender(hon, first)
         hon_class = self._hon_kind.get(hon) if hon else None
         good = []
@@ -204,6 +220,14 @@ class People:
             return good[0]
         exact = [e for e in good if first and e.first == first] or [e for e in good if initials and e.initials[:1] == initials[:1]]
         return exact[0] if exact else good[-1]
+
+    def _by_first_name_honorific(self, hon: str | None, first: str | None, initials: str, word: str) -> Entry | None:
+        """"Dame Miriam", "Sir Keith": the one person of that first name who bears the honorific."""
+        if not hon or first or initials or not self._hon_info.get(hon, {}).get("with_first_name"):
+            return None
+        w = word.lower()
+        holders = [e for e in self.entries if e.first and e.first.lower() == w and any(hon in f.split() for f in e.forms)]
+        return holders[0] if len(holders) == 1 else None
 
     # -- lookup --------------------------------------------------------------
     def lookup(self, name: str) -> Entry | None:
@@ -264,6 +288,16 @@ class People:
         """Everyone whose title is this role, most exactly first: the title itself; the chair; a
         title starting with it ("the Director" for "Director of Housing"); one ending with it
         ("the Commissioner" for the "Police and Crime Commissioner")."""
+        ward = _WARD_MEMBER.match(role)
+        if ward:
+            # "The Member for Eastfield": the councillor listed with the ward ("Joan Pell (Eastfield)")
+            w = _title_norm(ward.group("ward"))
+            by_ward = [e for e in self.entries if any(_title_norm(t) == w for t in e.titles)]
+            if by_ward:
+                return by_ward
+        owned = _POSSESSIVE_ROLE.match(role)
+        if owned:
+            return self._owned_holders(owned.group("org"), owned.group("role"))
         words = role.split()
         if len(words) >= 2 and _INITIALS.match(words[0]):
             # "the CSP Manager" (Community Safety Partnership Manager), "the ICB Place Director" (Place Director,
@@ -287,10 +321,32 @@ class People:
         # a rank written as an honorific: "Chief Constable Andrew Royce" ... "the Chief Constable"
         return [e for e in self.entries if e.honorific and r in _rank_names(e.honorific)]
 
+    def _owned_holders(self, org: str, role: str) -> list[Entry]:
+        """"the ICB's director", "the Trust's Medical Director": whoever holds the role in that organisation
+        (its name or acronym in the title); "the Council's Director of Finance": the council's own."""
+        r, o = _title_norm(role), _title_norm(org)
+        if not r or not o:
+            return []
+        within = re.compile(r"\b" + re.escape(r) + r"\b")
+        holders = [e for e in self.entries if any(within.search(_title_norm(t)) and (re.search(r"\b" + re.escape(o) + r"\b", _title_norm(t))
+                                                                                      or (org.isupper() and org in _capitals(t)))
+                                                  for t in e.titles)]
+        if holders or title_kind(org) == "external":
+            return holders
+        return self.title_holders(role)
+
     def _holders_by_title(self, r: str) -> list[Entry]:
         exact = [e for e in self.entries if any(_title_norm(t) == r for t in e.titles)]
         if exact or r in _CHAIR_WORDS:
             return exact
+        # "the External Auditor" for "Engagement Lead, Grainger Holt LLP, External Auditor"; "the Chief Executive of
+        # Healthwatch Wealdmarsh" for "Chief Executive, Healthwatch Wealdmarsh"
+        loose = _loose_title(r)
+        same = [e for e in self.entries if any(_loose_title(_title_norm(t)) == loose or any(_title_norm(part) == r or _title_norm(part).startswith(r + " ")
+                                                                                        for part in t.split(",")[1:])
+                                               for t in e.titles)]
+        if same:
+            return same
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
             return pref
@@ -313,6 +369,8 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+_WARD_MEMBER = re.compile(r"^(?:the\s+)?(?:ward\s+)?(?:member|councillor)\s+for\s+(?P<ward>[A-Z].{1,40})$", re.IGNORECASE)
+_POSSESSIVE_ROLE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][^'’]{1,60})['’]s\s+(?P<role>\S.*)$")
 _FORM_HONOURS = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?")
 _CHAIR_WORDS = frozenset(("chair", "chairman", "chairwoman", "chairperson"))
 #: roles that a partner's officer holds when the minutes say them bare ("the Commissioner", "the Chief Constable")
@@ -339,7 +397,9 @@ def is_initials_of(text: str, name: str) -> bool:
     Fenwick-Doyle", "IO" for "Dr Ifeoma Okafor"."""
     if not _INITIALS.match(text):
         return False
-    honorific, first, _initials, surname = split_name(name)
+    honorific, first, initials, surname = split_name(name)
+    if not first and initials and surname:
+        return text == initials + surname[0]  # "SJ" for "Mrs S. Jones"
     if not first or not surname:
         return False
     words = [w for part in collapse(normalise(name)).split() for w in part.split("-")]
@@ -367,12 +427,29 @@ def title_initials(title: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", title.split(",")[0]) if w[:1].isupper())
 
 
+def abbreviates_title(initials: str, title: str) -> bool:
+    """``initials`` the minutes give a job title: "ACFO" for "Assistant Chief Fire Officer", or with
+    the small words in lower case, "HoC" for "Head of Commissioning", "DoF" for "Director of Finance"."""
+    if initials == title_initials(title):
+        return True
+    words = [w for w in re.split(r"[\s-]+", title.split(",")[0]) if w]
+    return any(c.islower() for c in initials) and initials == "".join(w[0] for w in words if w[0].isupper() or w in _SMALL_TITLE_WORDS)
+
+
+_SMALL_TITLE_WORDS = frozenset(("of", "for", "and", "in"))
+
+
 @lru_cache(maxsize=20000)
 @lru_cache(maxsize=256)
 def _rank_names(honorific: str) -> frozenset[str]:
     """An honorific and, when abbreviated, what it stands for: "Supt Henshall" is "the Superintendent"."""
     full = rules.people()["honorifics"].get(honorific, {}).get("stands_for")
     return frozenset(_title_norm(h) for h in (honorific, full) if h)
+
+
+def _loose_title(normed: str) -> str:
+    """A normalised title without its linking words: "chief executive of healthwatch" -> "chief executive healthwatch"."""
+    return collapse(re.sub(r"\b(?:of|for|at|the|to)\b", " ", normed))
 
 
 def _title_norm(title: str) -> str:

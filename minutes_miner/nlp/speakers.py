@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .attendance import title_kind
+from .attendee_entry import title_kind
 from .components import REPRESENTATIVE_NOUNS
-from .people import Entry, People, is_initials_of, title_initials
+from .people import Entry, People, abbreviates_title, is_initials_of
 from .records import BlockData, Mention, Spk, Stmt, Subject
 from .textnorm import normalise
 from .units import PRONOUNS
@@ -17,7 +17,11 @@ _CHAIR_WORDS = {"chair", "chairman", "chairwoman", "chairperson", "convener", "c
 
 _REPRESENTATIVES = frozenset(REPRESENTATIVE_NOUNS.values())
 _THE_OUR = re.compile(r"^(?:the|our)\s+", re.IGNORECASE)
-INITIALS_AFTER = re.compile(r"\s*\(([A-Z]{2,4})\)")
+_QUALIFIER = re.compile(r"\s*\([^()]+\)$")
+_APPOSED = re.compile(r"\s*,\s*")
+_APPOSITION_END = re.compile(r"\s*(?:[,:;.)]|$)")
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+INITIALS_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,5})\)")  # "(DAS)", "(HoC)"
 
 
 class Analyser:
@@ -70,6 +74,10 @@ class Analyser:
             entry = (title and self.people.by_title(f"{bare} ({title})")) or self.people.by_title(bare)
             if entry:
                 return Spk(entry=entry)
+        qualified = _QUALIFIER.search(text) if label.startswith("ROLE_OPEN") else None
+        if qualified:
+            # "The Group Manager (Fire)" whom the document names only as the Group Manager: the role without its qualifier
+            return self._mention_spk(Mention(m.start, m.start + qualified.start(), label, text[:qualified.start()]), title)
         display = text
         if display[:4] in ("The ", "the "):
             display = "the " + display[4:]
@@ -91,8 +99,13 @@ class Analyser:
             spks = [s for s in spks if s is not None]
             if not spks:
                 return None
-            if spks[0].entry is None and not subj.parts[0][0].named:
-                spks[0] = self._holder_in_item(subj.parts[0][0], state) or spks[0]
+            first = subj.parts[0][0]
+            if spks[0].entry is None and not first.named:
+                spks[0] = self._holder_in_item(first, state) or spks[0]
+            elif first.label.startswith("ROLE_OPEN") and not any(s.entry is spks[0].entry for s in state.history):
+                # "The Director of Public Health replied ... The Director accepted": the unnamed Director who spoke
+                # in this item, not the one Director the attendance list names
+                spks[0] = self._role_spoken_in_item(first, state) or spks[0]
             # a joint statement ("Mr Jones and Mrs Khan both raised") is spoken by the first
             # named; the others are co-speakers (gold convention)
             return spks[0]
@@ -114,11 +127,9 @@ class Analyser:
         bare = _THE_OUR.sub("", m.text.strip())
         if m.label == "ROLE_ACRO":
             bare = self.acronyms.get(bare, bare)
-        if m.label.startswith("ROLE_OPEN"):
-            short = normalise(bare).lower()
-            for s in reversed(state.history):
-                if s.entry is None and s.key and s.key.startswith(short + " ") and not s.parts:
-                    return s  # "The Director of Housing presented ... The Director said": the role that spoke in this item
+        spoken = self._role_spoken_in_item(m, state)
+        if spoken is not None:
+            return spoken
         holders = self.people.title_holders(bare)
         if m.label.startswith("ROLE|"):  # "the Leader" is the Leader of the Council, not of the Opposition
             kind = m.label.split("|")[2]
@@ -136,13 +147,20 @@ class Analyser:
             return Spk(entry=own[0])  # "the Director": the council's own, not a partner's director named beside them
         return None
 
+    def _role_spoken_in_item(self, m: Mention, state: ItemState) -> Spk | None:
+        """"The Director of Housing presented ... The Director said": the unnamed role that spoke in this item."""
+        if not m.label.startswith("ROLE_OPEN"):
+            return None
+        short = normalise(_THE_OUR.sub("", m.text.strip())).lower()
+        return next((s for s in reversed(state.history) if s.entry is None and s.key and s.key.startswith(short + " ") and not s.parts), None)
+
     def register(self, bd: BlockData) -> None:
         for m in bd.mentions:
             if m.label == "NAME_T":
                 self.people.add(m.text)
             if m.label == "ROLE_OPEN":
                 mi = INITIALS_AFTER.match(bd.norm, m.end)
-                if mi and title_initials(_THE_OUR.sub("", m.text)) == mi.group(1):
+                if mi and abbreviates_title(mi.group(1), _THE_OUR.sub("", m.text)):
                     self.role_aliases.setdefault(mi.group(1), m)
             if m.named:
                 mi = INITIALS_AFTER.match(bd.norm, m.end)
@@ -150,6 +168,16 @@ class Analyser:
                     entry = self.people.add(m.text)
                     if entry is not None:
                         self.people.alias(mi.group(1), entry)
+        for n, (role, name) in enumerate(zip(bd.mentions, bd.mentions[1:])):
+            # "Question from Mrs Platt to the Cabinet Member for Environment, Councillor Dale": a role in apposition
+            # names its holder wherever it stands, not only as a subject (not a list: "thanked the Commissioner,
+            # Chief Inspector Pugh and Ms Gruffydd")
+            title = _THE_OUR.sub("", role.text.strip())
+            if (not role.named and name.label == "NAME_T" and _APPOSED.fullmatch(bd.norm, role.end, name.start)
+                    and (role.label.startswith("ROLE_OPEN") or role.label.split("|")[-1] == "cabinet_member") and len(title.split()) >= 2
+                    and _APPOSITION_END.match(bd.norm, name.end)
+                    and not (n + 2 < len(bd.mentions) and _LIST_JOINER.fullmatch(bd.norm, name.end, bd.mentions[n + 2].start))):
+                self.people.add(name.text, title=title)
         for u in bd.units:
             if u.subject and u.subject.kind == "chain":
                 for m, title in u.subject.parts:

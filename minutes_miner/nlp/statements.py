@@ -28,6 +28,8 @@ from .textnorm import Block, anchored_at_start, folded, normalise, required_text
 from .units import INITIALS_LABEL
 
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
+# a part of a decision in the present tense, its body left out: "(iii) recommends that the ICB reports to the Committee ..."
+_DECISION_PART = re.compile(r"(?:\(?[ivx\d]{1,4}\)\s*|[a-h]\)\s*)?(?:notes|requests|recommends|asks|agrees|endorses|approves|supports|welcomes|resolves)\s")
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
 
@@ -123,7 +125,7 @@ _BODY_DECIDED_LEAD_IN = re.compile(
     r"|^(?:[Oo]utcomes?|OUTCOMES?|[Dd]ecisions?)\s*(?::|[\-–—]\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
     r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*:?)$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
-_DECISION_LIST = re.compile(r"^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECIDED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
+_DECISION_LIST = re.compile(r"^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECIDED|Resolved|Agreed|Decided)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
 # a printed page's running header between paragraphs: "Children's, Young People and Education Cabinet Committee – 21 May 2024"
 _RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}$")
@@ -188,8 +190,9 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if notice:
             continue
         following = bds[n + 1].block.text if n + 1 < len(bds) else ""
-        if qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an)):
-            continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ..."
+        if (qa.asker_line(b.text, an) or (b.kind == "heading" and qa.asker_heading(b.text, following, an))
+                or qa.responder_line(b.text, following, an)):
+            continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ...", "Response from: ..."
         if b.kind == "structural":
             if _DECISION_HEADING.match(b.text):
                 deciding = True
@@ -325,6 +328,9 @@ def analyse_turns(bds: list[BlockData], turns, people: People) -> list[Stmt]:
 
 
 _NOT_CARRIED_ON = re.compile(r"^(?:There|It|This|That)\b|\?\s*$")
+# a report in the passive with no one named: "An audit of taxi licensing was also reported, which had found ..."
+_REPORTED_BY_NOBODY = re.compile(r"\b(?:was|were|had\s+been)\s+(?:also\s+|further\s+|then\s+)?(?:reported|highlighted|outlined|explained|"
+                                 r"mentioned|raised)\b(?!\s+(?:by|to|as|on|in|at)\b)")
 
 
 def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], section) -> Spk | None:
@@ -337,8 +343,9 @@ def _carried_on(u, bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], sect
     if u.passive or u.impersonal or any(u.start <= m.start < u.end for m in bd.mentions):
         return None  # someone named but not as the subject: "Mrs Booth, for Healthwatch, reported"
     prev = stmts[-1]
-    if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
-            or prev.blk.block.marker or _NOT_CARRIED_ON.search(bd.norm[u.start:u.end])):
+    labelled = prev.act == "question" and prev.blk.norm.rstrip().endswith(":")  # "Question from Mrs Platt to ...:" over the question
+    if (prev.section != section or prev.speaker is None or (prev.act in ("question", "resolution") and not labelled)
+            or prev.blk.block.marker or _NOT_CARRIED_ON.search(bd.norm[u.start:u.end]) or _REPORTED_BY_NOBODY.search(bd.norm, u.start, u.end)):
         return None
     return prev.speaker
 
@@ -349,8 +356,8 @@ def _labelled_run(u, bd: BlockData, stmts: list[Stmt], section) -> Spk | None:
     with no act cue, back to a bullet opened by a label of initials."""
     if not bd.block.marker or u.subject is not None or u.acts or u.response or u.passive or u.impersonal:
         return None
-    if any(u.start <= m.start < u.end for m in bd.mentions):
-        return None
+    if any(u.start <= m.start < u.end and not m.label.endswith("|group") for m in bd.mentions):
+        return None  # a body named in passing ("frozen at Cabinet's request") names no other speaker
     for prev in reversed(stmts):
         if (prev.section != section or prev.speaker is None or prev.act in ("question", "resolution")
                 or prev.blk.block.marker != bd.block.marker):
@@ -422,6 +429,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
         if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)
+                                    or _DECISION_PART.match(bd.norm, u.start)
                                     or (parent is not None and parent.kind == "decision")):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called
         elif spk is None and "procedure" in u.acts:

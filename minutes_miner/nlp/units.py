@@ -5,24 +5,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .agents import agent_subject, relative_subject
-from .attendance import title_kind
+from .agents import agent_subject, label_subject, relative_subject
+from .attendee_entry import title_kind
 from .records import Mention, Subject, Unit
 from .textnorm import folded
 
 # --------------------------------------------------------------------------- regexes
-_ADVERBS = r"(?:also|further|then|remained|still|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
+_ADVERBS = r"(?:also|further|then|remained|remains|still|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
 _APPOS = (
     r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
     # a party tag then a job title: "Cllr Kwabena Frimpong (Lab), Cabinet Member for Finance, introduced"
     r"(?:\s*,\s*(?P<c2>[A-Z][^;:.!?()]{0,120}?)\s*,(?=\s))?"
-    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s"
+    r"|\s*,\s*(?P<c>(?:[A-Z0-9]|the\s|(?:for|from|of|at|in|with|representing)\s+(?:the\s|[A-Z])|an?\s+[a-z]|who\s|which\s|on\s+behalf\s|speaking\s|as\s|[a-z]+\s+(?:of|for|from)\s|by\s+way\s+of\s"
     # a seat described in lower case: "Anita Rowe (AR), primary maintained representative, asked"
     r"|[a-z][\w'’-]*(?=(?:,?\s+[\w'’-]+){0,6}\s+(?:representative|observer|governor|adviser|advisor|trustee)\b))[^;:.!?]{0,170}?)\s*,?"
     r"|\s+[-]\s+(?P<d>[A-Z][^;:.!?]{0,110}?)\s*[-,]?"
     # an organisation with no comma: "Inspector Carl Bream of Brackenfold Neighbourhood Policing reported"
-    r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*))?"
+    r"|\s+(?:of|from|for|representing)\s+(?P<o>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*)"
+    # who the speaker is, with no comma: "A foster carer who attended the meeting said"
+    r"|\s+who\s+(?:had\s+)?(?:attended|attends|lives|lived|spoke|works|worked|represents|represented|chairs|runs|uses|used)\b[^,;:.!?()]{0,60}?)?"
 )
 
 
@@ -30,7 +32,8 @@ def _appos_title(m: re.Match) -> str | None:
     """The job title an apposition gives, the one after a party tag first."""
     if m.lastindex is None:
         return None  # no apposition at all (the usual gap: "Councillor Patel| asked")
-    return m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
+    title = m.group("c2") or m.group("p") or m.group("c") or m.group("d") or m.group("o")
+    return None if title is not None and title.strip().lower() in ("who", "which") else title  # "Ms Tait, who spoke as ...": no title
 
 
 _LAST_GAP = re.compile(_APPOS + r"\s*,?(?:\s*,?\s+" + _ADVERBS + r"\b,?)*\s*[:–—-]?\s*")  # "Councillor Evans – asked about"
@@ -151,6 +154,11 @@ _INTRO = re.compile(r"^\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s*|In response,\s*|I
 _BRACKETED_AGENT = re.compile(r"\b(?:was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+ed\s+\((?:(?P<w>[A-Z]{2,4})|(?P<m>[^()]{3,60}))\)\s+(?=that|whether|about|on|over|at|if|with)\b")
 
 
+# a passive's agent given by initials: "The Panel was informed by TP that 412 falls had been recorded"
+_INITIALS_AGENT = re.compile(r"\b(?:was|were)\s+(?:also\s+|further\s+|then\s+)?(?:informed|advised|told|reminded|assured|reassured|updated|briefed|"
+                             r"reported|confirmed|explained|stated|noted)\s+by\s+(?P<w>[A-Z]{2,4})\s+(?=that\b)")
+
+
 def _bracketed_agent(text: str, us: int, ue: int, ments: list[Mention], cues) -> Subject | None:
     """The speaker a passive names in brackets after its verb: "Concern was raised (PD) that ...",
     "It was noted (Councillor Hale) that ..." (initials or a name)."""
@@ -233,9 +241,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             nm = ments[j] if j < len(ments) else None
             if nm is not None and nm.start < limit:
                 gap = text[pos:nm.start]
-                if (nm.label == "NAME_U" and not parts[-1][0].named and len(parts) == 1 and _ORG_START.fullmatch(gap)
-                        and not (known and known(nm))):
-                    j += 1  # an organisation inside the role: "The Deputy Director at Cheverell General Hospital NHS Trust, Mr X"
+                if (nm.label == "NAME_U" and (not parts[-1][0].named or parts[-1][0].label == "NAME_T") and _ORG_START.fullmatch(gap)
+                        and (len(parts) == 1 or parts[-1][0].named) and not (known and known(nm))):
+                    # an organisation inside the role or after the person: "The Deputy Director at Cheverell General Hospital NHS
+                    # Trust, Mr X", "Inspector Lucy Garside of the Sallowbeck Neighbourhood Policing Team and Mr Orchard"
+                    j += 1
                     continue
                 org = _ROLE_ORG_GAP.fullmatch(gap) if nm.named and not parts[-1][0].named and len(parts) == 1 else None
                 if nm.named and not parts[-1][0].named and (gap.strip() in (",", "(", "-", "") or org) and len(parts) == 1:
@@ -263,6 +273,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                     # name running on past the mention ("Western Counties Ambulance Service")
                     parts[-1][1] = parts[-1][1] or nm.text
                     pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
+                    if gap.strip() == "(":
+                        close = _CLOSE_BRACKET.match(text, pos)  # "Mr Stephen Garrod (Healthwatch Pellingford) said"
+                        pos = close.end() if close else pos
                     j += 1
                     continue
                 mc = _CONNECT.fullmatch(gap)
@@ -303,6 +316,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 best = Subject("chain", [(p[0], p[1]) for p in parts], cue_start=cue[0], cue_act=cue[2])
             consumed.update(range(i, j))
         i += 1
+    if best is not None and best.kind == "chain" and ments and best.parts[0][0] is not ments[0]:
+        # "Response (Cabinet Member for Children): The intention was ..., but the Director cautioned that ...": the label's
+        labelled = label_subject(text, us, ue, ments, ucues)
+        best = labelled or best
     # pronoun / single-word subject before a cue
     for s, e, act in ucues:
         if best is not None and s >= best.cue_start:
@@ -355,6 +372,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
     if best is None or best.kind == "word":
         # "It was confirmed by Mrs Fitch that", "..., said the Chairman."; "Concern was expressed by" is no subject "Concern"
         best = agent_subject(text, us, ue, ments, ucues) or best
+    if best is None and text.find(" by ", us, ue) >= 0 and (agent := _INITIALS_AGENT.search(text, us, ue)):
+        act = next((a for s, _e, a in ucues if a not in ("passive", "impersonal") and s >= agent.end()), "statement")
+        best = Subject("word", word=agent.group("w"), cue_start=agent.start(), cue_act=act)
     # acts: strong cues; a response prefix hides question/concern words inside it
     resp_prefix_end = us
     if _RESP_AT.match(text, us, ue):

@@ -40,3 +40,20 @@ def test_the_convener_is_the_chair():
     statement = analyse(minutes).items[0].statements[-1]
     assert (statement.speaker, statement.speaker_key, statement.speaker_kind) == (
         "Councillor Douglas Rennie", "rennie", "chair")
+
+
+def test_a_chair_tag_after_the_title_puts_the_person_in_the_chair():
+    (leader,) = parse_attendance("Present: Councillor Ruth Pryde (Leader of the Council) (Chair)")
+    assert (leader.name, leader.kind, leader.title) == ("Councillor Ruth Pryde", "chair", "Leader of the Council (Chair)")
+
+
+def test_county_councillors_listed_with_their_division_then_role():
+    text = ("County Councillors present (electoral division in brackets):\n"
+            "    Mrs Harriet Mabb (Penwithy Downs) (Chairman)\n"
+            "    Mr Piers Dorring (Callow Heath) (Vice-Chairman)\n\n"
+            "Cabinet Member attending:\n"
+            "    Mr Lionel Brat (Oxley Green) - Cabinet Member for Children's Services")
+    got = [(a.name, a.kind, a.title, a.ward) for a in parse_attendance(text)]
+    assert got == [("Mrs Harriet Mabb", "chair", "Chairman", "Penwithy Downs"),
+                   ("Mr Piers Dorring", "member", "Vice-Chairman", "Callow Heath"),
+                   ("Mr Lionel Brat", "cabinet_member", "Cabinet Member for Children's Services", "Oxley Green")]

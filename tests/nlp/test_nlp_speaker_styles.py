@@ -168,7 +168,7 @@ def test_role_then_name_in_brackets_relative_clauses_and_straight_quotes():
 
 def test_kinds_from_lists_titles_and_honorifics():
     from minutes_miner.nlp import parse_attendance
-    from minutes_miner.nlp.attendance import title_kind
+    from minutes_miner.nlp.attendee_entry import title_kind
 
     assert title_kind("Leader of the Council (Chair)") == "chair"
     assert title_kind("Non-executive Member") == "member"  # not an Executive Member

@@ -88,6 +88,15 @@ def test_truncated_and_empty_xml():
         parse_meeting(b"<html><body>Not found</body></html>", COUNCIL, Committee(COUNCIL.id, "A"), "http://x/")
 
 
+def test_an_attendee_role_written_as_an_element():
+    data = (b"<meeting><meetingid>7</meetingid><meetingdate>07/01/2025</meetingdate><attendees>"
+            b"<attendee><name>Councillor Rosa Hale</name><attendeerole>Chair</attendeerole><membertype>U</membertype>"
+            b"<attendance>Present</attendance></attendee></attendees></meeting>")
+    parsed = parse_meeting(data, COUNCIL, Committee(council_id=COUNCIL.id, name="Cabinet Scrutiny Committee"), COUNCIL.base_url)
+    (attendee,) = parsed.attendees
+    assert (attendee.name, attendee.kind, attendee.title) == ("Councillor Rosa Hale", "chair", "Chair")
+
+
 @pytest.mark.parametrize("member_type", ["co-opted", "Co-opted Member", "coopted"])
 def test_a_co_opted_attendee_is_a_member_not_a_visitor(member_type):
     data = (f'<meeting><meetingid>7</meetingid><meetingdate>21/11/2024</meetingdate><attendees>'

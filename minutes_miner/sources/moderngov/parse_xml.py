@@ -114,7 +114,8 @@ def _attendee(el: ET.Element) -> AttendeeMention | None:
     member_type = (field("membertype") or "").lower()
     group = ("member" if member_type in _MEMBER_TYPES else "officer" if member_type in {"officer", "staff"}
              else "external" if member_type else None)
-    return attendee(name, field("roledescription"), field("attendance"), group=group,
+    role = field("roledescription") or field("attendeerole")  # the role as an attribute, or as an element in some exports
+    return attendee(name, role, field("attendance"), group=group,
                     party=field("politicalparty"), ward=field("ward"))
 
 
