@@ -18,8 +18,12 @@ _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Ag
 _EXPLAINED = re.compile(r"it\s+was\s+(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
-_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
+_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|raised\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
+# a table's "Response from" cell, printed after the response it names the respondent of
+_RESPONSE_FROM = re.compile(r"^(?:response|reply|answer)\s+(?:from|by)\s*:\s*(?P<who>[A-Z][^:]{1,80})$", re.IGNORECASE)
+# "Question or comment:" labels a member's point, a question or not: its act is its own
+_POINT_LABEL = re.compile(r"^(?:question\s+or\s+comment|comment\s+or\s+question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
 # "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
 _QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>response|answer|reply|A))\s*\d*"
@@ -102,8 +106,24 @@ class QALayout:
         m = _QA_FROM.match(text)
         if not m:
             return False
-        entry = an.people.add(m.group("who"))
+        who = _PARTY_TAGS.sub("", m.group("who")).strip()  # "Councillor Rennie (supplementary)"
+        entry = (None if _HONORIFIC_NAME.match(who) else an.people.by_title(who)) or an.people.add(who)  # "Raised by: Chair"
         self.asker = Spk(entry=entry) if entry is not None else None
+        return True
+
+    def responder_line(self, text: str, stmts: list[Stmt], an: Analyser) -> bool:
+        """"Response from: Chief Officer" after the response: the row's unnamed replies are the respondent's."""
+        m = _RESPONSE_FROM.match(text)
+        if not m:
+            return False
+        who = _PARTY_TAGS.sub("", m.group("who")).strip()
+        entry = an.people.add(who) if _HONORIFIC_NAME.match(who) else an.people.by_title(who)
+        if entry is not None:
+            for st in reversed(stmts):
+                if st.act in ("resolution", "question") or _POINT_LABEL.match(st.blk.norm, st.start):
+                    break  # the row's point: the replies are after it
+                if st.speaker is None:
+                    st.speaker = Spk(entry=entry)
         return True
 
     def asker_heading(self, text: str, following: str, an: Analyser) -> bool:
@@ -130,6 +150,12 @@ class QALayout:
 
     def relabel(self, new: list[Stmt], stmts: list[Stmt]) -> None:
         for st in new:
+            if self.asker is not None and _POINT_LABEL.match(st.blk.norm, st.start):
+                carried = st.speaker
+                for part in new:  # "Raised by: Councillor Gow" / "Question or comment: Expressed concern that ...": the cell is hers
+                    if part.blk is st.blk and (part is st or part.speaker is None or (carried is not None and part.speaker.ident == carried.ident)):
+                        part.speaker = self.asker
+                continue
             m = _QA_LABEL.match(st.blk.norm, st.start)
             if not m:
                 continue
@@ -141,8 +167,18 @@ class QALayout:
                     at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
                     st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
                 continue
+            if self.asker is not None and st.speaker is not None and st.speaker.ident == self.asker.ident:
+                for part in new:  # carried over from the member's cell: the response's speaker is named after it
+                    if part.blk is st.blk and part.speaker is not None and part.speaker.ident == self.asker.ident:
+                        part.speaker = None
             at = position(stmts, st)
+            if at and _POINT_LABEL.match(stmts[at - 1].blk.norm, stmts[at - 1].start) and stmts[at - 1].act != "question":
+                # the response to a concern or a comment is no answer; a promise in reply is a commitment
+                st.act, st.answers = ("commitment" if st.act == "commitment" else "statement"), None
+                continue
             question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+            if st.act == "commitment" and _PROMISE_ONLY.match(st.blk.norm, m.end() - 1):
+                continue  # "Response: Agreed to circulate the list after the meeting": the promise in place of the answer
             st.act, st.answers = "answer", question
             if self.responder is not None and st.speaker is None:
                 st.speaker = self.responder

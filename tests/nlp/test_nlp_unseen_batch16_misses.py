@@ -1,0 +1,114 @@
+"""The misses of gold batches 15 and 16 in acts, decisions, pairing and sections, each as a phrasing
+family in invented minutes: "DETERMINED" decisions, decisions in the first person plural ("We
+agreed:"), decisions after a vote ("Upon a vote (...) the Board RECOMMENDED TO CABINET –"), motions
+"moved by ..., and CARRIED: That ...", and questions and answers told as nouns ("The question from X
+was whether ...", "The response of X was that ...")."""
+from __future__ import annotations
+
+import pytest
+from nlp_helpers import analyse_text, find
+
+HEAD = """\
+HEALTH SCRUTINY COMMITTEE
+
+Present: Councillor Ada Frome (Chair), Councillor Idris Vane, Councillor Lena Marsh
+
+Officers: Tom Pell (Director of Adult Services), Mrs Ruth Okafor (Chief Finance Officer)
+
+"""
+
+
+def _item(body: str):
+    return analyse_text(HEAD + "7. Home care\n\n" + body).items[-1]
+
+
+@pytest.mark.parametrize("decision", [
+    "DETERMINED - that the work programme be approved subject to adding a review of respite.",
+    "DETERMINED: that the work programme be approved subject to adding a review of respite.",
+])
+def test_determined_is_a_decision_of_the_committee(decision):
+    item = _item("Mr Pell presented the work programme.\n\n" + decision + "\n")
+    _, s = find(item, "review of respite")
+    assert (s.speaker_key, s.act) == ("committee", "resolution")
+
+
+@pytest.mark.parametrize("lead_in", [
+    "The Committee DETERMINED (nem. con.) -",
+    "We agreed:",
+    "We agreed to recommend to the Cabinet that:",
+    "Upon a vote (6 for, 2 against, 1 abstention) the Board RECOMMENDED TO CABINET –",
+])
+def test_decision_lead_ins_over_parts(lead_in):
+    item = _item("Mr Pell presented the report on home care.\n\n" + lead_in + "\n\n"
+                 "(i) to note the report;\n\n(ii) to ask the Director to report on rural recruitment in March;\n\n"
+                 "(iii) that the rural supplement be extended.\n")
+    assert not any(s.text.rstrip(" :–-").endswith(("that", "con.)", "agreed", "CABINET")) for s in item.statements), \
+        [s.text for s in item.statements]
+    for fragment in ("note the report", "rural recruitment", "rural supplement"):
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.act) == ("committee", "resolution"), fragment
+
+
+@pytest.mark.parametrize("sentence", [
+    "We agreed the work programme for the rest of the year.",
+    "We also agreed to hold a third evidence session in March with carers.",
+])
+def test_we_agreed_in_first_person_minutes_is_a_decision(sentence):
+    item = _item("Mr Pell presented the work programme.\n\n" + sentence + "\n")
+    _, s = find(item, sentence[:30])
+    assert s.act == "resolution"
+
+
+def test_we_agreed_that_inside_a_concern_stays_a_concern():
+    item = _item("We were troubled that families felt unable to complain and agreed that this should be a theme of our report.\n")
+    _, s = find(item, "unable to complain")
+    assert s.act == "concern"
+
+
+def test_an_amendment_lost_upon_a_vote_is_a_decision():
+    item = _item("Councillor Vane moved an amendment to defer the closure.\n\n"
+                 "Upon a vote (4 for, 5 against, 0 abstentions) the amendment was LOST.\n")
+    _, s = find(item, "amendment was LOST")
+    assert (s.speaker_key, s.act) == ("committee", "resolution")
+
+
+@pytest.mark.parametrize("motion", [
+    ("It was moved by Councillor Vane, seconded by Councillor Marsh, and on being put to the vote CARRIED unanimously: "
+     "That the Committee notes the report and asks the Director to report on rural recruitment."),
+    ("It was further moved by Councillor Marsh, seconded by the Chair, and CARRIED (6 for, 1 abstention): "
+     "That the Committee writes to the Minister asking for rural recruitment to be funded."),
+])
+def test_a_motion_moved_and_carried_is_the_committees_resolution(motion):
+    item = _item("Mr Pell presented the report on home care.\n\n" + motion + "\n")
+    _, s = find(item, "rural recruitment")
+    assert (s.speaker_key, s.act) == ("committee", "resolution")
+    assert s.text.startswith("That the Committee")
+    assert not any("seconded" in x.text for x in item.statements)
+
+
+def test_a_carried_vote_reported_without_a_motion_quoted_stays_a_statement():
+    item = _item("Councillor Vane moved the recommendation.\n\nOn being put to the vote, the recommendation was CARRIED unanimously.\n")
+    _, s = find(item, "CARRIED")
+    assert s.act == "statement"
+
+
+def test_question_and_response_told_as_nouns():
+    item = _item("Mr Pell presented the report.\n\n"
+                 "The question from the independent member, Councillor Marsh, was whether the savings had been checked "
+                 "for their effect on disabled residents.\n\n"
+                 "The response given by Mrs Okafor was that an equality impact assessment had been carried out.\n\n"
+                 "Councillor Vane asked how many posts would go.\n\n"
+                 "The response of the Chief Finance Officer was that five posts would be deleted.\n")
+    q, s = find(item, "savings had been checked")
+    assert (s.speaker_key, s.act) == ("marsh", "question")
+    _, s = find(item, "impact assessment")
+    assert (s.speaker_key, s.act, s.answers) == ("okafor", "answer", q)
+    q2, _ = find(item, "how many posts")
+    _, s = find(item, "five posts")
+    assert (s.speaker_key, s.act, s.answers) == ("okafor", "answer", q2)
+
+
+def test_the_question_of_a_topic_is_no_question():
+    item = _item("Mr Pell presented the report.\n\nThe question of funding was that no grant had been confirmed.\n")
+    _, s = find(item, "no grant")
+    assert s.act != "question"
