@@ -112,3 +112,39 @@ def test_the_question_of_a_topic_is_no_question():
     item = _item("Mr Pell presented the report.\n\nThe question of funding was that no grant had been confirmed.\n")
     _, s = find(item, "no grant")
     assert s.act != "question"
+
+
+def test_a_raised_by_response_from_table_pairs_replies_and_keeps_concerns_unanswered():
+    item = _item("Mr Pell presented the report.\n\n"
+                 "Raised by: Councillor Idris Vane\n\nQuestion or comment: Asked how many hours of care were unmet each week.\n\n"
+                 "Response: Around 3,100 hours a week were unmet. The shortfall was worst in the west.\n\n"
+                 "Response from: Director of Adult Services\n\n"
+                 "Raised by: Councillor Lena Marsh\n\nQuestion or comment: Expressed concern that carers were being asked to "
+                 "take relatives home too early.\n\n"
+                 "Response: Nobody should be discharged without an agreed plan.\n\n"
+                 "Response from: Director of Adult Services\n\n"
+                 "Raised by: Chair\n\nQuestion or comment: Requested that future reports show delays by locality.\n\n"
+                 "Response: Agreed to include a locality breakdown from the next report.\n\n"
+                 "Response from: Director of Adult Services\n\n"
+                 "Raised by: Councillor Vane (supplementary)\n\nQuestion or comment: Asked whether partner bodies would be "
+                 "asked to meet the overspend.\n\n"
+                 "Response: Any overspend would be met by the partner bodies.\n\n"
+                 "Response from: Director of Adult Services\n")
+    assert all(s.section is None for s in item.statements), [s.section for s in item.statements]
+    q, s = find(item, "hours of care")
+    assert (s.speaker_key, s.act) == ("vane", "question")
+    for fragment in ("3,100 hours", "worst in the west"):
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.act, s.answers) == ("pell", "answer", q), fragment
+    _, s = find(item, "carers were being asked")
+    assert (s.speaker_key, s.act) == ("marsh", "concern")
+    _, s = find(item, "Nobody should be discharged")
+    assert (s.speaker_key, s.act, s.answers) == ("pell", "statement", None)
+    _, s = find(item, "delays by locality")
+    assert (s.speaker_kind, s.act) == ("chair", "request")
+    _, s = find(item, "locality breakdown")
+    assert (s.speaker_key, s.act) == ("pell", "commitment")
+    q, s = find(item, "partner bodies would be")
+    assert (s.speaker_key, s.act) == ("vane", "question")
+    _, s = find(item, "Any overspend")
+    assert (s.act, s.answers) == ("answer", q)
