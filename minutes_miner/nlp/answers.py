@@ -17,6 +17,9 @@ _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|member
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
 _EXPLAINED = re.compile(r"it\s+was\s+(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
+# "We asked ... . He told us that ... . Mr Haddad told us that ...": in minutes that address the members, a
+# second respondent telling them is answering too
+_TOLD_US = re.compile(r"(?:also\s+|further\s+|then\s+)?told\s+(?:us|the\s+(?:committee|commission|panel|board|members))\b", re.IGNORECASE)
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|raised\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
@@ -293,7 +296,8 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
+            and (ADDED.match(text, u.subject.cue_start) or _TOLD_US.match(text, u.subject.cue_start))
+            and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
@@ -302,9 +306,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         # "... replied that ... . She said that ...", "A: Samir Haddad said ... . Mr Haddad said ...": the rest of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
-            and same_block and spk is not None and stmts[-1].speaker is not None
-            and spk.ident == stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
+            and (same_block or (blk is not None and _next_paragraph(stmts[-1].blk, blk) and not (u.passive or u.impersonal)
+                                and not _REPORTED_PASSIVE.search(text, u.start, u.end)))
+            and spk is not None and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
+        # "Mr Carville: There are 412 households ... . That is an increase ...", "Dr Brandt replied that ..." / (next
+        # paragraph) "She could not say how many ...": the same reply
+        return "answer", stmts[-1].answers
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
@@ -317,6 +324,16 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         if parent.act == "answer" or parent.kind == "response":
             return "answer", None
     return "statement", None
+
+
+# "An audit of taxi licensing was also reported, which had found ...": the report goes on, not the reply
+_REPORTED_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+|further\s+|then\s+)?(?:reported|noted|presented|explained|highlighted|outlined|"
+                               r"stated|advised|described|summarised|set\s+out)\b", re.IGNORECASE)
+
+
+def _next_paragraph(before: BlockData, after: BlockData) -> bool:
+    """``after`` is a plain paragraph after the plain paragraph ``before`` (the statement before it)."""
+    return before.block.kind == "para" and after.block.kind == "para" and after.block.marker is None and before.block.marker is None
 
 
 def _asked_by(stmts: list[Stmt], question: int | None, spk: Spk) -> bool:

@@ -148,3 +148,32 @@ def test_a_raised_by_response_from_table_pairs_replies_and_keeps_concerns_unansw
     assert (s.speaker_key, s.act) == ("vane", "question")
     _, s = find(item, "Any overspend")
     assert (s.act, s.answers) == ("answer", q)
+
+
+@pytest.mark.parametrize("after", [
+    "He could not say how many children had been recorded in the wrong place.",
+    "A manual check in November had found 311 children on a protection plan.",
+])
+def test_the_next_paragraph_of_a_reply_by_the_same_speaker_answers_too(after):
+    item = _item("Councillor Vane asked whether children missed their immunisations.\n\n"
+                 "Mr Pell replied that uptake was 61 per cent.\n\n" + after + "\n")
+    q, _ = find(item, "immunisations")
+    _, s = find(item, after[:25])
+    assert (s.speaker_key, s.act, s.answers) == ("pell", "answer", q)
+
+
+def test_a_report_in_the_passive_after_a_reply_is_no_answer():
+    item = _item("Councillor Vane asked whether children missed their immunisations.\n\n"
+                 "Mr Pell replied that uptake was 61 per cent.\n\n"
+                 "An audit of licensing was also reported, which had found that 23 checks had lapsed.\n")
+    _, s = find(item, "audit of licensing")
+    assert s.act == "statement"
+
+
+def test_a_second_respondent_telling_us_answers_the_same_question():
+    item = _item("Councillor Vane asked whether a notice could be sent to health visitors.\n\n"
+                 "Mr Pell replied that it could.\n\n"
+                 "Ms Okafor told us that such a notice could be sent from April.\n")
+    q, _ = find(item, "notice could be sent to")
+    _, s = find(item, "from April")
+    assert (s.speaker_key, s.act, s.answers) == ("okafor", "answer", q)
