@@ -258,10 +258,10 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ...; (3) ..."
     if strong in ("question", "answer", None) and text.find("to which", u.start, u.end) >= 0 and _TO_WHICH.search(text, u.start, u.end):
         return "answer", None
-    if strong in ("request", "question") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
+    if strong in ("request", "question", "concern") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
             text, u.subject.cue_start):
         # "Ms Nolan responded that this was not the council's position and asked Councillor Thursby to share the
-        # details", "replied that the motion asked for ...": the reply is the act
+        # details", "replied that the motion asked for ...", "replied that the gap remained unacceptable": the reply is the act
         return "answer", answer_target(u, stmts, an, state)
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
@@ -277,6 +277,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = answer_target(u, stmts, an, state)
         elif prev_q is not None:
             target = position(stmts, prev_q)
+        elif (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.subject is not None
+              and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
+            target = stmts[-1].answers  # "Dr Okorie added that she would write to the five trusts": a second respondent
         if target is not None and not (_PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:

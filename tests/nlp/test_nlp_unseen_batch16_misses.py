@@ -177,3 +177,14 @@ def test_a_second_respondent_telling_us_answers_the_same_question():
     q, _ = find(item, "notice could be sent to")
     _, s = find(item, "from April")
     assert (s.speaker_key, s.act, s.answers) == ("okafor", "answer", q)
+
+
+def test_a_reply_calling_something_unacceptable_and_a_second_respondent_promising_a_letter_answer():
+    item = _item("Councillor Vane asked why Black Caribbean pupils were excluded at three times the county rate.\n\n"
+                 "The Director replied that the gap had narrowed but remained unacceptable, and that training had been commissioned.\n\n"
+                 "Mrs Okafor added that she would write to the five academy trusts with the highest rates.\n")
+    q, _ = find(item, "excluded at three times")
+    _, s = find(item, "remained unacceptable")
+    assert (s.speaker_key, s.act, s.answers) == ("pell", "answer", q)
+    _, s = find(item, "would write to")
+    assert (s.speaker_key, s.act, s.answers) == ("okafor", "answer", q)
