@@ -23,6 +23,10 @@ _TOLD_US = re.compile(r"(?:also\s+|further\s+|then\s+)?told\s+(?:us|the\s+(?:com
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|raised\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
+# a sub-heading naming only the asker: "Question 1 from the Member for Eastfield", "Question 2 from Councillor Pell"
+_QUESTION_FROM_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s+(?:from|by)\s+"
+                                    r"(?P<who>(?:the\s+)?(?:Member\s+for\s+[A-Z][\w'’ -]{2,40}|(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’ -]{2,40}))$",
+                                    re.IGNORECASE)
 # a table's "Response from" cell, printed after the response it names the respondent of
 _RESPONSE_FROM = re.compile(r"^(?:response|reply|answer)\s+(?:from|by)\s*:\s*(?P<who>[A-Z][^:]{1,80})$", re.IGNORECASE)
 # "Question or comment:" labels a member's point, a question or not: its act is its own
@@ -89,7 +93,8 @@ class QALayout:
         under it is hers, an unnamed reply the Cabinet Member's (the one holder of the role, or the role)."""
         m = QUESTION_HEADING.match(text)
         if not m:
-            self.headed = (None, None)
+            asker = _QUESTION_FROM_HEADING.match(text)
+            self.headed = (_asker_named(asker.group("who"), an) if asker else None, None)
             return
         entry = an.people.add(m.group("who"))
         role = m.group("to").strip()
@@ -187,6 +192,17 @@ class QALayout:
                 st.speaker = self.responder
             if question is not None:
                 stmts[question].answered = True
+
+
+def _asker_named(who: str, an: Analyser) -> Spk | None:
+    """The member a "Question 1 from ..." sub-heading names: a person, or a member by seat ("the Member for Eastfield")."""
+    who = _PARTY_TAGS.sub("", who).strip()
+    if _HONORIFIC_NAME.match(who):
+        entry = an.people.add(who)
+        return Spk(entry=entry) if entry is not None else None
+    seat = re.sub(r"^the\s+", "", who, flags=re.IGNORECASE)
+    holder = an.people.by_title(seat)
+    return Spk(entry=holder) if holder else Spk(display="the " + seat, key=normalise(seat).lower(), kind="member")
 
 
 def position(stmts: list[Stmt], st: Stmt) -> int:

@@ -188,3 +188,16 @@ def test_a_reply_calling_something_unacceptable_and_a_second_respondent_promisin
     assert (s.speaker_key, s.act, s.answers) == ("pell", "answer", q)
     _, s = find(item, "would write to")
     assert (s.speaker_key, s.act, s.answers) == ("okafor", "answer", q)
+
+
+def test_a_written_question_under_a_question_from_sub_heading_is_the_askers():
+    text = (HEAD + "7. Questions from Members\n\nQuestion 1 from Councillor Lena Marsh\n\n"
+            "“How many drivers have been referred for safeguarding concerns in the last twelve months?”\n\n"
+            "Mr Pell replied that nine drivers had been referred.\n\n"
+            "Four licences had been suspended.\n")
+    item = analyse_text(text).items[-1]
+    q, s = find(item, "How many drivers")
+    assert (s.speaker_key, s.act, s.section) == ("marsh", "question", "Question 1 from Councillor Lena Marsh")
+    for fragment in ("nine drivers", "Four licences"):
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.act, s.answers) == ("pell", "answer", q), fragment
