@@ -201,3 +201,9 @@ def test_a_written_question_under_a_question_from_sub_heading_is_the_askers():
     for fragment in ("nine drivers", "Four licences"):
         _, s = find(item, fragment)
         assert (s.speaker_key, s.act, s.answers) == ("pell", "answer", q), fragment
+
+
+def test_an_officer_agreeing_to_schedule_an_item_is_a_commitment():
+    item = _item("Councillor Marsh asked that respite care be brought back as an item.\n\nMr Pell agreed to schedule the item for June.\n")
+    _, s = find(item, "schedule the item")
+    assert (s.speaker_key, s.act) == ("pell", "commitment")
