@@ -160,6 +160,8 @@ class QALayout:
         for st in new:
             if self.asker is not None and _POINT_LABEL.match(st.blk.norm, st.start):
                 carried = st.speaker
+                if st.act == "answer":
+                    st.act, st.answers = "statement", None  # the member's own point, not a reply carried on
                 for part in new:  # "Raised by: Councillor Gow" / "Question or comment: Expressed concern that ...": the cell is hers
                     if part.blk is st.blk and (part is st or part.speaker is None or (carried is not None and part.speaker.ident == carried.ident)):
                         part.speaker = self.asker

@@ -123,6 +123,8 @@ def test_a_raised_by_response_from_table_pairs_replies_and_keeps_concerns_unansw
                  "take relatives home too early.\n\n"
                  "Response: Nobody should be discharged without an agreed plan.\n\n"
                  "Response from: Director of Adult Services\n\n"
+                 "Raised by: Councillor Lena Marsh\n\nQuestion or comment: Said that carers were leaving because mileage rates "
+                 "had not risen.\n\n"
                  "Raised by: Chair\n\nQuestion or comment: Requested that future reports show delays by locality.\n\n"
                  "Response: Agreed to include a locality breakdown from the next report.\n\n"
                  "Response from: Director of Adult Services\n\n"
@@ -140,6 +142,8 @@ def test_a_raised_by_response_from_table_pairs_replies_and_keeps_concerns_unansw
     assert (s.speaker_key, s.act) == ("marsh", "concern")
     _, s = find(item, "Nobody should be discharged")
     assert (s.speaker_key, s.act, s.answers) == ("pell", "statement", None)
+    _, s = find(item, "mileage rates")
+    assert (s.speaker_key, s.act, s.answers) == ("marsh", "statement", None)
     _, s = find(item, "delays by locality")
     assert (s.speaker_kind, s.act) == ("chair", "request")
     _, s = find(item, "locality breakdown")
