@@ -120,7 +120,7 @@ _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECID
 _BODY_DECIDED_LEAD_IN = re.compile(
     r"^(?:(?:[Uu]pon|[Oo]n)\s+a\s+vote\s*\([^()]{1,60}\),?\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}"
     r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s+"
-    r"(?:RESOLVED|AGREED|DECIDED|DETERMINED|RECOMMENDED(?:\s+TO\s+(?:THE\s+)?[A-Z]+)?|resolved|agreed|decided)" + _VOTE
+    r"(?:RESOLVED|AGREED|DECIDED|DETERMINED|RECOMMENDED(?:\s+(?:TO|to)\s+(?:THE\s+|the\s+)?[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)?|resolved|agreed|decided)" + _VOTE
     + r"\s*(?:[:\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
     # minutes in the first person plural: "We agreed:" / "We agreed to recommend to the Cabinet that:" over the parts
     r"|^We\s+(?:also\s+)?(?:agreed|resolved|decided)(?:\s+to\s+recommend\b[^:.;]{0,80}?\s+that)?\s*:$"

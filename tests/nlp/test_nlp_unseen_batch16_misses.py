@@ -37,12 +37,13 @@ def test_determined_is_a_decision_of_the_committee(decision):
     "We agreed:",
     "We agreed to recommend to the Cabinet that:",
     "Upon a vote (6 for, 2 against, 1 abstention) the Board RECOMMENDED TO CABINET –",
+    "The Board RECOMMENDED to the Executive Member that:",
 ])
 def test_decision_lead_ins_over_parts(lead_in):
     item = _item("Mr Pell presented the report on home care.\n\n" + lead_in + "\n\n"
                  "(i) to note the report;\n\n(ii) to ask the Director to report on rural recruitment in March;\n\n"
                  "(iii) that the rural supplement be extended.\n")
-    assert not any(s.text.rstrip(" :–-").endswith(("that", "con.)", "agreed", "CABINET")) for s in item.statements), \
+    assert not any(s.text.rstrip(" :–-").endswith(("that", "con.)", "agreed", "CABINET", "Member")) for s in item.statements), \
         [s.text for s in item.statements]
     for fragment in ("note the report", "rural recruitment", "rural supplement"):
         _, s = find(item, fragment)
