@@ -91,6 +91,30 @@ def label_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[
     return None
 
 
+# "The question from the independent member, Cllr Mulholland, was whether ...", "The response of the Portfolio
+# Holder was that ...", "The response given by Mrs Atkin was that ...": a question or answer told as a noun
+_NOUN_ACT_BEFORE = re.compile(r"\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:supplementary|further|first|second)\s+)?"
+                              r"(?P<noun>question|query|response|reply|answer)(?:\s+(?:given|put|asked|raised))?\s+(?:from|of|by)\s+"
+                              r"(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:(?:[a-z][\w'’-]*),\s+)?")
+_NOUN_ACT_AFTER = re.compile(r"(?:\s*,\s*[^,;:.()]{1,80}?)?\s*,?\s+was\s+(?P<what>that|whether|if|how|what|why|when|which|who)\b")
+
+
+def noun_act_subject(text: str, us: int, ue: int, ments: list[Mention]) -> tuple[Subject, str] | None:
+    """The asker of "The question from X was whether ..." or the respondent of "The response of X
+    was that ...", with the act ("question" or "answer"), or None."""
+    for m in reversed(ments[:2]):  # "the independent member, Cllr Mulholland,": the name in apposition
+        before = _NOUN_ACT_BEFORE.fullmatch(text, us, m.start)
+        after = _NOUN_ACT_AFTER.match(text, m.end, ue) if before else None
+        if after is None:
+            continue
+        asked = before.group("noun") in ("question", "query")
+        if asked == (after.group("what") == "that"):
+            return None  # "The question of funding was that ...": not a question put by anyone
+        return Subject("chain", [(m, None)], cue_start=after.start("what"), cue_act="question" if asked else "answer"), (
+            "question" if asked else "answer")
+    return None
+
+
 def agent_subject(text: str, us: int, ue: int, ments: list[Mention], cues: list[tuple[int, int, str]]) -> Subject | None:
     """The speaker of the unit ``text[us:ue]`` named after the verb, or None."""
     if not ments or any(act in ("resolution", "decision") for _s, _e, act in cues):

@@ -25,8 +25,16 @@ _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s
                       r"(?:\s*\((?:supplementary|follow[- ]up)\))?$", re.IGNORECASE)
 # a table's last column, after the response it names: "Response: Around 3,100 hours ..." / "Response from: Head of Adult Services"
 _RESPONSE_FROM = re.compile(r"^(?:response|answer|reply)\s+(?:from|by)\s*:\s*(?P<who>[A-Z].{1,100})$", re.IGNORECASE)
-# a table's middle column: "Question or comment: Expressed concern that ...": the asker's words, whatever their act
-_COMMENT_LABEL = re.compile(r"^(?:question\s+or\s+comment|comment\s+or\s+question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
+# "We asked ... . He told us that ... . Mr Haddad told us that ...": in minutes that address the members, a
+# second respondent telling them is answering too
+_TOLD_US = re.compile(r"(?:also\s+|further\s+|then\s+)?told\s+(?:us|the\s+(?:committee|commission|panel|board|members))\b", re.IGNORECASE)
+
+# a sub-heading naming only the asker: "Question 1 from the Member for Eastfield", "Question 2 from Councillor Pell"
+_QUESTION_FROM_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s+(?:from|by)\s+"
+                                    r"(?P<who>(?:the\s+)?(?:Member\s+for\s+[A-Z][\w'’ -]{2,40}|(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’ -]{2,40}))$",
+                                    re.IGNORECASE)
+# "Question or comment:" labels a member's point, a question or not: its act is its own
+_POINT_LABEL = re.compile(r"^(?:question\s+or\s+comment|comment\s+or\s+question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
 # "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
 _QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>response|answer|reply|A))\s*\d*"
@@ -89,7 +97,8 @@ class QALayout:
         under it is hers, an unnamed reply the Cabinet Member's (the one holder of the role, or the role)."""
         m = QUESTION_HEADING.match(text)
         if not m:
-            self.headed = (None, None)
+            asker = _QUESTION_FROM_HEADING.match(text)
+            self.headed = (_asker_named(asker.group("who"), an) if asker else None, None)
             return
         entry = an.people.add(m.group("who"))
         role = m.group("to").strip()
@@ -109,7 +118,8 @@ class QALayout:
         m = _QA_FROM.match(text)
         if not m:
             return False
-        entry = an.people.add(m.group("who"))
+        who = _PARTY_TAGS.sub("", m.group("who")).strip()  # "Councillor Rennie (supplementary)"
+        entry = (None if _HONORIFIC_NAME.match(who) else an.people.by_title(who)) or an.people.add(who)  # "Raised by: Chair"
         self.asker = Spk(entry=entry) if entry is not None else None
         return True
 
@@ -150,10 +160,16 @@ class QALayout:
 
     def relabel(self, new: list[Stmt], stmts: list[Stmt]) -> None:
         for st in new:
+            if self.asker is not None and _POINT_LABEL.match(st.blk.norm, st.start):
+                carried = st.speaker
+                if st.act == "answer":
+                    st.act, st.answers = "statement", None  # the member's own point, not a reply carried on
+                for part in new:  # "Raised by: Councillor Gow" / "Question or comment: Expressed concern that ...": the cell is hers
+                    if part.blk is st.blk and (part is st or part.speaker is None or (carried is not None and part.speaker.ident == carried.ident)):
+                        part.speaker = self.asker
+                continue
             m = _QA_LABEL.match(st.blk.norm, st.start)
             if not m:
-                if self.asker is not None and _COMMENT_LABEL.match(st.blk.norm, st.start) and st.speaker is None:
-                    st.speaker = self.asker  # "Question or comment: Expressed concern that ...": the member's, its own act
                 continue
             if m.group("q"):
                 st.act, st.answers = "question", None
@@ -163,23 +179,48 @@ class QALayout:
                     at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
                     st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
                 continue
+            if self.asker is not None and st.speaker is not None and st.speaker.ident == self.asker.ident:
+                for part in new:  # carried over from the member's cell: the response's speaker is named after it
+                    if part.blk is st.blk and part.speaker is not None and part.speaker.ident == self.asker.ident:
+                        part.speaker = None
+            self._give_responder(st, new)
             at = position(stmts, st)
+            if at and _POINT_LABEL.match(stmts[at - 1].blk.norm, stmts[at - 1].start) and stmts[at - 1].act != "question":
+                # the response to a concern or a comment is no answer; a promise in reply is a commitment
+                st.act, st.answers = ("commitment" if st.act == "commitment" else "statement"), None
+                continue
             question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+            if st.act == "commitment" and _PROMISE_ONLY.match(st.blk.norm, m.end() - 1):
+                continue  # "Response: Agreed to circulate the list after the meeting": the promise in place of the answer
             st.act, st.answers = "answer", question
-            if self.responder is not None and (st.speaker is None or not _names_its_speaker(st)):
-                # (a speaker carried on from the paragraph before gives way to the one the layout names)
-                st.speaker = self.responder
-                for rest in new[new.index(st) + 1:]:
-                    if rest.blk is not st.blk or _names_its_speaker(rest):
-                        break
-                    rest.speaker = self.responder  # "Response: Around 3,100 hours ... . The shortfall was worst in the west."
             if question is not None:
                 stmts[question].answered = True
+
+    def _give_responder(self, st: Stmt, new: list[Stmt]) -> None:
+        """A response's speaker from the layout ("Response from: ..."), over one carried on from the paragraph before."""
+        if self.responder is None or (st.speaker is not None and _names_its_speaker(st)):
+            return
+        st.speaker = self.responder
+        for rest in new[new.index(st) + 1:]:
+            if rest.blk is not st.blk or _names_its_speaker(rest):
+                break
+            rest.speaker = self.responder  # "Response: Around 3,100 hours ... . The shortfall was worst in the west."
 
 
 def _names_its_speaker(st: Stmt) -> bool:
     """The statement's own sentence names who speaks ("Dr Campbell added ..."), not a speaker carried on to it."""
     return any(u.start == st.start and u.subject is not None for u in st.blk.units)
+
+
+def _asker_named(who: str, an: Analyser) -> Spk | None:
+    """The member a "Question 1 from ..." sub-heading names: a person, or a member by seat ("the Member for Eastfield")."""
+    who = _PARTY_TAGS.sub("", who).strip()
+    if _HONORIFIC_NAME.match(who):
+        entry = an.people.add(who)
+        return Spk(entry=entry) if entry is not None else None
+    seat = re.sub(r"^the\s+", "", who, flags=re.IGNORECASE)
+    holder = an.people.by_title(seat)
+    return Spk(entry=holder) if holder else Spk(display="the " + seat, key=normalise(seat).lower(), kind="member")
 
 
 def position(stmts: list[Stmt], st: Stmt) -> int:
@@ -251,10 +292,10 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "resolution", None  # "RESOLVED: That (1) ...; (2) the Cabinet Member be asked to ...; (3) ..."
     if strong in ("question", "answer", None) and text.find("to which", u.start, u.end) >= 0 and _TO_WHICH.search(text, u.start, u.end):
         return "answer", None
-    if strong in ("request", "question") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
+    if strong in ("request", "question", "concern") and u.subject is not None and u.subject.cue_act == "answer" and _REPLIED_THAT.match(
             text, u.subject.cue_start):
         # "Ms Nolan responded that this was not the council's position and asked Councillor Thursby to share the
-        # details", "replied that the motion asked for ...": the reply is the act
+        # details", "replied that the motion asked for ...", "replied that the gap remained unacceptable": the reply is the act
         return "answer", answer_target(u, stmts, an, state)
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
@@ -270,6 +311,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = answer_target(u, stmts, an, state)
         elif prev_q is not None:
             target = position(stmts, prev_q)
+        elif (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.subject is not None
+              and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
+            target = stmts[-1].answers  # "Dr Okorie added that she would write to the five trusts": a second respondent
         if target is not None and not (_PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:
@@ -289,7 +333,8 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
+            and (ADDED.match(text, u.subject.cue_start) or _TOLD_US.match(text, u.subject.cue_start))
+            and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
@@ -305,9 +350,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         # "... replied that ... . She said that ...", "A: Samir Haddad said ... . Mr Haddad said ...": the rest of the same reply
         return "answer", stmts[-1].answers
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
-            and same_block and spk is not None and stmts[-1].speaker is not None
-            and spk.ident == stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
+            and (same_block or (blk is not None and _next_paragraph(stmts[-1].blk, blk) and not (u.passive or u.impersonal)
+                                and not _REPORTED_PASSIVE.search(text, u.start, u.end)))
+            and spk is not None and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
+        # "Mr Carville: There are 412 households ... . That is an increase ...", "Dr Brandt replied that ..." / (next
+        # paragraph) "She could not say how many ...": the same reply
+        return "answer", stmts[-1].answers
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
@@ -320,6 +368,16 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         if parent.act == "answer" or parent.kind == "response":
             return "answer", None
     return "statement", None
+
+
+# "An audit of taxi licensing was also reported, which had found ...": the report goes on, not the reply
+_REPORTED_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+|further\s+|then\s+)?(?:reported|noted|presented|explained|highlighted|outlined|"
+                               r"stated|advised|described|summarised|set\s+out)\b", re.IGNORECASE)
+
+
+def _next_paragraph(before: BlockData, after: BlockData) -> bool:
+    """``after`` is a plain paragraph after the plain paragraph ``before`` (the statement before it)."""
+    return before.block.kind == "para" and after.block.kind == "para" and after.block.marker is None and before.block.marker is None
 
 
 def _asked_by(stmts: list[Stmt], question: int | None, spk: Spk) -> bool:

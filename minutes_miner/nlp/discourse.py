@@ -186,11 +186,15 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
             pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in block_units)
             # a mover's words need "moved by" / "proposed by" / "seconded (by)"
             for us, ue in (_decision_apart(pieces, text_b) if "by" in bd.low or "seconded" in bd.low else pieces):
+                carried = us < 0  # the motion a "moved by ..., and CARRIED:" line quotes: the Committee's decision
+                us = abs(us)
                 while ue > us and text_b[ue - 1] in " \n":
                     ue -= 1
                 if ue <= us:
                     continue
                 u = parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known, b_m_starts)
+                if carried:
+                    u.subject, u.acts = None, {"resolution"}
                 clo, chi = bisect_left(b_c_starts, us), bisect_left(b_c_starts, ue)
                 u.concerns = {bconcerns[k][1] for k in range(clo, chi)} if chi > clo else set()
                 bd.units.append(u)
@@ -238,12 +242,22 @@ _MOVER_START = re.compile(MOVER_WORDS, re.IGNORECASE)
 _THEN_DECIDED = re.compile(r"[\s,]+(?:and\s+)?(?=(?:it\s+was\s+)?(?:RESOLVED|AGREED)\b)")
 
 
+# "It was moved by ..., seconded by ..., and on being put to the vote CARRIED (4 for, 3 against): That ..."
+_THEN_CARRIED = re.compile(r"[\s,]+(?:and\s+)?(?:(?:on|upon)\s+being\s+put\s+to\s+the\s+vote\s+)?CARRIED\b[^:.;]{0,60}:\s*(?=[Tt]hat\b)")
+
+
 def _decision_apart(units, text: str):
     """"Proposed by Cllr Ashby, seconded by Cllr Bourne and RESOLVED that ...": the decision is a
-    statement of its own (the Committee's), apart from the words naming its mover."""
+    statement of its own (the Committee's), apart from the words naming its mover. The motion
+    quoted after "... and CARRIED:" is yielded with its start negated: it is the decision itself."""
     for us, ue in units:
-        m = _THEN_DECIDED.search(text, us, ue) if _MOVER_START.match(text, us) else None
-        if m is None:
+        mover = _MOVER_START.match(text, us)
+        m = _THEN_DECIDED.search(text, us, ue) if mover else None
+        carried = _THEN_CARRIED.search(text, us, ue) if mover and m is None and "CARRIED" in text[us:ue] else None
+        if carried is not None:
+            yield us, carried.start()
+            yield -carried.end(), ue
+        elif m is None:
             yield us, ue
         else:
             yield us, m.start()

@@ -111,7 +111,7 @@ _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[
 _DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 # the vote a decision records: "RESOLVED (6 votes for, none against) –", "RESOLVED, by 6 votes to 2, to:", "RESOLVED unanimously to:"
 _VOTE = r"(?:\s*\([^()]{1,60}\)|,?\s+unanimously|,?\s+by\s+(?:a\s+)?(?:majority|\d+\s+votes?\s+to\s+\d+)(?:[^,:;.]{0,40})?,?)?"
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)" + _VOTE
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|DETERMINED|Resolved|Agreed|Decided)" + _VOTE
                             + r"\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
@@ -120,8 +120,12 @@ _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECID
 # "The Committee RESOLVED (6 votes for, none against) –", "The Commission RESOLVED, by 6 votes to 2, to:",
 # "Outcome – the Committee:", "Outcomes:" over the parts: a lead-in naming the vote or the body, no decision itself
 _BODY_DECIDED_LEAD_IN = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s+"
-    r"(?:RESOLVED|AGREED|DECIDED|resolved|agreed|decided)" + _VOTE + r"\s*(?:[:\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
+    r"^(?:(?:[Uu]pon|[Oo]n)\s+a\s+vote\s*\([^()]{1,60}\),?\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}"
+    r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s+"
+    r"(?:RESOLVED|AGREED|DECIDED|DETERMINED|RECOMMENDED(?:\s+(?:TO|to)\s+(?:THE\s+|the\s+)?[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)?|resolved|agreed|decided)" + _VOTE
+    + r"\s*(?:[:\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
+    # minutes in the first person plural: "We agreed:" / "We agreed to recommend to the Cabinet that:" over the parts
+    r"|^We\s+(?:also\s+)?(?:agreed|resolved|decided)(?:\s+to\s+recommend\b[^:.;]{0,80}?\s+that)?\s*:$"
     r"|^(?:[Oo]utcomes?|OUTCOMES?|[Dd]ecisions?)\s*(?::|[\-–—]\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
     r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*:?)$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
@@ -144,7 +148,7 @@ _NO_WORDS = re.compile(r"\W*")
 _CONJUNCTION_ONLY = re.compile(r"(?:and|or|and/or|but)\W*", re.IGNORECASE)
 _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNORECASE)
 # "moved by", "seconded by", or a town council's "Proposed Cllr Finch, seconded Cllr Kemp" with no "by"
-MOVER_WORDS = r"(?:[-–—]\s*)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))"
+MOVER_WORDS = r"(?:[-–—]\s*)?(?:it\s+was\s+(?:(?:further|then|also)\s+)?)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))"
 _MOVER_ONLY = re.compile(MOVER_WORDS + r"[^.;:!?]*", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
 _TOOK_CHAIR = re.compile(r"\b(?:took|assumed|resumed|occupied|was\s+in|in)\s+the\s+chair\b", re.IGNORECASE)
@@ -197,6 +201,12 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             if _DECISION_HEADING.match(b.text):
                 deciding = True
                 section = b.text.rstrip(" :")
+            continue
+        if b.kind == "heading" and (_BODY_DECIDED_LEAD_IN.match(b.text) or _BARE_DECISION.match(b.text)):
+            # "The Committee DETERMINED (nem. con.) -" set on a line of its own: the lead-in of the parts below
+            stack.clear()
+            stack.append(LeadIn(0, None, None, "decision", act="resolution"))
+            deciding = True
             continue
         if b.kind == "heading":
             if _RUNNING_HEADER.match(b.text) or housekeeping(normalise(b.text), folded(normalise(b.text)), 0, len(b.text)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .agents import agent_subject, label_subject, relative_subject
+from .agents import agent_subject, label_subject, noun_act_subject, relative_subject
 from .attendee_entry import title_kind
 from .records import Mention, Subject, Unit
 from .textnorm import folded
@@ -86,6 +86,8 @@ _PEOPLE_WHO = re.compile(r"\b(?:those|people|residents|patients|families|parents
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+$", re.IGNORECASE)
 _REQUEST_NOUN = re.compile(r"\b(?:a|the|with|this|that)\s+$", re.IGNORECASE)
 _BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
+# "Asked whether the partner bodies would be asked to meet the overspend": inside the question asked
+_WHETHER_BEFORE = re.compile(r"\b(?:whether|if|how|why|when|what)\b", re.IGNORECASE)
 _TO_OR_FOR = re.compile(r"\s+(?:to|for)\b", re.IGNORECASE)  # "were asked to agree": asked to do something, not asking
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 _REPORTED_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have|to\s+be)\s+(?:(?:already|also|previously|not|now|then|all)\s+)?$", re.IGNORECASE)
@@ -195,6 +197,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         mention_starts = [m.start for m in mentions]
     ments = mentions[bisect_left(mention_starts, us):bisect_left(mention_starts, ue)]
     ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
+    noun_act = noun_act_subject(text, us, ue, ments) if ments and text.startswith(("The ", "the ", "His ", "Her ", "Their "), us) else None
+    if noun_act is not None:
+        subject, act = noun_act
+        return Unit(us, ue, subject, {"question"} if act == "question" else set(), act == "answer", False, False,
+                    _questioners(text, us, ments), set())
     if not ucues:
         # no cue: no subject and no act; only a response opening and the questioners named
         questioners = _questioners(text, us, ments) if ments else []
@@ -429,7 +436,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         if act in ("question", "concern", "request") and s < resp_prefix_end:
             continue
         if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
-            if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
+            if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3) and not _WHETHER_BEFORE.search(text, us, s):
                 acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
