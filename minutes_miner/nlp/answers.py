@@ -1,15 +1,17 @@
-"""Question -> answer pairing: the act of a unit given the open questions before it, the
-question an answer replies to, and questions and answers laid out by label ("Q:" / "A:")."""
+"""Question -> answer pairing: the act of a unit given the open questions before it, and the
+question an answer replies to (a second respondent, questions answered in turn). Questions and
+answers laid out by label ("Q:" / "A:", "Reply:") are in ``qa_layout``."""
 from __future__ import annotations
 
 import re
 
-from .attendance import title_kind
+from . import rules
 from .records import BlockData, LeadIn, Spk, Stmt, Unit
 from .speakers import Analyser
-from .textnorm import QUESTION_HEADING, normalise
 
-_IT_WAS_NOTED = re.compile(r"(?:[^.;:]{0,60},\s*)?it\s+was\s+(?:also\s+|further\s+|then\s+)?noted\b", re.IGNORECASE)
+# "It was further noted that ...": a remark added to the record, not a reply ("It was noted that 30 of the 50
+# homes had been leased" straight after "asked whether the scheme was on track" is one)
+_IT_WAS_FURTHER_NOTED = re.compile(r"(?:[^.;:]{0,60},\s*)?it\s+was\s+(?:also|further|then|additionally)\s+noted\b", re.IGNORECASE)
 _NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|y))\s+to\s+(?:the|this|that|these|a|an|her|his|their|its|members['’]?)?\s*"
                              r"(?:petition|deputation|concerns?|comments?|points?|statement|motion|presentation|debate|representations?)\b",
                              re.IGNORECASE)
@@ -17,13 +19,6 @@ _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|member
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
-_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
-                      re.IGNORECASE)
-# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
-_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*"
-                       r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
-_PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
-_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
 # "The question was asked whether ..., to which the Section 151 Officer replied that ...": question
 # and reply in one sentence, a reply to a question the minutes do not give as a statement of its own
 _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?<!\bhas )(?<!\bbeen )"
@@ -35,90 +30,6 @@ _PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
 _REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
-_ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
-
-
-class QALayout:
-    """Questions and answers laid out by label: "Question from: X" / "Question: ..." / "Response:
-    ...", "Q: ..." / "A: ...". The question is the asker's; the response answers it and is spoken
-    by whoever the item says answers ("... were answered by the Chair")."""
-
-    def __init__(self) -> None:
-        self.asker: Spk | None = None
-        self.responder: Spk | None = None
-        self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
-
-    def heading(self, text: str, an: Analyser) -> None:
-        """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question
-        under it is hers, an unnamed reply the Cabinet Member's (the one holder of the role, or the role)."""
-        m = QUESTION_HEADING.match(text)
-        if not m:
-            self.headed = (None, None)
-            return
-        entry = an.people.add(m.group("who"))
-        role = m.group("to").strip()
-        holder = an.people.by_title(role)
-        to = Spk(entry=holder) if holder else Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer")
-        self.headed = (Spk(entry=entry) if entry is not None else None, to)
-
-    def from_heading(self, new: list[Stmt]) -> None:
-        asker, responder = self.headed
-        for st in new:
-            if st.speaker is None and st.act == "question" and asker is not None:
-                st.speaker = asker
-            elif st.speaker is None and st.act in ("answer", "commitment") and responder is not None:
-                st.speaker = responder
-
-    def asker_line(self, text: str, an: Analyser) -> bool:
-        m = _QA_FROM.match(text)
-        if not m:
-            return False
-        entry = an.people.add(m.group("who"))
-        self.asker = Spk(entry=entry) if entry is not None else None
-        return True
-
-    def asker_heading(self, text: str, following: str, an: Analyser) -> bool:
-        """A line that only names a member, over a "Q:" line: the member asks what follows."""
-        lab = _QA_LABEL.match(following)
-        if not lab or not lab.group("q"):
-            return False
-        name = _PARTY_TAGS.sub("", text).strip()
-        if not _HONORIFIC_NAME.match(name) or len(name.split()) > 6:
-            return False
-        entry = an.people.add(name)
-        if entry is None:
-            return False
-        self.asker = Spk(entry=entry)
-        return True
-
-    def note_responder(self, bd: BlockData, an: Analyser) -> None:
-        low = bd.low
-        m = _ANSWERED_BY.search(bd.norm) if "answered" in low or "responded" in low or "replied" in low else None
-        if m:
-            who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
-            if who is not None:
-                self.responder = an.mention_spk(who, None)
-
-    def relabel(self, new: list[Stmt], stmts: list[Stmt]) -> None:
-        for st in new:
-            m = _QA_LABEL.match(st.blk.norm, st.start)
-            if not m:
-                continue
-            if m.group("q"):
-                st.act, st.answers = "question", None
-                if self.asker is not None:
-                    st.speaker = self.asker
-                elif st.speaker is None and m.group("q").lower().startswith("supplementary"):
-                    at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
-                    st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
-                continue
-            at = position(stmts, st)
-            question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
-            st.act, st.answers = "answer", question
-            if self.responder is not None and st.speaker is None:
-                st.speaker = self.responder
-            if question is not None:
-                stmts[question].answered = True
 
 
 def position(stmts: list[Stmt], st: Stmt) -> int:
@@ -134,6 +45,21 @@ def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
     prev = stmts[-1]
     if prev.act == "question" and not prev.answered and prev.section == section:
         return prev
+    return None
+
+
+_MEMBERS_POINTS = ("question", "concern", "request", "welcome")
+
+
+def question_in_run(stmts: list[Stmt], section: str | None) -> int | None:
+    """The unanswered question among the members' points that end ``stmts`` ("whether ...;" / "concern
+    that ...;" / "that the Committee should receive ..."): a reply after them answers it."""
+    for i in range(len(stmts) - 1, max(-1, len(stmts) - 7), -1):
+        s = stmts[i]
+        if s.section != section or s.act not in _MEMBERS_POINTS:
+            return None
+        if s.act == "question" and not s.answered:
+            return i
     return None
 
 
@@ -176,8 +102,8 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     # and took a like sentence of another block for one of this block's
     same_block = bool(stmts) and blk is not None and stmts[-1].blk is blk
     prev_q = prev_open_question(stmts, section)
-    if prev_q is not None and u.impersonal and _IT_WAS_NOTED.match(text, u.start):
-        prev_q = None  # "It was further noted that ...": a remark recorded, not a reply
+    if prev_q is not None and u.impersonal and _IT_WAS_FURTHER_NOTED.match(text, u.start):
+        prev_q = None
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
@@ -191,19 +117,20 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             text, u.subject.cue_start):
         # "Ms Nolan responded that this was not the council's position and asked Councillor Thursby to share the
         # details", "replied that the motion asked for ...": the reply is the act
-        return "answer", answer_target(u, stmts, an, state)
+        return "answer", answer_target(u, stmts, an, state, text)
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
     if (u.response and not u.questioners and not _TO_QUESTIONS.search(text, u.start, min(u.end, u.start + 80))
             and "to which" not in text[u.start:u.end] and (_NOT_A_QUESTION.search(text, u.start, min(u.end, u.start + 160)) or (
-            stmts and stmts[-1].section == section and stmts[-1].act in ("concern", "welcome", "request")))):
+            stmts and stmts[-1].section == section and stmts[-1].act in ("concern", "welcome", "request")
+            and question_in_run(stmts, section) is None))):
         # "responded to the petition", "Responding [to the concern], Ms Okonkwo said ...": a reply to a concern or a
         # comment is a statement (or a commitment), not an answer
         return ("commitment" if strong == "commitment" else "statement"), None
     if strong == "commitment":
         target = None
         if u.response:
-            target = answer_target(u, stmts, an, state)
+            target = answer_target(u, stmts, an, state, text)
         elif prev_q is not None:
             target = position(stmts, prev_q)
         if target is not None and not _PROMISE_ONLY.search(text, u.start, u.end):
@@ -212,27 +139,34 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer
         return "commitment", None
     if u.response or strong == "answer":
-        return "answer", answer_target(u, stmts, an, state)
+        return "answer", answer_target(u, stmts, an, state, text)
     if prev_q is not None and "welcome" not in u.acts:
-        return "answer", position(stmts, prev_q)
+        return "answer", in_turn(stmts, position(stmts, prev_q), text, u.start, u.end)
     # an answer chain: a further reply straight after an answer
     if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
         (same_block and u.start > 0) or (parent and parent.kind == "response")
     ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
-        return "answer", stmts[-1].answers
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].answers is not None and stmts[-1].section == section and not u.acts
+            and not same_block and u.subject is not None and u.subject.kind == "chain" and spk is not None
+            and _RESPONDENT_VERB.match(text, u.subject.cue_start) and _second_respondent(spk, stmts[-1].speaker, an)
+            and not _asked_by(stmts, stmts[-1].answers, spk)):
+        # "In reply, Councillor Sohal said that three posts were vacant." / "Ms Pryce explained that two had been filled
+        # ...": an officer or cabinet member taking up the question after the first reply answers it too
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and (u.subject.kind == "pronoun" or same_block) and spk is not None
             and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
         # "... replied that ... . She said that ...", "A: Samir Haddad said ... . Mr Haddad said ...": the rest of the same reply
-        return "answer", stmts[-1].answers
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
             and same_block and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
@@ -247,17 +181,74 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     return "statement", None
 
 
+# verbs that explain or settle a point: "said" or "remarked" after a reply more often starts the speaker's own point
+_RESPONDENT_VERB = re.compile(r"(?:(?:also|further|then)\s+)?(?:explained|confirmed|clarified|advised|assured|reassured)\b", re.IGNORECASE)
+_RESPONDENT_KINDS = ("officer", "cabinet_member")
+
+
+def _kind(spk: Spk | None, an: Analyser) -> str:
+    if spk is None:
+        return "unknown"
+    if spk.acting:
+        return spk.acting
+    return an.people.kind_of(spk.entry) if spk.entry is not None else spk.kind
+
+
+def _second_respondent(spk: Spk, first: Spk | None, an: Analyser) -> bool:
+    """Who may take up a question after its first reply: an officer or cabinet member, or a partner after a
+    partner (not a member, the Chair or a witness giving their own view after the council's reply)."""
+    kind = _kind(spk, an)
+    return kind in _RESPONDENT_KINDS or (kind == "external" and _kind(first, an) == "external")
+
+
 def _asked_by(stmts: list[Stmt], question: int | None, spk: Spk) -> bool:
     """The question ``question`` (an index) was asked by ``spk``: the questioner adding to it is not answering."""
     asker = stmts[question].speaker if question is not None else None
     return asker is not None and asker.ident == spk.ident
 
 
-def answer_target(u: Unit, stmts: list[Stmt], an: Analyser, state) -> int | None:
+def answer_target(u: Unit, stmts: list[Stmt], an: Analyser, state, text: str = "") -> int | None:
     for m in u.questioners:
         spk = an.mention_spk(m, None)
         if spk is not None:
             idx = latest_unanswered(stmts, spk)
             if idx is not None:
                 return idx
-    return latest_unanswered(stmts)
+    return in_turn(stmts, latest_unanswered(stmts), text, u.start, u.end)
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to their first five letters ("estimated" and "estimate" meet)."""
+    common = rules.common_words()
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in common}
+
+
+def _question_run(stmts: list[Stmt], target: int) -> list[int]:
+    """The questions put together with ``target`` before the replies ("Cllr Amos asked why ... . Cllr Dobbs
+    asked whether ... .", the members' other points among them) that are still open, ``target`` with them."""
+    section = stmts[target].section
+    lo = target
+    while lo - 1 >= 0 and target - lo < 8 and stmts[lo - 1].section == section and stmts[lo - 1].act in _MEMBERS_POINTS:
+        lo -= 1
+    hi = target
+    while hi + 1 < len(stmts) and hi - target < 8 and stmts[hi + 1].section == section and stmts[hi + 1].act in _MEMBERS_POINTS:
+        hi += 1
+    return [i for i in range(lo, hi + 1) if i == target or (stmts[i].act == "question" and not stmts[i].answered)]
+
+
+def in_turn(stmts: list[Stmt], target: int | None, text: str, start: int, end: int) -> int | None:
+    """Of questions put together and answered in turn, the one whose words the reply takes up ("asked why
+    call waiting times had risen" / "said that call waiting times had risen because ..."); ``target``
+    unless one question shares more of them than the others."""
+    if target is None or not text or stmts[target].act != "question":
+        return target
+    run = _question_run(stmts, target)
+    if len(run) < 2:
+        return target
+    said = _stems(text[start:end])
+    scored = sorted(((len(said & _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])), i) for i in run), reverse=True)
+    (best, at), (second, _) = scored[0], scored[1]
+    return at if best >= 2 and best > second else target

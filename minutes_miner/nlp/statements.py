@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from . import rules
-from .answers import QALayout, decide_act
+from .answers import decide_act
 from .housekeeping import (
     ACTION_LABEL,
     ATTEND_FOR_ITEM,
@@ -14,6 +14,7 @@ from .housekeeping import (
     housekeeping,
 )
 from .people import People
+from .qa_layout import QALayout, label_only
 from .records import (
     COMMITTEE,
     DECIDING_BODIES,
@@ -30,6 +31,10 @@ from .units import INITIALS_LABEL
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
+# "Members agreed that a joint session ... be added to the work programme": what the members decide, put
+# in the subjunctive, is the Committee's decision; "Members agreed that the applicant should be encouraged ..." is a view
+_MEMBERS_DECIDED = re.compile(r"(?:(?:also|further|then|unanimously)\s+)?agreed\s+that\s+(?:(?!\b(?:should|would|could|must|might|may|will|was|were|is|are)\b)[^.;:]){3,200}?"
+                              r"\bbe\s+(?:[a-z]+ed|held|sent|written|given|made|brought|taken|drawn|put|kept|set|shown|sought|done)\b")
 
 
 def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
@@ -243,6 +248,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and not _DECIDED.search(b.text):
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
+        if b.kind == "para" and b.marker is None and qa.bare_label(b.text, an):
+            continue  # "Reply:" over the reply
         qa.note_responder(bd, an)
         li = lead_in_kind(bd.norm, bd.low)
         if li == "group":
@@ -255,7 +262,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue
         new = block_statements(bd, parent, stmts, state, section, an)
-        qa.relabel(new, stmts)
+        qa.relabel(new, stmts, an)
         if qa.headed != (None, None):
             qa.from_heading(new)
         if b.text.rstrip().endswith(":") and new:
@@ -349,6 +356,26 @@ def _labelled_run(u, bd: BlockData, stmts: list[Stmt], section) -> Spk | None:
     return None
 
 
+# A point in note form under "Members raised the following points:" says its act in its first words:
+# "whether the rise reflected ...", "concern that ...", "that the Committee should receive ..."
+_POINT_ACTS = (
+    ("question", re.compile(r"(?:whether|how|why|when|what|which|who|if)\b|(?:clarification|confirmation|assurances?|an\s+explanation|details)"
+                            r"\s+(?:on|of|about|that|as\s+to|regarding|whether)\b", re.IGNORECASE)),
+    ("concern", re.compile(r"(?:(?:serious|real|some|particular|strong|continuing|ongoing|further)\s+)?"
+                           r"(?:concerns?|worries|worry|unease|frustration|disappointment|anxiety)\s+(?:that|about|over|at|regarding|with|around)\b",
+                           re.IGNORECASE)),
+    ("request", re.compile(r"(?:an?\s+)?(?:request|suggestion)\s+(?:that|for)\b|that\s+(?:the|a|an|this|officers|members|[A-Z][\w'’-]*)"
+                           r"(?:\s+[\w'’-]+){0,8}?\s+(?:should|be\s+(?:[a-z]+ed|given|sent|brought|made|shown|taken))\b")),
+)
+
+
+def _point_act(u, bd: BlockData, parent: LeadIn | None) -> str | None:
+    """The act of a list point in note form, its subject and verb in the lead-in above it."""
+    if parent is None or parent.kind == "decision" or not bd.block.marker or u.subject is not None or u.acts:
+        return None
+    return next((act for act, rx in _POINT_ACTS if rx.match(bd.norm, u.start)), None)
+
+
 def _strongest(acts: set[str]) -> str | None:
     for act in rules.ACT_PRIORITY:
         if act in acts:
@@ -371,6 +398,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             continue  # "Action: JT" names who owns a follow-up; nobody said it
         if housekeeping(bd.norm, verbs_low, u.start, u.end):
             continue  # "Apologies were received from ...", "Cllr Tully declared a non-pecuniary interest ..."
+        if label_only(bd.norm, u.start, u.end) and len(bd.units) > 1:
+            continue  # "Q1." before "Councillor Dobbs asked ...": the question's number
         if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
             continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
         state.questioner = None
@@ -379,7 +408,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if last is not None and last.act == "question":
                 state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
-        strong = _strongest(u.acts) if u.acts else None
+        strong = _strongest(u.acts) if u.acts else _point_act(u, bd, parent)
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
             start_new = (
@@ -408,6 +437,9 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
+        elif (act == "statement" and spk is not None and spk.key == "members" and spk.entry is None and u.subject is not None
+              and _MEMBERS_DECIDED.match(bd.norm, u.subject.cue_start)):
+            act, answers, spk = "resolution", None, COMMITTEE
         if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)
                                     or (parent is not None and parent.kind == "decision")):
             spk = COMMITTEE  # "The Board AGREED": decisions are the Committee's whatever the body is called

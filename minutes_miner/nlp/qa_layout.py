@@ -1,0 +1,160 @@
+"""Questions and answers laid out by label: "Question from: X" / "Question: ..." / "Response: ...",
+"Q: ..." / "A: ...", a bare "Reply:" line over the reply, "Q1." before the question."""
+from __future__ import annotations
+
+import re
+
+from .answers import position
+from .attendance import title_kind
+from .records import BlockData, Spk, Stmt
+from .speakers import Analyser
+from .textnorm import QUESTION_HEADING, normalise
+
+_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
+                      re.IGNORECASE)
+# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
+_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*"
+                       r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
+# a label on a line of its own over the text it labels: "Reply:", "Supplementary question:", "Q1.", "Response from the Leader:"
+_BARE_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|supplementary)|(?P<a>response|answer|reply|A))\s*\d*"
+                            r"(?:\s+(?:from|by|of)\s+(?P<who>[^:]{2,80}?))?\s*[:.]?$", re.IGNORECASE)
+# "Q: Councillor Amos: What is ...?": the asker named after the label
+_NAMED_AFTER_LABEL = re.compile(r"\s*[:\-–—]\s*")
+_ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
+_PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
+_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
+
+
+class QALayout:
+    """Questions and answers laid out by label: "Question from: X" / "Question: ..." / "Response:
+    ...", "Q: ..." / "A: ...". The question is the asker's; the response answers it and is spoken
+    by whoever the item says answers ("... were answered by the Chair")."""
+
+    def __init__(self) -> None:
+        self.asker: Spk | None = None
+        self.responder: Spk | None = None
+        self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
+        self.pending: str | None = None  # "q" or "a": the act a bare label line ("Reply:") gives the block below it
+
+    def bare_label(self, text: str, an: Analyser) -> bool:
+        """A label on a line of its own ("Reply:", "Supplementary question:", "Q2."): not a statement; the
+        block below it is the reply (or the question)."""
+        if len(text) > 120:
+            return False
+        m = _BARE_QA_LABEL.match(text)
+        if not m or (not m.group("who") and len(text) <= 2):
+            return False  # a lone "A" or "Q" is a list label, not a question
+        self.pending = "q" if m.group("q") else "a"
+        if m.group("a") and m.group("who"):
+            role = m.group("who").strip()
+            holder = an.people.by_title(role) or an.people.add(role)
+            if holder is not None:
+                self.responder = Spk(entry=holder)
+        return True
+
+    def heading(self, text: str, an: Analyser) -> None:
+        """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question
+        under it is hers, an unnamed reply the Cabinet Member's (the one holder of the role, or the role)."""
+        m = QUESTION_HEADING.match(text)
+        if not m:
+            self.headed = (None, None)
+            return
+        entry = an.people.add(m.group("who"))
+        role = m.group("to").strip()
+        holder = an.people.by_title(role)
+        to = Spk(entry=holder) if holder else Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer")
+        self.headed = (Spk(entry=entry) if entry is not None else None, to)
+
+    def from_heading(self, new: list[Stmt]) -> None:
+        asker, responder = self.headed
+        for st in new:
+            if st.speaker is None and st.act == "question" and asker is not None:
+                st.speaker = asker
+            elif st.speaker is None and st.act in ("answer", "commitment") and responder is not None:
+                st.speaker = responder
+
+    def asker_line(self, text: str, an: Analyser) -> bool:
+        m = _QA_FROM.match(text)
+        if not m:
+            return False
+        entry = an.people.add(m.group("who"))
+        self.asker = Spk(entry=entry) if entry is not None else None
+        return True
+
+    def asker_heading(self, text: str, following: str, an: Analyser) -> bool:
+        """A line that only names a member, over a "Q:" line: the member asks what follows."""
+        lab = _QA_LABEL.match(following)
+        if not lab or not lab.group("q"):
+            return False
+        name = _PARTY_TAGS.sub("", text).strip()
+        if not _HONORIFIC_NAME.match(name) or len(name.split()) > 6:
+            return False
+        entry = an.people.add(name)
+        if entry is None:
+            return False
+        self.asker = Spk(entry=entry)
+        return True
+
+    def note_responder(self, bd: BlockData, an: Analyser) -> None:
+        low = bd.low
+        m = _ANSWERED_BY.search(bd.norm) if "answered" in low or "responded" in low or "replied" in low else None
+        if m:
+            who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
+            if who is not None:
+                self.responder = an.mention_spk(who, None)
+
+    def relabel(self, new: list[Stmt], stmts: list[Stmt], an: Analyser) -> None:
+        pending, self.pending = self.pending, None
+        for st in new:
+            m = _QA_LABEL.match(st.blk.norm, st.start)
+            if not m:
+                if pending == "q" and st.act == "statement":
+                    self._as_question(st, stmts, supplementary=True)
+                elif pending == "a" and st.act in ("statement", "answer"):
+                    self._as_answer(st, stmts)
+                continue
+            named = _named_after_label(st, m.end() - 1, an)
+            if named is not None:
+                st.speaker = named
+            if m.group("q"):
+                st.act, st.answers = "question", None
+                if named is not None:
+                    continue
+                if self.asker is not None:
+                    st.speaker = self.asker
+                elif st.speaker is None and m.group("q").lower().startswith("supplementary"):
+                    at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
+                    st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+                continue
+            self._as_answer(st, stmts)
+
+    def _as_question(self, st: Stmt, stmts: list[Stmt], supplementary: bool) -> None:
+        st.act, st.answers = "question", None
+        if st.speaker is None:
+            at = position(stmts, st)
+            st.speaker = self.asker or (next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+                                        if supplementary else None)
+
+    def _as_answer(self, st: Stmt, stmts: list[Stmt]) -> None:
+        at = position(stmts, st)
+        question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+        st.act, st.answers = "answer", question
+        if self.responder is not None and st.speaker is None:
+            st.speaker = self.responder
+        if question is not None:
+            stmts[question].answered = True
+
+
+def label_only(text: str, start: int, end: int) -> bool:
+    """A sentence that is only a label ("Q1." before "Councillor Dobbs asked ..."): not a statement."""
+    return end - start <= 14 and text[start:start + 1] in "QqAaRr" and _BARE_QA_LABEL.match(text[start:end].strip()) is not None
+
+
+def _named_after_label(st: Stmt, at: int, an: Analyser) -> Spk | None:
+    """The speaker a "Q:" / "A:" label goes on to name: "Q: Councillor Amos: What is ...?", "A: The Director of
+    Children's Services: The rate is 18 per cent." (a name or role, then a colon or dash)."""
+    norm = st.blk.norm
+    who = next((m for m in st.blk.mentions if at <= m.start <= at + 2), None)
+    if who is None or not _NAMED_AFTER_LABEL.match(norm, who.end) or norm.find(":", who.end, who.end + 3) < 0:
+        return None
+    return an.mention_spk(who, None)

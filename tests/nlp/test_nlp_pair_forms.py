@@ -1,0 +1,217 @@
+"""Question -> answer pairs in the layouts UK minutes print them in (invented minutes, written here):
+a second respondent after the first reply, questions put together then answered in turn, an
+impersonal reply, members' points in note form under a lead-in, bare "Reply:" labels, "Q: Name:"
+rows, numbered questions, decisions the members take in the subjunctive."""
+from __future__ import annotations
+
+import pytest
+from nlp_helpers import analyse_text, find
+
+MINUTES = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of the Overview and Scrutiny Committee held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Chair), Councillors Ben Amos, Clare Dobbs, Faisal Noor and Janet Wicks.
+
+Officers: Paul Grainger (Director of Housing), Sarah Lowe (Head of Finance), Dan Ibbotson (Head of Customer Services).
+
+5. TEMPORARY ACCOMMODATION
+
+The Director of Housing presented the report.
+
+Councillor Amos asked how many families were in bed and breakfast accommodation.
+
+In reply, the Director said that there were 14 families, down from 22 in January.
+
+Ms Lowe explained that the cost had fallen by £40,000 a month as a result.
+
+Councillor Dobbs asked whether the new leasing scheme was on track.
+
+It was noted that 30 of the 50 properties had now been leased.
+
+Councillor Noor asked whether the hostel would reopen.
+
+It was further noted that the hostel roof had been repaired.
+
+6. CUSTOMER SERVICES
+
+Mr Ibbotson presented the report.
+
+Councillor Amos asked why call waiting times had risen.
+
+Councillor Dobbs asked whether the online form was working.
+
+Mr Ibbotson said that call waiting times had risen because of vacancies in the contact centre.
+
+He said that the online form had been fixed in February.
+
+Councillor Wicks asked how many complaints had been received.
+
+Mr Ibbotson replied that 212 complaints had been received.
+
+Councillor Kaur said that the report was clear.
+
+Mr Ibbotson explained that the contact centre would move in May.
+
+7. SCHOOL TRANSPORT
+
+Members raised the following points:
+
+- whether the new routes had been checked for safety;
+- concern that some pupils were travelling for over an hour;
+- that the Committee should receive the route review in June.
+
+The Cabinet Member responded that every route had been checked by the road safety team.
+
+8. WORK PROGRAMME
+
+The following questions were put:
+
+(i) Councillor Amos asked when the parking review would report.
+
+In reply, the Cabinet Member said that it would report in July.
+
+Members agreed that a session on school transport be added to the programme for July.
+
+Members agreed that the applicant should be encouraged to talk to officers.
+"""
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return analyse_text(MINUTES)
+
+
+def _pair(item, question: str, answer: str):
+    q, _ = find(item, question)
+    _, a = find(item, answer)
+    return q, a
+
+
+def test_second_respondent_explaining_answers_the_same_question(doc):
+    q, a = _pair(doc.items[0], "Councillor Amos asked how many families", "Ms Lowe explained that the cost")
+    assert (a.act, a.answers, a.speaker_key) == ("answer", q, "lowe")
+
+
+def test_it_was_noted_straight_after_a_question_answers_it(doc):
+    q, a = _pair(doc.items[0], "Councillor Dobbs asked whether the new leasing", "It was noted that 30 of the 50")
+    assert (a.act, a.answers) == ("answer", q)
+
+
+def test_it_was_further_noted_is_a_remark_not_a_reply(doc):
+    _, s = find(doc.items[0], "It was further noted that the hostel roof")
+    assert (s.act, s.answers) == ("statement", None)
+
+
+def test_questions_put_together_are_answered_in_turn(doc):
+    item = doc.items[1]
+    q1, a1 = _pair(item, "asked why call waiting times had risen", "call waiting times had risen because")
+    q2, a2 = _pair(item, "asked whether the online form was working", "the online form had been fixed")
+    assert (a1.answers, a2.answers) == (q1, q2)
+
+
+def test_a_new_point_after_a_members_comment_is_no_answer(doc):
+    _, s = find(doc.items[1], "Mr Ibbotson explained that the contact centre would move")
+    assert (s.act, s.answers) == ("statement", None)
+
+
+@pytest.mark.parametrize("fragment, act", [
+    ("whether the new routes had been checked", "question"),
+    ("concern that some pupils were travelling", "concern"),
+    ("that the Committee should receive the route review", "request"),
+])
+def test_points_in_note_form_keep_their_own_acts(doc, fragment, act):
+    _, s = find(doc.items[2], fragment)
+    assert (s.act, s.speaker_key) == (act, "members")
+
+
+def test_reply_after_members_points_answers_their_question(doc):
+    q, a = _pair(doc.items[2], "whether the new routes had been checked", "The Cabinet Member responded")
+    assert (a.act, a.answers) == ("answer", q)
+
+
+def test_the_following_questions_were_put_is_a_lead_in(doc):
+    texts = [s.text for s in doc.items[3].statements]
+    assert not any("The following questions were put" in t for t in texts)
+    q, a = _pair(doc.items[3], "Councillor Amos asked when the parking review", "it would report in July")
+    assert a.answers == q
+
+
+def test_members_agreeing_in_the_subjunctive_is_the_committees_decision(doc):
+    _, s = find(doc.items[3], "a session on school transport be added")
+    assert (s.act, s.speaker_key, s.speaker_kind) == ("resolution", "committee", "group")
+    _, view = find(doc.items[3], "the applicant should be encouraged")
+    assert (view.act, view.speaker_key) == ("statement", "members")
+
+
+LABELLED = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of Full Council held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Mayor), Councillors Ben Amos, Clare Dobbs and Faisal Noor.
+
+7. PUBLIC QUESTIONS
+
+Question 1 from Mr Alan Thorpe to the Cabinet Member for Environment
+
+Will the Council reinstate the weekly glass collection?
+
+Reply:
+
+The Cabinet Member for Environment said that the Council had no plans to do so because of the cost.
+
+Supplementary question:
+
+Would the decision be reviewed next year?
+
+Reply:
+
+The Cabinet Member for Environment said that all collections would be reviewed in 2026.
+
+8. MEMBERS' QUESTIONS
+
+Q1. Councillor Dobbs asked how many empty homes had been brought back into use.
+A. Councillor Noor said that 62 empty homes had been brought back into use.
+
+9. QUESTIONS AND ANSWERS
+
+Q: Councillor Amos: What is the current vacancy rate in children's social care?
+A: The Director of Children's Services: The vacancy rate is 18 per cent.
+"""
+
+
+@pytest.fixture(scope="module")
+def labelled():
+    return analyse_text(LABELLED)
+
+
+def test_bare_reply_label_is_no_statement_and_the_block_below_answers(labelled):
+    item = labelled.items[0]
+    assert not any(s.text.rstrip(":") in ("Reply", "Supplementary question") for s in item.statements)
+    q, a = _pair(item, "reinstate the weekly glass collection", "had no plans to do so")
+    assert (a.act, a.answers) == ("answer", q)
+
+
+def test_supplementary_label_makes_the_question_the_askers(labelled):
+    item = labelled.items[0]
+    q, s = find(item, "Would the decision be reviewed next year?")
+    _, a = find(item, "all collections would be reviewed in 2026")
+    assert (s.act, s.speaker_key) == ("question", "thorpe")
+    assert (a.act, a.answers) == ("answer", q)
+
+
+def test_question_number_is_not_a_statement(labelled):
+    item = labelled.items[1]
+    assert not any(s.text.strip() == "Q1." for s in item.statements)
+    q, a = _pair(item, "Councillor Dobbs asked how many empty homes", "62 empty homes had been brought")
+    assert (a.act, a.answers) == ("answer", q)
+
+
+def test_q_and_a_rows_name_their_speakers_after_the_label(labelled):
+    item = labelled.items[2]
+    q, s = find(item, "What is the current vacancy rate")
+    _, a = find(item, "The vacancy rate is 18 per cent")
+    assert (s.act, s.speaker_key) == ("question", "amos")
+    assert (a.act, a.answers, a.speaker_kind) == ("answer", q, "officer")
