@@ -142,10 +142,18 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "answer", answer_target(u, stmts, an, state, text)
     if prev_q is not None and "welcome" not in u.acts:
         return "answer", in_turn(stmts, position(stmts, prev_q), text, u.start, u.end)
+    listed_reply = parent is not None and parent.kind == "response" and not (same_block and u.start > 0)
+    if listed_reply and not u.acts:
+        # "Officer responses:" over one reply per point: each answers the question it takes up, if any; one that
+        # answers none and says what will be done replies to a request with a promise
+        target = listed_reply_target(stmts, section, text, u.start, u.end)
+        if (target is None and _WILL_BE_DONE.search(text, u.start, u.end)
+                and any(s.act == "request" and s.section == section for s in stmts[-12:])):
+            return "commitment", None
+        return "answer", target
     # an answer chain: a further reply straight after an answer
-    if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
-        (same_block and u.start > 0) or (parent and parent.kind == "response")
-    ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and same_block and u.start > 0
+            and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident)):
         return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
@@ -167,6 +175,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             and same_block and spk is not None and stmts[-1].speaker is not None
             and spk.ident == stmts[-1].speaker.ident):
         return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)  # "Mr Carville: There are 412 households ... . That is an increase ...": the same reply
+    if not u.acts and u.subject is not None and spk is not None and _kind(spk, an) in _RESPONDENT_KINDS + ("external",):
+        late = _late_reply_target(stmts, section, spk, text, u.start, u.end)
+        if late is not None:
+            # "asked whether anyone had estimated the cost of more children entering care" ... (the Cabinet Member's
+            # case) ... "Mr Lyle said that no separate estimate had been made of the cost of children entering care"
+            return "answer", late
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
@@ -181,6 +195,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     return "statement", None
 
 
+_WILL_BE_DONE = re.compile(r"\b(?:would|will)\s+(?:be\s+)?(?!not\b|have\b|need\b)[a-z]+(?:ed|en)?\b")
 # verbs that explain or settle a point: "said" or "remarked" after a reply more often starts the speaker's own point
 _RESPONDENT_VERB = re.compile(r"(?:(?:also|further|then)\s+)?(?:explained|confirmed|clarified|advised|assured|reassured)\b", re.IGNORECASE)
 _RESPONDENT_KINDS = ("officer", "cabinet_member")
@@ -248,7 +263,39 @@ def in_turn(stmts: list[Stmt], target: int | None, text: str, start: int, end: i
     run = _question_run(stmts, target)
     if len(run) < 2:
         return target
+    echoed = _best_echo(stmts, run, text, start, end)
+    return target if echoed is None else echoed
+
+
+def _best_echo(stmts: list[Stmt], candidates: list[int], text: str, start: int, end: int) -> int | None:
+    """The question among ``candidates`` that shares at least two content words with ``text[start:end]``
+    and more than any other does."""
     said = _stems(text[start:end])
-    scored = sorted(((len(said & _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])), i) for i in run), reverse=True)
-    (best, at), (second, _) = scored[0], scored[1]
-    return at if best >= 2 and best > second else target
+    scored = sorted(((len(said & _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])), i) for i in candidates), reverse=True)
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+def _late_reply_target(stmts: list[Stmt], section: str | None, spk: Spk, text: str, start: int, end: int) -> int | None:
+    """An open question a few statements back whose words a later reply takes up closely (four content
+    words or more, half of the question's): the reply came after other speakers had their say."""
+    candidates = [i for i in range(len(stmts) - 1, max(-1, len(stmts) - 7), -1)
+                  if stmts[i].act == "question" and not stmts[i].answered
+                  and not (stmts[i].speaker is not None and stmts[i].speaker.ident == spk.ident)]
+    said = _stems(text[start:end])
+    for i in candidates:
+        asked = _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])
+        shared = len(said & asked)
+        if shared >= 4 and 2 * shared >= len(asked):
+            return i
+    return None
+
+
+def listed_reply_target(stmts: list[Stmt], section: str | None, text: str, start: int, end: int) -> int | None:
+    """A reply listed under "Officer responses:" answers the question of the members' points above whose
+    words it takes up ("Asked whether the service had enough link workers" / "There were four link
+    workers, ..."); none when no question stands out (a reply to a request or a comment)."""
+    candidates = [i for i in range(len(stmts) - 1, max(-1, len(stmts) - 13), -1)
+                  if stmts[i].act == "question" and stmts[i].section == section]
+    return _best_echo(stmts, candidates, text, start, end)

@@ -30,7 +30,10 @@ from .units import INITIALS_LABEL
 
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
-                           r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
+                           r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b"
+                           # "The Committee noted the annual report and thanked the Headteacher": noting the report is the decision
+                           r"|noted\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:report|update|presentation|plan|strategy)\b[^.;]{0,120}?\band\s+(?:thanked|welcomed|commended)\b)",
+                           re.IGNORECASE)
 # "Members agreed that a joint session ... be added to the work programme": what the members decide, put
 # in the subjunctive, is the Committee's decision; "Members agreed that the applicant should be encouraged ..." is a view
 _MEMBERS_DECIDED = re.compile(r"(?:(?:also|further|then|unanimously)\s+)?agreed\s+that\s+(?:(?!\b(?:should|would|could|must|might|may|will|was|were|is|are)\b)[^.;:]){3,200}?"
@@ -432,7 +435,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             elif cur is None:
                 spk = inherited or _carried_on(u, bd, parent, stmts, section) or _labelled_run(u, bd, stmts, section)
         act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm, bd)
-        if (act in ("commitment", "statement", "request") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
+        if (act in ("commitment", "statement", "request", "welcome") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
                 and u.subject is not None and _BODY_DECIDED.match(bd.norm, u.subject.cue_start)):
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
             # Committee noted the update and asked the ICB to report back": the body's decision

@@ -173,7 +173,7 @@ The Cabinet Member for Environment said that all collections would be reviewed i
 8. MEMBERS' QUESTIONS
 
 Q1. Councillor Dobbs asked how many empty homes had been brought back into use.
-A. Councillor Noor said that 62 empty homes had been brought back into use.
+A. Councillor Noor, Cabinet Member for Housing, said that 62 empty homes had been brought back into use.
 
 9. QUESTIONS AND ANSWERS
 
@@ -215,3 +215,88 @@ def test_q_and_a_rows_name_their_speakers_after_the_label(labelled):
     _, a = find(item, "The vacancy rate is 18 per cent")
     assert (s.act, s.speaker_key) == ("question", "amos")
     assert (a.act, a.answers, a.speaker_kind) == ("answer", q, "officer")
+
+
+LISTED = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of the Community Wellbeing Committee held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Chair), Councillors Ben Amos, Clare Dobbs and Faisal Noor.
+
+Officers: Paul Grainger (Director of Housing), Sarah Lowe (Head of Finance).
+
+4. COMMUNITY PLAN
+
+Key points raised:
+
+- Asked whether the warden service had enough wardens to cover every estate [Cllr Amos]
+- Asked that the next report include figures for each ward [Cllr Dobbs]
+
+Officer responses:
+
+- There were nine wardens covering the estates, and two more would be recruited in the spring [Director of Housing]
+- The ward figures would be included in the next report [Head of Finance]
+
+5. CALL-IN OF THE YOUTH SERVICE DECISION
+
+Councillor Noor asked whether anyone had estimated the cost to the Council of more children entering care as a result of the reduction.
+
+Councillor Amos welcomed the chance to examine the decision.
+
+Response of the Cabinet Member and officers
+
+Councillor Dobbs, Cabinet Member for Children, said that the decision had not been taken lightly.
+
+Paul Grainger, Director of Housing, said that no separate estimate had been made of the cost of children entering care, because the evidence showed no direct link.
+
+6. CARE PROVIDERS
+
+Councillor Amos sought assurance that care providers were being checked for exploitation.
+
+The Director of Housing confirmed that the quality team now asked every provider for its recruitment records.
+
+Councillor Noor said that he remained frustrated that the checks had taken so long.
+
+Ms Lowe agreed to introduce quarterly spot checks from April.
+
+The Committee noted the annual report and thanked the quality team.
+"""
+
+
+@pytest.fixture(scope="module")
+def listed():
+    return analyse_text(LISTED)
+
+
+def test_listed_reply_answers_the_point_whose_words_it_takes_up(listed):
+    q, a = _pair(listed.items[0], "enough wardens to cover every estate", "There were nine wardens")
+    assert (a.act, a.answers) == ("answer", q)
+
+
+def test_listed_reply_to_a_request_with_a_promise_is_a_commitment(listed):
+    _, s = find(listed.items[0], "The ward figures would be included")
+    assert (s.act, s.answers) == ("commitment", None)
+
+
+def test_reply_a_few_statements_later_that_echoes_the_question_answers_it(listed):
+    item = listed.items[1]
+    q, a = _pair(item, "asked whether anyone had estimated the cost", "no separate estimate had been made")
+    assert (a.act, a.answers) == ("answer", q)
+    _, other = find(item, "the decision had not been taken lightly")
+    assert (other.act, other.answers) == ("statement", None)
+
+
+def test_asking_reported_inside_a_that_clause_is_not_the_speakers_question(listed):
+    q, a = _pair(listed.items[2], "sought assurance that care providers", "the quality team now asked every provider")
+    assert (a.act, a.answers) == ("answer", q)
+
+
+@pytest.mark.parametrize("fragment, act", [
+    ("he remained frustrated that the checks", "concern"),
+    ("Ms Lowe agreed to introduce quarterly spot checks", "commitment"),
+    ("The Committee noted the annual report and thanked", "resolution"),
+])
+def test_acts_of_item_6(listed, fragment, act):
+    assert find(listed.items[2], fragment)[1].act == act
+
