@@ -40,12 +40,18 @@ def position(stmts: list[Stmt], st: Stmt) -> int:
 
 
 def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
-    if not stmts:
+    """The open question just before, or just before the questioner's own remarks that follow it
+    ("Cllr Reid asked whether ... . She said that residents were worried.")."""
+    i = len(stmts) - 1
+    while i >= 0 and len(stmts) - i <= 2 and stmts[i].section == section and stmts[i].act in ("statement", "concern"):
+        i -= 1
+    if i < 0 or stmts[i].section != section or stmts[i].act != "question" or stmts[i].answered:
         return None
-    prev = stmts[-1]
-    if prev.act == "question" and not prev.answered and prev.section == section:
-        return prev
-    return None
+    question = stmts[i]
+    if i < len(stmts) - 1 and (question.speaker is None
+                               or any(s.speaker is None or s.speaker.ident != question.speaker.ident for s in stmts[i + 1:])):
+        return None
+    return question
 
 
 _MEMBERS_POINTS = ("question", "concern", "request", "welcome")
@@ -142,7 +148,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         return "answer", answer_target(u, stmts, an, state, text)
     if prev_q is not None and "welcome" not in u.acts:
         return "answer", in_turn(stmts, position(stmts, prev_q), text, u.start, u.end)
-    listed_reply = parent is not None and parent.kind == "response" and not (same_block and u.start > 0)
+    # under "In response to questions it was said:" a point a member makes ("A member stated that ...") is no reply
+    replying = parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group")
+    listed_reply = replying and parent.kind == "response" and not (same_block and u.start > 0)
     if listed_reply and not u.acts:
         # "Officer responses:" over one reply per point: each answers the question it takes up, if any; one that
         # answers none and says what will be done replies to a request with a promise
@@ -184,15 +192,30 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
-        if parent and parent.kind == "response":
+        if replying and parent.kind == "response":
             return "answer", None
         return "statement", None
     if parent is not None:
         if parent.act == "resolution":
             return "resolution", None
-        if parent.act == "answer" or parent.kind == "response":
-            return "answer", None
+        if replying:
+            # "The Director responded:" over "(a) there were 1,240 repairs outstanding;" / "(b) ...": the questions in turn
+            target = listed_reply_target(stmts, section, text, u.start, u.end)
+            return "answer", target if target is not None else _next_listed_question(stmts, section)
     return "statement", None
+
+
+def _next_listed_question(stmts: list[Stmt], section: str | None) -> int | None:
+    """The first open question of the list of questions just above a list of replies ("asked: (a) how many ...;
+    (b) whether ..." / "responded: (a) ...; (b) ..."): the replies answer them in turn."""
+    i = len(stmts) - 1
+    while i >= 0 and stmts[i].section == section and stmts[i].act == "answer" and stmts[i].blk.block.marker:
+        i -= 1
+    run = []
+    while i >= 0 and stmts[i].section == section and stmts[i].act == "question" and stmts[i].blk.block.marker:
+        run.append(i)
+        i -= 1
+    return next((q for q in reversed(run) if not stmts[q].answered), None)
 
 
 _WILL_BE_DONE = re.compile(r"\b(?:would|will)\s+(?:be\s+)?(?!not\b|have\b|need\b)[a-z]+(?:ed|en)?\b")

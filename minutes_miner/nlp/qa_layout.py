@@ -13,11 +13,15 @@ from .textnorm import QUESTION_HEADING, normalise
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
-_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q))|(?P<a>response|answer|reply|A))\s*\d*"
+# "Member question:", "Public question 2:", "Officer response:", "Cabinet Member's reply:"
+_ASKED_BY = r"(?:(?:members?['’]?|public|written|oral|councillors?['’]?)\s+)?"
+_ANSWERED_BY_ROLE = (r"(?:(?:officers?['’]?|(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder|lead\s+member|leader|chair(?:man)?|mayor|council)['’]?s?|"
+                     r"written)\s+)?")
+_QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(?:question|Q))|(?P<a>" + _ANSWERED_BY_ROLE + r"(?:response|answer|reply)|A))\s*\d*"
                        r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
 # a label on a line of its own over the text it labels: "Reply:", "Supplementary question:", "Q1.", "Response from the Leader:"
-_BARE_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|supplementary)|(?P<a>response|answer|reply|A))\s*\d*"
-                            r"(?:\s+(?:from|by|of)\s+(?P<who>[^:]{2,80}?))?\s*[:.]?$", re.IGNORECASE)
+_BARE_QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(?:question|Q)|supplementary)|(?P<a>" + _ANSWERED_BY_ROLE
+                            + r"(?:response|answer|reply)|A))\s*\d*(?:\s+(?:from|by|of)\s+(?P<who>[^:]{2,80}?))?\s*[:.]?$", re.IGNORECASE)
 # "Q: Councillor Amos: What is ...?": the asker named after the label
 _NAMED_AFTER_LABEL = re.compile(r"\s*[:\-–—]\s*")
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)

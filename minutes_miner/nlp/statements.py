@@ -76,9 +76,10 @@ _LABEL_LEAD_IN = re.compile(r"^(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s
 _PURE_LEAD_IN = re.compile(
     r"^(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[\w'’ -]{1,50}?)(?:\s+(?:also|then|further|briefly|went on to))?\s+"
     r"(?:highlighted|outlined|noted|made|raised|set out|reported|summarised|listed|identified|covered|described|explained|"
-    r"drew (?:\w+['’]?\s+)?attention to|shared|presented|gave|provided|mentioned|stated|said)"
-    r"(?:\s+(?:the following|a few|a number of|several|some|two|three|four|five))?(?:\s+(?:key|main|headline))?"
-    r"(?:\s+(?:areas|points|issues|matters|updates|highlights|changes|risks|messages|figures|themes))?"
+    r"drew (?:\w+['’]?\s+)?attention to|shared|presented|gave|provided|mentioned|stated|said|"
+    r"asked|queried|put|responded|replied|answered)"  # "Councillor Amos asked:" / "(a) how many ...;" / "The Director responded:"
+    r"(?:\s+(?:the following|a few|a number of|several|some|two|three|four|five))?(?:\s+(?:key|main|headline|further|supplementary))?"
+    r"(?:\s+(?:areas|points|issues|matters|updates|highlights|changes|risks|messages|figures|themes|questions|queries))?"
     r"(?:\s+(?:for|to)\s+(?:the\s+)?(?:committee|panel|board|members))?(?:,?\s+(?:as follows|that|including))?\s*:$",
     re.IGNORECASE,
 )
@@ -276,6 +277,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act, motion=motion))
             if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or _LIST_LEAD_IN.match(lead) or motion) and stmts[-1] is last:
                 stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
+                if last.answers is not None:
+                    stmts[last.answers].answered = False  # "The Director responded:": the points below answer
     for i, s in enumerate(stmts):
         s.index = i
     return stmts

@@ -300,3 +300,89 @@ def test_asking_reported_inside_a_that_clause_is_not_the_speakers_question(liste
 def test_acts_of_item_6(listed, fragment, act):
     assert find(listed.items[2], fragment)[1].act == act
 
+
+
+LISTS = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of the Overview and Scrutiny Committee held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Chair), Councillors Ben Amos, Clare Dobbs and Faisal Noor.
+
+Officers: Paul Grainger (Director of Housing).
+
+5. HOUSING REPAIRS
+
+Councillor Amos asked:
+
+(a) how many repairs were outstanding;
+
+(b) whether the contractor was meeting its targets.
+
+The Director of Housing responded:
+
+(a) the contractor had met 8 of its 12 targets;
+
+(b) there were 1,240 repairs outstanding.
+"""
+
+
+def test_questions_listed_after_asked_are_answered_by_the_listed_replies():
+    item = analyse_text(LISTS).items[0]
+    texts = [s.text for s in item.statements]
+    assert not any(t.endswith(("asked:", "responded:")) for t in texts)  # lead-ins, not statements
+    q1, a1 = _pair(item, "how many repairs were outstanding", "there were 1,240 repairs outstanding")
+    q2, a2 = _pair(item, "whether the contractor was meeting", "the contractor had met 8 of its 12")
+    assert (item.statements[q1].act, item.statements[q1].speaker_key) == ("question", "amos")
+    assert (a1.act, a1.answers, a1.speaker_key) == ("answer", q1, "grainger")
+    assert (a2.act, a2.answers) == ("answer", q2)
+
+
+FOLLOW_ON = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of the Overview and Scrutiny Committee held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Chair), Councillors Ben Amos, Clare Dobbs, Faisal Noor and Janet Wicks.
+
+Officers: Paul Grainger (Director of Housing), Sarah Lowe (Head of Finance).
+
+5. HOUSING
+
+Councillor Wicks asked whether the repairs backlog would be cleared by the summer.
+She said that tenants in her ward had waited months for repairs.
+The Director of Housing said that the backlog would be cleared by August.
+
+Member question: How many empty homes are there?
+Officer response: There are 412 empty homes.
+
+6. SEND TRANSPORT
+
+In response to comments and questions it was said:
+
+a. Members questioned the cost of taxis for children with special educational needs. In response, Ms Lowe stated that the cost had risen by a fifth.
+
+b. A member stated that parents were not told of route changes in time.
+"""
+
+
+@pytest.fixture(scope="module")
+def follow_on():
+    return analyse_text(FOLLOW_ON)
+
+
+def test_reply_after_the_questioners_own_remark_answers_the_question(follow_on):
+    q, a = _pair(follow_on.items[0], "asked whether the repairs backlog", "the backlog would be cleared by August")
+    assert (a.act, a.answers, a.speaker_key) == ("answer", q, "grainger")
+
+
+def test_member_question_and_officer_response_labels(follow_on):
+    q, a = _pair(follow_on.items[0], "How many empty homes are there?", "There are 412 empty homes")
+    assert (follow_on.items[0].statements[q].act, a.act, a.answers) == ("question", "answer", q)
+
+
+def test_a_members_point_under_a_response_lead_in_is_no_reply(follow_on):
+    q, a = _pair(follow_on.items[1], "Members questioned the cost of taxis", "the cost had risen by a fifth")
+    assert (a.act, a.answers) == ("answer", q)
+    _, s = find(follow_on.items[1], "A member stated that parents were not told")
+    assert (s.act, s.answers) == ("statement", None)
