@@ -112,6 +112,8 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         prev_q = None
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
+    if prev_q is not None and u.subject is not None and _TAKES_THE_FLOOR.match(text, u.subject.cue_start):
+        prev_q = None  # "Ms Feeney, a support worker at the refuge, spoke on agenda item 18.": the next speaker, not a reply
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
     if (same_block and stmts[-1].act == "resolution" and u.subject is None
@@ -219,6 +221,7 @@ def _next_listed_question(stmts: list[Stmt], section: str | None) -> int | None:
 
 
 _WILL_BE_DONE = re.compile(r"\b(?:would|will)\s+(?:be\s+)?(?!not\b|have\b|need\b)[a-z]+(?:ed|en)?\b")
+_TAKES_THE_FLOOR = re.compile(r"(?:then\s+)?(?:spoke|addressed\s+the\s+(?:meeting|committee|panel|board|cabinet|council))\b", re.IGNORECASE)
 # verbs that explain or settle a point: "said" or "remarked" after a reply more often starts the speaker's own point
 _RESPONDENT_VERB = re.compile(r"(?:(?:also|further|then)\s+)?(?:explained|confirmed|clarified|advised|assured|reassured)\b", re.IGNORECASE)
 _RESPONDENT_KINDS = ("officer", "cabinet_member")

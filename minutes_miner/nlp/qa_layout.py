@@ -12,13 +12,15 @@ from .textnorm import QUESTION_HEADING, normalise
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
+_MEMBER_CELL = re.compile(r"^(?:member|councillor|asker|name|raised\s+by)\s*:\s*(?P<who>[A-Z][^.;:?!]{1,80})$", re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
 # "Member question:", "Public question 2:", "Officer response:", "Cabinet Member's reply:"
 _ASKED_BY = r"(?:(?:members?['’]?|public|written|oral|councillors?['’]?)\s+)?"
 _ANSWERED_BY_ROLE = (r"(?:(?:officers?['’]?|(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder|lead\s+member|leader|chair(?:man)?|mayor|council)['’]?s?|"
                      r"written)\s+)?")
 _QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(?:question|Q))|(?P<a>" + _ANSWERED_BY_ROLE + r"(?:response|answer|reply)|A))\s*\d*"
-                       r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
+                       r"(?:\s+(?:from|by|of)\s+(?P<by>[^:]{2,80}?)|\s*[-–—]\s*(?P<dash>[^:]{2,80}?)|\s*\((?P<bracket>[^():]{2,80})\))?\s*:\s*\S",
+                       re.IGNORECASE)
 # a label on a line of its own over the text it labels: "Reply:", "Supplementary question:", "Q1.", "Response from the Leader:"
 _BARE_QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(?:question|Q)|supplementary)|(?P<a>" + _ANSWERED_BY_ROLE
                             + r"(?:response|answer|reply)|A))\s*\d*(?:\s+(?:from|by|of)\s+(?P<who>[^:]{2,80}?))?\s*[:.]?$", re.IGNORECASE)
@@ -50,10 +52,7 @@ class QALayout:
             return False  # a lone "A" or "Q" is a list label, not a question
         self.pending = "q" if m.group("q") else "a"
         if m.group("a") and m.group("who"):
-            role = m.group("who").strip()
-            holder = an.people.by_title(role) or an.people.add(role)
-            if holder is not None:
-                self.responder = Spk(entry=holder)
+            self.responder = _named_or_role(m.group("who"), an) or self.responder
         return True
 
     def heading(self, text: str, an: Analyser) -> None:
@@ -80,8 +79,11 @@ class QALayout:
     def asker_line(self, text: str, an: Analyser) -> bool:
         m = _QA_FROM.match(text)
         if not m:
-            return False
-        entry = an.people.add(m.group("who"))
+            # a table's "Member | Question | Answer" columns: "Member: Cllr Noor" over "Question: ..."
+            m = _MEMBER_CELL.match(text)
+            if not m or not _HONORIFIC_NAME.match(m.group("who")) or len(m.group("who").split()) > 6:
+                return False
+        entry = an.people.add(_PARTY_TAGS.sub("", m.group("who")).strip())
         self.asker = Spk(entry=entry) if entry is not None else None
         return True
 
@@ -118,6 +120,9 @@ class QALayout:
                     self._as_answer(st, stmts)
                 continue
             named = _named_after_label(st, m.end() - 1, an)
+            who = m.group("by") or m.group("dash") or m.group("bracket")
+            if named is None and who and m.group("a"):
+                named = _named_or_role(who, an)  # "Response (Cabinet Member for Children and Families): ..."
             if named is not None:
                 st.speaker = named
             if m.group("q"):
@@ -147,6 +152,21 @@ class QALayout:
             st.speaker = self.responder
         if question is not None:
             stmts[question].answered = True
+
+
+def _named_or_role(who: str, an: Analyser) -> Spk | None:
+    """The person a label names ("Councillor Zed"), or the holder of the role it names ("the Leader",
+    "Cabinet Member for Housing"), or that role when nobody holds it; None for other words."""
+    who = _PARTY_TAGS.sub("", who).strip()
+    if _HONORIFIC_NAME.match(who):
+        entry = an.people.add(who)
+        return Spk(entry=entry) if entry is not None else None
+    role = re.sub(r"^the\s+", "", who, flags=re.IGNORECASE)
+    holder = an.people.by_title(role)
+    if holder is not None:
+        return Spk(entry=holder)
+    kind = title_kind(role)
+    return Spk(display="the " + role, key=normalise(role).lower(), kind=kind) if kind and kind != "unknown" else None
 
 
 def label_only(text: str, start: int, end: int) -> bool:

@@ -386,3 +386,71 @@ def test_a_members_point_under_a_response_lead_in_is_no_reply(follow_on):
     assert (a.act, a.answers) == ("answer", q)
     _, s = find(follow_on.items[1], "A member stated that parents were not told")
     assert (s.act, s.answers) == ("statement", None)
+
+
+NAMED_LABELS = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of the Cabinet Scrutiny Committee held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Chair), Councillors Ben Amos and Clare Dobbs.
+
+Also present: Councillor Owen Pell (Cabinet Member for Children and Families), Dana Whitlow (Director of Children's Services).
+
+5. SUFFICIENCY STRATEGY
+
+Cllr Amos: Sought clarification on whether the new children's homes would be staffed by permanent employees.
+
+Response (Cabinet Member for Children and Families): The intention was a permanent staff team, but the Director cautioned that recruitment would be hard.
+
+6. PUBLIC SPEAKERS
+
+Mr Tom Hale, speaking for the Tenants' Forum, asked whether an equality impact assessment had been completed.
+
+Ms Nadia Feeney, a support worker at the refuge, spoke on the allocations policy.
+"""
+
+
+def test_response_label_names_its_speaker_in_brackets():
+    doc = analyse_text(NAMED_LABELS)
+    q, a = _pair(doc.items[0], "Sought clarification on whether the new children's homes", "The intention was a permanent staff team")
+    assert (a.act, a.answers, a.speaker_key, a.speaker_kind) == ("answer", q, "pell", "cabinet_member")
+
+
+def test_a_speaker_taking_the_floor_after_a_question_is_no_reply():
+    doc = analyse_text(NAMED_LABELS)
+    _, s = find(doc.items[1], "Ms Nadia Feeney, a support worker at the refuge, spoke on")
+    assert (s.act, s.answers) == ("statement", None)
+
+
+QA_TABLES = """<html><head><title>Minutes - Overview and Scrutiny Committee, 4 March 2025</title></head><body>
+<h1>Hollingford Borough Council</h1>
+<p>Minutes of the meeting of the Overview and Scrutiny Committee held on 4 March 2025.</p>
+<p>Present: Councillor Rita Kaur (Chair), Councillors Ben Amos, Clare Dobbs and Faisal Noor.</p>
+<p>Officers: Paul Grainger (Director of Housing), Sarah Lowe (Head of Finance).</p>
+<h2>5. Housing Performance</h2>
+<table>
+<tr><th>Question</th><th>Response</th></tr>
+<tr><td>Councillor Amos asked how many homes were empty.</td><td>The Director said that 412 homes were empty.</td></tr>
+</table>
+<h2>6. Budget</h2>
+<table>
+<tr><th>Member</th><th>Question</th><th>Answer</th></tr>
+<tr><td>Cllr Noor</td><td>Will the savings target be met?</td><td>Ms Lowe: The target will be met by the year end.</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_question_and_answer_tables(tmp_path):
+    from minutes_miner.inputs import read_file
+    from minutes_miner.nlp import analyse
+
+    page = tmp_path / "minutes.html"
+    page.write_text(QA_TABLES, encoding="utf-8")
+    doc = analyse(read_file(page).minutes)
+    q, a = _pair(doc.items[0], "Councillor Amos asked how many homes", "412 homes were empty")
+    assert (a.act, a.answers, a.speaker_key) == ("answer", q, "grainger")
+    q, a = _pair(doc.items[1], "Will the savings target be met?", "The target will be met")
+    assert doc.items[1].statements[q].speaker_key == "noor"
+    assert (a.act, a.answers, a.speaker_key) == ("answer", q, "lowe")
