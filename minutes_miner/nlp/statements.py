@@ -123,6 +123,10 @@ _BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECID
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
 _DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
+# "The Committee agreed:" + "(i) to note the report; and" / "(ii) to request a further report": the body's decisions below
+_BODY_DECIDED_LIST = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|members)\s+"
+                                r"(?:(?:unanimously|then|also|further)\s+)?(?:agreed|resolved|decided|approved)(?:\s+(?:that|to))?\s*[:\-–—]$",
+                                re.IGNORECASE)
 # a printed page's running header between paragraphs: "Children's, Young People and Education Cabinet Committee – 21 May 2024"
 _RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}$")
 # A decision notice's "Reasons for decision" / "Alternative options considered" explain the decision
@@ -244,7 +248,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
-        if _BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text):
+        if _BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or (b.text.endswith((":", "-", "–", "—")) and _BODY_DECIDED_LIST.match(b.text)):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True

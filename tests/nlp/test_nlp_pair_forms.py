@@ -454,3 +454,41 @@ def test_question_and_answer_tables(tmp_path):
     q, a = _pair(doc.items[1], "Will the savings target be met?", "The target will be met")
     assert doc.items[1].statements[q].speaker_key == "noor"
     assert (a.act, a.answers, a.speaker_key) == ("answer", q, "lowe")
+
+
+NUMBERED = """\
+STRATHMORE COUNCIL
+
+Minute of Meeting of the Education, Children and Families Committee held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Convener), Councillors Ben Amos, Clare Dobbs and Faisal Noor.
+
+In attendance: Paul Grainger (Chief Education Officer), Sarah Lowe (Head of Finance).
+
+5. ATTAINMENT REPORT
+
+5.1 The Chief Education Officer presented the report.
+
+5.2 Councillor Dobbs enquired whether additional support would be provided to schools in the east of the authority.
+
+5.3 In response, the Head of Finance confirmed that £200,000 had been allocated for that purpose.
+
+5.4 Members sought assurance that pupils with additional support needs would not be disadvantaged. Officers confirmed that each school had an additional support needs coordinator.
+
+Decision
+
+The Committee agreed:
+(i) to note the report; and
+(ii) to request a further report in September.
+"""
+
+
+def test_numbered_paragraphs_and_a_decision_list_after_the_committee_agreed():
+    item = analyse_text(NUMBERED).items[0]
+    q, a = _pair(item, "Councillor Dobbs enquired whether additional support", "£200,000 had been allocated")
+    assert (a.act, a.answers, a.speaker_key) == ("answer", q, "lowe")
+    q, a = _pair(item, "Members sought assurance that pupils", "Officers confirmed that each school")
+    assert (a.act, a.answers, a.speaker_key) == ("answer", q, "officers")
+    assert not any(s.text.startswith("The Committee agreed") for s in item.statements)
+    _, s = find(item, "to request a further report in September")
+    assert (s.act, s.speaker_key) == ("resolution", "committee")
