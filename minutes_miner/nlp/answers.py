@@ -17,6 +17,7 @@ _NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|
                              re.IGNORECASE)
 _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|members['’]?|supplementary)\s+){0,2}(?:questions?|quer(?:y|ies))\b", re.IGNORECASE)
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
+_EXPLAINED = re.compile(r"it\s+was\s+(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
 
 # "The question was asked whether ..., to which the Section 151 Officer replied that ...": question
@@ -29,6 +30,12 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 _PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
+# the promise is all the reply says (matched at the sentence's start): "Cllr Cartwright said that she would ask the
+# Director to look into the case personally and write to Mrs Doughty"
+_PROMISE_REPLY = re.compile(r"[^,;]{0,80}?\b(?:said|replied|responded|explained|stated|advised)\s+that\s+(?:he|she|they|we|I|officers)\s+would\s+"
+                            r"(?:personally\s+)?(?:ask|write|look|investigate|find\s+out|follow|check|speak|raise|take|arrange)\b", re.IGNORECASE)
+# "The Chair invited the ICB to reply.": the floor given, not the reply
+_INVITED_TO_REPLY = re.compile(r"\binvited\s+(?:[^.;]{1,60}?\s+)?to\s+(?:reply|respond|answer|comment)\b", re.IGNORECASE)
 _REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
 
 
@@ -41,15 +48,22 @@ def position(stmts: list[Stmt], st: Stmt) -> int:
 
 def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
     """The open question just before, or just before the questioner's own remarks that follow it
-    ("Cllr Reid asked whether ... . She said that residents were worried.")."""
-    i = len(stmts) - 1
-    while i >= 0 and len(stmts) - i <= 2 and stmts[i].section == section and stmts[i].act in ("statement", "concern"):
+    ("Cllr Reid asked whether ... . She said that residents were worried."), or before "The Chair
+    invited the ICB to reply." (the floor given: the question is still open)."""
+    last = len(stmts)
+    if last > 1:
+        prev = stmts[-1]
+        if (prev.act == "statement" and prev.blk.low.find("invited", prev.start, prev.end) >= 0
+                and _INVITED_TO_REPLY.search(prev.blk.norm, prev.start, prev.end)):
+            last -= 1
+    i = last - 1
+    while i >= 0 and last - i <= 2 and stmts[i].section == section and stmts[i].act in ("statement", "concern"):
         i -= 1
     if i < 0 or stmts[i].section != section or stmts[i].act != "question" or stmts[i].answered:
         return None
     question = stmts[i]
-    if i < len(stmts) - 1 and (question.speaker is None
-                               or any(s.speaker is None or s.speaker.ident != question.speaker.ident for s in stmts[i + 1:])):
+    if i < last - 1 and (question.speaker is None
+                         or any(s.speaker is None or s.speaker.ident != question.speaker.ident for s in stmts[i + 1:last])):
         return None
     return question
 
@@ -141,15 +155,19 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = answer_target(u, stmts, an, state, text)
         elif prev_q is not None:
             target = position(stmts, prev_q)
-        if target is not None and not _PROMISE_ONLY.search(text, u.start, u.end):
+        if target is not None and not (_PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:
             stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer
         return "commitment", None
     if u.response or strong == "answer":
         return "answer", answer_target(u, stmts, an, state, text)
-    if prev_q is not None and "welcome" not in u.acts:
+    if prev_q is not None and "welcome" not in u.acts and not (text.find("invited", u.start, u.end) >= 0
+                                                               and _INVITED_TO_REPLY.search(text, u.start, u.end)):
         return "answer", in_turn(stmts, position(stmts, prev_q), text, u.start, u.end)
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.impersonal and not u.acts
+            and _EXPLAINED.match(text, u.start)):
+        return "answer", stmts[-1].answers  # "Ms Pike said that two ... had had nowhere to live." / "It was explained that a protocol ..."
     # under "In response to questions it was said:" a point a member makes ("A member stated that ...") is no reply
     replying = parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group")
     listed_reply = replying and parent.kind == "response" and not (same_block and u.start > 0)
@@ -294,12 +312,12 @@ def in_turn(stmts: list[Stmt], target: int | None, text: str, start: int, end: i
 
 
 def _best_echo(stmts: list[Stmt], candidates: list[int], text: str, start: int, end: int) -> int | None:
-    """The question among ``candidates`` that shares at least two content words with ``text[start:end]``
-    and more than any other does."""
+    """The question among ``candidates`` that shares at least two content words with ``text[start:end]``,
+    and two more than any other does."""
     said = _stems(text[start:end])
     scored = sorted(((len(said & _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])), i) for i in candidates), reverse=True)
-    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-        return None
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 2):
+        return None  # questions on one topic share its words: only a clear lead tells them apart
     return scored[0][1]
 
 

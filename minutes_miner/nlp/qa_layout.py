@@ -6,19 +6,20 @@ import re
 
 from .answers import position
 from .attendance import title_kind
-from .records import BlockData, Spk, Stmt
+from .records import BlockData, LeadIn, Spk, Stmt
 from .speakers import Analyser
 from .textnorm import QUESTION_HEADING, normalise
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80})$",
                       re.IGNORECASE)
 _MEMBER_CELL = re.compile(r"^(?:member|councillor|asker|name|raised\s+by)\s*:\s*(?P<who>[A-Z][^.;:?!]{1,80})$", re.IGNORECASE)
-# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):"
+# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
+# "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
 # "Member question:", "Public question 2:", "Officer response:", "Cabinet Member's reply:"
 _ASKED_BY = r"(?:(?:members?['’]?|public|written|oral|councillors?['’]?)\s+)?"
 _ANSWERED_BY_ROLE = (r"(?:(?:officers?['’]?|(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder|lead\s+member|leader|chair(?:man)?|mayor|council)['’]?s?|"
                      r"written)\s+)?")
-_QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(?:question|Q))|(?P<a>" + _ANSWERED_BY_ROLE + r"(?:response|answer|reply)|A))\s*\d*"
+_QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>" + _ANSWERED_BY_ROLE + r"(?:response|answer|reply)|A))\s*\d*"
                        r"(?:\s+(?:from|by|of)\s+(?P<by>[^:]{2,80}?)|\s*[-–—]\s*(?P<dash>[^:]{2,80}?)|\s*\((?P<bracket>[^():]{2,80})\))?\s*:\s*\S",
                        re.IGNORECASE)
 # a label on a line of its own over the text it labels: "Reply:", "Supplementary question:", "Q1.", "Response from the Leader:"
@@ -41,6 +42,27 @@ class QALayout:
         self.responder: Spk | None = None
         self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
         self.pending: str | None = None  # "q" or "a": the act a bare label line ("Reply:") gives the block below it
+        self.listed_questions: dict[tuple[str, str | None], int] = {}  # a numbered list of questions: label -> the question's index
+
+    def numbered(self, bd: BlockData, parent: LeadIn | None, new: list[Stmt], stmts: list[Stmt]) -> None:
+        """Questions and answers in two parallel numbered lists ("The following questions were put by
+        Members:" over 1..n, then "Officers responded as follows:" over 1..n): response n answers question n."""
+        b = bd.block
+        if b.marker not in ("num", "alpha", "roman") or parent is None or not new:
+            return
+        label = (b.marker, b.label)
+        if parent.kind == "response" or parent.act == "answer":  # "Officers responded as follows:", "Mr Pell replied as follows:"
+            target = self.listed_questions.get(label)
+            if target is None:
+                return
+            for st in new:
+                if st.act == "answer":
+                    st.answers = target
+            stmts[target].answered = True
+        elif new[0].act == "question":
+            if b.label in ("1", "a", "i"):
+                self.listed_questions = {}
+            self.listed_questions[label] = position(stmts, new[0])
 
     def bare_label(self, text: str, an: Analyser) -> bool:
         """A label on a line of its own ("Reply:", "Supplementary question:", "Q2."): not a statement; the

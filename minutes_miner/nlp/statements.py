@@ -95,8 +95,9 @@ _LIST_LEAD_IN = re.compile(
     r"provided|mentioned|drew (?:(?:the\s+)?[\w'’]+\s+)?attention to|moved|proposed|presented|introduced)"
     r"(?:\s+the following|(?:\s+[\w'’-]+){0,6}?\s+(?:the following\s+[\w-]+|"
     r"(?:the|two|three|four|five|six|several|a number of|some)\s+(?:(?:main|key|headline|principal)\s+)?"
-    r"(?:findings|features|matters|points|areas|issues|themes|messages|risks|changes|highlights|updates|priorities|proposals)"
-    r"(?:\s+(?:of|in|from)\s+[^:;.]{1,60})?))\s*:$",
+    r"(?:findings|features|matters|points|areas|issues|themes|messages|risks|changes|highlights|updates|priorities|proposals|"
+    r"pressures|challenges|reasons|factors|actions|steps|options)"
+    r"(?:\s+(?:of|in|from|on|for|facing)\s+[^:;.,]{1,60})?))(?:,?\s+(?:which|these|they)\s+(?:were|are|was|included))?\s*:$",
     re.IGNORECASE,
 )
 # "Councillor Morley moved and Councillor Keane seconded the following motion:" introduces the motion (not a statement);
@@ -115,13 +116,23 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
                                re.IGNORECASE)
 _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
+# the vote a decision records: "RESOLVED (6 votes for, none against) –", "RESOLVED, by 6 votes to 2, to:", "RESOLVED unanimously to:"
+_VOTE = r"(?:\s*\([^()]{1,60}\)|,?\s+unanimously|,?\s+by\s+(?:a\s+)?(?:majority|\d+\s+votes?\s+to\s+\d+)(?:[^,:;.]{0,40})?,?)?"
+_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)" + _VOTE
+                            + r"\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
-                            r"|^(?:RESOLVED|AGREED|DECISION|Resolved|Agreed)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
+                            r"|^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
                             # (or with no stop at all: "RESOLVED: That the Sub-Committee" over "(1) notes the presentation;")
                             r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*[:\-–—]?$")
+# "The Committee RESOLVED (6 votes for, none against) –", "The Commission RESOLVED, by 6 votes to 2, to:",
+# "Outcome – the Committee:", "Outcomes:" over the parts: a lead-in naming the vote or the body, no decision itself
+_BODY_DECIDED_LEAD_IN = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s+"
+    r"(?:RESOLVED|AGREED|DECIDED|resolved|agreed|decided)" + _VOTE + r"\s*(?:[:\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
+    r"|^(?:[Oo]utcomes?|OUTCOMES?|[Dd]ecisions?)\s*(?::|[\-–—]\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
+    r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s*:?)$")
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
-_DECISION_LIST = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
+_DECISION_LIST = re.compile(r"^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECIDED|Resolved|Agreed)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
 # "The Committee agreed:" + "(i) to note the report; and" / "(ii) to request a further report": the body's decisions below
 _BODY_DECIDED_LIST = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|members)\s+"
@@ -231,7 +242,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
                   and n > 0 and bds[n - 1].block.text.rstrip().endswith(":"))
         under_decision = bool(stack) and stack[-1].kind == "decision" and marker is None
         after_bare = (under_decision and n > 0 and bds[n - 1].block.kind == "para"
-                      and (_BARE_DECISION.match(bds[n - 1].block.text) or _BODY_LEAD_IN.match(bds[n - 1].block.text)))
+                      and (_BARE_DECISION.match(bds[n - 1].block.text) or _BODY_LEAD_IN.match(bds[n - 1].block.text)
+                           or _BODY_DECIDED_LEAD_IN.match(bds[n - 1].block.text)))
         motion_text = (stack and stack[-1].motion and stack[-1].rank == rank and b.marker is None and b.kind == "para"
                        and not any((u.subject is not None and u.subject.kind != "word") or "procedure" in u.acts or "resolution" in u.acts
                                    for u in bd.units))  # "This Council notes ..." goes on; "Councillor Cole said ..." does not
@@ -248,7 +260,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
-        if _BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or (b.text.endswith((":", "-", "–", "—")) and _BODY_DECIDED_LIST.match(b.text)):
+        if (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
+                or (b.text.endswith((":", "-", "–", "—")) and _BODY_DECIDED_LIST.match(b.text))):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
@@ -271,6 +284,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         new = block_statements(bd, parent, stmts, state, section, an)
         qa.relabel(new, stmts, an)
+        qa.numbered(bd, parent, new, stmts)
         if qa.headed != (None, None):
             qa.from_heading(new)
         if b.text.rstrip().endswith(":") and new:

@@ -198,8 +198,16 @@ QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?qu
                               r"(?:the\s+)?(?P<to>[A-Z].{2,120})$", re.IGNORECASE)
 
 
+# an inquiry's key line of enquiry, often put as the question the session answers: "KLOE 2 – How timely are
+# EHC needs assessments?", "Key line of enquiry 3 – Attendance and disadvantage"
+_ENQUIRY_HEADING = re.compile(r"^(?:KLOE|KLoE|Key\s+lines?\s+of\s+(?:enquiry|inquiry)|Lines?\s+of\s+(?:enquiry|inquiry)|Key\s+questions?|Theme)(?:\s*\(KLOE\))?\s*\d{1,2}[a-z]?\s*[-–—:.]\s*\S",
+                              re.IGNORECASE)
+
+
 def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
+    if text and len(text) <= 160 and text[-1:] == "?" and _ENQUIRY_HEADING.match(text):
+        return True
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
     words = text.split()
@@ -216,8 +224,14 @@ def is_heading(text: str) -> bool:
     return not (_HEADING_VERBS.search(text) and len(words) > 4)
 
 
+# a webcast index opening a paragraph ("[00:41:28] Cllr Hanley asked ..."): a label, like a paragraph number
+_TIMESTAMP = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}:\d{2}\))\s*")
+
+
 def classify(line: str) -> Block | None:
     raw = collapse(line)
+    if raw[:1] in "[(" and (stamp := _TIMESTAMP.match(raw)):
+        raw = raw[stamp.end():]
     if not raw:
         return None
     if _STRUCTURAL.match(raw):

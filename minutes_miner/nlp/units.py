@@ -374,8 +374,12 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         if act in ("welcome", "commitment") and _REPORTED_AUX.search(text, max(us, s - 40), s) and (
                 act == "welcome" or _PASSIVE_AUX.search(text, max(us, s - 40), s) or text[max(us, s - 3):s] == "be "):
             continue  # "people who had contacted Healthwatch had praised the service", "that it be offered to more young people"
-        if act == "commitment" and _RELATIVE_BEFORE.search(text, max(us, s - 8), s):
-            continue  # "emerging findings, which would be reported to the Committee": what will happen, no one's promise
+        if act in ("commitment", "concern") and _RELATIVE_BEFORE.search(text, max(us, s - 8), s) and (
+                act == "commitment" or ("welcome" in acts and text[s:e].lower().endswith("felt"))):
+            # "emerging findings, which would be reported to the Committee": what will happen, no one's promise;
+            # "welcomed the contact, which he felt was good practice": a view qualifying the welcome, no worry (but
+            # "Reference was made to repeat referrals, which she felt was far too high" is one)
+            continue
         if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
                 ("suggested", "proposed")):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
@@ -407,6 +411,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue
+        if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and any(
+                a == "impersonal" and s2 < s for s2, _, a in ucues):
+            continue  # "It was explained that people were asked in 89 per cent of cases": reported, not asked
         if act == "question" and s > us and text[max(us, s - 9):s].lower().rstrip().endswith(("was", "were", "been")) and not any(
             a == "question" and s2 != s for s2, _, a in ucues
         ):

@@ -321,9 +321,9 @@ Councillor Amos asked:
 
 The Director of Housing responded:
 
-(a) the contractor had met 8 of its 12 targets;
+(a) there were 1,240 repairs outstanding;
 
-(b) there were 1,240 repairs outstanding.
+(b) the contractor had met 8 of its 12 targets.
 """
 
 
