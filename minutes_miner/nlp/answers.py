@@ -128,6 +128,10 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         prev_q = None  # the questioner carrying on
     if prev_q is not None and u.subject is not None and _TAKES_THE_FLOOR.match(text, u.subject.cue_start):
         prev_q = None  # "Ms Feeney, a support worker at the refuge, spoke on agenda item 18.": the next speaker, not a reply
+    # under "In response to questions it was said:" a point a member makes ("A member stated that ...") is no reply
+    replying = parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group")
+    if replying and blk is not None and blk.block.marker and not (same_block and u.start > 0):
+        prev_q = None  # a point of "Officers responded as follows:" answers a question of the list above, not just the last
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
     if (same_block and stmts[-1].act == "resolution" and u.subject is None
@@ -168,8 +172,6 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.impersonal and not u.acts
             and _EXPLAINED.match(text, u.start)):
         return "answer", stmts[-1].answers  # "Ms Pike said that two ... had had nowhere to live." / "It was explained that a protocol ..."
-    # under "In response to questions it was said:" a point a member makes ("A member stated that ...") is no reply
-    replying = parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group")
     listed_reply = replying and parent.kind == "response" and not (same_block and u.start > 0)
     if listed_reply and not u.acts:
         # "Officer responses:" over one reply per point: each answers the question it takes up, if any; one that
