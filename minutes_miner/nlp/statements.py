@@ -100,6 +100,9 @@ _LIST_LEAD_IN = re.compile(
     r"(?:\s+(?:of|in|from|on|for|facing)\s+[^:;.,]{1,60})?))(?:,?\s+(?:which|these|they)\s+(?:were|are|was|included))?\s*:$",
     re.IGNORECASE,
 )
+# "Councillor Amos asked the Leader the following question:" over the question itself
+_QUESTION_LEAD_IN = re.compile(r"^[^:;.?!]{2,100}?\b(?:asked|put|submitted|tabled)\s+(?:[^:;.?!]{1,80}?\s+)?the\s+following\s+"
+                               r"(?:(?:supplementary|written|oral)\s+)?questions?(?:\s+(?:of|to)\s+[^:;.?!]{1,80})?\s*:$", re.IGNORECASE)
 # "Councillor Morley moved and Councillor Keane seconded the following motion:" introduces the motion (not a statement);
 # the motion's sentences below are the mover's
 _MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+following|this|a|an|the)\s+(?:(?:notice\s+of\s+)?motion|amendment|"
@@ -293,7 +296,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             lead = b.text[last.start:last.end].strip()
             motion = bool(_MOTION_LEAD_IN.search(lead))
             stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act, motion=motion))
-            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or _LIST_LEAD_IN.match(lead) or motion) and stmts[-1] is last:
+            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or _LIST_LEAD_IN.match(lead) or motion
+                    or _QUESTION_LEAD_IN.match(lead)) and stmts[-1] is last:
                 stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
                 if last.answers is not None:
                     stmts[last.answers].answered = False  # "The Director responded:": the points below answer

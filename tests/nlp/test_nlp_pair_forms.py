@@ -492,3 +492,31 @@ def test_numbered_paragraphs_and_a_decision_list_after_the_committee_agreed():
     assert not any(s.text.startswith("The Committee agreed") for s in item.statements)
     _, s = find(item, "to request a further report in September")
     assert (s.act, s.speaker_key) == ("resolution", "committee")
+
+
+COUNCIL_QUESTIONS = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of Full Council held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Mayor), Councillors Ben Amos, Clare Dobbs, Faisal Noor (Leader of the Council) and Janet Wicks.
+
+8. QUESTIONS FROM MEMBERS
+
+Councillor Amos asked the Leader the following question:
+"Will the Leader confirm how much the Council has spent on consultants this year?"
+The Leader replied:
+"The Council has spent £1.2 million on consultants this year, mostly on the new housing system."
+Supplementary question: Councillor Amos asked whether this would fall next year.
+Reply: The Leader said that it would fall by half.
+"""
+
+
+def test_council_question_put_after_a_lead_in_and_its_quoted_reply():
+    item = analyse_text(COUNCIL_QUESTIONS).items[0]
+    assert not any(s.text.endswith(("the following question:", "replied:")) for s in item.statements)
+    q, a = _pair(item, "how much the Council has spent on consultants", "has spent £1.2 million")
+    assert (item.statements[q].act, item.statements[q].speaker_key) == ("question", "amos")
+    assert (a.act, a.answers, a.speaker_key) == ("answer", q, "noor")
+    q, a = _pair(item, "Councillor Amos asked whether this would fall", "it would fall by half")
+    assert (a.act, a.answers) == ("answer", q)
