@@ -18,7 +18,7 @@ _MEMBER_CELL = re.compile(r"^(?:member|councillor|asker|name|raised\s+by)\s*:\s*
 # "Member question:", "Public question 2:", "Officer response:", "Cabinet Member's reply:"
 _ASKED_BY = r"(?:(?:members?['’]?|public|written|oral|councillors?['’]?)\s+)?"
 _ANSWERED_BY_ROLE = (r"(?:(?:officers?['’]?|(?:the\s+)?(?:cabinet\s+member|portfolio\s+holder|lead\s+member|leader|chair(?:man)?|mayor|council)['’]?s?|"
-                     r"written)\s+)?")
+                     r"written|supplementary|further)\s+)?")
 _QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>" + _ANSWERED_BY_ROLE + r"(?:response|answer|reply)|A))\s*\d*"
                        r"(?:\s+(?:from|by|of)\s+(?P<by>[^:]{2,80}?)|\s*[-–—]\s*(?P<dash>[^:]{2,80}?)|\s*\((?P<bracket>[^():]{2,80})\))?\s*:\s*\S",
                        re.IGNORECASE)
@@ -63,6 +63,17 @@ class QALayout:
             if b.label in ("1", "a", "i"):
                 self.listed_questions = {}
             self.listed_questions[label] = position(stmts, new[0])
+
+    def heading_label(self, text: str, stmts: list[Stmt], an: Analyser) -> bool:
+        """A label printed as a sub-heading: "Response from the Cabinet Member for Housing" straight after the
+        question, "Supplementary Question" straight after the reply. Other headings that start so ("Question 1
+        from Ms Iqbal to the Leader", "Response of the Cabinet Member and officers" to a call-in) are sections."""
+        if QUESTION_HEADING.match(text) or not stmts:
+            return False
+        m = _BARE_QA_LABEL.match(text)
+        if not m or (m.group("a") and stmts[-1].act != "question") or (m.group("q") and stmts[-1].act not in ("answer", "commitment")):
+            return False
+        return self.bare_label(text, an)
 
     def bare_label(self, text: str, an: Analyser) -> bool:
         """A label on a line of its own ("Reply:", "Supplementary question:", "Q2."): not a statement; the
@@ -156,6 +167,12 @@ class QALayout:
                 elif st.speaker is None and m.group("q").lower().startswith("supplementary"):
                     at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
                     st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+                continue
+            if st.act == "commitment":
+                at = position(stmts, st)  # "Supplementary reply: ... did not have the figure and undertook to provide it": a promise
+                question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
+                if question is not None:
+                    stmts[question].answered = True
                 continue
             self._as_answer(st, stmts)
 

@@ -217,6 +217,9 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             if (n == 0 and titled and not any(c.isdigit() for c in b.text)
                     and sum(1 for x in bds if x.block.kind == "heading") == 1):
                 continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
+            if qa.heading_label(b.text, stmts, an):
+                stack.clear()
+                continue  # "Response from the Cabinet Member for Housing" over the reply: a label, not a new section
             section = b.text
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()

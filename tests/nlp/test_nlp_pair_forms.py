@@ -520,3 +520,41 @@ def test_council_question_put_after_a_lead_in_and_its_quoted_reply():
     assert (a.act, a.answers, a.speaker_key) == ("answer", q, "noor")
     q, a = _pair(item, "Councillor Amos asked whether this would fall", "it would fall by half")
     assert (a.act, a.answers) == ("answer", q)
+
+
+HEADED_LABELS = """\
+HOLLINGFORD BOROUGH COUNCIL
+
+Minutes of the meeting of Full Council held on 4 March 2025.
+
+Present: Councillor Rita Kaur (Mayor), Councillors Ben Amos, Faisal Noor (Leader of the Council) and Janet Wicks (Cabinet Member for Housing).
+
+9. PUBLIC QUESTIONS
+
+Question from Mr Alan Thorpe to the Cabinet Member for Housing
+
+How many council homes are empty?
+
+Response from the Cabinet Member for Housing
+
+There are 84 empty council homes, and 30 of them will be let by April.
+
+Supplementary Question
+
+Mr Thorpe asked how many had been empty for more than a year.
+
+Supplementary reply:
+
+The Cabinet Member said that she did not have the figure to hand and undertook to write to Mr Thorpe.
+"""
+
+
+def test_reply_labels_printed_as_headings_keep_the_question_and_reply_together():
+    item = analyse_text(HEADED_LABELS).items[0]
+    q, a = _pair(item, "How many council homes are empty?", "There are 84 empty council homes")
+    assert (item.statements[q].speaker_key, a.act, a.answers, a.speaker_key) == ("thorpe", "answer", q, "wicks")
+    assert a.section == item.statements[q].section  # the label is no new section
+    _, s = find(item, "Mr Thorpe asked how many had been empty")
+    assert s.act == "question"
+    _, promise = find(item, "undertook to write to Mr Thorpe")
+    assert (promise.act, promise.answers) == ("commitment", None)  # a promise in place of the answer
