@@ -249,11 +249,22 @@ def _split_top(text: str, seps: str) -> list[str]:
 
 def split_people(text: str) -> list[tuple[str, str | None]]:
     """'A (Chair), B, C, Cabinet Member for X and Y, D (Head of Z) and E' -> [(name, title)]."""
+    from minutes_miner.nlp.attendance import role_first
+
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;")
     text = _OTHER_MEMBERS.sub("", text)  # "... and Dev Rana and 19 other Members"
     out: list[tuple[str, str | None]] = []
     plural = None  # "Councillors Alan Brannigan, Theresa Oduya and Mark Threlfall": each is a Councillor
-    for frag in _split_top(text, r",\s*|;\s*"):
+    frags = []
+    for chunk in _split_top(text, r";\s*") if ";" in text else [text]:
+        # an entry written role first keeps its commas: "Assistant Director, Adult Social Care Operations (Tobias Rendle)"
+        swapped = role_first(chunk)
+        frags += [swapped] if swapped else _split_top(chunk, r",\s*")
+    for frag in frags:
+        if isinstance(frag, tuple):
+            out.append(frag)
+            plural = None
+            continue
         frag = re.sub(r"^(?:and|&)\s+", "", frag)
         if _POSTNOMINALS.match(frag) and out:
             n, t = out[-1]
@@ -297,7 +308,7 @@ _TITLE_WORDS = re.compile(r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)[A-Z][\w'
 
 def _apologies_from_text(text: str) -> list[AttendeeMention]:
     out: list[AttendeeMention] = []
-    m = re.search(r"Apologies(?: for absence)? (?:were|was|had been) (?:received|given|submitted) from (.+?)(?:\.\s|\.$|$)", text, re.IGNORECASE | re.MULTILINE)
+    m = re.search(r"Apologies(?: for absence)? (?:were|was|had been) (?:received|given|submitted) from (.+?)(?:[.;]\s|[.;]$|$)", text, re.IGNORECASE | re.MULTILINE)
     if m:
         for name, title in split_people(m.group(1)):
             out.append(AttendeeMention(name=name, kind="member", title=title, status="apologies"))

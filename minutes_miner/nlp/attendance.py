@@ -24,15 +24,17 @@ _LABELS = [
     # informal notes name everyone by initials after a key: "Key to initials: JB – Councillor Jo Barraclough (Chair)"
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
-    (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
+    (r"(?:(?:executive|cabinet|lead) members?|portfolio holders?)(?: attending| in attendance| present)?|cabinet|decision[- ]maker", "present", "cabinet_member"),
     ((r"(?:members|councillors|committee members|panel members)\s+present|present|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?|co-opted members?"
      r"|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|independent members?|lay members?|tenant representatives?"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),
     ((r"external (?:attendees|guests|partners)|guests|partners present|in attendance \(partners\)"
-     r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg) representatives?|(?:external |internal )?auditors?|representatives"
+     r"|(?:nhs|partner|health|police|partner organisation|(?:nhs\s+)?trust|icb|ccg)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)? representatives?|(?:external |internal )?auditors?|representatives"
      r"|(?:nhs|health)(?:\s+(?:and|&)\s+(?:other\s+)?partners?)|partners"
+     # "Partner attending for Minute 43:", "Partners in attendance:"
+     r"|(?:partners?|guests?|witness(?:es)?)\s+(?:attending|in attendance|present)(?: for (?:minutes?|items?) [\w ,/&-]{1,30})?"
      # "Tenant and Leaseholder Panel (attending by invitation, non-voting):"
      r"|(?:tenants?|residents?|service users?|young people|parents?|carers?)(?:\s+and\s+leaseholders?)?(?:\s+(?:panel|forum|representatives?))?(?:\s*\([^()]{1,60}\))?"),
      "present", "external"),
@@ -260,8 +262,9 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
     part = part.strip(" .:-–*•")
     title = None
     party = None
+    ward = None
     m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<paren>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*(?P<rest>.*)$", part)
-    swapped = _role_first(part)
+    swapped = role_first(part)
     dashed = re.match(r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)\s+[-–]\s+(?P<title>.+)$", part)
     if swapped:
         name, title = swapped
@@ -281,6 +284,10 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
             party = paren
         else:
             title = paren
+            second = re.fullmatch(r"\(([^()]+)\)", rest)
+            if second and _title_kind(paren) not in ("chair", "member", "cabinet_member") and not names_a_job(paren):
+                # "Councillor Bernadette QUILLIAM (Holmfield) (Chair)": the ward, then the role
+                ward, title = paren, collapse(second.group(1))
         if rest and not title:
             title = rest
     else:
@@ -294,7 +301,7 @@ def _entry(part: str, status: str, default_kind: str | None, plural_prefix: str 
         name = f"{plural_prefix} {name}"
     if not name or len(name.split()) > 7 or any(ch.isdigit() for ch in name) or not _NAMEISH.match(name):
         return None
-    return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party)
+    return AttendeeMention(name=name, kind=_listed_kind(name, title, default_kind), title=title, status=status, party=party, ward=ward)
 
 
 def _listed_kind(name: str, title: str | None, default_kind: str | None) -> str:
@@ -361,7 +368,7 @@ def _fixed_roles() -> frozenset[str]:
     return frozenset(phrases | set(data["chair_titles"]))
 
 
-def _role_first(part: str) -> tuple[str, str] | None:
+def role_first(part: str) -> tuple[str, str] | None:
     """(name, title) of an entry written role first with the name in brackets: "Head of Housing
     and Homelessness (Lesley Dickson)", "Consultant Community Paediatrician, NHS Corran (Dr
     Kenneth Baxter)", "The Mayor (Councillor Patience Adeyemi) in the Chair"."""
@@ -459,7 +466,7 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
     parts = []
     for chunk in _split_top_semicolons(body):
         chunk = _GROUP_PREFIX.sub("", chunk.strip())  # "Tarnbury City Council – Councillor Edwin Lockyer (Chair), ..."
-        whole = _role_first(chunk) or (";" in body and _NAME_DASH_TITLE.match(chunk))
+        whole = role_first(chunk) or (";" in body and _NAME_DASH_TITLE.match(chunk))
         structured = ";" in body or _INITIALS_AFTER_NAME.match(chunk)  # "Canon Richard Amberley (RA), Diocese of ..."
         entry = None if whole or not structured else _name_then_title(chunk, status, default_kind)
         if entry is not None:

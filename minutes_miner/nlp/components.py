@@ -39,6 +39,8 @@ NO_BREAK_AFTER = {"no", "para", "paras", "approx", "ref", "st", "vs", "cf", "fig
 TITLE_ABBREVIATIONS = {"cyng", "cllr", "cllrs", "ald", "insp", "supt", "sgt", "prof", "revd", "rev", "mr", "mrs", "ms", "dr"}
 _TITLE_RUN = re.compile(r"(?:\s+(?:and|&|of|for)?\s*[A-Z][\w'’-]*)+")
 NAME_RE = r"^(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-zß-öø-ÿŵŷ]+)?$"
+#: a surname some councils print in capitals after the title: "Councillor Derek HALLIWELL", "Mrs O'NEILL"
+CAPS_SURNAME_RE = r"^(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-ÞŴŶ]{3,}(?:['’][A-Z]{2,})?$"
 
 
 class MinutesSegmenter:
@@ -122,6 +124,9 @@ class MentionMatcher:
         data = rules.people()
         self.stop = set(data["name_stopwords"])
         self.name_rx = _re.compile(NAME_RE)
+        self.caps_surname_rx = _re.compile(CAPS_SURNAME_RE)
+        # capitals that are an acronym, not a surname: "Cllr Ito NHS ..." does not make "NHS" her name
+        self.acronyms = {w for w in data["external_markers"] + list(data["acronym_roles"]) if w.isupper()}
         self.tail_rx = _re.compile(r"^(?:[A-Z0-9][\w'’-]*|'s|’s|-|of|the|for|in)$")
         self.honours = set(data["honours"])
         # words after "and" that start a new person, not the rest of a title
@@ -136,7 +141,10 @@ class MentionMatcher:
             # "[A-Z](?<![\w'’.-][A-Z])": a capital not preceded by a word character, written so that
             # the regex engine can skip ahead to capitals (a leading lookbehind is tried everywhere)
             r"[A-Z](?<![\w'’.-][A-Z])[a-zß-öø-ÿŵŷ'’]+(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?"
-            r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){1,2}(?![\w'’])"
+            r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?){0,1}"
+            # the surname last, in capitals in some councils' minutes ("Craig DUNSTABLE")
+            r"(?:[ ]+(?:[A-Z]\.?[ ]+)?(?:(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-zß-öø-ÿŵŷ'’]+)?"
+            r"|(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-ÞŴŶ]{3,}(?:-[A-ZÀ-ÖØ-ÞŴŶ]{2,})?))(?![\w'’])"
         )
         # fixed roles: PhraseMatchers (lower-case after an article; as written without one)
         self.roles_lower = phrases.group("roles_lower")
@@ -168,9 +176,11 @@ class MentionMatcher:
         j = i
         while j < n and j - i < 3 and self.name_rx.match(doc[j].text) and (j == i or doc[j].text not in self.stop):
             j += 1
-        if (j < n - 1 and j > i and doc[j].text == "-" and self.name_rx.match(doc[j + 1].text)
+        if j < n and j - i < 3 and self._caps_surname(doc[j].text):
+            j += 1  # "Councillor OYELARAN", "Councillor Derek HALLIWELL": the surname in capitals ends the name
+        if (j < n - 1 and j > i and doc[j].text == "-" and (self.name_rx.match(doc[j + 1].text) or self._caps_surname(doc[j + 1].text))
                 and not doc[j - 1].whitespace_ and not doc[j].whitespace_):
-            j += 2  # "Pritchard-Lowe", not "Cllr Ito - What is ...?"
+            j += 2  # "Pritchard-Lowe", "MENSAH-BONSU", not "Cllr Ito - What is ...?"
         if j == i:
             if s > 0 and doc[s - 1].lower_ == "the" and e - s >= 2:
                 return s - 1, e, "ROLE_OPEN"  # "the Chief Constable": a rank used as a role
@@ -178,6 +188,9 @@ class MentionMatcher:
         if j < n and doc[j].text in self.honours:
             j += 1
         return s, j, "NAME_T"
+
+    def _caps_surname(self, word: str) -> bool:
+        return bool(self.caps_surname_rx.match(word)) and word not in self.honours and word not in self.acronyms
 
     def _open_role(self, doc: Doc, h: int) -> tuple[int, int, str] | None:
         n = len(doc)
@@ -244,6 +257,8 @@ class MentionMatcher:
                 words = words[1:]
             if len(words) < 2 or any(w in stop for w in words[1:]) or words[-1] in self.head_words:
                 continue  # "Rough Sleeping Coordinator" is a job title, not a name
+            if words[-1].isupper() and (words[-1] in self.acronyms or not self._caps_surname(words[-1])):
+                continue  # "Lymebourne ICB": an acronym, not a surname in capitals
             run = _TITLE_RUN.match(text, m.end()) if text.startswith((" and ", " & ", " of ", " for "), m.end()) else None
             if run and run.group().split()[-1] in self.head_words:
                 continue  # "Fostering Recruitment and Assessment Manager": the start of a job title

@@ -88,8 +88,8 @@ def housekeeping(norm: str, low: str | None, start: int, end: int) -> bool:
     """Whether ``norm[start:end]`` records the meeting's housekeeping, which nobody said: apologies,
     substitutions, declarations of interest, close of meeting, action lines, vote lists. ``low``:
     ``norm`` folded, or None when the caller knows that it holds none of the scanning verbs."""
-    if end > start and norm[end - 1] == ";":
-        end -= 1  # "Apologies were received from Cllr Archer; Cllr Bellamy attended as his substitute."
+    while end > start and norm[end - 1] in "; ":
+        end -= 1  # "Apologies were received from Cllr Archer; Cllr Bellamy attended as his substitute.": a unit ends at ";"
     return (_ANCHORED_HOUSEKEEPING(norm, start, end) is not None
             or (low is not None and HOUSEKEEPING_VERBS.search(low, start, end) is not None
                 and _SCANNED_HOUSEKEEPING(norm, start, end) is not None

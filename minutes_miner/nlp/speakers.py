@@ -66,7 +66,8 @@ class Analyser:
             if key in _CHAIR_WORDS:
                 key = "chair"  # "The Chairman": the gold key of the Chair whatever the word
         if (label.startswith("ROLE_OPEN") or key in self.single_role_keys) and not _INDEFINITE.match(text):  # "A Member": nobody in particular
-            entry = self.people.by_title(bare)
+            # "The Head of Service (SEND Assessment and Review)": the one holder of the role with its bracketed qualifier
+            entry = (title and self.people.by_title(f"{bare} ({title})")) or self.people.by_title(bare)
             if entry:
                 return Spk(entry=entry)
         display = text

@@ -7,7 +7,7 @@ from datetime import date
 from minutes_miner.models import AttendeeMention, ItemText, MinutesText
 
 from .attendance import list_label, parse_attendance
-from .textnorm import collapse, repair
+from .textnorm import WEBCAST_TIME, collapse, repair
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
@@ -315,6 +315,7 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
     header_blocks = _attendance_blocks(blocks[:first_item_block])
     attendance: list[AttendeeMention] = parse_attendance("\n".join(header_blocks)) if header_blocks else []
     for b in blocks[first_item_block:]:
+        b = b[stamp.end():] if b[:1] == "[" and (stamp := WEBCAST_TIME.match(b)) else b
         if re.match(r"^(?:apologies|substitutes?)\b", b, re.IGNORECASE) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.IGNORECASE):
             attendance.extend(parse_attendance(b))
     if not items:

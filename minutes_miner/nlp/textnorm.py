@@ -152,7 +152,8 @@ _HEADING_VERBS = re.compile(
 
 # a numbered sub-heading may run long: "Question 2 from Councillor Yusuf Kaya to the Cabinet Member for
 # Children, Young People and Schools"
-_LABELLED_HEADING = re.compile(r"^(?:Question|Motion|Petition|Amendment|Dashboard|Deputation|Recommendation|Part|Section|Theme|Priority)\s+\d{1,3}[a-z]?\b")
+_LABELLED_HEADING = re.compile(r"^(?:Question|Motion|Petition|Amendment|Dashboard|Deputation|Recommendation|Part|Section|Theme|Priority"
+                               r"|KLOE|Key\s+lines?\s+of\s+enquiry|Lines?\s+of\s+enquiry)\s+\d{1,3}[a-z]?\b")
 
 
 @dataclass
@@ -225,12 +226,12 @@ def is_heading(text: str) -> bool:
 
 
 # a webcast index opening a paragraph ("[00:41:28] Cllr Hanley asked ..."): a label, like a paragraph number
-_TIMESTAMP = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}:\d{2}\))\s*")
+WEBCAST_TIME = re.compile(r"(?:\[\d{1,2}(?::\d{2}){1,2}\]|\(\d{1,2}:\d{2}:\d{2}\))\s*")
 
 
 def classify(line: str) -> Block | None:
     raw = collapse(line)
-    if raw[:1] in "[(" and (stamp := _TIMESTAMP.match(raw)):
+    if raw[:1] in "[(" and (stamp := WEBCAST_TIME.match(raw)):
         raw = raw[stamp.end():]
     if not raw:
         return None
@@ -243,3 +244,4 @@ def classify(line: str) -> Block | None:
     if marker is None and is_heading(raw):
         return Block(text=raw, kind="heading", raw=raw)
     return Block(text=rest if marker else raw, kind="para", marker=marker, label=label, raw=raw)
+

@@ -11,7 +11,7 @@ from .records import Mention, Subject, Unit
 from .textnorm import folded
 
 # --------------------------------------------------------------------------- regexes
-_ADVERBS = r"(?:also|further|then|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
+_ADVERBS = r"(?:also|further|then|remained|still|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
 _APPOS = (
     r"(?:\s*\([A-Z]{2,4}\))?"  # initials the minutes give the person: "Grace Oyelaran (GO), Chief Executive, ..."
     r"(?:\s*\((?P<p>[^()]{1,160}(?:\([^()]{0,60}\)[^()]{0,80})?)\)"
@@ -39,6 +39,10 @@ _ORG_START = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?")
 _ROLE_ORG_GAP = re.compile(r"\s+((?:at|of|for|from|with|in)\s+(?:the\s+)?[A-Z][^,;:.!?()]{0,90}?)\s*,\s*")
 _ON_BEHALF = re.compile(r"(?:speaking\s+)?(?:on\s+behalf\s+of|representing|deputising\s+for|standing\s+in\s+for)\b")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
+# an organisation opening a sentence with its witness in brackets: "LTHT (", "A: The ICB (", "In response, Healthwatch Lymebourne ("
+_ORG_THEN_BRACKET = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w ]{0,24}(?:\([\w ]{1,20}\))?:\s*)?"
+                               r"(?:(?:In\s+(?:response|reply|answer)|Replying|Responding|Answering)(?:\s+to\s+[^,;:()]{1,60})?,\s*)?(?:[Tt]he\s+)?[A-Z][\w&'’.-]*"
+                               r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w&'’.-]*){0,6}\s*\(")
 _ROLE_APPOS_GAP = re.compile(r"\s*(?:,|\(|-)\s*(?:the\s+|our\s+)?")
 _APPOS_OPEN = re.compile(r"\s*[,(-]")
 _PREP_WORDS = (
@@ -218,6 +222,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         parts: list[list] = [[m, None]]
         pos = m.end
+        if m.named and text[m.start - 1:m.start] == "(" and _ORG_THEN_BRACKET.fullmatch(text, us, m.start):
+            close = _CLOSE_BRACKET.match(text, pos)  # "LTHT (Ms Farrow) reported", "The ICB (Dr Quarmby) said": the person speaks
+            pos = close.end() if close else pos
         j = i + 1
         ok = False
         cue = None
@@ -251,10 +258,11 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                     parts[-1][1] = parts[-1][1] or nm.text
                     j += 1
                     continue
-                if (nm.label == "NAME_U" and parts[-1][0].named and gap.strip() in (",", "(") and not (known and known(nm))
-                        and title_kind(nm.text) == "external"):
+                if (nm.label == "NAME_U" and parts[-1][0].named and (gap.strip() in (",", "(") or _ORG_START.fullmatch(gap))
+                        and not (known and known(nm)) and title_kind(nm.text) == "external"):
                     # an organisation in apposition, not a second person: "Mr Colin Tait, Healthwatch Harrowfield, said",
-                    # its name running on past the mention ("Western Counties Ambulance Service")
+                    # "Inspector Lucy Garside of the Sallowbeck Neighbourhood Policing Team and Mr Orchard gave", its
+                    # name running on past the mention ("Western Counties Ambulance Service")
                     parts[-1][1] = parts[-1][1] or nm.text
                     pos = nm.end + _CAPITALISED_RUN.match(text, nm.end).end() - nm.end
                     j += 1

@@ -191,3 +191,10 @@ def test_kent_every_item_and_attendee(kent_dir, name, items, attendance):
     # every item has minutes text, and no page furniture leaked into it
     assert all(i.text.strip() for i in m.items)
     assert not any(ln.strip().isdigit() for i in m.items for ln in i.text.split("\n"))
+
+
+def test_apologies_end_at_a_semicolon_before_the_substitute():
+    from minutes_miner.extract.printed_minutes import _apologies_from_text
+
+    got = _apologies_from_text("Apologies were received from Cllr Neville Archer; Cllr Stuart Bellamy attended as his substitute.")
+    assert [(a.name, a.status) for a in got] == [("Cllr Neville Archer", "apologies")]

@@ -86,3 +86,15 @@ def test_truncated_and_empty_xml():
         parse_committees(b"  ", COUNCIL)
     with pytest.raises(ParseError, match="expected a <meeting>"):
         parse_meeting(b"<html><body>Not found</body></html>", COUNCIL, Committee(COUNCIL.id, "A"), "http://x/")
+
+
+@pytest.mark.parametrize("member_type", ["co-opted", "Co-opted Member", "coopted"])
+def test_a_co_opted_attendee_is_a_member_not_a_visitor(member_type):
+    data = (f'<meeting><meetingid>7</meetingid><meetingdate>21/11/2024</meetingdate><attendees>'
+            f'<attendee membertype="{member_type}" name="Mrs Ngozi Eze" roledescription="Co-opted Member (Parent Governor Representative)" '
+            'attendance="Present"/>'
+            '<attendee membertype="Visitor" name="Mr Philip Osei" roledescription="Headteacher, Moorside Academy" attendance="Present"/>'
+            '</attendees></meeting>').encode()
+    parsed = parse_meeting(data, COUNCIL, Committee(council_id=COUNCIL.id, name="Children's Scrutiny Board"), COUNCIL.base_url)
+    kinds = {a.name: a.kind for a in parsed.attendees}
+    assert kinds == {"Mrs Ngozi Eze": "member", "Mr Philip Osei": "external"}

@@ -98,8 +98,9 @@ def parse_meetings(data: bytes, committee: Committee, base_url: str, source: str
     return out
 
 
-# membertype in GetMeeting: "U" (a user of the system: a councillor or co-opted member), or words.
-_MEMBER_TYPES = {"u", "member", "committee member", "councillor"}
+# membertype in GetMeeting: "U" (a user of the system: a councillor or co-opted member), or words ("co-opted": a
+# parent governor or diocesan representative with a seat on the committee is a member, not a visitor).
+_MEMBER_TYPES = {"u", "member", "committee member", "councillor", "co-opted", "coopted", "co-opted member", "co-optee"}
 
 
 def _attendee(el: ET.Element) -> AttendeeMention | None:
