@@ -414,8 +414,10 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
                 and _THAT_CLAUSE.search(text, best.cue_start, s) and not _AND_THEN_OR_COMMA.search(text, max(us, s - 16), s)):
             continue  # "The Director confirmed that the quality team now asked every provider for ...": the team's asking, reported
         if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
-            if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
-                acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request
+            if act == "question" and "question" not in acts and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3):
+                # "(2) the Cabinet Member be asked to write to ...": a decision's request; not inside a question ("Asked
+                # whether the partner bodies would be asked to meet the overspend")
+                acts.add("request")
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue

@@ -558,3 +558,11 @@ def test_reply_labels_printed_as_headings_keep_the_question_and_reply_together()
     assert s.act == "question"
     _, promise = find(item, "undertook to write to Mr Thorpe")
     assert (promise.act, promise.answers) == ("commitment", None)  # a promise in place of the answer
+
+
+def test_being_asked_inside_a_question_keeps_the_question():
+    text = LISTED.replace("Councillor Amos sought assurance that care providers were being checked for exploitation.",
+                          "Councillor Amos asked whether the partner bodies would be asked to meet the overspend.")
+    item = analyse_text(text).items[2]
+    _, s = find(item, "asked whether the partner bodies would be asked")
+    assert s.act == "question"
