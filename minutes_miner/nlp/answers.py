@@ -1,15 +1,17 @@
-"""Question -> answer pairing: the act of a unit given the open questions before it, the
-question an answer replies to, and questions and answers laid out by label ("Q:" / "A:")."""
+"""Question -> answer pairing: the act of a unit given the open questions before it, and the
+question an answer replies to (a second respondent, questions answered in turn). Questions and
+answers laid out by label ("Q:" / "A:", "Reply:") are in ``qa_layout``."""
 from __future__ import annotations
 
 import re
 
-from .attendee_entry import title_kind
+from . import rules
 from .records import BlockData, LeadIn, Spk, Stmt, Unit
 from .speakers import Analyser
-from .textnorm import QUESTION_HEADING, normalise
 
-_IT_WAS_NOTED = re.compile(r"(?:[^.;:]{0,60},\s*)?it\s+was\s+(?:also\s+|further\s+|then\s+)?noted\b", re.IGNORECASE)
+# "It was further noted that ...": a remark added to the record, not a reply ("It was noted that 30 of the 50
+# homes had been leased" straight after "asked whether the scheme was on track" is one)
+_IT_WAS_FURTHER_NOTED = re.compile(r"(?:[^.;:]{0,60},\s*)?it\s+was\s+(?:also|further|then|additionally)\s+noted\b", re.IGNORECASE)
 _NOT_A_QUESTION = re.compile(r"\b(?:respond(?:ed|ing)?|response|repl(?:ied|ying|y))\s+to\s+(?:the|this|that|these|a|an|her|his|their|its|members['’]?)?\s*"
                              r"(?:petition|deputation|concerns?|comments?|points?|statement|motion|presentation|debate|representations?)\b",
                              re.IGNORECASE)
@@ -17,30 +19,10 @@ _TO_QUESTIONS = re.compile(r"\bto\s+(?:(?:a|the|further|other|these|those|member
 _DECISION_WORD = re.compile(r"\s*(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed)\b")
 _EXPLAINED = re.compile(r"it\s+was\s+(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\b", re.IGNORECASE)
 ADDED = re.compile(r"(?:also\s+|further\s+)?added\b", re.IGNORECASE)
-# a second respondent's explaining verb: "In reply, Councillor Sohal said ... . / Ms Pryce explained that ..."
-_EXPLAINED_THAT = re.compile(r"(?:also\s+|further\s+)?(?:explained|clarified|confirmed)\s+that\b", re.IGNORECASE)
-_RESPONDENT_KINDS = frozenset(("officer", "cabinet_member", "external"))
 
-_QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|raised\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80}?)"
-                      r"(?:\s*\((?:supplementary|follow[- ]up)\))?$", re.IGNORECASE)
-# a table's last column, after the response it names: "Response: Around 3,100 hours ..." / "Response from: Head of Adult Services"
-_RESPONSE_FROM = re.compile(r"^(?:response|answer|reply)\s+(?:from|by)\s*:\s*(?P<who>[A-Z].{1,100})$", re.IGNORECASE)
 # "We asked ... . He told us that ... . Mr Haddad told us that ...": in minutes that address the members, a
 # second respondent telling them is answering too
 _TOLD_US = re.compile(r"(?:also\s+|further\s+|then\s+)?told\s+(?:us|the\s+(?:committee|commission|panel|board|members))\b", re.IGNORECASE)
-
-# a sub-heading naming only the asker: "Question 1 from the Member for Eastfield", "Question 2 from Councillor Pell"
-_QUESTION_FROM_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s+(?:from|by)\s+"
-                                    r"(?P<who>(?:the\s+)?(?:Member\s+for\s+[A-Z][\w'’ -]{2,40}|(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’ -]{2,40}))$",
-                                    re.IGNORECASE)
-# "Question or comment:" labels a member's point, a question or not: its act is its own
-_POINT_LABEL = re.compile(r"^(?:question\s+or\s+comment|comment\s+or\s+question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
-# "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
-# "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
-_QA_LABEL = re.compile(r"^(?:(?P<q>(?:supplementary\s+)?(?:question|Q)|(?:further\s+|supplementary\s+)?challenge)|(?P<a>response|answer|reply|A))\s*\d*"
-                       r"(?:\s+(?:from|by|of)\s+[^:]{2,80}?|\s*[-–—]\s*[^:]{2,80}?|\s*\([^():]{2,80}\))?\s*:\s*\S", re.IGNORECASE)
-_PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
-_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
 # "The question was asked whether ..., to which the Section 151 Officer replied that ...": question
 # and reply in one sentence, a reply to a question the minutes do not give as a statement of its own
 _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?<!\bhas )(?<!\bbeen )"
@@ -48,7 +30,7 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 # A reply that says what will be done ("... and that she would report any slippage", "... the figures
 # would be published in June") is still the reply; a promise in place of the answer ("did not have the
 # figure but would provide it", "undertook to", "would be happy to") is a commitment.
-_PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
+PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
 # the promise is all the reply says (matched at the sentence's start): "Cllr Cartwright said that she would ask the
@@ -58,169 +40,7 @@ _PROMISE_REPLY = re.compile(r"[^,;]{0,80}?\b(?:said|replied|responded|explained|
 # "The Chair invited the ICB to reply.": the floor given, not the reply
 _INVITED_TO_REPLY = re.compile(r"\binvited\s+(?:[^.;]{1,60}?\s+)?to\s+(?:reply|respond|answer|comment)\b", re.IGNORECASE)
 _REPLIED_THAT = re.compile(r"(?:replied|responded|answered)\s+(?:that|by\s+saying)\b", re.IGNORECASE)
-_ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 
-
-class QALayout:
-    """Questions and answers laid out by label: "Question from: X" / "Question: ..." / "Response:
-    ...", "Q: ..." / "A: ...". The question is the asker's; the response answers it and is spoken
-    by whoever the item says answers ("... were answered by the Chair")."""
-
-    def __init__(self) -> None:
-        self.asker: Spk | None = None
-        self.responder: Spk | None = None
-        self.headed: tuple[Spk | None, Spk | None] = (None, None)  # asker and responder a "Question N from X to Y" heading names
-        self.listed_questions: dict[tuple[str, str | None], int] = {}  # a numbered list of questions: label -> the question's index
-
-    def numbered(self, bd: BlockData, parent: LeadIn | None, new: list[Stmt], stmts: list[Stmt]) -> None:
-        """Questions and answers in two parallel numbered lists ("The following questions were put by
-        Members:" over 1..n, then "Officers responded as follows:" over 1..n): response n answers question n."""
-        b = bd.block
-        if b.marker not in ("num", "alpha", "roman") or parent is None or not new:
-            return
-        label = (b.marker, b.label)
-        if parent.kind == "response" or parent.act == "answer":  # "Officers responded as follows:", "Mr Pell replied as follows:"
-            target = self.listed_questions.get(label)
-            if target is None:
-                return
-            for st in new:
-                if st.act == "answer":
-                    st.answers = target
-            stmts[target].answered = True
-        elif new[0].act == "question":
-            if b.label in ("1", "a", "i"):
-                self.listed_questions = {}
-            self.listed_questions[label] = position(stmts, new[0])
-
-    def heading(self, text: str, an: Analyser) -> None:
-        """A sub-heading "Question 1 from Ms Farah Iqbal to the Cabinet Member for Housing": the bare question
-        under it is hers, an unnamed reply the Cabinet Member's (the one holder of the role, or the role)."""
-        m = QUESTION_HEADING.match(text)
-        if not m:
-            asker = _QUESTION_FROM_HEADING.match(text)
-            self.headed = (_asker_named(asker.group("who"), an) if asker else None, None)
-            return
-        entry = an.people.add(m.group("who"))
-        role = m.group("to").strip()
-        holder = an.people.by_title(role)
-        to = Spk(entry=holder) if holder else Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer")
-        self.headed = (Spk(entry=entry) if entry is not None else None, to)
-
-    def from_heading(self, new: list[Stmt]) -> None:
-        asker, responder = self.headed
-        for st in new:
-            if st.speaker is None and st.act == "question" and asker is not None:
-                st.speaker = asker
-            elif st.speaker is None and st.act in ("answer", "commitment") and responder is not None:
-                st.speaker = responder
-
-    def asker_line(self, text: str, an: Analyser) -> bool:
-        m = _QA_FROM.match(text)
-        if not m:
-            return False
-        who = _PARTY_TAGS.sub("", m.group("who")).strip()  # "Councillor Rennie (supplementary)"
-        entry = (None if _HONORIFIC_NAME.match(who) else an.people.by_title(who)) or an.people.add(who)  # "Raised by: Chair"
-        self.asker = Spk(entry=entry) if entry is not None else None
-        return True
-
-    def responder_line(self, text: str, following: str, an: Analyser) -> bool:
-        """"Response from: Head of Adult Services" under the response it names: not a statement. The line
-        after a response names who gave it, so it is read before the response is."""
-        if _RESPONSE_FROM.match(text):
-            return True
-        m = _RESPONSE_FROM.match(following) if following[:1] in "ARar" else None
-        if m:
-            role = re.sub(r"\s*\(\s*\)$", "", m.group("who").strip())
-            holder = an.people.by_title(role) or an.people.lookup(role)
-            self.responder = (Spk(entry=holder) if holder else
-                              Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer"))
-        return False
-
-    def asker_heading(self, text: str, following: str, an: Analyser) -> bool:
-        """A line that only names a member, over a "Q:" line: the member asks what follows."""
-        lab = _QA_LABEL.match(following)
-        if not lab or not lab.group("q"):
-            return False
-        name = _PARTY_TAGS.sub("", text).strip()
-        if not _HONORIFIC_NAME.match(name) or len(name.split()) > 6:
-            return False
-        entry = an.people.add(name)
-        if entry is None:
-            return False
-        self.asker = Spk(entry=entry)
-        return True
-
-    def note_responder(self, bd: BlockData, an: Analyser) -> None:
-        low = bd.low
-        m = _ANSWERED_BY.search(bd.norm) if "answered" in low or "responded" in low or "replied" in low else None
-        if m:
-            who = next((x for x in bd.mentions if x.start >= m.end() and x.start - m.end() <= 4), None)
-            if who is not None:
-                self.responder = an.mention_spk(who, None)
-
-    def relabel(self, new: list[Stmt], stmts: list[Stmt]) -> None:
-        for st in new:
-            if self.asker is not None and _POINT_LABEL.match(st.blk.norm, st.start):
-                carried = st.speaker
-                if st.act == "answer":
-                    st.act, st.answers = "statement", None  # the member's own point, not a reply carried on
-                for part in new:  # "Raised by: Councillor Gow" / "Question or comment: Expressed concern that ...": the cell is hers
-                    if part.blk is st.blk and (part is st or part.speaker is None or (carried is not None and part.speaker.ident == carried.ident)):
-                        part.speaker = self.asker
-                continue
-            m = _QA_LABEL.match(st.blk.norm, st.start)
-            if not m:
-                continue
-            if m.group("q"):
-                st.act, st.answers = "question", None
-                if self.asker is not None:
-                    st.speaker = self.asker
-                elif st.speaker is None and m.group("q").lower().startswith("supplementary"):
-                    at = stmts.index(st)  # "Supplementary question: Would the Council ...?": the member who asked before
-                    st.speaker = next((stmts[i].speaker for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
-                continue
-            if self.asker is not None and st.speaker is not None and st.speaker.ident == self.asker.ident:
-                for part in new:  # carried over from the member's cell: the response's speaker is named after it
-                    if part.blk is st.blk and part.speaker is not None and part.speaker.ident == self.asker.ident:
-                        part.speaker = None
-            self._give_responder(st, new)
-            at = position(stmts, st)
-            if at and _POINT_LABEL.match(stmts[at - 1].blk.norm, stmts[at - 1].start) and stmts[at - 1].act != "question":
-                # the response to a concern or a comment is no answer; a promise in reply is a commitment
-                st.act, st.answers = ("commitment" if st.act == "commitment" else "statement"), None
-                continue
-            question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)
-            if st.act == "commitment" and _PROMISE_ONLY.match(st.blk.norm, m.end() - 1):
-                continue  # "Response: Agreed to circulate the list after the meeting": the promise in place of the answer
-            st.act, st.answers = "answer", question
-            if question is not None:
-                stmts[question].answered = True
-
-    def _give_responder(self, st: Stmt, new: list[Stmt]) -> None:
-        """A response's speaker from the layout ("Response from: ..."), over one carried on from the paragraph before."""
-        if self.responder is None or (st.speaker is not None and _names_its_speaker(st)):
-            return
-        st.speaker = self.responder
-        for rest in new[new.index(st) + 1:]:
-            if rest.blk is not st.blk or _names_its_speaker(rest):
-                break
-            rest.speaker = self.responder  # "Response: Around 3,100 hours ... . The shortfall was worst in the west."
-
-
-def _names_its_speaker(st: Stmt) -> bool:
-    """The statement's own sentence names who speaks ("Dr Campbell added ..."), not a speaker carried on to it."""
-    return any(u.start == st.start and u.subject is not None for u in st.blk.units)
-
-
-def _asker_named(who: str, an: Analyser) -> Spk | None:
-    """The member a "Question 1 from ..." sub-heading names: a person, or a member by seat ("the Member for Eastfield")."""
-    who = _PARTY_TAGS.sub("", who).strip()
-    if _HONORIFIC_NAME.match(who):
-        entry = an.people.add(who)
-        return Spk(entry=entry) if entry is not None else None
-    seat = re.sub(r"^the\s+", "", who, flags=re.IGNORECASE)
-    holder = an.people.by_title(seat)
-    return Spk(entry=holder) if holder else Spk(display="the " + seat, key=normalise(seat).lower(), kind="member")
 
 
 def position(stmts: list[Stmt], st: Stmt) -> int:
@@ -231,14 +51,39 @@ def position(stmts: list[Stmt], st: Stmt) -> int:
 
 
 def prev_open_question(stmts: list[Stmt], section: str | None) -> Stmt | None:
-    if not stmts:
+    """The open question just before, or just before the questioner's own remarks that follow it
+    ("Cllr Reid asked whether ... . She said that residents were worried."), or before "The Chair
+    invited the ICB to reply." (the floor given: the question is still open)."""
+    last = len(stmts)
+    if last > 1:
+        prev = stmts[-1]
+        if (prev.act == "statement" and prev.blk.low.find("invited", prev.start, prev.end) >= 0
+                and _INVITED_TO_REPLY.search(prev.blk.norm, prev.start, prev.end)):
+            last -= 1
+    i = last - 1
+    while i >= 0 and last - i <= 2 and stmts[i].section == section and stmts[i].act in ("statement", "concern"):
+        i -= 1
+    if i < 0 or stmts[i].section != section or stmts[i].act != "question" or stmts[i].answered:
         return None
-    prev = stmts[-1]
-    if (prev.act == "statement" and len(stmts) > 1 and prev.blk.low.find("invited", prev.start, prev.end) >= 0
-            and _INVITED_TO_REPLY.search(prev.blk.norm, prev.start, prev.end)):
-        prev = stmts[-2]  # "The Chair invited the ICB to reply.": the question is still open
-    if prev.act == "question" and not prev.answered and prev.section == section:
-        return prev
+    question = stmts[i]
+    if i < last - 1 and (question.speaker is None
+                         or any(s.speaker is None or s.speaker.ident != question.speaker.ident for s in stmts[i + 1:last])):
+        return None
+    return question
+
+
+_MEMBERS_POINTS = ("question", "concern", "request", "welcome")
+
+
+def question_in_run(stmts: list[Stmt], section: str | None) -> int | None:
+    """The unanswered question among the members' points that end ``stmts`` ("whether ...;" / "concern
+    that ...;" / "that the Committee should receive ..."): a reply after them answers it."""
+    for i in range(len(stmts) - 1, max(-1, len(stmts) - 7), -1):
+        s = stmts[i]
+        if s.section != section or s.act not in _MEMBERS_POINTS:
+            return None
+        if s.act == "question" and not s.answered:
+            return i
     return None
 
 
@@ -281,10 +126,16 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     # and took a like sentence of another block for one of this block's
     same_block = bool(stmts) and blk is not None and stmts[-1].blk is blk
     prev_q = prev_open_question(stmts, section)
-    if prev_q is not None and u.impersonal and _IT_WAS_NOTED.match(text, u.start):
-        prev_q = None  # "It was further noted that ...": a remark recorded, not a reply
+    if prev_q is not None and u.impersonal and _IT_WAS_FURTHER_NOTED.match(text, u.start):
+        prev_q = None
     if prev_q is not None and spk is not None and prev_q.speaker is not None and prev_q.speaker.ident == spk.ident:
         prev_q = None  # the questioner carrying on
+    if prev_q is not None and u.subject is not None and _TAKES_THE_FLOOR.match(text, u.subject.cue_start):
+        prev_q = None  # "Ms Feeney, a support worker at the refuge, spoke on agenda item 18.": the next speaker, not a reply
+    # under "In response to questions it was said:" a point a member makes ("A member stated that ...") is no reply
+    replying = parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group")
+    if replying and blk is not None and blk.block.marker and not (same_block and u.start > 0):
+        prev_q = None  # a point of "Officers responded as follows:" answers a question of the list above, not just the last
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
         return "resolution", None  # every point of a decision: "To record the Committee's thanks to ..."
     if (same_block and stmts[-1].act == "resolution" and u.subject is None
@@ -296,77 +147,94 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             text, u.subject.cue_start):
         # "Ms Nolan responded that this was not the council's position and asked Councillor Thursby to share the
         # details", "replied that the motion asked for ...", "replied that the gap remained unacceptable": the reply is the act
-        return "answer", answer_target(u, stmts, an, state)
+        return "answer", answer_target(u, stmts, an, state, text)
     if strong in ("resolution", "request", "question", "concern"):
         return strong, None
     if (u.response and not u.questioners and not _TO_QUESTIONS.search(text, u.start, min(u.end, u.start + 80))
             and "to which" not in text[u.start:u.end] and (_NOT_A_QUESTION.search(text, u.start, min(u.end, u.start + 160)) or (
-            stmts and stmts[-1].section == section and stmts[-1].act in ("concern", "welcome", "request")))):
+            stmts and stmts[-1].section == section and stmts[-1].act in ("concern", "welcome", "request")
+            and question_in_run(stmts, section) is None))):
         # "responded to the petition", "Responding [to the concern], Ms Okonkwo said ...": a reply to a concern or a
         # comment is a statement (or a commitment), not an answer
         return ("commitment" if strong == "commitment" else "statement"), None
     if strong == "commitment":
         target = None
         if u.response:
-            target = answer_target(u, stmts, an, state)
+            target = answer_target(u, stmts, an, state, text)
         elif prev_q is not None:
             target = position(stmts, prev_q)
         elif (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.subject is not None
               and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
             target = stmts[-1].answers  # "Dr Okorie added that she would write to the five trusts": a second respondent
-        if target is not None and not (_PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
+        if target is not None and not (PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:
             stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer
         return "commitment", None
     if u.response or strong == "answer":
-        return "answer", answer_target(u, stmts, an, state)
+        return "answer", answer_target(u, stmts, an, state, text)
     if prev_q is not None and "welcome" not in u.acts and not (text.find("invited", u.start, u.end) >= 0
                                                                and _INVITED_TO_REPLY.search(text, u.start, u.end)):
-        return "answer", position(stmts, prev_q)
+        return "answer", in_turn(stmts, position(stmts, prev_q), text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.impersonal and not u.acts
             and _EXPLAINED.match(text, u.start)):
         return "answer", stmts[-1].answers  # "Ms Pike said that two ... had had nowhere to live." / "It was explained that a protocol ..."
+    listed_reply = replying and parent.kind == "response" and not (same_block and u.start > 0)
+    if listed_reply and not u.acts:
+        # "Officer responses:" over one reply per point: each answers the question it takes up, if any; one that
+        # answers none and says what will be done replies to a request with a promise
+        target = listed_reply_target(stmts, section, text, u.start, u.end)
+        if (target is None and _WILL_BE_DONE.search(text, u.start, u.end)
+                and any(s.act == "request" and s.section == section for s in stmts[-12:])):
+            return "commitment", None
+        return "answer", target
     # an answer chain: a further reply straight after an answer
-    if stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and (
-        (same_block and u.start > 0) or (parent and parent.kind == "response")
-    ) and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident):
-        return "answer", stmts[-1].answers
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and same_block and u.start > 0
+            and (spk is None or stmts[-1].speaker is None or spk.ident != stmts[-1].speaker.ident)):
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and (ADDED.match(text, u.subject.cue_start) or _TOLD_US.match(text, u.subject.cue_start))
             and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
         # "The Monitoring Officer added ...": a second respondent; "Ms Carey added ...": more of the same reply
-        return "answer", stmts[-1].answers
-    if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
-            and u.subject.kind == "chain" and _EXPLAINED_THAT.match(text, u.subject.cue_start) and spk is not None
-            and (an.people.kind_of(spk.entry) if spk.entry is not None else spk.kind) in _RESPONDENT_KINDS and stmts[-1].speaker is not None and spk.ident != stmts[-1].speaker.ident
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].answers is not None and stmts[-1].section == section and not u.acts
+            and not same_block and u.subject is not None and u.subject.kind == "chain" and spk is not None
+            and _RESPONDENT_VERB.match(text, u.subject.cue_start) and _second_respondent(spk, stmts[-1].speaker, an)
             and not _asked_by(stmts, stmts[-1].answers, spk)):
-        # "In reply, Councillor Sohal said ... . / Ms Pryce explained that two of the posts had been filled": a second
-        # respondent (an officer, cabinet member or partner) explaining straight after the answer
-        return "answer", stmts[-1].answers
+        # "In reply, Councillor Sohal said that three posts were vacant." / "Ms Pryce explained that two had been filled
+        # ...": an officer or cabinet member taking up the question after the first reply answers it too
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is not None
             and (u.subject.kind == "pronoun" or same_block) and spk is not None
             and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
         # "... replied that ... . She said that ...", "A: Samir Haddad said ... . Mr Haddad said ...": the rest of the same reply
-        return "answer", stmts[-1].answers
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
     if (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and not u.acts and u.subject is None
             and (same_block or (blk is not None and _next_paragraph(stmts[-1].blk, blk) and not (u.passive or u.impersonal)
                                 and not _REPORTED_PASSIVE.search(text, u.start, u.end)))
             and spk is not None and stmts[-1].speaker is not None and spk.ident == stmts[-1].speaker.ident):
         # "Mr Carville: There are 412 households ... . That is an increase ...", "Dr Brandt replied that ..." / (next
         # paragraph) "She could not say how many ...": the same reply
-        return "answer", stmts[-1].answers
+        return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
+    if not u.acts and u.subject is not None and spk is not None and _kind(spk, an) in _RESPONDENT_KINDS + ("external",):
+        late = _late_reply_target(stmts, section, spk, text, u.start, u.end)
+        if late is not None:
+            # "asked whether anyone had estimated the cost of more children entering care" ... (the Cabinet Member's
+            # case) ... "Mr Lyle said that no separate estimate had been made of the cost of children entering care"
+            return "answer", late
     if "welcome" in u.acts:
         return "welcome", None
     if u.passive or u.impersonal:
-        if parent and parent.kind == "response":
+        if replying and parent.kind == "response":
             return "answer", None
         return "statement", None
     if parent is not None:
         if parent.act == "resolution":
             return "resolution", None
-        if parent.act == "answer" or parent.kind == "response":
-            return "answer", None
+        if replying:
+            # "The Director responded:" over "(a) there were 1,240 repairs outstanding;" / "(b) ...": the questions in turn
+            target = listed_reply_target(stmts, section, text, u.start, u.end)
+            return "answer", target if target is not None else _next_listed_question(stmts, section)
     return "statement", None
 
 
@@ -380,17 +248,121 @@ def _next_paragraph(before: BlockData, after: BlockData) -> bool:
     return before.block.kind == "para" and after.block.kind == "para" and after.block.marker is None and before.block.marker is None
 
 
+def _next_listed_question(stmts: list[Stmt], section: str | None) -> int | None:
+    """The first open question of the list of questions just above a list of replies ("asked: (a) how many ...;
+    (b) whether ..." / "responded: (a) ...; (b) ..."): the replies answer them in turn."""
+    i = len(stmts) - 1
+    while i >= 0 and stmts[i].section == section and stmts[i].act == "answer" and stmts[i].blk.block.marker:
+        i -= 1
+    run = []
+    while i >= 0 and stmts[i].section == section and stmts[i].act == "question" and stmts[i].blk.block.marker:
+        run.append(i)
+        i -= 1
+    return next((q for q in reversed(run) if not stmts[q].answered), None)
+
+
+_WILL_BE_DONE = re.compile(r"\b(?:would|will)\s+(?:be\s+)?(?!not\b|have\b|need\b)[a-z]+(?:ed|en)?\b")
+_TAKES_THE_FLOOR = re.compile(r"(?:then\s+)?(?:spoke|addressed\s+the\s+(?:meeting|committee|panel|board|cabinet|council))\b", re.IGNORECASE)
+# verbs that explain or settle a point: "said" or "remarked" after a reply more often starts the speaker's own point
+_RESPONDENT_VERB = re.compile(r"(?:(?:also|further|then)\s+)?(?:explained|confirmed|clarified|advised|assured|reassured)\b", re.IGNORECASE)
+_RESPONDENT_KINDS = ("officer", "cabinet_member")
+
+
+def _kind(spk: Spk | None, an: Analyser) -> str:
+    if spk is None:
+        return "unknown"
+    if spk.acting:
+        return spk.acting
+    return an.people.kind_of(spk.entry) if spk.entry is not None else spk.kind
+
+
+def _second_respondent(spk: Spk, first: Spk | None, an: Analyser) -> bool:
+    """Who may take up a question after its first reply: an officer or cabinet member, or a partner after a
+    partner (not a member, the Chair or a witness giving their own view after the council's reply)."""
+    kind = _kind(spk, an)
+    return kind in _RESPONDENT_KINDS or (kind == "external" and _kind(first, an) == "external")
+
+
 def _asked_by(stmts: list[Stmt], question: int | None, spk: Spk) -> bool:
     """The question ``question`` (an index) was asked by ``spk``: the questioner adding to it is not answering."""
     asker = stmts[question].speaker if question is not None else None
     return asker is not None and asker.ident == spk.ident
 
 
-def answer_target(u: Unit, stmts: list[Stmt], an: Analyser, state) -> int | None:
+def answer_target(u: Unit, stmts: list[Stmt], an: Analyser, state, text: str = "") -> int | None:
     for m in u.questioners:
         spk = an.mention_spk(m, None)
         if spk is not None:
             idx = latest_unanswered(stmts, spk)
             if idx is not None:
                 return idx
-    return latest_unanswered(stmts)
+    return in_turn(stmts, latest_unanswered(stmts), text, u.start, u.end)
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to their first five letters ("estimated" and "estimate" meet)."""
+    common = rules.common_words()
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in common}
+
+
+def _question_run(stmts: list[Stmt], target: int) -> list[int]:
+    """The questions put together with ``target`` before the replies ("Cllr Amos asked why ... . Cllr Dobbs
+    asked whether ... .", the members' other points among them) that are still open, ``target`` with them."""
+    section = stmts[target].section
+    lo = target
+    while lo - 1 >= 0 and target - lo < 8 and stmts[lo - 1].section == section and stmts[lo - 1].act in _MEMBERS_POINTS:
+        lo -= 1
+    hi = target
+    while hi + 1 < len(stmts) and hi - target < 8 and stmts[hi + 1].section == section and stmts[hi + 1].act in _MEMBERS_POINTS:
+        hi += 1
+    return [i for i in range(lo, hi + 1) if i == target or (stmts[i].act == "question" and not stmts[i].answered)]
+
+
+def in_turn(stmts: list[Stmt], target: int | None, text: str, start: int, end: int) -> int | None:
+    """Of questions put together and answered in turn, the one whose words the reply takes up ("asked why
+    call waiting times had risen" / "said that call waiting times had risen because ..."); ``target``
+    unless one question shares more of them than the others."""
+    if target is None or not text or stmts[target].act != "question":
+        return target
+    run = _question_run(stmts, target)
+    if len(run) < 2:
+        return target
+    echoed = _best_echo(stmts, run, text, start, end)
+    return target if echoed is None else echoed
+
+
+def _best_echo(stmts: list[Stmt], candidates: list[int], text: str, start: int, end: int) -> int | None:
+    """The question among ``candidates`` that shares at least two content words with ``text[start:end]``,
+    and two more than any other does."""
+    said = _stems(text[start:end])
+    scored = sorted(((len(said & _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])), i) for i in candidates), reverse=True)
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 2):
+        return None  # questions on one topic share its words: only a clear lead tells them apart
+    return scored[0][1]
+
+
+def _late_reply_target(stmts: list[Stmt], section: str | None, spk: Spk, text: str, start: int, end: int) -> int | None:
+    """An open question a few statements back whose words a later reply takes up closely (four content
+    words or more, half of the question's): the reply came after other speakers had their say."""
+    candidates = [i for i in range(len(stmts) - 1, max(-1, len(stmts) - 7), -1)
+                  if stmts[i].act == "question" and not stmts[i].answered
+                  and not (stmts[i].speaker is not None and stmts[i].speaker.ident == spk.ident)]
+    said = _stems(text[start:end])
+    for i in candidates:
+        asked = _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])
+        shared = len(said & asked)
+        if shared >= 4 and 2 * shared >= len(asked):
+            return i
+    return None
+
+
+def listed_reply_target(stmts: list[Stmt], section: str | None, text: str, start: int, end: int) -> int | None:
+    """A reply listed under "Officer responses:" answers the question of the members' points above whose
+    words it takes up ("Asked whether the service had enough link workers" / "There were four link
+    workers, ..."); none when no question stands out (a reply to a request or a comment)."""
+    candidates = [i for i in range(len(stmts) - 1, max(-1, len(stmts) - 13), -1)
+                  if stmts[i].act == "question" and stmts[i].section == section]
+    return _best_echo(stmts, candidates, text, start, end)

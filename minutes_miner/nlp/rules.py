@@ -144,5 +144,10 @@ def expand_literal(text: str) -> tuple[list[list[str]], bool] | None:
 
 
 @cache
+def common_words() -> frozenset[str]:
+    return frozenset(_load("common_words.json")["words"])
+
+
+@cache
 def agents() -> dict[str, list[str]]:
     return {k: v for k, v in _load("agents.json").items() if not k.startswith("_")}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from . import rules
-from .answers import QALayout, decide_act
+from .answers import decide_act
 from .housekeeping import (
     ACTION_LABEL,
     ATTEND_FOR_ITEM,
@@ -14,6 +14,7 @@ from .housekeeping import (
     housekeeping,
 )
 from .people import People
+from .qa_layout import QALayout, label_only
 from .records import (
     COMMITTEE,
     DECIDING_BODIES,
@@ -31,7 +32,14 @@ _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]
 # a part of a decision in the present tense, its body left out: "(iii) recommends that the ICB reports to the Committee ..."
 _DECISION_PART = re.compile(r"(?:\(?[ivx\d]{1,4}\)\s*|[a-h]\)\s*)?(?:notes|requests|recommends|asks|agrees|endorses|approves|supports|welcomes|resolves)\s")
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
-                           r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b)", re.IGNORECASE)
+                           r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b"
+                           # "The Committee noted the annual report and thanked the Headteacher": noting the report is the decision
+                           r"|noted\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:report|update|presentation|plan|strategy)\b[^.;]{0,120}?\band\s+(?:thanked|welcomed|commended)\b)",
+                           re.IGNORECASE)
+# "Members agreed that a joint session ... be added to the work programme": what the members decide, put
+# in the subjunctive, is the Committee's decision; "Members agreed that the applicant should be encouraged ..." is a view
+_MEMBERS_DECIDED = re.compile(r"(?:(?:also|further|then|unanimously)\s+)?agreed\s+that\s+(?:(?!\b(?:should|would|could|must|might|may|will|was|were|is|are)\b)[^.;:]){3,200}?"
+                              r"\bbe\s+(?:[a-z]+ed|held|sent|written|given|made|brought|taken|drawn|put|kept|set|shown|sought|done)\b")
 
 
 def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
@@ -70,9 +78,10 @@ _LABEL_LEAD_IN = re.compile(r"^(?:in|during|following)\s+(?:the\s+)?(?:ensuing\s
 _PURE_LEAD_IN = re.compile(
     r"^(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[\w'’ -]{1,50}?)(?:\s+(?:also|then|further|briefly|went on to))?\s+"
     r"(?:highlighted|outlined|noted|made|raised|set out|reported|summarised|listed|identified|covered|described|explained|"
-    r"drew (?:\w+['’]?\s+)?attention to|shared|presented|gave|provided|mentioned|stated|said|responded|replied|answered)"
-    r"(?:\s+(?:the following|a few|a number of|several|some|two|three|four|five))?(?:\s+(?:key|main|headline))?"
-    r"(?:\s+(?:areas|points|issues|matters|updates|highlights|changes|risks|messages|figures|themes))?"
+    r"drew (?:\w+['’]?\s+)?attention to|shared|presented|gave|provided|mentioned|stated|said|"
+    r"asked|queried|put|responded|replied|answered)"  # "Councillor Amos asked:" / "(a) how many ...;" / "The Director responded:"
+    r"(?:\s+(?:the following|a few|a number of|several|some|two|three|four|five))?(?:\s+(?:key|main|headline|further|supplementary))?"
+    r"(?:\s+(?:areas|points|issues|matters|updates|highlights|changes|risks|messages|figures|themes|questions|queries))?"
     r"(?:\s+(?:for|to)\s+(?:the\s+)?(?:committee|panel|board|members))?(?:,?\s+(?:as follows|that|including))?\s*:$",
     re.IGNORECASE,
 )
@@ -93,6 +102,9 @@ _LIST_LEAD_IN = re.compile(
     r"(?:\s+(?:of|in|from|on|for|facing)\s+[^:;.,]{1,60})?))(?:,?\s+(?:which|these|they)\s+(?:were|are|was|included))?\s*:$",
     re.IGNORECASE,
 )
+# "Councillor Amos asked the Leader the following question:" over the question itself
+_QUESTION_LEAD_IN = re.compile(r"^[^:;.?!]{2,100}?\b(?:asked|put|submitted|tabled)\s+(?:[^:;.?!]{1,80}?\s+)?the\s+following\s+"
+                               r"(?:(?:supplementary|written|oral)\s+)?questions?(?:\s+(?:of|to)\s+[^:;.?!]{1,80})?\s*:$", re.IGNORECASE)
 # "Councillor Morley moved and Councillor Keane seconded the following motion:" introduces the motion (not a statement);
 # the motion's sentences below are the mover's
 _MOTION_LEAD_IN = re.compile(r"\b(?:moved|proposed)\b[^:]{0,120}?(?:\b(?:the\s+following|this|a|an|the)\s+(?:(?:notice\s+of\s+)?motion|amendment|"
@@ -131,6 +143,10 @@ _BODY_DECIDED_LEAD_IN = re.compile(
 # "RESOLVED: That the Committee recommends to Cabinet that:" + "(a) ...": the parts are the decisions
 _DECISION_LIST = re.compile(r"^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECIDED|Resolved|Agreed|Decided)\s*[:\-–]?\s*(?:[Tt]hat\s+)?"
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
+# "The Committee agreed:" + "(i) to note the report; and" / "(ii) to request a further report": the body's decisions below
+_BODY_DECIDED_LIST = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|members)\s+"
+                                r"(?:(?:unanimously|then|also|further)\s+)?(?:agreed|resolved|decided|approved)(?:\s+(?:that|to))?\s*[:\-–—]$",
+                                re.IGNORECASE)
 # a printed page's running header between paragraphs: "Children's, Young People and Education Cabinet Committee – 21 May 2024"
 _RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}$")
 # A decision notice's "Reasons for decision" / "Alternative options considered" explain the decision
@@ -214,6 +230,9 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             if (n == 0 and titled and not any(c.isdigit() for c in b.text)
                     and sum(1 for x in bds if x.block.kind == "heading") == 1):
                 continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
+            if qa.heading_label(b.text, stmts, an):
+                stack.clear()
+                continue  # "Response from the Cabinet Member for Housing" over the reply: a label, not a new section
             section = b.text
             deciding = bool(_DECISION_HEADING.match(b.text))
             stack.clear()
@@ -260,7 +279,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
-        if _BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text):
+        if (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
+                or (b.text.endswith((":", "-", "–", "—")) and _BODY_DECIDED_LIST.match(b.text))):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
@@ -268,6 +288,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and not _DECIDED.search(b.text):
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
+        if b.kind == "para" and b.marker is None and qa.bare_label(b.text, an):
+            continue  # "Reply:" over the reply
         qa.note_responder(bd, an)
         li = lead_in_kind(bd.norm, bd.low)
         if li == "group":
@@ -280,7 +302,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             stack.append(LeadIn(rank, b.marker, b.label, li))
             continue
         new = block_statements(bd, parent, stmts, state, section, an)
-        qa.relabel(new, stmts)
+        qa.relabel(new, stmts, an)
         qa.numbered(bd, parent, new, stmts)
         if qa.headed != (None, None):
             qa.from_heading(new)
@@ -290,8 +312,11 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             lead = b.text[last.start:last.end].strip()
             motion = bool(_MOTION_LEAD_IN.search(lead))
             stack.append(LeadIn(rank, b.marker, b.label, "speaker", speaker=last.speaker, act=act, motion=motion))
-            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or _LIST_LEAD_IN.match(lead) or motion) and stmts[-1] is last:
+            if (_PURE_LEAD_IN.match(lead) or _LABEL_LEAD_IN.match(lead) or _LIST_LEAD_IN.match(lead) or motion
+                    or _QUESTION_LEAD_IN.match(lead)) and stmts[-1] is last:
                 stmts.pop()  # "She highlighted a few key areas:" only introduces its points (gold convention)
+                if last.answers is not None:
+                    stmts[last.answers].answered = False  # "The Director responded:": the points below answer
     for i, s in enumerate(stmts):
         s.index = i
     return stmts
@@ -379,6 +404,26 @@ def _labelled_run(u, bd: BlockData, stmts: list[Stmt], section) -> Spk | None:
     return None
 
 
+# A point in note form under "Members raised the following points:" says its act in its first words:
+# "whether the rise reflected ...", "concern that ...", "that the Committee should receive ..."
+_POINT_ACTS = (
+    ("question", re.compile(r"(?:whether|how|why|when|what|which|who|if)\b|(?:clarification|confirmation|assurances?|an\s+explanation|details)"
+                            r"\s+(?:on|of|about|that|as\s+to|regarding|whether)\b", re.IGNORECASE)),
+    ("concern", re.compile(r"(?:(?:serious|real|some|particular|strong|continuing|ongoing|further)\s+)?"
+                           r"(?:concerns?|worries|worry|unease|frustration|disappointment|anxiety)\s+(?:that|about|over|at|regarding|with|around)\b",
+                           re.IGNORECASE)),
+    ("request", re.compile(r"(?:an?\s+)?(?:request|suggestion)\s+(?:that|for)\b|that\s+(?:the|a|an|this|officers|members|[A-Z][\w'’-]*)"
+                           r"(?:\s+[\w'’-]+){0,8}?\s+(?:should|be\s+(?:[a-z]+ed|given|sent|brought|made|shown|taken))\b")),
+)
+
+
+def _point_act(u, bd: BlockData, parent: LeadIn | None) -> str | None:
+    """The act of a list point in note form, its subject and verb in the lead-in above it."""
+    if parent is None or parent.kind == "decision" or not bd.block.marker or u.subject is not None or u.acts:
+        return None
+    return next((act for act, rx in _POINT_ACTS if rx.match(bd.norm, u.start)), None)
+
+
 def _strongest(acts: set[str]) -> str | None:
     for act in rules.ACT_PRIORITY:
         if act in acts:
@@ -401,6 +446,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             continue  # "Action: JT" names who owns a follow-up; nobody said it
         if housekeeping(bd.norm, verbs_low, u.start, u.end):
             continue  # "Apologies were received from ...", "Cllr Tully declared a non-pecuniary interest ..."
+        if label_only(bd.norm, u.start, u.end) and len(bd.units) > 1:
+            continue  # "Q1." before "Councillor Dobbs asked ...": the question's number
         if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
             continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
         state.questioner = None
@@ -409,7 +456,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if last is not None and last.act == "question":
                 state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
-        strong = _strongest(u.acts) if u.acts else None
+        strong = _strongest(u.acts) if u.acts else _point_act(u, bd, parent)
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
             start_new = (
@@ -433,11 +480,14 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             elif cur is None:
                 spk = inherited or _carried_on(u, bd, parent, stmts, section) or _labelled_run(u, bd, stmts, section)
         act, answers = decide_act(u, strong, spk, stmts, parent, section, an, state, bd.norm, bd)
-        if (act in ("commitment", "statement", "request") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
+        if (act in ("commitment", "statement", "request", "welcome") and spk is not None and spk.key in DECIDING_BODIES and spk.entry is None
                 and u.subject is not None and _BODY_DECIDED.match(bd.norm, u.subject.cue_start)):
             # "The Panel agreed to add a review to its work programme", "The Board endorsed the strategy", "The
             # Committee noted the update and asked the ICB to report back": the body's decision
             act, answers = "resolution", None
+        elif (act == "statement" and spk is not None and spk.key == "members" and spk.entry is None and u.subject is not None
+              and _MEMBERS_DECIDED.match(bd.norm, u.subject.cue_start)):
+            act, answers, spk = "resolution", None, COMMITTEE
         if act == "resolution" and (u.subject is None or spk is None or spk.key in DECIDING_BODIES or _DECISION_LABEL.match(bd.norm, u.start)
                                     or _DECISION_PART.match(bd.norm, u.start)
                                     or (parent is not None and parent.kind == "decision")):

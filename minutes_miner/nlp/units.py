@@ -114,6 +114,8 @@ RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in ans
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
 
 _TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
+_THAT_CLAUSE = re.compile(r"\bthat\s+\S")
+_AND_THEN_OR_COMMA = re.compile(r"(?:\band|,)\s+(?:(?:then|also|later|further|specifically)\s+)?$")
 
 
 def _after_preposition(before: str) -> bool:
@@ -435,9 +437,15 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue
         if act in ("question", "concern", "request") and s < resp_prefix_end:
             continue
+        if (act in ("question", "request") and best is not None and best.cue_act in ("statement", "answer") and best.cue_start < s
+                and _THAT_CLAUSE.search(text, best.cue_start, s) and not _AND_THEN_OR_COMMA.search(text, max(us, s - 16), s)):
+            continue  # "The Director confirmed that the quality team now asked every provider for ...": the team's asking, reported
         if act in ("question", "request", "answer") and _reported_cue(text, us, s, e, act):
-            if act == "question" and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3) and not _WHETHER_BEFORE.search(text, us, s):
-                acts.add("request")  # "(2) the Cabinet Member be asked to write to ...": a decision's request
+            if (act == "question" and "question" not in acts and _BE_ASKED_TO.search(text, max(us, s - 4), e + 3)
+                    and not _WHETHER_BEFORE.search(text, us, s)):
+                # "(2) the Cabinet Member be asked to write to ...": a decision's request; not inside a question ("Asked
+                # whether the partner bodies would be asked to meet the overspend")
+                acts.add("request")
             continue
         if act == "resolution" and s - us > 40 and not (best and best.cue_start == s):
             continue
