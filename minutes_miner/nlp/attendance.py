@@ -41,6 +41,9 @@ _LABELS = [
      r"|independent members?|lay members?|tenant representatives?"), "present", "member"),
     # co-opted members are members whatever body they come from: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
     (r"co-opted members?|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)", "present", CO_OPTED),
+    # members listed by party group: "Labour Group: Councillor Rhiannon Tate (Chair), ...", "Independent (non-aligned): ..."
+    ((r"(?:(?:labour|conservative|liberal democrats?|lib dem|green|independent|reform uk|plaid cymru|snp|residents'?)(?: and co-operative)? group"
+     r"|independents?(?: members?)? \(non-aligned\))"), "present", "member"),
     (r"apologies for absence (?:were )?(?:received |submitted )?(?:from|on behalf of)|apologies (?:were |had been )?(?:received|submitted|given|tendered) (?:from|by|on behalf of)|apologies for absence|apologies|apologies received", "apologies", "member"),
     (r"substitutes?|substitute members?|substitutions?", "substitute", "member"),
     (r"absent|not present", "absent", "member"),

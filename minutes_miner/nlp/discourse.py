@@ -199,7 +199,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 u.concerns = {bconcerns[k][1] for k in range(clo, chi)} if chi > clo else set()
                 bd.units.append(u)
 
-    an = Analyser(people)
+    an = Analyser(people, minutes.committee)
     for bds in items_blocks:
         list_attendance(bds, people)
         for bd in bds:

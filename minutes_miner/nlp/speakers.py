@@ -22,11 +22,22 @@ _APPOSED = re.compile(r"\s*,\s*")
 _APPOSITION_END = re.compile(r"\s*(?:[,:;.)]|$)")
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 INITIALS_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,5})\)")  # "(DAS)", "(HoC)"
+_BODY_NOUN = re.compile(r"\b(Sub-Committee|Committee|Commission|Panel|Board|Forum|Cabinet|Authority)\b", re.IGNORECASE)
+_FIRST_PLURAL = {"We", "we"}
+
+
+def body_spk(committee: str | None) -> Spk:
+    """Who "we" are in minutes written in the first person plural: the meeting's own body, named by
+    the last body noun of its name ("Health and Housing Scrutiny Commission": "the Commission")."""
+    nouns = _BODY_NOUN.findall(committee or "")
+    noun = nouns[-1].title() if nouns else "Committee"
+    return Spk(display=f"the {noun}", key=noun.lower(), kind="group")
 
 
 class Analyser:
-    def __init__(self, people: People):
+    def __init__(self, people: People, committee: str | None = None):
         self.people = people
+        self.body = body_spk(committee)
         data = rules.people()
         self.single_role_keys = {r["key"] for r in data["roles"] if r.get("single")} | {"chair", "vice-chair"}
         self.acronyms = data["acronym_roles"]
@@ -111,6 +122,8 @@ class Analyser:
             return spks[0]
         if subj.kind == "pronoun":
             return state.pronoun(PRONOUNS[subj.word])
+        if subj.word in _FIRST_PLURAL:
+            return self.body  # "We asked whether ...": minutes written by the body in the first person plural
         entry = self.people.by_single_word(subj.word)
         if entry is None and subj.word in self.role_aliases:
             return self.mention_spk(self.role_aliases[subj.word], None)  # "the Head of Housing Options (HHO)" ... "The HHO"

@@ -500,5 +500,20 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
         stmts.append(st)
         new.append(st)
         state.note(spk)
+        if act == "question" and spk is not None and spk.kind == "group" and u.subject is not None:
+            state.note(_addressee(bd, u, an))  # "We asked Dr Brandt whether ... She told us": Dr Brandt replies
         cur = st
     return new
+
+
+_ASKED_WHOM = re.compile(r"(?:asked|questioned|pressed|challenged)\s+(?:both\s+)?", re.IGNORECASE)
+
+
+def _addressee(bd: BlockData, u, an: Analyser) -> Spk | None:
+    """The named person a body's question is put to ("We asked Mr Haddad how many ..."), whom a
+    pronoun in the reply then means."""
+    asked = _ASKED_WHOM.match(bd.norm, u.subject.cue_start)
+    if asked is None:
+        return None
+    m = next((m for m in bd.mentions if m.start == asked.end() and m.named), None)
+    return an.mention_spk(m, None) if m is not None else None

@@ -62,7 +62,7 @@ _QUESTIONER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(
-    r"(?:^|[\s,;:(\"'])(?P<w>[A-Z][\w'’-]+|he|she|they)(?:\s+" + _ADVERBS + r")*\s*$"
+    r"(?:^|[\s,;:(\"'])(?P<w>[A-Z][\w'’-]+|he|she|they|we)(?:\s+" + _ADVERBS + r")*\s*$"
 )
 PRONOUNS = {"he": "m", "she": "f", "they": None, "He": "m", "She": "f", "They": None}
 _REQUESTED_PARTICIPLE = re.compile(r"(?<=requested)\s+(?:at|by|in|during|earlier|previously|last|under|from|when|following)\b", re.IGNORECASE)
