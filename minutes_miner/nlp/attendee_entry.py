@@ -52,6 +52,9 @@ _MEMBER_ROLE = re.compile(r"\b(?:opposition|shadow|group leader|parent governor|
                           # the seats of an education committee: "Religious Representative", "Church in Wales Representative"
                           r"|\b(?:religious|church|diocesan|denominational|teacher|parent|pupil)\s+(?:[\w'’]+\s+){0,3}representative\b")
 _TRAILING_INITIALS = re.compile(r"\s*\([A-Z]{2,4}\)\s*$")
+# the route onto an appointed body, named as a kind of member: "Secretary of State Member", "Parish Member",
+# "Local Authority Member" (a National Park Authority's, a fire authority's); not "Staff Member"
+_SEAT_MEMBER = re.compile(r"^(?!(?:staff|team|family)\b)(?:[a-z][\w'’-]*\s+){1,4}member$")
 _CHAIR_TAG = re.compile(r"\((?:chair|chairman|chairwoman|chairperson|in the chair)\)\s*$")
 # the chair of the meeting's own body ("Chair of the Group" in a task-and-finish group's key), not of a partner's board
 _OWN_CHAIR = re.compile(r"^(?:the\s+)?chair(?:man|woman|person)?\s+of\s+the\s+(?:(?:task and finish |working |review |scrutiny )?group|panel|committee|sub-committee|meeting|review)\b")
@@ -70,7 +73,8 @@ def _title_kind(title: str | None) -> str | None:
     data = rules.people()
     low = _TRAILING_INITIALS.sub("", title).lower().strip()  # "Cabinet Member for Public Health (Chair) (DS)"
     if (low in data["chair_titles"] or low.split(",")[-1].strip() in data["chair_titles"] or (low.split(",")[0].strip() in data["chair_titles"] and any(m in low for m in data["cabinet_markers"]))
-            or any(p.strip() in data["chair_titles"] for p in low.split(";")) or _CHAIR_TAG.search(low) or _OWN_CHAIR.match(low)):
+            or any(p.strip() in data["chair_titles"] for p in low.split(";")) or _CHAIR_TAG.search(low) or _OWN_CHAIR.match(low)
+            or (low.split(",")[0].strip() in data["chair_titles"] and _SEAT_MEMBER.match(low.split(",")[-1].strip()))):
         return "chair"  # "Chair", "Independent Member, Chair", "Chair; Cabinet Member", "Chair, Cabinet Member for Health" (not "Co-Chair, Youth Forum")
     if re.search(r"\b(?:vice[- ]?chair|vice[- ]?conven[eo]r|depute conven[eo]r)", low) or _MEMBER_ROLE.search(low):
         # "Vice-Chair, Clinical Lead, Ashcombe ICB": a partner's member of a joint board is external
@@ -80,7 +84,7 @@ def _title_kind(title: str | None) -> str | None:
         return "cabinet_member"
     if low.startswith("deputy cabinet"):
         return "cabinet_member"
-    if _MEMBER_TITLE.match(low):  # "Committee Member", "Co-opted Member (Parent Governor)"
+    if _MEMBER_TITLE.match(low) or _SEAT_MEMBER.match(low):  # "Committee Member", "Co-opted Member (Parent Governor)", "Parish Member"
         return "member"
     if (_external_rx().search(title) and not _COUNCIL_SERVICE.search(low)) or _PARTNER_CHAIR.match(low) or _ADDRESS.fullmatch(title.strip()):
         return "external"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import rules
 from .answers import decide_act
@@ -23,6 +24,7 @@ from .records import (
     LeadIn,
     Spk,
     Stmt,
+    Subject,
 )
 from .speakers import Analyser, ItemState
 from .textnorm import Block, anchored_at_start, folded, normalise, required_text
@@ -436,7 +438,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
     cur: Stmt | None = None
     inherited = parent.speaker if parent and parent.kind == "speaker" else None
     verbs_low = bd.low if HOUSEKEEPING_VERBS.search(bd.low) else None  # one search per block, not per sentence
-    for u in bd.units:
+    units, signed = _signed_by_role(bd, state, an)
+    for u in units:
         if cur is not None and u.end - u.start <= 8 and _CONJUNCTION_ONLY.fullmatch(bd.norm, u.start, u.end):
             cur.end = u.end  # "i. Asks the Trust to report in March; and": the "and" closes the part
             continue
@@ -456,6 +459,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if last is not None and last.act == "question":
                 state.questioner = last.speaker
         spk = an.subject_spk(u.subject, state) if u.subject else None
+        if spk is None and signed is not None:
+            spk = signed
         strong = _strongest(u.acts) if u.acts else _point_act(u, bd, parent)
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
@@ -504,6 +509,37 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             state.note(_addressee(bd, u, an))  # "We asked Dr Brandt whether ... She told us": Dr Brandt replies
         cur = st
     return new
+
+
+# "... was unlikely to be met. (Director of Conservation and Planning)": a reply in reported speech signed
+# at its end with the respondent's role (or name) in brackets, as a sentence of its own
+_SIGNATURE = re.compile(r"(?:^|(?<=[.!?]))\s*\(\s*(?:the\s+)?(?P<who>[A-Z][^()]{2,100}?)\s*\)\s*\.?$")
+
+
+def _signed_by_role(bd: BlockData, state: ItemState, an: Analyser) -> tuple[list, Spk | None]:
+    """The block's units less a closing bracket that signs it, and the speaker it names (or None):
+    every sentence before the signature without a speaker of its own is the signer's."""
+    units = bd.units
+    if not units or not bd.norm[units[-1].start:units[-1].end].endswith((")", ").")):
+        return units, None
+    last = units[-1]
+    sig = _SIGNATURE.search(bd.norm[last.start:last.end])
+    if sig is None or (sig.start() == 0 and len(units) < 2):
+        return units, None
+    at = last.start + sig.start()
+    inside = [m for m in bd.mentions if at < m.start and m.end < last.end]
+    if len(inside) == 1:
+        spk = an.subject_spk(Subject("chain", [(inside[0], None)], cue_start=inside[0].start), state)
+    elif not inside:  # a role the tagger does not know ("(Audit Manager)"): the one attendee with that title
+        holder = an.people.by_title(sig.group("who"))
+        spk = Spk(entry=holder) if holder is not None else None
+    else:
+        return units, None
+    if spk is None:
+        return units, None
+    if sig.start() == 0:
+        return units[:-1], spk
+    return units[:-1] + [replace(last, end=at)], spk
 
 
 _ASKED_WHOM = re.compile(r"(?:asked|questioned|pressed|challenged)\s+(?:both\s+)?", re.IGNORECASE)

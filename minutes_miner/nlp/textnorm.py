@@ -205,12 +205,18 @@ _ENQUIRY_HEADING = re.compile(r"^(?:KLOE|KLoE|Key\s+lines?\s+of\s+(?:enquiry|inq
                               re.IGNORECASE)
 
 
+_SIGNED_SENTENCE = re.compile(r"[.!?]\s+\([^()]+\)$")
+
+
 def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
     if text and len(text) <= 160 and text[-1:] == "?" and _ENQUIRY_HEADING.match(text):
         return True
     if not text or len(text) > 110 or _ends_terminal(text):
         return False
+    signed = _SIGNED_SENTENCE.search(text)
+    if signed and len(text[:signed.start()].split()) >= 5:
+        return False  # "A briefing would be arranged in January. (Head of Finance)": a reply signed by its author
     words = text.split()
     if len(words) > 14 and not ((len(words) <= 24 and _LABELLED_HEADING.match(text))
                                 or (len(words) <= 30 and QUESTION_HEADING.match(text))):

@@ -1,0 +1,68 @@
+"""Speaker misses of gold batches 17 and 18, each as the family of ways councils print the same
+thing, in invented minutes: replies in reported speech signed at the end with the respondent's role."""
+from __future__ import annotations
+
+import pytest
+from nlp_helpers import find
+
+from minutes_miner.nlp import analyse, minutes_from_text
+
+SIGNED = """\
+Present: Councillor Ayesha Rahman (Chair), Councillor Piotr Kaczmarek, Councillor Joan Pell
+
+Officers: Samir Haddad (Director of Place), Dr Lena Brandt (Head of Finance), Ruth Okafor (Audit Manager, Shire Audit Partnership)
+
+5. Performance report
+
+Councillor Kaczmarek asked why only nine affordable homes had been completed.
+
+Two schemes had been delayed by the nutrient neutrality rules. The target for the year was unlikely to be met. {open}Director of Place{close}
+
+Councillor Pell asked when the grant settlement would be known.
+
+A briefing would be arranged in January. {open}Head of Finance{close}
+
+Councillor Pell asked whether the audit recommendations had been accepted.
+
+A follow-up audit would be carried out in the summer. {open}Audit Manager{close}
+"""
+
+
+def _said(doc, fragment):
+    _, s = find(doc.items[-1], fragment)
+    return s.speaker, s.act
+
+
+@pytest.mark.parametrize(("open_", "close"), [("(", ")"), ("(", ")."), ("(The ", ")")])
+def test_a_reply_signed_with_a_role_in_brackets_is_the_role_holders(open_, close):
+    doc = analyse(minutes_from_text(SIGNED.format(open=open_, close=close), "invented.txt"))
+    assert _said(doc, "Two schemes had been delayed") == ("Samir Haddad", "answer")
+    assert _said(doc, "unlikely to be met") == ("Samir Haddad", "answer")
+    assert _said(doc, "A briefing would be arranged") == ("Dr Lena Brandt", "answer")
+    assert _said(doc, "follow-up audit")[0] == "Ruth Okafor"  # a role the tagger does not know: the attendee with that title
+    texts = [s.text for s in doc.items[-1].statements]
+    assert not any("Director of Place" in t or "(Head of Finance" in t for t in texts)  # the signature is no statement
+
+
+APPOINTED = """\
+Members present: Mr Robert Hale (Chair, Secretary of State Member), Cllr Ann Lowe (Westmoor County Council), Mrs Jane Booth (Parish Member), Dr Sam Pearce (Local Authority Member)
+
+Officers: Helen Marsh (Chief Executive)
+
+Also in attendance: Clare Dunmore (Audit Manager, Shire Internal Audit Partnership)
+
+3. Audit report
+
+Clare Dunmore presented the report. Mrs Booth asked about the limited assurance finding. Dr Pearce welcomed the report.
+"""
+
+
+def test_members_of_an_appointed_body_are_named_by_the_route_onto_it():
+    doc = analyse(minutes_from_text(APPOINTED, "invented.txt"))
+    kinds = {a.name: a.kind for a in doc.attendance}
+    assert kinds["Mr Robert Hale"] == "chair"
+    assert kinds["Mrs Jane Booth"] == "member"
+    assert kinds["Dr Sam Pearce"] == "member"
+    assert kinds["Clare Dunmore"] == "external"  # an audit partnership's officer is not the council's
+    statements = {s.speaker: s.speaker_kind for s in doc.items[-1].statements}
+    assert statements["Mrs Jane Booth"] == "member" and statements["Clare Dunmore"] == "external"
