@@ -205,7 +205,10 @@ class MentionMatcher:
         k2 = k
         while k2 > 0 and h - k2 < 5 and (
                 (doc[k2 - 1].is_alpha and doc[k2 - 1].text[:1].isupper() and doc[k2 - 1].lower_ != "the")
-                or (doc[k2 - 1].lower_ in ("and", "&") and k2 > 1 and doc[k2 - 2].text[:1].isupper() and doc[k2 - 2].lower_ != "the")):
+                or (doc[k2 - 1].lower_ in ("and", "&") and k2 > 1 and doc[k2 - 2].text[:1].isupper() and doc[k2 - 2].lower_ != "the")
+                # a list of services in the title: "the Police, Fire and Crime Commissioner"
+                or (doc[k2 - 1].text == "," and k2 > 1 and doc[k2 - 2].is_alpha and doc[k2 - 2].text[:1].isupper()
+                    and doc[k2 - 2].lower_ != "the" and any(t.lower_ in ("and", "&") for t in doc[k2:h]))):
             k2 -= 1  # "the Audit and Risk Manager"
         if k2 < k and k2 > 0 and doc[k2 - 1].lower_ in ("the", "our"):
             k = k2

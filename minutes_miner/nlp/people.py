@@ -350,7 +350,7 @@ class People:
         pref = [e for e in self.entries if any(_title_norm(t).startswith(r + " ") for t in e.titles)]
         if pref:
             return pref
-        ends = [e for e in self.entries if any(_ends_with_role(_title_norm(t.split(",")[0]), r) for t in e.titles)]
+        ends = [e for e in self.entries if any(_ends_with_role(_title_norm(_SERVICE_LIST.sub(" ", t).split(",")[0]), r) for t in e.titles)]
         if r not in _PARTNER_ROLES:
             # "the Director" is not the NHS trust's "Medical Director" (the Commissioner is the PCC, though)
             ends = [e for e in ends if not any(title_kind(t) == "external" for t in e.titles)]
@@ -369,6 +369,8 @@ class People:
 
 
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
+# the comma of a list of services inside a title, not one before an organisation: "Police, Fire and Crime Commissioner"
+_SERVICE_LIST = re.compile(r"(?<=[A-Za-z]),\s+(?=(?:[A-Z][\w'’-]*\s+){1,2}(?:and|&)\s)")
 _WARD_MEMBER = re.compile(r"^(?:the\s+)?(?:ward\s+)?(?:member|councillor)\s+for\s+(?P<ward>[A-Z].{1,40})$", re.IGNORECASE)
 _POSSESSIVE_ROLE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][^'’]{1,60})['’]s\s+(?P<role>\S.*)$")
 _FORM_HONOURS = re.compile(r",?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|KC|QC)\b\.?")

@@ -66,3 +66,37 @@ def test_members_of_an_appointed_body_are_named_by_the_route_onto_it():
     assert kinds["Clare Dunmore"] == "external"  # an audit partnership's officer is not the council's
     statements = {s.speaker: s.speaker_kind for s in doc.items[-1].statements}
     assert statements["Mrs Jane Booth"] == "member" and statements["Clare Dunmore"] == "external"
+
+
+COMMISSIONER = """\
+Present: Councillor Ann Quayle (Chair), Councillor Tom Sood
+
+Also present: Chief Fire Officer Dawn Akinola (Shire Fire and Rescue Service), Martin Greaves (Chief Finance Officer, OPFCC)
+
+4. Precept
+
+The Police, Fire and Crime Commissioner, Rhiannon Cole, presented her proposal to increase the precept. She said that the increase would raise £6.1 million.
+
+Councillor Sood asked about the call wait. The Commissioner replied that the average wait had been 14 minutes.
+
+Councillor Sood asked about on-call cover. The Chief Fire Officer said that two stations had been unavailable. She said that a new contract would be offered.
+
+Martin Greaves said that the budget balanced.
+"""
+
+
+def test_a_role_named_once_in_apposition_is_that_person_from_then_on():
+    doc = analyse(minutes_from_text(COMMISSIONER, "invented.txt"))
+    assert _said(doc, "presented her proposal") == ("Rhiannon Cole", "statement")
+    assert _said(doc, "would raise £6.1 million")[0] == "Rhiannon Cole"
+    assert _said(doc, "average wait had been")[0] == "Rhiannon Cole"  # "the Commissioner" of "Police, Fire and Crime Commissioner"
+    _, s = find(doc.items[-1], "average wait had been")
+    assert s.speaker_kind == "external"
+
+
+def test_a_chief_fire_officer_named_by_rank_and_the_commissioners_staff():
+    doc = analyse(minutes_from_text(COMMISSIONER, "invented.txt"))
+    assert _said(doc, "two stations had been unavailable")[0] == "Chief Fire Officer Dawn Akinola"
+    assert _said(doc, "new contract would be offered")[0] == "Chief Fire Officer Dawn Akinola"  # "She", not the questioner
+    _, s = find(doc.items[-1], "budget balanced")
+    assert s.speaker_kind == "external"  # the commissioner's office is not the council's
