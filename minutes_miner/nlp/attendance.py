@@ -39,6 +39,10 @@ _LABELS = [
     (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
     ((r"(?:(?:county|borough|district|city|town|parish)\s+)?(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?"
      r"|independent members?|lay members?|tenant representatives?"), "present", "member"),
+    # an appointed body's members grouped by who appointed them: "Members appointed by the local authorities:", "Members
+    # appointed by the Secretary of State (parish):", "Secretary of State Members:", "Parish Members:", "Local Authority Members:"
+    (r"(?:members|councillors) (?:appointed|nominated) by (?:the )?[a-z][a-z' ]{2,50}?|(?:secretary of state|parish|national|local authority|council) members",
+     "present", "member"),
     # co-opted members are members whatever body they come from: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
     (r"co-opted members?|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)", "present", CO_OPTED),
     # members listed by party group: "Labour Group: Councillor Rhiannon Tate (Chair), ...", "Independent (non-aligned): ..."

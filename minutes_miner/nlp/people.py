@@ -458,6 +458,6 @@ def _title_norm(title: str) -> str:
     t = normalise(title).lower()
     t = re.sub(r"^(?:the|a|an)\s+", "", t.strip())
     t = t.replace("’", "'").replace(" & ", " and ")
-    t = re.sub(r"[(),.]", " ", t)
+    t = re.sub(r"[(),.:]", " ", t)
     t = re.sub(r"\s(?:and|&)\s", " ", " " + t + " ")  # "Finance, Resources" is "Finance and Resources"
     return collapse(t)

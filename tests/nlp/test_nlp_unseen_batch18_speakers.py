@@ -100,3 +100,29 @@ def test_a_chief_fire_officer_named_by_rank_and_the_commissioners_staff():
     assert _said(doc, "new contract would be offered")[0] == "Chief Fire Officer Dawn Akinola"  # "She", not the questioner
     _, s = find(doc.items[-1], "budget balanced")
     assert s.speaker_kind == "external"  # the commissioner's office is not the council's
+
+
+COLON_TITLE = """\
+Present: Councillors Rosalind Tebbutt (Chair), Amir Qureshi
+
+Officers: Ruth Penhale (Service Director: Adults and Safeguarding), Louise Trickett (Head of Commissioning, Adults)
+
+52. Performance
+
+The Service Director reported that 1,142 people were waiting for an assessment. Councillor Qureshi asked about the longest waits. The Service Director: Adults and Safeguarding said that they were in the north.
+"""
+
+
+def test_a_title_with_a_colon_is_found_by_its_first_half():
+    doc = analyse(minutes_from_text(COLON_TITLE, "invented.txt"))
+    assert _said(doc, "1,142 people")[0] == "Ruth Penhale"
+    assert _said(doc, "in the north") == ("Ruth Penhale", "answer")
+
+
+@pytest.mark.parametrize("label", ["Members appointed by the local authorities", "Members appointed by the Secretary of State (parish)",
+                                   "Secretary of State Members", "Parish Members"])
+def test_members_grouped_by_who_appointed_them(label):
+    from minutes_miner.nlp import parse_attendance
+
+    listed = parse_attendance(f"{label}: Cllr Judith Armitage (Chair) (Northshire County Council), Mr Tom Ridsdale")
+    assert [(a.name, a.kind) for a in listed] == [("Cllr Judith Armitage", "chair"), ("Mr Tom Ridsdale", "member")]
