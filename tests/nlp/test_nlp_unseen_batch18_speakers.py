@@ -126,3 +126,21 @@ def test_members_grouped_by_who_appointed_them(label):
 
     listed = parse_attendance(f"{label}: Cllr Judith Armitage (Chair) (Northshire County Council), Mr Tom Ridsdale")
     assert [(a.name, a.kind) for a in listed] == [("Cllr Judith Armitage", "chair"), ("Mr Tom Ridsdale", "member")]
+
+
+CO_OPTED_LIST = """\
+Councillors:       Maureen Ackroyd (Chair), Daniel Irwin
+Co-opted:          Father Michael Rourke (Diocesan representative), Ellie-Mae Turner (Youth Mayor, non-voting)
+
+4. Placements
+
+The Youth Mayor asked whether children in care were being asked about moving placement. Father Rourke asked whether children educated at home were being seen.
+"""
+
+
+def test_a_list_labelled_co_opted_names_members_and_the_youth_mayor_is_the_co_optee():
+    doc = analyse(minutes_from_text(CO_OPTED_LIST, "invented.txt"))
+    _, s = find(doc.items[-1], "moving placement")
+    assert (s.speaker, s.act) == ("Ellie-Mae Turner", "question")  # the one co-optee with that title, not the mayor
+    _, s = find(doc.items[-1], "educated at home")
+    assert (s.speaker, s.speaker_kind) == ("Father Michael Rourke", "member")
