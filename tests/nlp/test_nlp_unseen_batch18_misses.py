@@ -90,3 +90,18 @@ def test_bold_run_in_label_is_the_section_not_a_statement():
 ])
 def test_sentences_are_not_run_in_labels(paragraph):
     assert run_in_label(paragraph) is None
+
+
+@pytest.mark.parametrize("sentence, asker", [
+    ("Councillor Vane followed up by asking whether car parking charges could be increased.", "vane"),
+    ("Councillor Marsh concluded by asking how many staff had left in the year.", "marsh"),
+    ("Councillor Vane then responded by asking why the survey had not been repeated.", "vane"),
+])
+def test_asking_after_another_verb_is_a_question(sentence, asker):
+    item = _item("Councillor Marsh asked what the target for new homes was.\n\n"
+                 "Mr Pell said that the target for the year was unlikely to be met.\n\n" + sentence + "\n\n"
+                 "Mr Pell said that a 10 per cent increase would raise about £45,000 a year.\n")
+    asked, s = find(item, sentence[:30])
+    assert (s.speaker_key, s.act) == (asker, "question")
+    _, reply = find(item, "£45,000")
+    assert (reply.act, reply.answers) == ("answer", asked)
