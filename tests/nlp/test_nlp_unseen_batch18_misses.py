@@ -105,3 +105,15 @@ def test_asking_after_another_verb_is_a_question(sentence, asker):
     assert (s.speaker_key, s.act) == (asker, "question")
     _, reply = find(item, "£45,000")
     assert (reply.act, reply.answers) == ("answer", asked)
+
+
+@pytest.mark.parametrize("reply, replier", [
+    ("Asked by the Chair whether that meant people were placed in care homes too early, Mr Pell accepted that some might have been.", "pell"),
+    ("Asked whether the plan would be funded, the Chief Finance Officer confirmed that it would.", "okafor"),
+    ("Asked about the waiting list, Mr Pell said that it had fallen to 40 people.", "pell"),
+])
+def test_asked_participle_opening_a_reply_is_an_answer(reply, replier):
+    item = _item("Councillor Vane asked about placements in care homes.\n\n"
+                 "Mr Pell said that admissions had risen by 10 per cent.\n\n" + reply + "\n")
+    _, s = find(item, reply[:30])
+    assert (s.speaker_key, s.act) == (replier, "answer")
