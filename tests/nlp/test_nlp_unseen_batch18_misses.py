@@ -117,3 +117,14 @@ def test_asked_participle_opening_a_reply_is_an_answer(reply, replier):
                  "Mr Pell said that admissions had risen by 10 per cent.\n\n" + reply + "\n")
     _, s = find(item, reply[:30])
     assert (s.speaker_key, s.act) == (replier, "answer")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mrs Okafor agreed to carry out the follow-up in April and report it to the June meeting.",
+    "Mrs Okafor agreed to undertake a review of the charging policy.",
+    "Mrs Okafor agreed to complete the audit of volunteer expenses by March.",
+])
+def test_agreeing_to_carry_out_work_is_a_commitment(sentence):
+    item = _item("Councillor Vane asked that the audit be brought forward.\n\n" + sentence + "\n")
+    _, s = find(item, sentence[:30])
+    assert (s.speaker_key, s.act) == ("okafor", "commitment")
