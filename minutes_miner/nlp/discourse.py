@@ -46,7 +46,7 @@ from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
 from .speakers import Analyser
 from .statements import MOVER_WORDS, analyse_item, analyse_turns
-from .textnorm import Block, classify, folded, normalise, repair
+from .textnorm import Block, classify, folded, normalise, repair, run_in_label
 from .units import parse_unit
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -119,6 +119,10 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                     continue
                 if turn_index is not None and b.kind == "heading":
                     b = Block(text=b.text, kind="para", raw=b.raw)  # a short turn ("No.") is still what was said
+                split = run_in_label(b.text) if turn_index is None and b.kind == "para" and b.marker is None else None
+                if split is not None:
+                    bds.append(BlockData(block=Block(text=split[0], kind="heading", raw=split[0]), turn=None))
+                    b = Block(text=split[1], kind="para", raw=split[1])
                 bd = BlockData(block=b, turn=turn_index)
                 if b.kind == "para":
                     bd.norm = normalise(b.text)

@@ -125,7 +125,7 @@ _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[
 _DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 # the vote a decision records: "RESOLVED (6 votes for, none against) –", "RESOLVED, by 6 votes to 2, to:", "RESOLVED unanimously to:"
 _VOTE = r"(?:\s*\([^()]{1,60}\)|,?\s+unanimously|,?\s+by\s+(?:a\s+)?(?:majority|\d+\s+votes?\s+to\s+\d+)(?:[^,:;.]{0,40})?,?)?"
-_BARE_DECISION = re.compile(r"^(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|DETERMINED|Resolved|Agreed|Decided)" + _VOTE
+_BARE_DECISION = re.compile(r"^(?:[Ii]t\s+was\s+(?:resolved|agreed|decided)|(?:it\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|DETERMINED|Resolved|Agreed|Decided))" + _VOTE
                             + r"\s*(?:[:\-–]\s*)?(?:[Tt]hat|[Tt]o)?\s*[:\-–]?$"
                             # "RESOLVED: That Cabinet –" over "(1) approves ...; (2) delegates to ..."
                             r"|^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECISION|DECIDED|Resolved|Agreed|Decided)\s*[:\-–—]?\s*[Tt]hat\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
@@ -149,6 +149,17 @@ _DECISION_LIST = re.compile(r"^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECIDED|Res
 _BODY_DECIDED_LIST = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|members)\s+"
                                 r"(?:(?:unanimously|then|also|further)\s+)?(?:agreed|resolved|decided|approved)(?:\s+(?:that|to))?\s*[:\-–—]$",
                                 re.IGNORECASE)
+# "The Panel agreed the following recommendations to the Commissioner:", "Following discussion, the Panel's
+# recommendations to the Executive are:" over "R1 That ..." / "(1) That ...": the body's decisions below
+_BODY_RECOMMENDS_LIST = re.compile(
+    r"^(?:(?:following|after)\s+(?:the\s+)?(?:discussion|debate),?\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
+    r"(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|commission)"
+    r"(?:['’]s\s+|\s+(?:(?:unanimously|then|also|further)\s+)?(?:agreed|made|approved|resolved|decided|endorsed)\s+(?:the\s+following|these)\s+)"
+    r"(?:recommendations?|resolutions?|decisions?)(?:\s+(?:to|for)\s+(?:the\s+)?[^:.;]{1,60}?)?(?:\s+(?:are|were|is|was))?(?:\s+as\s+follows)?\s*[:\-–—]$",
+    re.IGNORECASE)
+# "Panel decision (10 for, 1 against, 0 abstentions): That the precept be supported.": a decision under its own label
+_LABELLED_DECISION = re.compile(r"^(?:(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,3}?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Forum|Authority|Commission)['’]?s?\s+)?"
+                             r"(?:[Dd]ecision|[Rr]esolution)(?:\s*\([^()]{1,60}\))?\s*[:\-–—]\s*(?:[Tt]hat|[Tt]o)\s")
 # a printed page's running header between paragraphs: "Children's, Young People and Education Cabinet Committee – 21 May 2024"
 _RUNNING_HEADER = re.compile(r"^[^.;:?!]{3,120}?\s[-–—]\s(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}$")
 # A decision notice's "Reasons for decision" / "Alternative options considered" explain the decision
@@ -275,6 +286,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             parent = DECISION_POINT  # "RESOLVED:" over "The Select Committee noted the report and endorsed the plan."
         if parent is None and stmts and stmts[-1].act == "resolution" and _DECISION_REASON.match(b.text):
             parent = DECISION_POINT  # "Resolved: That the Executive Member: (i) ..." / "Reason: To make best use of ...": the decision's reason
+        if parent is None and _LABELLED_DECISION.match(b.text):
+            parent = DECISION_POINT  # "Panel decision (unanimous): That the precept be supported."
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
         if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):
@@ -282,7 +295,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
         if (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
-                or (b.text.endswith((":", "-", "–", "—")) and _BODY_DECIDED_LIST.match(b.text))):
+                or (b.text.endswith((":", "-", "–", "—")) and (_BODY_DECIDED_LIST.match(b.text) or _BODY_RECOMMENDS_LIST.match(b.text)))):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True

@@ -231,6 +231,30 @@ def is_heading(text: str) -> bool:
     return not (_HEADING_VERBS.search(text) and len(words) > 4)
 
 
+# a bold run-in topic label opening a paragraph ("Call handling. Councillor Ashdown asked ..."): the
+# paragraph's sub-heading, not a sentence anyone said. Short, verbless, no digits, then a new sentence.
+_RUN_IN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z'’,&-]*(?:\s+[A-Za-z'’,&-]+){0,5})\.\s+(?=[A-Z“\"‘])")
+_NOT_LABELS = {"mr", "mrs", "ms", "miss", "dr", "cllr", "prof", "rev", "st", "no", "nos", "co", "ltd", "inc", "yes",
+               "noted", "agreed", "resolved", "carried", "lost", "thanks", "apologies", "none", "nil", "absent",
+               "present", "however", "also", "further", "approved", "deferred", "withdrawn", "declined", "accepted",
+               "recommended", "decision", "outcome", "action", "actions", "note", "response", "reply", "answer", "question"}
+
+
+def run_in_label(text: str) -> tuple[str, str] | None:
+    """(label, rest) of a paragraph opened by a topic label set as its own short sentence."""
+    m = _RUN_IN_LABEL.match(text)
+    if m is None:
+        return None
+    label, rest = m.group("label"), text[m.end():]
+    words = label.split()
+    if (len(rest) < 40 or label.lower() in _NOT_LABELS or words[-1].lower() in _NOT_LABELS
+            or _HEADING_VERBS.search(label) or not _ends_terminal(rest.rstrip())):
+        return None
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return None  # "Dawn Akinola." / "Thank You." : a name or a title-cased phrase, not a topic
+    return label, rest
+
+
 # a webcast index opening a paragraph ("[00:41:28] Cllr Hanley asked ..."): a label, like a paragraph number
 WEBCAST_TIME = re.compile(r"(?:\[\d{1,2}(?::\d{2}){1,2}\]|\(\d{1,2}:\d{2}:\d{2}\))\s*")
 

@@ -108,7 +108,9 @@ _MOVED_MOTION = re.compile(r"\b(?:moved|proposed)\b(?:\s+and\s+[^.;:]{0,60}?\bse
                            re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering"
-                        r"|(?:following|after)\s+(?:a\s+|the\s+)?(?:further\s+|supplementary\s+)?(?:question|query|questions|queries)\s+(?:from|by)\b)",
+                        r"|(?:following|after)\s+(?:a\s+|the\s+)?(?:further\s+|supplementary\s+)?(?:question|query|questions|queries)\s+(?:from|by)\b"
+                        # "Asked by the Chair whether ..., the Head of Commissioning accepted ...": the reply, not the question
+                        r"|asked\s+(?:by\s+[^,;]{2,60}?\s+)?(?:whether|if|how|why|when|what|which|about)\b(?=[^;]*,\s+\w))",
                         re.IGNORECASE)  # "Following a question from Cllr Ito about reserves, the Head of Finance confirmed ..."
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
