@@ -106,7 +106,7 @@ class QALayout:
         m = QUESTION_HEADING.match(text)
         if not m:
             asker = _QUESTION_FROM_HEADING.match(text)
-            self.headed = (_asker_named(asker.group("who"), an) if asker else None, None)
+            self.headed = (_named_or_role(asker.group("who"), an, unheld_kind="member") if asker else None, None)
             return
         entry = an.people.add(m.group("who"))
         role = m.group("to").strip()
@@ -249,9 +249,10 @@ class QALayout:
             rest.speaker = self.responder  # "Response: Around 3,100 hours ... . The shortfall was worst in the west."
 
 
-def _named_or_role(who: str, an: Analyser) -> Spk | None:
-    """The person a label names ("Councillor Zed"), or the holder of the role it names ("the Leader",
-    "Cabinet Member for Housing"), or that role when nobody holds it; None for other words."""
+def _named_or_role(who: str, an: Analyser, unheld_kind: str | None = None) -> Spk | None:
+    """The person a label names ("Councillor Zed"), or the holder of the role or seat it names ("the Leader",
+    "Cabinet Member for Housing", "the Member for Eastfield"), or that role when nobody holds it (of kind
+    ``unheld_kind``, else the kind its title implies); None for other words."""
     who = _PARTY_TAGS.sub("", who).strip()
     if _HONORIFIC_NAME.match(who):
         entry = an.people.add(who)
@@ -260,7 +261,7 @@ def _named_or_role(who: str, an: Analyser) -> Spk | None:
     holder = an.people.by_title(role)
     if holder is not None:
         return Spk(entry=holder)
-    kind = title_kind(role)
+    kind = unheld_kind or title_kind(role)
     return Spk(display="the " + role, key=normalise(role).lower(), kind=kind) if kind and kind != "unknown" else None
 
 
@@ -272,17 +273,6 @@ def label_only(text: str, start: int, end: int) -> bool:
 def _names_its_speaker(st: Stmt) -> bool:
     """The statement's own sentence names who speaks ("Dr Campbell added ..."), not a speaker carried on to it."""
     return any(u.start == st.start and u.subject is not None for u in st.blk.units)
-
-
-def _asker_named(who: str, an: Analyser) -> Spk | None:
-    """The member a "Question 1 from ..." sub-heading names: a person, or a member by seat ("the Member for Eastfield")."""
-    who = _PARTY_TAGS.sub("", who).strip()
-    if _HONORIFIC_NAME.match(who):
-        entry = an.people.add(who)
-        return Spk(entry=entry) if entry is not None else None
-    seat = re.sub(r"^the\s+", "", who, flags=re.IGNORECASE)
-    holder = an.people.by_title(seat)
-    return Spk(entry=holder) if holder else Spk(display="the " + seat, key=normalise(seat).lower(), kind="member")
 
 
 def _named_after_label(st: Stmt, at: int, an: Analyser) -> Spk | None:
