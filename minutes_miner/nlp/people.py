@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .attendee_entry import names_a_job, post_nominals, title_kind
+from .attendee_entry import INITIALS, names_a_job, post_nominals, title_kind
 from .textnorm import collapse, normalise
 
 KIND_RANK = {"roster": 4, "attendance_role": 3, "title": 2, "list": 1, "honorific": 1, "guess": 0}
@@ -250,7 +250,7 @@ class People:
         initials the document gave someone ("JT advised ...")."""
         if word in self._aliases:
             return self._aliases[word]
-        if _INITIALS.match(word):
+        if INITIALS.match(word):
             return self._by_title_acronym(word)
         w = word.lower()
         firsts = [e for e in self.entries if e.first and e.first.lower() == w]
@@ -271,7 +271,7 @@ class People:
         return holders[0] if len(holders) == 1 else None
 
     def by_acronym(self, acronym: str) -> Entry | None:
-        return self._by_title_acronym(acronym) if _INITIALS.match(acronym) else None
+        return self._by_title_acronym(acronym) if INITIALS.match(acronym) else None
 
     def by_title(self, role: str) -> Entry | None:
         """The one person whose title is this role ("Director of Children's Services")."""
@@ -299,7 +299,7 @@ class People:
         if owned:
             return self._owned_holders(owned.group("org"), owned.group("role"))
         words = role.split()
-        if len(words) >= 2 and _INITIALS.match(words[0]):
+        if len(words) >= 2 and INITIALS.match(words[0]):
             # "the CSP Manager" (Community Safety Partnership Manager), "the ICB Place Director" (Place Director,
             # ... Integrated Care Board): the acronym spelt by the capitals of the holder's title
             acr, rest = words[0], " ".join(words[1:])
@@ -368,7 +368,6 @@ class People:
         return "unknown"
 
 
-_INITIALS = re.compile(r"^[A-Z]{2,4}$")
 # the comma of a list of services inside a title, not one before an organisation: "Police, Fire and Crime Commissioner"
 _SERVICE_LIST = re.compile(r"(?<=[A-Za-z]),\s+(?=(?:[A-Z][\w'’-]*\s+){1,2}(?:and|&)\s)")
 _WARD_MEMBER = re.compile(r"^(?:the\s+)?(?:ward\s+)?(?:member|councillor)\s+for\s+(?P<ward>[A-Z].{1,40})$", re.IGNORECASE)
@@ -397,7 +396,7 @@ def split_initials(title: str, name: str) -> tuple[str | None, str | None]:
 def is_initials_of(text: str, name: str) -> bool:
     """``text`` is the initials of ``name``: "JT" for "Joel Thistlewood", "MFD" for "Mark
     Fenwick-Doyle", "IO" for "Dr Ifeoma Okafor"."""
-    if not _INITIALS.match(text):
+    if not INITIALS.match(text):
         return False
     honorific, first, initials, surname = split_name(name)
     if not first and initials and surname:

@@ -14,9 +14,6 @@ _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s
                       r"(?:\s*\((?:supplementary|follow[- ]up)\))?$", re.IGNORECASE)
 # a table's last column, after the response it names: "Response: Around 3,100 hours ..." / "Response from: Head of Adult Services"
 _RESPONSE_FROM = re.compile(r"^(?:response|answer|reply)\s+(?:from|by)\s*:\s*(?P<who>[A-Z].{1,100})$", re.IGNORECASE)
-# "We asked ... . He told us that ... . Mr Haddad told us that ...": in minutes that address the members, a
-# second respondent telling them is answering too
-_TOLD_US = re.compile(r"(?:also\s+|further\s+|then\s+)?told\s+(?:us|the\s+(?:committee|commission|panel|board|members))\b", re.IGNORECASE)
 
 # a sub-heading naming only the asker: "Question 1 from the Member for Eastfield", "Question 2 from Councillor Pell"
 _QUESTION_FROM_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s+(?:from|by)\s+"
