@@ -37,7 +37,7 @@ _LABELS = [
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
     (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
-    ((r"(?:(?:county|borough|district|city|town|parish)\s+)?(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?"
+    ((r"(?:(?:county|borough|district|city|town|parish)\s+)?(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|attendance(?: details)?|religious representatives?|church representatives?"
      r"|independent members?|lay members?|tenant representatives?"), "present", "member"),
     # an appointed body's members grouped by who appointed them: "Members appointed by the local authorities:", "Members
     # appointed by the Secretary of State (parish):", "Secretary of State Members:", "Parish Members:", "Local Authority Members:"
