@@ -198,7 +198,8 @@ def _continues_title(part: str, data: dict) -> bool:
 
 
 # a list grouped by council: "Wyke Borough Council – Councillor Moira Penhaligon (Vice-Chair), ..."
-_GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman)\b)")
+# (or a partner's: "Tregaron Health Board – Dr Ann Lowe (Medical Director), ...")
+_GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman|Dr|Mr|Mrs|Ms|Miss|Mx|Professor)\s+[A-Z])")
 # one entry "Name – Title, Organisation" of a list separated by semicolons or lines
 _NAME_DASH_TITLE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s+[-–]\s+\S")
 _INITIALS_AFTER_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s*\([A-Z]{2,4}\)")
