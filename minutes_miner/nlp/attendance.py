@@ -37,7 +37,7 @@ _LABELS = [
     (_KEY_LABEL_PATTERN, "present", None),
     # a single-member decision session names its decision maker first: "Executive Member: Councillor Petra Lindqvist (...)"
     (r"(?:executive|cabinet|lead) members?|cabinet|portfolio holders?|decision[- ]maker", "present", "cabinet_member"),
-    ((r"(?:(?:county|borough|district|city|town|parish)\s+)?(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|religious representatives?|church representatives?"
+    ((r"(?:(?:county|borough|district|city|town|parish)\s+)?(?:members|councillors|committee members|panel members)\s+present|present|sederunt|(?:committee|sub-committee|panel|board|commission|forum) members|(?:elected|voting|county|borough|district) members|members|councillors|attendees|attendance(?: details)?|religious representatives?|church representatives?"
      r"|independent members?|lay members?|tenant representatives?"), "present", "member"),
     # an appointed body's members grouped by who appointed them: "Members appointed by the local authorities:", "Members
     # appointed by the Secretary of State (parish):", "Secretary of State Members:", "Parish Members:", "Local Authority Members:"
@@ -198,7 +198,8 @@ def _continues_title(part: str, data: dict) -> bool:
 
 
 # a list grouped by council: "Wyke Borough Council – Councillor Moira Penhaligon (Vice-Chair), ..."
-_GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman)\b)")
+# (or a partner's: "Tregaron Health Board – Dr Ann Lowe (Medical Director), ...")
+_GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman|Dr|Mr|Mrs|Ms|Miss|Mx|Professor)\s+[A-Z])")
 # one entry "Name – Title, Organisation" of a list separated by semicolons or lines
 _NAME_DASH_TITLE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s+[-–]\s+\S")
 _INITIALS_AFTER_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+\s*\([A-Z]{2,4}\)")

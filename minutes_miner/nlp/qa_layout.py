@@ -107,7 +107,8 @@ class QALayout:
             return
         entry = an.people.add(m.group("who"))
         role = m.group("to").strip()
-        holder = an.people.by_title(role)
+        named = an.people.add(m.group("holder"), title=role) if m.group("holder") else None
+        holder = named or an.people.by_title(role)
         to = Spk(entry=holder) if holder else Spk(display="the " + role, key=normalise(role).lower(), kind=title_kind(role) or "officer")
         self.headed = (Spk(entry=entry) if entry is not None else None, to)
 

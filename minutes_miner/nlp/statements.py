@@ -27,7 +27,14 @@ from .records import (
     Subject,
 )
 from .speakers import Analyser, ItemState
-from .textnorm import Block, anchored_at_start, folded, normalise, required_text
+from .textnorm import (
+    QUESTION_HEADING,
+    Block,
+    anchored_at_start,
+    folded,
+    normalise,
+    required_text,
+)
 from .units import INITIALS_LABEL
 
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
@@ -240,7 +247,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
         if b.kind == "heading":
             if _RUNNING_HEADER.match(b.text) or housekeeping(normalise(b.text), folded(normalise(b.text)), 0, len(b.text)):
                 continue  # "Against (0)" in a recorded vote, a PDF page's running header: not sub-headings
-            if (n == 0 and titled and not any(c.isdigit() for c in b.text)
+            if (n == 0 and titled and not any(c.isdigit() for c in b.text) and not QUESTION_HEADING.match(b.text)
                     and sum(1 for x in bds if x.block.kind == "heading") == 1):
                 continue  # a lone line atop the item is a second title line (the title in Gaelic), not a sub-heading
             if qa.heading_label(b.text, stmts, an):

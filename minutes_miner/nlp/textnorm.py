@@ -195,8 +195,10 @@ def _ends_terminal(text: str) -> bool:
 
 
 #: "Question 2 from Councillor Yusuf Kaya to the Cabinet Member for Children, Young People and Schools": who asks whom
-QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s+(?:from|by)\s+(?P<who>[A-Z][^,;:]{2,80}?)\s+to\s+"
-                              r"(?:the\s+)?(?P<to>[A-Z].{2,120})$", re.IGNORECASE)
+# (or "Question 1 – Councillor Rhys Pell to the Leader of the Council (Councillor Ann Dove)": the holder named after the role)
+QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s*(?:\s(?:from|by)|[-–—:])\s+(?P<who>[A-Z][^,;:]{2,80}?)\s+to\s+"
+                              r"(?:the\s+)?(?P<to>[A-Z].{2,120}?)(?:\s+\((?P<holder>(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][^()]{2,60})\))?$",
+                              re.IGNORECASE)
 
 
 # an inquiry's key line of enquiry, often put as the question the session answers: "KLOE 2 – How timely are
@@ -212,7 +214,7 @@ def is_heading(text: str) -> bool:
     """A short line without final punctuation that is not a sentence: a section heading."""
     if text and len(text) <= 160 and text[-1:] == "?" and _ENQUIRY_HEADING.match(text):
         return True
-    if not text or len(text) > 110 or _ends_terminal(text):
+    if not text or (len(text) > 110 and not (len(text) <= 200 and QUESTION_HEADING.match(text))) or _ends_terminal(text):
         return False
     signed = _SIGNED_SENTENCE.search(text)
     if signed and len(text[:signed.start()].split()) >= 5:

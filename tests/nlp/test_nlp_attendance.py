@@ -57,3 +57,12 @@ def test_county_councillors_listed_with_their_division_then_role():
     assert got == [("Mrs Harriet Mabb", "chair", "Chairman", "Penwithy Downs"),
                    ("Mr Piers Dorring", "member", "Vice-Chairman", "Callow Heath"),
                    ("Mr Lionel Brat", "cabinet_member", "Cabinet Member for Children's Services", "Oxley Green")]
+
+
+def test_partner_organisation_before_a_dash_groups_its_people():
+    people = parse_attendance("Partners: Tregaron Health Board – Dr Ann Lowe (Medical Director), Owen Price (Director of "
+                              "Nursing); Valeside Police – Inspector Carys Dunn (Neighbourhood Inspector)")
+    got = {a.name: (a.kind, a.title) for a in people}
+    assert got["Dr Ann Lowe"] == ("external", "Medical Director")
+    assert got["Owen Price"] == ("external", "Director of Nursing")
+    assert "Tregaron Health Board" not in got  # the organisation is no attendee

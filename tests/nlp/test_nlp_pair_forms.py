@@ -566,3 +566,53 @@ def test_being_asked_inside_a_question_keeps_the_question():
     item = analyse_text(text).items[2]
     _, s = find(item, "asked whether the partner bodies would be asked")
     assert s.act == "question"
+
+
+DASHED_QUESTION_HEADINGS = """COUNCIL
+
+4. WRITTEN QUESTIONS FROM MEMBERS
+
+Question 1 – Councillor Imelda Brack to the Cabinet Member for Parks, Leisure and Open Spaces (Councillor Osian Tarrant)
+
+Question: “How many playgrounds have been closed this year because of unsafe equipment, and when will they reopen?”
+
+Reply: Seven playgrounds had been closed since April. Four would reopen before the summer holidays.
+
+Question 2 – Councillor Bernard Lusk to the Leader of the Council (Councillor Fenella Orr)
+
+Question: “Will the Leader publish the review of the town centre car parks?”
+
+Reply: The review would be published with the budget papers in February.
+"""
+
+
+def test_dashed_question_heading_names_the_asker_and_the_role_holder_who_replies():
+    item = analyse_text(DASHED_QUESTION_HEADINGS).items[0]
+    q, question = find(item, "How many playgrounds have been closed")
+    _, reply = find(item, "Seven playgrounds had been closed")
+    _, more = find(item, "Four would reopen")
+    assert (question.speaker_key, question.speaker_kind) == ("brack", "member")
+    assert question.section.startswith("Question 1 – Councillor Imelda Brack")  # a long heading is still a section
+    assert [(s.speaker_key, s.speaker_kind, s.act, s.answers) for s in (reply, more)] == [("tarrant", "cabinet_member", "answer", q)] * 2
+    q2, question2 = find(item, "publish the review of the town centre")
+    _, reply2 = find(item, "published with the budget papers")
+    assert (question2.speaker_key, reply2.speaker_key, reply2.speaker_kind, reply2.answers) == ("lusk", "orr", "cabinet_member", q2)
+
+
+LONE_QUESTION_HEADING = """COUNCIL
+
+3. QUESTIONS FROM THE PUBLIC
+
+Question from Mr Declan Harrow to the Cabinet Member for Transport
+
+Question: “Why has the Mill Lane bus shelter not been replaced?”
+
+Reply (Councillor Petra Sollis): The replacement shelter had been ordered in March and would be fitted in June.
+"""
+
+
+def test_lone_question_heading_atop_an_item_is_a_section_naming_the_asker():
+    item = analyse_text(LONE_QUESTION_HEADING).items[0]
+    _, question = find(item, "Mill Lane bus shelter")
+    assert (question.speaker_key, question.act) == ("harrow", "question")
+    assert question.section == "Question from Mr Declan Harrow to the Cabinet Member for Transport"

@@ -180,3 +180,30 @@ def test_list_documents_page_reads_attendance_and_ignores_rows_of_tables_inside_
     assert people["Councillor Jean Ferris"] == ("chair", "Chair")
     assert people["Geoffrey Barraclough"] == ("officer", "Treasurer")
     assert people["Hannah Wilde"] == ("officer", "Clerk and Monitoring Officer")
+
+
+BULLETED_ATTENDANCE_PAGE = """<html><body><div id="modgov"><div class="mgContent">
+<h2 class="mgSectionTitle">Attendance</h2>
+<ul class="mgBulletList">
+<li>Councillor Maud Penrose – Leader of the Council (Chair)</li>
+<li>Councillor Idris Vane – Cabinet Member for Parks and Open Spaces</li>
+</ul>
+<p><strong>Officers:</strong> Colm Brady (Head of Leisure)</p>
+<h2 class="mgSectionTitle">Items</h2>
+<table class="mgItemTable">
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">4.</p></td><td>
+<p class="mgAiTitleTxt">Parks Strategy</p><p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><ul><li>The Cabinet Member for Parks presented the strategy.</li></ul></div></td></tr>
+</table></div></div></body></html>"""
+
+
+def test_bulleted_list_under_an_attendance_heading_names_each_role():
+    from minutes_miner.sources.moderngov.parse_html import parse_meeting_page
+
+    minutes = parse_meeting_page(BULLETED_ATTENDANCE_PAGE, "page.html")
+    people = {a.name: (a.kind, a.title) for a in minutes.attendance}
+    assert people == {
+        "Councillor Maud Penrose": ("chair", "Leader of the Council (Chair)"),
+        "Councillor Idris Vane": ("cabinet_member", "Cabinet Member for Parks and Open Spaces"),
+        "Colm Brady": ("officer", "Head of Leisure"),
+    }

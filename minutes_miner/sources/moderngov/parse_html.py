@@ -106,11 +106,29 @@ def _attendance(soup: BeautifulSoup) -> list:
             in_items = True
         elif el.name == "table" and not in_items:
             parts.append(_people_table(el))
+        elif el.name in ("ul", "ol") and not in_items:
+            parts.append(_people_list(el))
+        elif el.name == "li" and not in_items and _people_list(el.parent):
+            continue  # one entry of a list read whole above
         elif el.name in ("p", "div", "li") and el.find(["p", "div", "li", "table"]) is None:
             text = _clean(el.get_text())
             if not in_items or _ATTENDANCE_LABEL.match(text):
                 parts.append(text)
     return parse_attendance("\n".join(p for p in parts if p))
+
+
+def _people_list(listing: Tag) -> str | None:
+    """A bulleted list under an attendance heading ("Attendance" over "Councillor Ann Lee – Cabinet Member for
+    Homes"), one person per bullet, as a labelled list."""
+    from minutes_miner.nlp.attendance import list_label
+
+    heading = listing.find_previous(["h2", "h3", "h4"])
+    label = _clean(heading.get_text()).rstrip(" :") if heading else ""
+    if not label or not list_label(f"{label}:"):
+        return None
+    entries = [_clean(li.get_text(" ")) for li in listing.find_all("li", recursive=False)]
+    entries = [e for e in entries if e]
+    return f"{label}: " + "; ".join(entries) if entries else None
 
 
 _NAME_HEADER = re.compile(r"^(?:full\s+)?name$", re.IGNORECASE)
