@@ -1,5 +1,6 @@
 """The act and decision misses of gold batches 19 and 20, each as a phrasing family in invented minutes:
-the body agreeing "to make the following recommendations" over lettered parts."""
+the body agreeing "to make the following recommendations" over lettered parts, and a follow-up question
+told as "went on to ask ..." with the answers that follow it."""
 from __future__ import annotations
 
 import pytest
@@ -32,3 +33,14 @@ def test_agreed_to_make_recommendations_over_lettered_parts(lead_in):
         _, s = find(item, fragment)
         assert (s.speaker_key, s.act) == ("committee", "resolution"), fragment
 
+
+@pytest.mark.parametrize("verb", ["went on to ask", "moved on to query"])
+def test_went_on_to_ask_is_a_question_and_is_answered(verb):
+    item = _item("Councillor Pell asked why collections had been missed in October.\n\n"
+                 "Mr Slee replied that two vehicles had been off the road.\n\n"
+                 f"Councillor Pell {verb} how many streets had been missed twice.\n\n"
+                 "Mrs Harrow said that there had been 14.\n")
+    _, question = find(item, "missed twice")
+    _, answer = find(item, "there had been 14")
+    assert (question.speaker_key, question.act) == ("pell", "question")
+    assert answer.act == "answer" and item.statements[answer.answers] is question
