@@ -44,3 +44,27 @@ def test_went_on_to_ask_is_a_question_and_is_answered(verb):
     _, answer = find(item, "there had been 14")
     assert (question.speaker_key, question.act) == ("pell", "question")
     assert answer.act == "answer" and item.statements[answer.answers] is question
+
+
+@pytest.mark.parametrize("lead_in", ["Key points of discussion:", "Main issues from the discussion:"])
+def test_key_points_of_discussion_label_is_not_a_statement(lead_in):
+    item = _item("Mrs Harrow presented the review.\n\n" + lead_in + "\n\n"
+                 "- Councillor Vey asked how many fixed penalty notices had been issued.\n"
+                 "- Mrs Harrow said that 212 had been issued in the year.\n")
+    assert not any(s.text.rstrip().endswith(":") for s in item.statements), [s.text for s in item.statements]
+    _, question = find(item, "fixed penalty notices")
+    _, answer = find(item, "212 had been issued")
+    assert (question.speaker_key, question.act) == ("vey", "question")
+    assert (answer.speaker_key, answer.act) == ("harrow", "answer")
+
+
+def test_written_questions_procedure_and_no_supplementary_are_not_statements():
+    item = _item("The following questions had been submitted in writing under Procedure Rule 9; written replies had "
+                 "been circulated before the meeting, and each questioner could ask one supplementary question.\n\n"
+                 "Question: Councillor Vey asked when the new recycling centre would open.\n\n"
+                 "Reply: Mr Slee said that it would open in May.\n\n"
+                 "Councillor Vey did not ask a supplementary question.\n")
+    texts = [s.text for s in item.statements]
+    assert not any("supplementary" in t or "in writing" in t or "circulated" in t for t in texts), texts
+    _, answer = find(item, "open in May")
+    assert (answer.speaker_key, answer.act) == ("slee", "answer")
