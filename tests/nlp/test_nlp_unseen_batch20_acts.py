@@ -68,3 +68,14 @@ def test_written_questions_procedure_and_no_supplementary_are_not_statements():
     assert not any("supplementary" in t or "in writing" in t or "circulated" in t for t in texts), texts
     _, answer = find(item, "open in May")
     assert (answer.speaker_key, answer.act) == ("slee", "answer")
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Mrs Harrow said that she would raise the point with the Director and ask that the guidance be reissued.", "commitment"),
+    ("Mr Slee said that he would ask that the figures be sent to every ward member.", "commitment"),
+    ("Councillor Pell asked that the figures be sent to every ward member.", "request"),
+])
+def test_promise_to_ask_someone_is_a_commitment_not_a_request(sentence, act):
+    item = _item("Mrs Harrow presented the review.\n\n" + sentence + "\n")
+    _, s = find(item, sentence[:30])
+    assert s.act == act
