@@ -79,3 +79,14 @@ def test_promise_to_ask_someone_is_a_commitment_not_a_request(sentence, act):
     item = _item("Mrs Harrow presented the review.\n\n" + sentence + "\n")
     _, s = find(item, sentence[:30])
     assert s.act == act
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Councillor Pell challenged this, saying that residents in his ward had been told nothing could be done.", "concern"),
+    ("Councillor Vey challenged the figures, arguing that they left out dumping on private land.", "concern"),
+    ("Councillor Pell challenged Mrs Harrow on why residents were still waiting for collections.", "question"),
+])
+def test_challenging_with_a_counter_claim_is_a_concern(sentence, act):
+    item = _item("Mrs Harrow said that missed collections had halved.\n\n" + sentence + "\n")
+    _, s = find(item, sentence[:30])
+    assert s.act == act
