@@ -156,12 +156,13 @@ _DECISION_LIST = re.compile(r"^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECIDED|Res
 _BODY_DECIDED_LIST = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|members)\s+"
                                 r"(?:(?:unanimously|then|also|further)\s+)?(?:agreed|resolved|decided|approved)(?:\s+(?:that|to))?\s*[:\-–—]$",
                                 re.IGNORECASE)
-# "The Panel agreed the following recommendations to the Commissioner:", "Following discussion, the Panel's
+# "The Panel agreed the following recommendations to the Commissioner:", "The Board agreed to make these
+# recommendations:", "Following discussion, the Panel's
 # recommendations to the Executive are:" over "R1 That ..." / "(1) That ...": the body's decisions below
 _BODY_RECOMMENDS_LIST = re.compile(
     r"^(?:(?:following|after)\s+(?:the\s+)?(?:discussion|debate),?\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
     r"(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|commission)"
-    r"(?:['’]s\s+|\s+(?:(?:unanimously|then|also|further)\s+)?(?:agreed|made|approved|resolved|decided|endorsed)\s+(?:the\s+following|these)\s+)"
+    r"(?:['’]s\s+|\s+(?:(?:unanimously|then|also|further)\s+)?(?:agreed|made|approved|resolved|decided|endorsed)(?:\s+to\s+(?:make|submit|put\s+forward|send))?\s+(?:the\s+following|these)\s+)"
     r"(?:recommendations?|resolutions?|decisions?)(?:\s+(?:to|for)\s+(?:the\s+)?[^:.;]{1,60}?)?(?:\s+(?:are|were|is|was))?(?:\s+as\s+follows)?\s*[:\-–—]$",
     re.IGNORECASE)
 # "Panel decision (10 for, 1 against, 0 abstentions): That the precept be supported.": a decision under its own label

@@ -85,6 +85,12 @@ _PEOPLE_WHO = re.compile(r"\b(?:those|people|residents|patients|families|parents
                          re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+$", re.IGNORECASE)
 _REQUEST_NOUN = re.compile(r"\b(?:a|the|with|this|that)\s+$", re.IGNORECASE)
+# "Ffion said that she would raise the point with the Director and ask that the guidance be reissued": the
+# speaker's own undertaking to ask someone else, reported; not a request made to the meeting ("I would ask that ...")
+# "Cllr X challenged this, saying that parents had been told ...": disputing what was said with a counter-claim, a
+# concern; "challenged the Superintendent on why ..." stays a question
+_CHALLENGED_SAYING = re.compile(r"\s+(?:this|that|these|the\s+[\w'’ -]{1,40}?)\s*,?\s+(?:saying|arguing|pointing\s+out|stating|noting)\s+that\b", re.IGNORECASE)
+_WOULD_ASK = re.compile(r"\bthat\s+(?:he|she|they|officers)\s+would\s+(?!like\b|prefer\b|welcome\b)[^.;?]{0,120}?\b(?:and\s+)?$", re.IGNORECASE)
 _BE_ASKED_TO = re.compile(r"\bbe\s+asked\s+to\b", re.IGNORECASE)
 # "Asked whether the partner bodies would be asked to meet the overspend": inside the question asked
 _WHETHER_BEFORE = re.compile(r"\b(?:whether|if|how|why|when|what)\b", re.IGNORECASE)
@@ -406,6 +412,12 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             continue  # "The Chairman welcomed the scheme and asked that it be offered ...": the welcome is the act
         if act == "request" and e - s == 12 and text[s:e].lower() == "request that" and _REQUEST_NOUN.search(text, max(us, s - 12), s):
             continue  # "an amendment to replace the final paragraph with a request that ...": a request described
+        if act == "question" and text[s:e].lower() == "challenged" and _CHALLENGED_SAYING.match(text, e, ue):
+            acts.add("concern")
+            continue
+        if act == "request" and text.find(" would ", us, s) >= 0 and _WOULD_ASK.search(text, max(us, s - 160), s):
+            acts.add("commitment")  # "said that she would ... and ask that ...": her promise to ask, not her request
+            continue
         if act == "commitment" and text[s:e].lower().startswith("committed") and _PASSIVE_AUX.search(text, max(us, s - 40), s):
             continue  # "the increase was already committed to the pay award": money allocated, not a promise
         if act in ("welcome", "commitment") and _REPORTED_AUX.search(text, max(us, s - 40), s) and (
