@@ -446,6 +446,15 @@ def _strongest(acts: set[str]) -> str | None:
     return None
 
 
+# a clause after ";" that carries its own act stays in its sentence's statement (one statement per
+# sentence) and lends a plain statement that act; a decision's parts and a new speaker still split
+_CLAUSE_UPGRADES = ("commitment", "concern", "request", "welcome")
+
+
+def _clause_of_same_sentence(cur: Stmt, strong: str, u) -> bool:
+    return cur.act not in ("resolution", "question") and strong not in ("resolution", "question") and not u.response
+
+
 def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], state: ItemState, section, an: Analyser) -> list[Stmt]:
     new: list[Stmt] = []
     cur: Stmt | None = None
@@ -477,10 +486,11 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
         strong = _strongest(u.acts) if u.acts else _point_act(u, bd, parent)
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
+            after_semicolon = bd.norm[:u.start].rstrip().endswith(";")
             start_new = (
-                not bd.norm[:u.start].rstrip().endswith(";")  # one statement per sentence (gold convention)
+                not after_semicolon  # one statement per sentence (gold convention)
                 or not same_speaker
-                or (strong is not None and strong != cur.act)
+                or (strong is not None and strong != cur.act and not _clause_of_same_sentence(cur, strong, u))
                 or (cur.act == "question" and spk is None)
                 or (u.response and cur.act != "answer")
                 or _INLINE_PART.match(bd.norm, u.start) is not None
@@ -488,6 +498,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if not start_new:
                 cur.end = u.end
                 cur.concerns |= u.concerns
+                if cur.act == "statement" and strong in _CLAUSE_UPGRADES:
+                    cur.act = strong  # "Two sets of figures were used; a note would be circulated": a promise
                 continue
         # a new statement; a passive sentence inherits too unless it names whom it addresses
         # ("Members were advised"): "An assessment was made ..." carries on the speaker's report
