@@ -32,3 +32,35 @@ def test_promise_after_semicolon_stays_in_its_sentence(clause):
     _, s = find(item, "when work started")
     assert clause[:20] in s.text
     assert (s.speaker_key, s.act) == ("pell", "commitment")
+
+
+@pytest.mark.parametrize("rule", ["-" * 24, "=" * 24, "_" * 24, "- - - - - -"])
+def test_underline_under_an_item_heading_is_no_statement(rule):
+    minutes = analyse_text(HEAD + "Item 5 Budget Monitoring\n" + rule + "\n\nMr Pell presented the report.\n\n"
+                           "Item 6 Work Programme\n" + rule + "\n\nThe Committee agreed the work programme.\n")
+    assert [(it.number, it.title) for it in minutes.items] == [("5", "Budget Monitoring"), ("6", "Work Programme")]
+    texts = [s.text for it in minutes.items for s in it.statements]
+    assert texts == ["Mr Pell presented the report.", "The Committee agreed the work programme."]
+
+
+def test_underlined_titles_are_items_when_nothing_is_numbered():
+    minutes = analyse_text(HEAD + "BUDGET MONITORING\n=================\n\nMr Pell presented the report.\n\n"
+                           "HOUSING ALLOCATIONS\n===================\n\n"
+                           "Councillor Marsh expressed concern that families in temporary accommodation would wait longer.\n")
+    assert [(it.number, it.title) for it in minutes.items] == [(None, "BUDGET MONITORING"), (None, "HOUSING ALLOCATIONS")]
+    _, s = find(minutes.items[1], "would wait longer")
+    assert (s.speaker_key, s.act) == ("marsh", "concern")
+
+
+def test_underlined_sub_heading_in_hard_wrapped_text_is_a_section():
+    body = ("Item 5 Budget Monitoring\n------------------------\n"
+            "Mr Pell presented the report and said that the forecast overspend on home\n"
+            "to school transport had grown to £1.2 million since the last quarter.\n"
+            "Capital Programme\n-----------------\n"
+            "Mrs Okafor said that two housing schemes had slipped into the next year because\n"
+            "the contractor had gone into administration in the autumn.\n")
+    item = analyse_text(HEAD + body).items[-1]
+    assert not any(set(s.text) <= set("-= ") for s in item.statements)
+    _, s = find(item, "two housing schemes")
+    assert (s.speaker_key, s.section) == ("okafor", "Capital Programme")
+    assert not any("Capital Programme" in s.text for s in item.statements)
