@@ -64,3 +64,35 @@ def test_underlined_sub_heading_in_hard_wrapped_text_is_a_section():
     _, s = find(item, "two housing schemes")
     assert (s.speaker_key, s.section) == ("okafor", "Capital Programme")
     assert not any("Capital Programme" in s.text for s in item.statements)
+
+
+@pytest.mark.parametrize("decision", [
+    "That the Commissioner publish the 101 waiting times each quarter.",
+    "That the proposed precept for 2025/26 be supported.",
+    "That the report be noted.",
+    "That Cabinet approves the business case for two new children's homes.",
+])
+def test_bare_that_paragraph_is_the_committees_decision(decision):
+    item = _item("Councillor Vane asked how many complaints had been received.\n\n"
+                 "Mrs Okafor said that 41 had been received, against 36 last year.\n\n" + decision + "\n")
+    _, s = find(item, decision[:30])
+    assert (s.speaker_key, s.speaker_kind, s.act, s.answers) == ("committee", "group", "resolution", None)
+
+
+def test_recommendation_label_with_colon_is_no_statement():
+    item = _item("Mr Pell presented the complaints report.\n\nRecommendations to the Commissioner:\n\n"
+                 "That the complaints process be reviewed by June.\n\nThat the Panel receive the review in July.\n")
+    assert not any(s.text.endswith(":") for s in item.statements), [s.text for s in item.statements]
+    for fragment in ("reviewed by June", "review in July"):
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.act) == ("committee", "resolution")
+
+
+@pytest.mark.parametrize("sentence", [
+    "That figure had risen to 40 per cent, Mr Pell said.",
+    "That was not the experience of tenants, Councillor Marsh said.",
+])
+def test_sentence_opening_with_that_is_no_decision(sentence):
+    item = _item(sentence + "\n")
+    _, s = find(item, sentence[:20])
+    assert s.act != "resolution" and s.speaker_key != "committee"
