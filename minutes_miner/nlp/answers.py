@@ -33,6 +33,23 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
+# ... but a reply that states the position asked about and only promises to check or confirm it is the answer
+# ("was not aware of any such case, but would check with the trust and write to the Member"); one that
+# promises the answer itself ("but would provide the full analysis") or first says it has none stays a promise
+_CHECKED_REPLY = re.compile(r"\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will|undertook\s+to|offered\s+to|agreed\s+to)\s+"
+                            r"(?:(?:also|personally|first)\s+)?(?:check|confirm|verify|double-check)\b", re.IGNORECASE)
+_NO_ANSWER = re.compile(r"\b(?:did\s+not|does\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to|not\s+able\s+to)\s+"
+                        r"(?:have|know|say|give|provide|answer|comment)\b|\bnot\s+(?:to\s+hand|available|known)\b", re.IGNORECASE)
+
+
+def promise_only(text: str, start: int, end: int) -> bool:
+    """The reply ``text[start:end]`` promises in place of answering (``PROMISE_ONLY``, less a checked reply)."""
+    if PROMISE_ONLY.search(text, start, end) is None:
+        return False
+    checked = _CHECKED_REPLY.search(text, start, end)
+    return checked is None or _NO_ANSWER.search(text, start, checked.start()) is not None
+
+
 # the promise is all the reply says (matched at the sentence's start): "Cllr Cartwright said that she would ask the
 # Director to look into the case personally and write to Mrs Doughty"
 _PROMISE_REPLY = re.compile(r"[^,;]{0,80}?\b(?:said|replied|responded|explained|stated|advised)\s+that\s+(?:he|she|they|we|I|officers)\s+would\s+"
@@ -166,7 +183,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         elif (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.subject is not None
               and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
             target = stmts[-1].answers  # "Dr Okorie added that she would write to the five trusts": a second respondent
-        if target is not None and not (PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
+        if target is not None and not (promise_only(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:
             stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer

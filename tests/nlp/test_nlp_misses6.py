@@ -96,3 +96,41 @@ def test_sentence_opening_with_that_is_no_decision(sentence):
     item = _item(sentence + "\n")
     _, s = find(item, sentence[:20])
     assert s.act != "resolution" and s.speaker_key != "committee"
+
+
+def _reply_to_question(reply: str):
+    item = _item("Councillor Marsh asked whether any tenant had been moved out of the borough without notice.\n\n" + reply + "\n")
+    q, _ = find(item, "asked whether any tenant")
+    _, s = find(item, reply[:25])
+    return q, s
+
+
+@pytest.mark.parametrize("reply", [
+    "In response, Mrs Okafor said she was not aware of any such case but would check with the housing team and write to the Member.",
+    "Mrs Okafor said that she knew of no such case, but undertook to confirm the position in writing.",
+])
+def test_reply_that_only_checks_its_position_is_the_answer(reply):
+    q, s = _reply_to_question(reply)
+    assert (s.speaker_key, s.act, s.answers) == ("okafor", "answer", q)
+
+
+@pytest.mark.parametrize("reply", [
+    "Mrs Okafor said she did not have the figure to hand but would provide it after the meeting.",
+    "Mrs Okafor said the numbers were small, but she would provide the full analysis to the Committee in writing.",
+    "Mrs Okafor said she did not know but would check and confirm in writing.",
+])
+def test_reply_that_promises_the_answer_later_is_a_commitment(reply):
+    _, s = _reply_to_question(reply)
+    assert (s.speaker_key, s.act, s.answers) == ("okafor", "commitment", None)
+
+
+@pytest.mark.parametrize("reply, act", [
+    ("said she was not aware of any such case but would check with the housing team.", "answer"),
+    ("said she did not have the figure to hand but would provide it to the Committee.", "commitment"),
+])
+def test_labelled_reply_answers_or_promises(reply, act):
+    item = _item("Questions from Members:\n\nCllr Marsh: asked whether any tenant had been moved out of the borough without notice.\n\n"
+                 "Mrs Okafor: " + reply + "\n")
+    q, _ = find(item, "asked whether any tenant")
+    _, s = find(item, reply[:25])
+    assert (s.speaker_key, s.act, s.answers) == ("okafor", act, q if act == "answer" else None)
