@@ -134,3 +134,33 @@ def test_labelled_reply_answers_or_promises(reply, act):
     q, _ = find(item, "asked whether any tenant")
     _, s = find(item, reply[:25])
     assert (s.speaker_key, s.act, s.answers) == ("okafor", act, q if act == "answer" else None)
+
+
+CO_OPTED_HEAD = """\
+HOUSING SCRUTINY PANEL
+
+Present: Councillor Ada Frome (Chair), Councillor Idris Vane
+
+{label} Mrs Joan Tait (Tenants' Federation), Mr Ravi Kohli (Healthwatch Ashby)
+
+Also present: Margaret Ellery (Police and Crime Commissioner)
+
+Officers: Tom Pell (Head of Housing)
+
+5. Repairs
+
+"""
+
+
+@pytest.mark.parametrize("label", ["Co-opted Members:", "Independent co-opted members:", "Co-optees:"])
+def test_co_opted_list_outranks_the_organisation_named_in_the_text(label):
+    minutes = analyse_text(CO_OPTED_HEAD.format(label=label)
+                           + "Mrs Joan Tait, Tenants' Federation, asked how many repairs were overdue.\n\n"
+                           + "Mr Kohli (Healthwatch Ashby) expressed concern about damp in older flats.\n\n"
+                           + "The Commissioner, Margaret Ellery, said that reports of anti-social behaviour had fallen.\n")
+    item = minutes.items[-1]
+    for fragment, key in (("repairs were overdue", "tait"), ("damp in older flats", "kohli")):
+        _, s = find(item, fragment)
+        assert (s.speaker_key, s.speaker_kind) == (key, "member"), fragment
+    _, s = find(item, "anti-social behaviour")
+    assert (s.speaker_key, s.speaker_kind) == ("ellery", "external")  # a partner's job in an "Also present" list stays external
