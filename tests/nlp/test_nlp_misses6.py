@@ -164,3 +164,34 @@ def test_co_opted_list_outranks_the_organisation_named_in_the_text(label):
         assert (s.speaker_key, s.speaker_kind) == (key, "member"), fragment
     _, s = find(item, "anti-social behaviour")
     assert (s.speaker_key, s.speaker_kind) == ("ellery", "external")  # a partner's job in an "Also present" list stays external
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Councillor Marsh said that her group could not support a change that would push more tenants into arrears.", "concern"),
+    ("Councillor Marsh said that she did not accept the amendment, and that it would leave older tenants without a warden.", "concern"),
+    ("Councillor Marsh said that she understood the need for more homes but could not support flats of this size.", "statement"),
+])
+def test_refusal_is_a_concern_when_it_names_the_harm(sentence, act):
+    _, s = find(_item(sentence + "\n"), sentence[:40])
+    assert (s.speaker_key, s.act) == ("marsh", act)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mrs Okafor said that tenants felt they were left chasing the repairs service.",
+    "Mrs Okafor said that families told the housing team they felt they had to fight for every repair.",
+])
+def test_feelings_relayed_as_a_problem_are_a_concern(sentence):
+    _, s = find(_item(sentence + "\n"), sentence[:30])
+    assert (s.speaker_key, s.act) == ("okafor", "concern")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Upon a vote (3 for, 6 against, 1 abstention) the amendment was LOST.",
+    "On being put to the vote, the amendment was lost.",
+])
+def test_outcome_of_a_vote_is_a_statement_of_the_committee(sentence):
+    item = _item("Councillor Vane moved an amendment to defer the report.\n\n" + sentence + "\n\nRESOLVED that the report be noted.\n")
+    _, s = find(item, sentence[:20])
+    assert (s.speaker_key, s.act) == ("committee", "statement")
+    _, s = find(item, "report be noted")
+    assert (s.speaker_key, s.act) == ("committee", "resolution")
