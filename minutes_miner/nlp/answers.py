@@ -150,7 +150,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if prev_q is not None and u.subject is not None and _TAKES_THE_FLOOR.match(text, u.subject.cue_start):
         prev_q = None  # "Ms Feeney, a support worker at the refuge, spoke on agenda item 18.": the next speaker, not a reply
     # under "In response to questions it was said:" a point a member makes ("A member stated that ...") is no reply
-    replying = parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group")
+    replying = (parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group", "chair")
+                and not _MEMBERS_VIEW.match(text, u.start, u.end)
+                and not (same_block and u.start > 0 and stmts[-1].act in ("statement", "concern", "welcome")))  # the point's comment goes on
     if replying and blk is not None and blk.block.marker and not (same_block and u.start > 0):
         prev_q = None  # a point of "Officers responded as follows:" answers a question of the list above, not just the last
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
@@ -253,6 +255,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = listed_reply_target(stmts, section, text, u.start, u.end)
             return "answer", target if target is not None else _next_listed_question(stmts, section)
     return "statement", None
+
+
+# under "In response to comments and questions it was said:" a point that records the members' side of the
+# discussion ("It was suggested that ...", "It was agreed that ...", "The formation of sub-groups was discussed") is no reply
+_MEMBERS_VIEW = re.compile(r"(?:[A-Z]\w*\s+)?(?:it\s+was\s+(?:also\s+|further\s+)?(?:suggested|agreed|felt|considered|proposed|recommended)\b"
+                           r"|[^.;:]{3,80}?\s(?:was|were)\s+(?:also\s+|further\s+|then\s+)?(?:discussed|debated)\b)", re.IGNORECASE)
 
 
 # "An audit of taxi licensing was also reported, which had found ...": the report goes on, not the reply

@@ -195,3 +195,20 @@ def test_outcome_of_a_vote_is_a_statement_of_the_committee(sentence):
     assert (s.speaker_key, s.act) == ("committee", "statement")
     _, s = find(item, "report be noted")
     assert (s.speaker_key, s.act) == ("committee", "resolution")
+
+
+def test_members_side_under_a_response_lead_in_is_no_answer():
+    item = _item("Mrs Okafor introduced the allocations report.\n\n"
+                 "1. In response to comments and questions asked it was said:\n\n"
+                 "a. The Chair shared that she had sat on the tenants' panel and had seen the delays herself. "
+                 "Families should be housed close to their schools.\n\n"
+                 "b. It was suggested that the bands were confusing. This was a chance to simplify them.\n\n"
+                 "c. The creation of a tenants' sub-group was discussed.\n\n"
+                 "d. A Member questioned how long the average wait was. The average wait was 14 months.\n")
+    for fragment in ("sat on the tenants' panel", "close to their schools", "bands were confusing", "chance to simplify",
+                     "tenants' sub-group"):
+        _, s = find(item, fragment)
+        assert s.act == "statement", fragment
+    q, _ = find(item, "how long the average wait")
+    _, s = find(item, "14 months")
+    assert (s.act, s.answers) == ("answer", q)
