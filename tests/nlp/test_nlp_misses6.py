@@ -212,3 +212,19 @@ def test_members_side_under_a_response_lead_in_is_no_answer():
     q, _ = find(item, "how long the average wait")
     _, s = find(item, "14 months")
     assert (s.act, s.answers) == ("answer", q)
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u200f", "\u2066", "\x00", "\x07"])
+def test_invisible_controls_do_not_hide_a_speaker_or_reach_a_title(mark):
+    minutes = analyse_text(HEAD + "7. Housing performance" + mark + "\n\nMr Pell asked" + mark + " whether the target would be met.\n")
+    item = minutes.items[-1]
+    assert item.title == "Housing performance"
+    _, s = find(item, "target would be met")
+    assert (s.speaker_key, s.act) == ("pell", "question")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "-----\n=====\n", "Mix the flour and butter. Bake for twelve minutes.\n",
+                                  "\ufffd\ufffd\x00\x01 \u202e\u2066 ŵŷ\u00a0– “” ‘’\n"])
+def test_bad_input_gives_no_speaker(text):
+    minutes = analyse_text(text)
+    assert all(s.speaker is None for it in minutes.items for s in it.statements)
