@@ -33,6 +33,23 @@ _TO_WHICH = re.compile(r",\s+to\s+which\s+[^,;.]{1,80}?(?<!\bhad )(?<!\bhave )(?
 PROMISE_ONLY = re.compile(r"\b(?:undertook|undertaken|offered|promised|pledged|agreed)\s+to\b|\bundertaking\b"
                            r"|\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will)\b|\bwould\s+be\s+(?:happy|pleased|glad|willing)\b",
                            re.IGNORECASE)
+# ... but a reply that states the position asked about and only promises to check or confirm it is the answer
+# ("was not aware of any such case, but would check with the trust and write to the Member"); one that
+# promises the answer itself ("but would provide the full analysis") or first says it has none stays a promise
+_CHECKED_REPLY = re.compile(r"\bbut\s+(?:(?:he|she|they|we|I)\s+)?(?:would|will|undertook\s+to|offered\s+to|agreed\s+to)\s+"
+                            r"(?:(?:also|personally|first)\s+)?(?:check|confirm|verify|double-check)\b", re.IGNORECASE)
+_NO_ANSWER = re.compile(r"\b(?:did\s+not|does\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to|not\s+able\s+to)\s+"
+                        r"(?:have|know|say|give|provide|answer|comment)\b|\bnot\s+(?:to\s+hand|available|known)\b", re.IGNORECASE)
+
+
+def promise_only(text: str, start: int, end: int) -> bool:
+    """The reply ``text[start:end]`` promises in place of answering (``PROMISE_ONLY``, less a checked reply)."""
+    if PROMISE_ONLY.search(text, start, end) is None:
+        return False
+    checked = _CHECKED_REPLY.search(text, start, end)
+    return checked is None or _NO_ANSWER.search(text, start, checked.start()) is not None
+
+
 # the promise is all the reply says (matched at the sentence's start): "Cllr Cartwright said that she would ask the
 # Director to look into the case personally and write to Mrs Doughty"
 _PROMISE_REPLY = re.compile(r"[^,;]{0,80}?\b(?:said|replied|responded|explained|stated|advised)\s+that\s+(?:he|she|they|we|I|officers)\s+would\s+"
@@ -133,7 +150,9 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
     if prev_q is not None and u.subject is not None and _TAKES_THE_FLOOR.match(text, u.subject.cue_start):
         prev_q = None  # "Ms Feeney, a support worker at the refuge, spoke on agenda item 18.": the next speaker, not a reply
     # under "In response to questions it was said:" a point a member makes ("A member stated that ...") is no reply
-    replying = parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group")
+    replying = (parent is not None and (parent.act == "answer" or parent.kind == "response") and _kind(spk, an) not in ("member", "group", "chair")
+                and not _MEMBERS_VIEW.match(text, u.start, u.end)
+                and not (same_block and u.start > 0 and stmts[-1].act in ("statement", "concern", "welcome")))  # the point's comment goes on
     if replying and blk is not None and blk.block.marker and not (same_block and u.start > 0):
         prev_q = None  # a point of "Officers responded as follows:" answers a question of the list above, not just the last
     if parent is not None and (parent.kind == "decision" or parent.act == "resolution"):
@@ -166,7 +185,7 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         elif (stmts and stmts[-1].act == "answer" and stmts[-1].section == section and u.subject is not None
               and ADDED.match(text, u.subject.cue_start) and spk is not None and not _asked_by(stmts, stmts[-1].answers, spk)):
             target = stmts[-1].answers  # "Dr Okorie added that she would write to the five trusts": a second respondent
-        if target is not None and not (PROMISE_ONLY.search(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
+        if target is not None and not (promise_only(text, u.start, u.end) or _PROMISE_REPLY.match(text, u.start, u.end)):
             return "answer", target  # "He replied that the assessment had been published and that he would send the link"
         if target is not None:
             stmts[target].answered = True  # a promise to answer later settles the question; it is not its answer
@@ -236,6 +255,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
             target = listed_reply_target(stmts, section, text, u.start, u.end)
             return "answer", target if target is not None else _next_listed_question(stmts, section)
     return "statement", None
+
+
+# under "In response to comments and questions it was said:" a point that records the members' side of the
+# discussion ("It was suggested that ...", "It was agreed that ...", "The formation of sub-groups was discussed") is no reply
+_MEMBERS_VIEW = re.compile(r"(?:[A-Z]\w*\s+)?(?:it\s+was\s+(?:also\s+|further\s+)?(?:suggested|agreed|felt|considered|proposed|recommended)\b"
+                           r"|[^.;:]{3,80}?\s(?:was|were)\s+(?:also\s+|further\s+|then\s+)?(?:discussed|debated)\b)", re.IGNORECASE)
 
 
 # "An audit of taxi licensing was also reported, which had found ...": the report goes on, not the reply

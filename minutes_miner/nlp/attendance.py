@@ -44,7 +44,8 @@ _LABELS = [
     (r"(?:members|councillors) (?:appointed|nominated) by (?:the )?[a-z][a-z' ]{2,50}?|(?:secretary of state|parish|national|local authority|council) members",
      "present", "member"),
     # co-opted members are members whatever body they come from: "Co-opted tenant representatives: Mrs Khan (Tenants' Federation)"
-    (r"co-opted members?|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|co-opted|co-optees?", "present", CO_OPTED),
+    (r"(?:(?:independent|statutory|voting|non-voting)\s+)?(?:co-opted members?|co-opted (?:[a-z]+\s+){0,3}(?:members?|representatives?)|co-opted|co-optees?)",
+     "present", CO_OPTED),
     # members listed by party group: "Labour Group: Councillor Rhiannon Tate (Chair), ...", "Independent (non-aligned): ..."
     ((r"(?:(?:labour|conservative|liberal democrats?|lib dem|green|independent|reform uk|plaid cymru|snp|residents'?)(?: and co-operative)? group"
      r"|independents?(?: members?)? \(non-aligned\))"), "present", "member"),

@@ -41,6 +41,7 @@ from minutes_miner.models import (
 
 from . import rules
 from .attendance import parse_attendance
+from .attendee_entry import names_a_job, title_kind
 from .housekeeping import ATTEND_FOR_ITEM, list_attendance
 from .people import People, split_initials
 from .records import BlockData, Mention, Spk, Stmt
@@ -61,6 +62,16 @@ LONG_RUN = 1000
 PIECE = 50
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN},}}")
 
+
+def _attendance_rank(a: AttendeeMention) -> str:
+    """How firmly the attendance list sets a person's kind. A member the list keeps a member though their
+    title names an outside body (a co-opted list's "Mrs Tait (Tenants' Federation)") outranks that body
+    named again beside them in the text ("Mrs Tait, Tenants' Federation, asked")."""
+    if a.kind in ("chair", "cabinet_member", "external"):
+        return "attendance_role"
+    if a.kind == "member" and a.title and title_kind(a.title) == "external" and not names_a_job(a.title):
+        return "attendance_role"
+    return "list"
 
 def _tokenizable(text: str) -> str:
     # a run of LONG_RUN holds a whole aligned window of half that: look for one with no space or
@@ -104,7 +115,7 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
         if isinstance(p, Person):
             people.add(p.name, kind=None if p.kind == "unknown" else p.kind, title=p.title, rank="roster")
     for a in minutes.attendance:
-        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank="attendance_role" if a.kind in ("chair", "cabinet_member", "external") else "list")
+        people.add(a.name, kind=None if a.kind == "unknown" else a.kind, title=a.title, rank=_attendance_rank(a))
 
     # blocks
     items_blocks: list[list[BlockData]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .answers import PROMISE_ONLY, position
+from .answers import position, promise_only
 from .attendee_entry import title_kind
 from .records import BlockData, LeadIn, Spk, Stmt
 from .speakers import Analyser
@@ -212,7 +212,7 @@ class QALayout:
                 # the response to a concern or a comment is no answer; a promise in reply is a commitment
                 st.act, st.answers = ("commitment" if st.act == "commitment" else "statement"), None
                 continue
-            if st.act == "commitment" and PROMISE_ONLY.search(st.blk.norm, m.end() - 1, st.end):
+            if st.act == "commitment" and promise_only(st.blk.norm, m.end() - 1, st.end):
                 # "Response: Agreed to circulate the list after the meeting", "Supplementary reply: ... did not have the
                 # figure and undertook to provide it": the promise in place of the answer
                 question = next((i for i in range(at - 1, -1, -1) if stmts[i].act == "question"), None)

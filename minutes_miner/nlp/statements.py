@@ -128,6 +128,14 @@ _DECISION_HEADING = re.compile(r"^(?:decisions?|resolved|resolutions?|agreed|dec
                                r"(?:the\s+)?(?:committee'?s?\s+|panel'?s?\s+)?recommendations?(?:\s+(?:to|for)\s+(?:the\s+)?[a-z][\w'’&, -]{1,60})?|"
                                r"(?:the\s+)?(?:committee'?s?\s+|panel'?s?\s+)?comments?\s+(?:to|for)\s+(?:the\s+)?(?:cabinet|executive|council|mayor)\b[\w'’&, -]{0,40})\s*:?$",
                                re.IGNORECASE)
+# A paragraph that is nothing but a decision in the subjunctive, with no "RESOLVED" or heading above it
+# (lost in conversion, or a panel's recommendation printed bare): "That the Commissioner publish the
+# figures each quarter.", "That the proposed precept be supported.", "That Cabinet approves the business case."
+_BARE_THAT_DECISION = re.compile(
+    r"^That\s+(?!(?:is|was|were|would|had|has|have|could|should|will|may|might|must|did|does|being|said|meant)\b)"
+    r"(?:[^.;:?!]{1,120}?\s(?:be|is\s+asked\s+to|are\s+asked\s+to)\s+[a-z]+"
+    r"|(?:the\s+|this\s+)?(?:[A-Z][\w'’&-]*\s+){1,6}(?!(?:is|was|has|does|says|said|had|were|are)\b)(?:[a-z]+s|approve|note|ask|agree|support|"
+    r"endorse|receive|request|recommend|seek|consider|review|write|report|publish|provide|share|include|undertake|bring|set|make)\b)")
 _DECISION_REASON = re.compile(r"^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?\s*[:\-–]\s*\S", re.IGNORECASE)
 _DECISION_POINT = re.compile(r"^(?:(?:R|Rec\.?\s?|Recommendation\s)\d{1,2}[.:)]?\s+)?(?:[Tt]o|[Tt]hat(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:(?:otherwise|also|further|formally)\s+)?[a-z]+\b")
 # the vote a decision records: "RESOLVED (6 votes for, none against) –", "RESOLVED, by 6 votes to 2, to:", "RESOLVED unanimously to:"
@@ -298,13 +306,17 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             parent = DECISION_POINT  # "Panel decision (unanimous): That the precept be supported."
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
+        if parent is None and _BARE_THAT_DECISION.match(b.text):
+            parent = DECISION_POINT
         if "item" in bd.low and ATTEND_FOR_ITEM.search(b.text):
             continue
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
         if (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
-                or (b.text.endswith((":", "-", "–", "—")) and (_BODY_DECIDED_LIST.match(b.text) or _BODY_RECOMMENDS_LIST.match(b.text)))):
-            # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
+                or (b.text.endswith((":", "-", "–", "—")) and (_BODY_DECIDED_LIST.match(b.text) or _BODY_RECOMMENDS_LIST.match(b.text)))
+                or (b.text.endswith(":") and _DECISION_HEADING.match(b.text))):
+            # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one; so is a
+            # "Recommendations to the Commissioner:" label over bare "That ..." paragraphs
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
             continue
@@ -454,6 +466,15 @@ def _strongest(acts: set[str]) -> str | None:
     return None
 
 
+# a clause after ";" that carries its own act stays in its sentence's statement (one statement per
+# sentence) and lends a plain statement that act; a decision's parts and a new speaker still split
+_CLAUSE_UPGRADES = ("commitment", "concern", "request", "welcome")
+
+
+def _clause_of_same_sentence(cur: Stmt, strong: str, u) -> bool:
+    return cur.act not in ("resolution", "question") and strong not in ("resolution", "question") and not u.response
+
+
 def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], state: ItemState, section, an: Analyser) -> list[Stmt]:
     new: list[Stmt] = []
     cur: Stmt | None = None
@@ -485,10 +506,11 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
         strong = _strongest(u.acts) if u.acts else _point_act(u, bd, parent)
         if cur is not None:
             same_speaker = spk is None or (cur.speaker is not None and spk.ident == cur.speaker.ident)
+            after_semicolon = bd.norm[:u.start].rstrip().endswith(";")
             start_new = (
-                not bd.norm[:u.start].rstrip().endswith(";")  # one statement per sentence (gold convention)
+                not after_semicolon  # one statement per sentence (gold convention)
                 or not same_speaker
-                or (strong is not None and strong != cur.act)
+                or (strong is not None and strong != cur.act and not _clause_of_same_sentence(cur, strong, u))
                 or (cur.act == "question" and spk is None)
                 or (u.response and cur.act != "answer")
                 or _INLINE_PART.match(bd.norm, u.start) is not None
@@ -496,6 +518,8 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             if not start_new:
                 cur.end = u.end
                 cur.concerns |= u.concerns
+                if cur.act == "statement" and strong in _CLAUSE_UPGRADES:
+                    cur.act = strong  # "Two sets of figures were used; a note would be circulated": a promise
                 continue
         # a new statement; a passive sentence inherits too unless it names whom it addresses
         # ("Members were advised"): "An assessment was made ..." carries on the speaker's report

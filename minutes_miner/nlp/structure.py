@@ -76,11 +76,15 @@ def _looks_wrapped(lines: list[str]) -> bool:
     return open_ended / len(long) > 0.3
 
 
+# a row of hyphens, equals signs or underscores under a heading in plain text: it ends the heading, and is no text
+_RULE_LINE = re.compile(r"^\s*(?:[-=_~*─━═]\s*){3,}$")
+
+
 def unwrap(text: str) -> list[str]:
     """Lines -> blocks. Blank lines separate blocks; in hard-wrapped text (PDF text, e-mailed
     minutes) a line that does not end a sentence is joined to the next unless that one starts a
-    list item, a decision or an attendance list."""
-    lines = [ln.rstrip() for ln in text.split("\n")]
+    list item, a decision or an attendance list. A rule line closes the block above it and is dropped."""
+    lines = ["" if _RULE_LINE.match(ln) else ln.rstrip() for ln in text.split("\n")]
     wrapped = _looks_wrapped(lines)
     lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80
@@ -283,6 +287,20 @@ def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
     return items
 
 
+def _items_underlined(blocks: list[str], text: str) -> list[ItemText] | None:
+    """Unnumbered item titles printed over a rule line ("BUDGET MONITORING" / "=================")."""
+    lines = text.split("\n")
+    titles = {collapse(lines[n - 1]) for n in range(1, len(lines)) if _RULE_LINE.match(lines[n]) and lines[n - 1].strip()}
+    heads = [i for i, b in enumerate(blocks) if i > 0 and b in titles and not _TERMINAL.search(b) and len(b.split()) <= 14
+             and not (_MINUTES_OF.search(b) or _MINUTES_OF_DATED.match(b) or _ATTEND_START.match(b) or list_label(b)
+                      or _DATE_ONLY.match(b) or _HEADER_DASH.match(b))]
+    if len(heads) < 2:
+        return None
+    return [ItemText(title=blocks[i],
+                     text="\n".join(blocks[i + 1:heads[k + 1] if k + 1 < len(heads) else len(blocks)]), number=None)
+            for k, i in enumerate(heads)]
+
+
 def _is_header_block(block: str) -> bool:
     """A block that may stand above the first item: the masthead, the date, an attendance list."""
     return bool(_MINUTES_OF.search(block) or _MINUTES_OF_DATED.match(block) or _ATTEND_START.match(block)
@@ -301,7 +319,7 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
     if not blocks:
         return MinutesText(source=source, items=(), committee=None, date=None, attendance=())
     committee, when = _header(blocks)
-    items = _items_issue_page(blocks) or _items_tagged(blocks) or _items_numbered(blocks)
+    items = _items_issue_page(blocks) or _items_tagged(blocks) or _items_numbered(blocks) or _items_underlined(blocks, text)
     # attendance: labelled lists before the first item, and apologies/virtual sentences anywhere
     first_item_block = len(blocks)
     if items:

@@ -25,7 +25,10 @@ def _fix_run(m: re.Match) -> str:
         return run
 
 
-_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# zero-width characters, the soft hyphen and the invisible direction marks and overrides (a pasted "asked\u202e whether"
+# would hide the cue), and the C0 control characters of a damaged file (NUL, BEL ...; not tab, newline, form feed): none is text
+_ZERO_WIDTH_CHARS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                     + "".join(map(chr, [*range(0x09), 0x0b, *range(0x0e, 0x20), 0x7f])))
 _ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH_CHARS), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")

@@ -112,6 +112,12 @@ _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What
 _OPINION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:should|ought|must|was|were|is|are|had\s+been)\b(?!\s+(?:asked|invited|requested|sent|circulated|added|included)\b)", re.IGNORECASE)
 _MOVED_MOTION = re.compile(r"\b(?:moved|proposed)\b(?:\s+and\s+[^.;:]{0,60}?\bseconded)?\s+(?:an?|the)\s+(?:amendment|motion|recommendation)\b",
                            re.IGNORECASE)
+# refusing a proposal and naming the harm it would do: "could not support a change that would push more
+# families into arrears", "did not accept the amendment, and that it would leave families to pay" (a concern)
+_OPPOSED_HARM = re.compile(r"\b(?:could\s+not|cannot|would\s+not|did\s+not|was\s+unable\s+to|were\s+unable\s+to)\s+(?:support|accept)\s+"
+                           r"(?:the|a|an|this|these|any)\b[^.;]{0,80}?(?:\b(?:that|which|as|because)\s+(?:it\s+|they\s+)?|,?\s+and\s+that\s+(?:it|they)\s+)"
+                           r"would\s+(?:push|leave|put|force|harm|hit|hurt|damage|penalise|disadvantage|cut|remove|take|deny|reduce|increase)\b",
+                           re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?:moved|proposed)\s+by\s+$", re.IGNORECASE)
 RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in answer|answering"
                         r"|(?:following|after)\s+(?:a\s+|the\s+)?(?:further\s+|supplementary\s+)?(?:question|query|questions|queries)\s+(?:from|by)\b"
@@ -475,6 +481,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         acts.add(act)
         if act in ("welcome", "concern") and feeling_at is None:
             feeling_at = s
+    if not acts and not response and text.find(" not ", us, ue) >= 0 and _OPPOSED_HARM.search(text, us, ue):
+        acts.add("concern")
     if acts and (text.find("moved", us, ue) >= 0 or text.find("proposed", us, ue) >= 0) and _MOVED_MOTION.search(text, us, ue):
         acts -= {"request", "question", "concern", "commitment", "welcome"}  # "moved an amendment to ... with a request that": moving it
     if not acts and text[ue - 1] == "?":

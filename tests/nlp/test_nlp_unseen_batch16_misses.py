@@ -66,11 +66,12 @@ def test_we_agreed_that_inside_a_concern_stays_a_concern():
     assert s.act == "concern"
 
 
-def test_an_amendment_lost_upon_a_vote_is_a_decision():
+def test_an_amendment_lost_upon_a_vote_is_a_statement_of_the_committee():
+    # the outcome of a vote is the Committee's statement, not a decision (gold README, "Votes", session 6)
     item = _item("Councillor Vane moved an amendment to defer the closure.\n\n"
                  "Upon a vote (4 for, 5 against, 0 abstentions) the amendment was LOST.\n")
     _, s = find(item, "amendment was LOST")
-    assert (s.speaker_key, s.act) == ("committee", "resolution")
+    assert (s.speaker_key, s.act) == ("committee", "statement")
 
 
 @pytest.mark.parametrize("motion", [
