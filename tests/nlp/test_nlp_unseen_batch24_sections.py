@@ -55,3 +55,12 @@ def test_table_asker_cells_are_not_sections():
     for fragment in ("212 bins", "four posts"):
         _, s = find(item, fragment)
         assert s.section == "Waste dashboard", fragment
+
+
+def test_action_owned_by_a_first_name_is_that_persons_commitment():
+    head = ("SKILLS COMMITTEE\n\nPresent: Councillor Nell Ashdown (Chair), Councillor Rhodri Pell\n\n"
+            "Officers: Marta Quill (Head of Adult Learning)\n\n")
+    item = analyse_text(head + "6. Adult learning\n\nMarta Quill presented the report.\n\n"
+                        "ACTION: Marta to circulate the course waiting lists by district.\n").items[-1]
+    _, s = find(item, "circulate the course waiting lists")
+    assert (s.speaker_key, s.act) == ("quill", "commitment")
