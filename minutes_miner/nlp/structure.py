@@ -124,12 +124,25 @@ def unwrap(text: str) -> list[str]:
             cur = [s]
             continue
         if cur and not wrapped:
+            if _runs_on(cur[-1], s):
+                cur.append(s)
+                continue
             blocks.append(" ".join(cur))
             cur = []
         cur.append(s)
     if cur:
         blocks.append(" ".join(cur))
     return [collapse(b) for b in blocks if collapse(b)]
+
+
+def _runs_on(prev: str, line: str) -> bool:
+    """In text of one sentence or paragraph per line, a paragraph still hard-wrapped here and there: a
+    long line stopping mid-sentence goes on in the next when that starts in lower case ("... Mr Colin
+    Ashdown-Reeve, a" / "resident of ...") or closes a bracket left open ("... Councillor Dace (Skelbrook
+    Borough" / "Council). There were ...")."""
+    if len(prev) < 40 or _TERMINAL.search(prev):
+        return False
+    return line[:1].islower() or (prev.count("(") > prev.count(")") and ")" in line.split(" ", 1)[0])
 
 
 def _next_nonblank(lines: list[str], n: int) -> str:

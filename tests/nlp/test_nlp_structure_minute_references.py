@@ -41,3 +41,12 @@ def test_year_first_references_run_on_their_last_number():
     assert [(i.number, i.title) for i in minutes.items] == [
         ("FRP/24/32", "Apologies"), ("FRP/24/33", "Minutes of the previous meeting"), ("FRP/24/34", "Retained duty cover")]
     assert minutes.committee == "Fictional Fire and Rescue Panel"
+
+
+def test_a_paragraph_hard_wrapped_in_text_of_one_sentence_per_line_is_joined():
+    body = ("Apologies were received from Councillor Jo Bright (Ashvale Town\nCouncil). There were no substitutions.\n\n"
+            "One question had been received in advance from Mr Colin Reeve, a\nresident of Ashvale, who put it as follows:\n")
+    text = HEADER + "\nFRP/51      APOLOGIES\n\n" + body + "\nFRP/52      MINUTES\n\n" + BODIES[1] + "\n"
+    blocks = minutes_from_text(text, "minutes.txt").items[0].text.split("\n")
+    assert blocks == ["Apologies were received from Councillor Jo Bright (Ashvale Town Council). There were no substitutions.",
+                      "One question had been received in advance from Mr Colin Reeve, a resident of Ashvale, who put it as follows:"]
