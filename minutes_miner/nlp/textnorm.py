@@ -268,13 +268,25 @@ def run_in_label(text: str) -> tuple[str, str] | None:
 WEBCAST_TIME = re.compile(r"(?:\[\d{1,2}(?::\d{2}){1,2}\]|\(\d{1,2}:\d{2}:\d{2}\))\s*")
 
 
+# the chair's signature line at the foot of the minutes: "Chairperson ........ Date ........", "......... Chair"
+_LEADERS = re.compile(r"[._…]{5,}")
+_SIGNATURE_WORDS = {"signed", "chair", "chairman", "chairwoman", "chairperson", "date", "mayor", "convener", "dated"}
+
+
+def _is_signature_line(text: str) -> bool:
+    if not _LEADERS.search(text):
+        return False
+    words = re.findall(r"[^\W\d_]+", _LEADERS.sub(" ", text).lower())
+    return set(words) <= _SIGNATURE_WORDS
+
+
 def classify(line: str) -> Block | None:
     raw = collapse(line)
     if raw[:1] in "[(" and (stamp := WEBCAST_TIME.match(raw)):
         raw = raw[stamp.end():]
     if not raw:
         return None
-    if _STRUCTURAL.match(raw):
+    if _STRUCTURAL.match(raw) or _is_signature_line(raw):
         return Block(text=raw, kind="structural", raw=raw)
     marker, label, rest = list_marker(raw)
     rest = rest.strip()

@@ -50,3 +50,13 @@ def test_a_paragraph_hard_wrapped_in_text_of_one_sentence_per_line_is_joined():
     blocks = minutes_from_text(text, "minutes.txt").items[0].text.split("\n")
     assert blocks == ["Apologies were received from Councillor Jo Bright (Ashvale Town Council). There were no substitutions.",
                       "One question had been received in advance from Mr Colin Reeve, a resident of Ashvale, who put it as follows:"]
+
+
+def test_the_chairs_signature_line_is_not_a_statement():
+    from nlp_helpers import analyse_text
+
+    text = HEADER + "".join(f"\nFRP/{51 + n}      TITLE {n}\n\n{b}\n" for n, b in enumerate(BODIES))
+    text += "\nThe meeting ended at 12.10 pm.\n\nChairman ......................... Date ...............\n"
+    item = analyse_text(text).items[-1]
+    assert not any("...." in s.text for s in item.statements), [s.text for s in item.statements]
+    assert any("retained firefighters" in s.text for s in item.statements)
