@@ -244,8 +244,10 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue  # "Question from: Councillor Bryn Hartley" (a table row), "Cllr Quinn (LD)" over "Q: ...", "Response from: ..."
         if b.kind == "structural":
             if _DECISION_HEADING.match(b.text):
+                # a "DECISION:" label under the "Decision" sub-heading it repeats stays under that sub-heading
+                if not (deciding and section and section.casefold() == b.text.rstrip(" :").casefold()):
+                    section = b.text.rstrip(" :")
                 deciding = True
-                section = b.text.rstrip(" :")
             continue
         if b.kind == "heading" and (_BODY_DECIDED_LEAD_IN.match(b.text) or _BARE_DECISION.match(b.text)):
             # "The Committee DETERMINED (nem. con.) -" set on a line of its own: the lead-in of the parts below

@@ -159,6 +159,11 @@ _LABELLED_HEADING = re.compile(r"^(?:Question|Motion|Petition|Amendment|Dashboar
                                r"|KLOE|Key\s+lines?\s+of\s+enquiry|Lines?\s+of\s+enquiry)\s+\d{1,3}[a-z]?\b")
 
 
+# a numbered question sub-heading that names only who asks whom: "(2) Councillor Jo Reyes to the Cabinet Member for Housing"
+_NUMBERED_ASKER_HEADING = re.compile(r"^(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-ZÀ-ÖØ-ÞŴŶ][^,;:.?!]{1,60}?\s+to\s+(?:the\s+)?"
+                                     r"[A-Z][^.;:?!]{2,100}$")
+
+
 @dataclass
 class Block:
     text: str  # collapsed original text without the list marker
@@ -198,8 +203,10 @@ def _ends_terminal(text: str) -> bool:
 
 
 #: "Question 2 from Councillor Yusuf Kaya to the Cabinet Member for Children, Young People and Schools": who asks whom
+# (the asker may speak for a group: "Question 3 from Mrs X, on behalf of the Parent Forum, to the Leader")
 # (or "Question 1 – Councillor Rhys Pell to the Leader of the Council (Councillor Ann Dove)": the holder named after the role)
-QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s*(?:\s(?:from|by)|[-–—:])\s+(?P<who>[A-Z][^,;:]{2,80}?)\s+to\s+"
+QUESTION_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\s+)?question\s*\d*\s*(?:\s(?:from|by)|[-–—:])\s+(?P<who>[A-Z][^,;:]{2,80}?)"
+                              r"(?:,\s+on\s+behalf\s+of\s+[^,;:]{2,80},)?\s+to\s+"
                               r"(?:the\s+)?(?P<to>[A-Z].{2,120}?)(?:\s+\((?P<holder>(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][^()]{2,60})\))?$",
                               re.IGNORECASE)
 
@@ -264,19 +271,31 @@ def run_in_label(text: str) -> tuple[str, str] | None:
 WEBCAST_TIME = re.compile(r"(?:\[\d{1,2}(?::\d{2}){1,2}\]|\(\d{1,2}:\d{2}:\d{2}\))\s*")
 
 
+# the chair's signature line at the foot of the minutes: "Chairperson ........ Date ........", "......... Chair"
+_LEADERS = re.compile(r"[._…]{5,}")
+_SIGNATURE_WORDS = {"signed", "chair", "chairman", "chairwoman", "chairperson", "date", "mayor", "convener", "dated"}
+
+
+def _is_signature_line(text: str) -> bool:
+    if not _LEADERS.search(text):
+        return False
+    words = re.findall(r"[^\W\d_]+", _LEADERS.sub(" ", text).lower())
+    return set(words) <= _SIGNATURE_WORDS
+
+
 def classify(line: str) -> Block | None:
     raw = collapse(line)
     if raw[:1] in "[(" and (stamp := WEBCAST_TIME.match(raw)):
         raw = raw[stamp.end():]
     if not raw:
         return None
-    if _STRUCTURAL.match(raw):
+    if _STRUCTURAL.match(raw) or _is_signature_line(raw):
         return Block(text=raw, kind="structural", raw=raw)
     marker, label, rest = list_marker(raw)
     rest = rest.strip()
     if marker and not rest:
         return None
-    if marker is None and is_heading(raw):
+    if (marker is None and is_heading(raw)) or (marker == "num" and _NUMBERED_ASKER_HEADING.match(rest)):
         return Block(text=raw, kind="heading", raw=raw)
     return Block(text=rest if marker else raw, kind="para", marker=marker, label=label, raw=raw)
 

@@ -105,7 +105,7 @@ INITIALS_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w&'’]*(?:\s+[A-Z]
 # terse notes leave out the verb: "PW concerned that ...", "MT and AK strongly opposed ...", "GO pleased that ..."
 _FEELINGS = {"concerned": "concern", "worried": "concern", "opposed": "concern", "disappointed": "concern",
              "pleased": "welcome", "delighted": "welcome"}
-_INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*:\s*(?P<w>[A-Z]{2,4})\s+to\s+[a-z]")
+_INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*:\s*(?P<w>[A-Z]{2,4}|[A-Z][a-z'’-]+)\s+to\s+[a-z]")
 _INITIALS_FEELING = re.compile(r"\s*(?:[-–•*]\s*)?(?P<w>[A-Z]{2,4})(?:\s+and\s+[A-Z]{2,4})?\s+(?:(?:also|very|strongly|particularly|deeply)\s+)?"
                                r"(?P<f>concerned|worried|opposed|disappointed|pleased|delighted)\b")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
