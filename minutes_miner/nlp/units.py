@@ -108,6 +108,8 @@ _FEELINGS = {"concerned": "concern", "worried": "concern", "opposed": "concern",
 _INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<w>[A-Z]{2,4})\s+to\s+(?!be\b)[a-z]+\s")
 # an action note: "ACTION: Priya to circulate ...", "The Cabinet Member to share ..." (a person or role, then "to" + verb)
 _ACTION_LABEL_OPEN = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<the>[Tt]he\s+)?")
+# the rest of a job title after a dash: "The Assistant Director – Inclusion and Additional Needs to provide ..."
+_ROLE_TAIL = re.compile(r"(?:\s+[-–—]\s+[A-Z][\w'’&,-]*(?:\s+(?:[A-Z][\w'’&,-]*|and|of|for|the|in))*)?")
 _ACTION_TO = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}\s")
 _INITIALS_FEELING = re.compile(r"\s*(?:[-–•*]\s*)?(?P<w>[A-Z]{2,4})(?:\s+and\s+[A-Z]{2,4})?\s+(?:(?:also|very|strongly|particularly|deeply)\s+)?"
                                r"(?P<f>concerned|worried|opposed|disappointed|pleased|delighted)\b")
@@ -204,11 +206,14 @@ def _initials_label(text: str, us: int, ue: int, ucues) -> Subject | None:
 
 def _action_owner(text: str, us: int, ue: int, ments: list[Mention]) -> Subject | None:
     """An action note's owner: "ACTION: Priya to circulate the figures", "The Head of Service to report back"."""
+    initials = _INITIALS_ACTION.match(text, us, ue)
+    if initials:
+        return Subject("word", word=initials.group("w"), cue_start=initials.end("w"), cue_act="commitment")
     if not ments:
         return None
     opened = _ACTION_LABEL_OPEN.match(text, us, ue)
     m = ments[0]
-    if m.start not in (opened.start("the"), opened.end()) or not _ACTION_TO.match(text, m.end, ue):
+    if m.start not in (opened.start("the"), opened.end()) or not _ACTION_TO.match(text, _ROLE_TAIL.match(text, m.end, ue).end(), ue):
         return None
     return Subject("chain", [(m, None)], cue_start=m.end, cue_act="commitment")
 

@@ -70,3 +70,25 @@ def test_body_noting_a_fact_stays_a_statement():
     item = _item("Mrs Harrow presented the review.\n\nThe Forum noted that its next meeting would be held on 4 June.\n")
     _, s = find(item, "next meeting")
     assert s.act == "statement"
+
+
+def test_action_owner_with_a_dashed_job_title():
+    item = _item("Mrs Harrow presented the review.\n\n"
+                 "The Director of Place – Waste and Highways to provide Members with a breakdown of costs.\n")
+    _, s = find(item, "breakdown of costs")
+    assert s.act == "commitment"
+
+
+def test_bullets_under_a_question_are_its_replies():
+    item = _item("Councillor Pell asked how many fly-tipping reports had been made this year.\n\n"
+                 "• Mrs Harrow: There had been 1,204 reports, a rise of a fifth.\n\n"
+                 "• Most were of household waste on the edge of the town.\n\n"
+                 "• Mr Slee: The Council had bought two more enforcement cameras.\n\n"
+                 "Councillor Vey expressed concern that the depot would close at weekends.\n")
+    q, question = find(item, "how many fly-tipping")
+    assert question.act == "question"
+    for fragment in ("1,204 reports", "household waste", "enforcement cameras"):
+        _, s = find(item, fragment)
+        assert (s.act, s.answers) == ("answer", q), fragment
+    _, concern = find(item, "depot would close")
+    assert concern.act == "concern"
