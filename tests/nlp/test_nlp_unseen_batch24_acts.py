@@ -92,3 +92,11 @@ def test_bullets_under_a_question_are_its_replies():
         assert (s.act, s.answers) == ("answer", q), fragment
     _, concern = find(item, "depot would close")
     assert concern.act == "concern"
+
+
+@pytest.mark.parametrize("line", ["ACTION – OS: ward figures to be included in the next report.",
+                                  "Action - OS: to report the outcome of the depot review to a future meeting."])
+def test_action_label_naming_its_owner_by_initials(line):
+    item = _item("Mrs Harrow presented the review.\n\n" + line + "\n")
+    _, s = find(item, line[14:40])
+    assert s.act == "commitment"
