@@ -100,3 +100,15 @@ def test_action_label_naming_its_owner_by_initials(line):
     item = _item("Mrs Harrow presented the review.\n\n" + line + "\n")
     _, s = find(item, line[14:40])
     assert s.act == "commitment"
+
+
+def test_response_to_a_question_slash_comment_point():
+    item = _item("Question / comment: Asked how many fines had been issued.\n\n"
+                 "Response: Mrs Harrow said that 212 had been issued.\n\n"
+                 "Question / comment: Asked that the dashboard show fines by ward.\n\n"
+                 "Response: Mr Slee agreed to make the change for the next report.\n")
+    q, question = find(item, "how many fines")
+    _, answer = find(item, "212 had been issued")
+    assert question.act == "question" and (answer.act, answer.answers) == ("answer", q)
+    _, promise = find(item, "make the change")
+    assert (promise.act, promise.answers) == ("commitment", None)
