@@ -20,7 +20,8 @@ _QUESTION_FROM_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\
                                     r"(?P<who>(?:the\s+)?(?:Member\s+for\s+[A-Z][\w'’ -]{2,40}|(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’ -]{2,40}))$",
                                     re.IGNORECASE)
 # "Question or comment:" labels a member's point, a question or not: its act is its own
-_POINT_LABEL = re.compile(r"^(?:question\s*(?:or|/)\s*comment|comment\s*(?:or|/)\s*question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
+_POINT_LABEL = re.compile(r"^(?:questions?\s*(?:or|/|and)\s*comments?|comments?\s*(?:or|/|and)\s*questions?|issues?\s+raised|comments?)\s*:\s*\S",
+                          re.IGNORECASE)
 _MEMBER_CELL = re.compile(r"^(?:member|councillor|asker|name)\s*:\s*(?P<who>[A-Z][^.;:?!]{1,80})$", re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
 # "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
