@@ -235,6 +235,12 @@ def decide_act(u: Unit, strong: str | None, spk: Spk | None, stmts: list[Stmt], 
         # "Mr Carville: There are 412 households ... . That is an increase ...", "Dr Brandt replied that ..." / (next
         # paragraph) "She could not say how many ...": the same reply
         return "answer", in_turn(stmts, stmts[-1].answers, text, u.start, u.end)
+    if (stmts and stmts[-1].act == "answer" and stmts[-1].answers is not None and stmts[-1].section == section and not u.acts
+            and blk is not None and _replies_listed_under(stmts[-1], stmts[stmts[-1].answers], blk)
+            and _kind(spk, an) in _RESPONDENT_KINDS + ("external", "unknown") and not (spk is not None and _asked_by(stmts, stmts[-1].answers, spk))):
+        # "Cllr Qureshi asked how ..." / "• Siân: There had been 214 ..." / "• Most related to falls ..." / "• Dr Chen: The
+        # ICB ...": the bullets under a question are its replies, a second respondent's or the same reply going on
+        return "answer", stmts[-1].answers
     if not u.acts and u.subject is not None and spk is not None and _kind(spk, an) in _RESPONDENT_KINDS + ("external",):
         late = _late_reply_target(stmts, section, spk, text, u.start, u.end)
         if late is not None:
@@ -271,6 +277,13 @@ _REPORTED_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+|further\s+|then\s+)
 def _next_paragraph(before: BlockData, after: BlockData) -> bool:
     """``after`` is a plain paragraph after the plain paragraph ``before`` (the statement before it)."""
     return before.block.kind == "para" and after.block.kind == "para" and after.block.marker is None and before.block.marker is None
+
+
+def _replies_listed_under(answer: Stmt, question: Stmt, blk: BlockData) -> bool:
+    """``blk`` is a bullet after the bullet ``answer``, both under the plain paragraph ``question`` they reply to."""
+    marker = blk.block.marker
+    return (marker == "bullet" and answer.blk is not blk and answer.blk.block.marker == marker
+            and answer.blk.block.label == blk.block.label and question.blk.block.marker is None)
 
 
 def _next_listed_question(stmts: list[Stmt], section: str | None) -> int | None:

@@ -20,7 +20,8 @@ _QUESTION_FROM_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\
                                     r"(?P<who>(?:the\s+)?(?:Member\s+for\s+[A-Z][\w'’ -]{2,40}|(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’ -]{2,40}))$",
                                     re.IGNORECASE)
 # "Question or comment:" labels a member's point, a question or not: its act is its own
-_POINT_LABEL = re.compile(r"^(?:question\s+or\s+comment|comment\s+or\s+question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
+_POINT_LABEL = re.compile(r"^(?:questions?\s*(?:or|/|and)\s*comments?|comments?\s*(?:or|/|and)\s*questions?|issues?\s+raised|comments?)\s*:\s*\S",
+                          re.IGNORECASE)
 _MEMBER_CELL = re.compile(r"^(?:member|councillor|asker|name)\s*:\s*(?P<who>[A-Z][^.;:?!]{1,80})$", re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
 # "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
@@ -212,7 +213,8 @@ class QALayout:
             at = position(stmts, st)
             if at and _POINT_LABEL.match(stmts[at - 1].blk.norm, stmts[at - 1].start) and stmts[at - 1].act != "question":
                 # the response to a concern or a comment is no answer; a promise in reply is a commitment
-                st.act, st.answers = ("commitment" if st.act == "commitment" else "statement"), None
+                promise = st.act == "commitment" or PROMISE_ONLY.search(st.blk.norm, m.end() - 1, st.end)
+                st.act, st.answers = ("commitment" if promise else "statement"), None
                 continue
             if st.act == "commitment" and promise_only(st.blk.norm, m.end() - 1, st.end):
                 # "Response: Agreed to circulate the list after the meeting", "Supplementary reply: ... did not have the

@@ -106,5 +106,5 @@ class LeadIn:
 #: who speaks a RESOLVED / AGREED decision (gold convention)
 COMMITTEE = Spk(display="the Committee", key="committee", kind="group")
 #: role keys of the bodies whose decisions are the Committee's
-DECIDING_BODIES = {"committee", "panel", "board", "cabinet", "authority", "sub-committee", "commission", "joint committee"}
+DECIDING_BODIES = {"committee", "panel", "board", "cabinet", "authority", "sub-committee", "commission", "joint committee", "forum"}
 DECISION_POINT = LeadIn(rank=-1, marker=None, label=None, kind="decision", act="resolution")

@@ -43,7 +43,9 @@ _DECISION_PART = re.compile(r"(?:\(?[ivx\d]{1,4}\)\s*|[a-h]\)\s*)?(?:notes|reque
 _BODY_DECIDED = re.compile(r"(?:(?:also|further|then|formally|unanimously)\s+)?(?:(?:agreed|approved|endorsed|decided|ratified|resolved)\b(?!\s+with\b)"
                            r"|noted\b[^.;]{0,200}?\band\s+(?:asked|agreed|requested|recommended|resolved|endorsed|approved|supported)\b"
                            # "The Committee noted the annual report and thanked the Headteacher": noting the report is the decision
-                           r"|noted\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:report|update|presentation|plan|strategy)\b[^.;]{0,120}?\band\s+(?:thanked|welcomed|commended)\b)",
+                           r"|noted\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:report|update|presentation|plan|strategy)\b[^.;]{0,120}?\band\s+(?:thanked|welcomed|commended)\b"
+                           # "The Forum noted the update.", "The Board noted the monitoring report and the plan.": the noting is the decision
+                           r"|noted\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:report|update|presentation)s?(?:\s+(?:on|for|and)\s+[^.;]{1,120}?)?\s*(?:[.;](?=\s|$)|$))",
                            re.IGNORECASE)
 # "Members agreed that a joint session ... be added to the work programme": what the members decide, put
 # in the subjunctive, is the Committee's decision; "Members agreed that the applicant should be encouraged ..." is a view
@@ -152,7 +154,7 @@ _BODY_DECIDED_LEAD_IN = re.compile(
     r"^(?:(?:[Uu]pon|[Oo]n)\s+a\s+vote\s*\([^()]{1,60}\),?\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}"
     r"(?:Committee|Sub-Committee|Panel|Board|Council|Cabinet|Forum|Commission|Authority|Executive)\s+"
     r"(?:RESOLVED|AGREED|DECIDED|DETERMINED|RECOMMENDED(?:\s+(?:TO|to)\s+(?:THE\s+|the\s+)?[A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)?|resolved|agreed|decided)" + _VOTE
-    + r"\s*(?:[:\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
+    + r"\s*(?:[:\-–—]|:\s*[\-–—]|,?\s*(?:to|that)\s*[:\-–—]?)$"
     # minutes in the first person plural: "We agreed:" / "We agreed to recommend to the Cabinet that:" over the parts
     r"|^We\s+(?:also\s+)?(?:agreed|resolved|decided)(?:\s+to\s+recommend\b[^:.;]{0,80}?\s+that)?\s*:$"
     r"|^(?:[Oo]utcomes?|OUTCOMES?|[Dd]ecisions?)\s*(?::|[\-–—]\s*(?:[Tt]hat\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?"
@@ -162,7 +164,7 @@ _DECISION_LIST = re.compile(r"^(?:[Ii]t\s+was\s+)?(?:RESOLVED|AGREED|DECIDED|Res
                             r"(?:[^.;:]{3,120}\s(?:that|to)\s*:|(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*[:\-–—])$")
 # "The Committee agreed:" + "(i) to note the report; and" / "(ii) to request a further report": the body's decisions below
 _BODY_DECIDED_LIST = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,4}?(?:committee|sub-committee|panel|board|cabinet|council|forum|authority|members)\s+"
-                                r"(?:(?:unanimously|then|also|further)\s+)?(?:agreed|resolved|decided|approved)(?:\s+(?:that|to))?\s*[:\-–—]$",
+                                r"(?:(?:unanimously|then|also|further)\s+)?(?:agreed|resolved|decided|approved)(?:\s+(?:that|to))?\s*(?::\s*[\-–—]?|[\-–—])$",
                                 re.IGNORECASE)
 # "The Panel agreed the following recommendations to the Commissioner:", "The Board agreed to make these
 # recommendations:", "Following discussion, the Panel's

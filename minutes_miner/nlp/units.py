@@ -105,7 +105,14 @@ INITIALS_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w&'’]*(?:\s+[A-Z]
 # terse notes leave out the verb: "PW concerned that ...", "MT and AK strongly opposed ...", "GO pleased that ..."
 _FEELINGS = {"concerned": "concern", "worried": "concern", "opposed": "concern", "disappointed": "concern",
              "pleased": "welcome", "delighted": "welcome"}
-_INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*:\s*(?P<w>[A-Z]{2,4}|[A-Z][a-z'’-]+)\s+to\s+[a-z]")
+_INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<w>[A-Z]{2,4})\s+to\s+(?!be\b)[a-z]+\s")
+# the owner's initials in the label itself: "ACTION – KS: figures by district to be included in the next report"
+_OWNED_ACTION_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*[-–—]\s*(?P<w>[A-Z]{2,4})\s*:\s*(?=\S)")
+# an action note: "ACTION: Priya to circulate ...", "The Cabinet Member to share ..." (a person or role, then "to" + verb)
+_ACTION_LABEL_OPEN = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<the>[Tt]he\s+)?")
+# the rest of a job title after a dash: "The Assistant Director – Inclusion and Additional Needs to provide ..."
+_ROLE_TAIL = re.compile(r"(?:\s+[-–—]\s+[A-Z][\w'’&,-]*(?:\s+(?:[A-Z][\w'’&,-]*|and|of|for|the|in))*)?")
+_ACTION_TO = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}\s")
 _INITIALS_FEELING = re.compile(r"\s*(?:[-–•*]\s*)?(?P<w>[A-Z]{2,4})(?:\s+and\s+[A-Z]{2,4})?\s+(?:(?:also|very|strongly|particularly|deeply)\s+)?"
                                r"(?P<f>concerned|worried|opposed|disappointed|pleased|delighted)\b")
 _NOT_SUBJECTS = {"It", "This", "That", "There", "These", "Those", "Which", "What"}
@@ -205,6 +212,20 @@ def _initials_label(text: str, us: int, ue: int, ucues) -> Subject | None:
     return Subject("word", word=ml.group("w") or ml.group("b"), cue_start=ml.end(), cue_act=act)
 
 
+def _action_owner(text: str, us: int, ue: int, ments: list[Mention]) -> Subject | None:
+    """An action note's owner: "ACTION: Priya to circulate the figures", "The Head of Service to report back"."""
+    initials = _INITIALS_ACTION.match(text, us, ue) or _OWNED_ACTION_LABEL.match(text, us, ue)
+    if initials:
+        return Subject("word", word=initials.group("w"), cue_start=initials.end("w"), cue_act="commitment")
+    if not ments:
+        return None
+    opened = _ACTION_LABEL_OPEN.match(text, us, ue)
+    m = ments[0]
+    if m.start not in (opened.start("the"), opened.end()) or not _ACTION_TO.match(text, _ROLE_TAIL.match(text, m.end, ue).end(), ue):
+        return None
+    return Subject("chain", [(m, None)], cue_start=m.end, cue_act="commitment")
+
+
 def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[tuple[int, int, str]], cue_starts: list[int],
                 known=None, mention_starts: list[int] | None = None) -> Unit:
     """The unit ``text[us:ue]`` of a block: its subject, acts and questioners. ``mentions`` and
@@ -213,6 +234,9 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         mention_starts = [m.start for m in mentions]
     ments = mentions[bisect_left(mention_starts, us):bisect_left(mention_starts, ue)]
     ucues = cues[bisect_left(cue_starts, us):bisect_left(cue_starts, ue)]
+    owner = _action_owner(text, us, ue, ments)
+    if owner is not None:
+        return Unit(us, ue, owner, {"commitment"}, False, False, False, [], set())
     noun_act = noun_act_subject(text, us, ue, ments) if ments and text.startswith(("The ", "the ", "His ", "Her ", "Their "), us) else None
     if noun_act is not None:
         subject, act = noun_act
