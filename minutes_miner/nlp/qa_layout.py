@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .answers import position, promise_only
+from .answers import PROMISE_ONLY, position, promise_only
 from .attendee_entry import title_kind
 from .records import BlockData, LeadIn, Spk, Stmt
 from .speakers import Analyser

@@ -107,6 +107,8 @@ _FEELINGS = {"concerned": "concern", "worried": "concern", "opposed": "concern",
              "pleased": "welcome", "delighted": "welcome"}
 _INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<w>[A-Z]{2,4})\s+to\s+(?!be\b)[a-z]+\s")
 # the owner's initials in the label itself: "ACTION – KS: figures by district to be included in the next report"
+# a first name after the label: "ACTION: Priya to circulate ..." (a bare "Priya to ..." is too often a title or a clause)
+_NAMED_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*:\s*(?P<w>[A-Z][a-z'’-]+)\s+to\s+(?!be\b)[a-z]+\s")
 _OWNED_ACTION_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*[-–—]\s*(?P<w>[A-Z]{2,4})\s*:\s*(?=\S)")
 # an action note: "ACTION: Priya to circulate ...", "The Cabinet Member to share ..." (a person or role, then "to" + verb)
 _ACTION_LABEL_OPEN = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<the>[Tt]he\s+)?")
@@ -214,7 +216,8 @@ def _initials_label(text: str, us: int, ue: int, ucues) -> Subject | None:
 
 def _action_owner(text: str, us: int, ue: int, ments: list[Mention]) -> Subject | None:
     """An action note's owner: "ACTION: Priya to circulate the figures", "The Head of Service to report back"."""
-    initials = _INITIALS_ACTION.match(text, us, ue) or _OWNED_ACTION_LABEL.match(text, us, ue)
+    initials = (_INITIALS_ACTION.match(text, us, ue) or _OWNED_ACTION_LABEL.match(text, us, ue)
+                or _NAMED_ACTION.match(text, us, ue))
     if initials:
         return Subject("word", word=initials.group("w"), cue_start=initials.end("w"), cue_act="commitment")
     if not ments:
