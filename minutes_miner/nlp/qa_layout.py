@@ -20,7 +20,8 @@ _QUESTION_FROM_HEADING = re.compile(r"^(?:(?:supplementary|public|written|oral)\
                                     r"(?P<who>(?:the\s+)?(?:Member\s+for\s+[A-Z][\w'’ -]{2,40}|(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\w'’ -]{2,40}))$",
                                     re.IGNORECASE)
 # "Question or comment:" labels a member's point, a question or not: its act is its own
-_POINT_LABEL = re.compile(r"^(?:question\s+or\s+comment|comment\s+or\s+question|issue\s+raised|comment)\s*:\s*\S", re.IGNORECASE)
+_POINT_LABEL = re.compile(r"^(?:questions?\s*(?:or|/|and)\s*comments?|comments?\s*(?:or|/|and)\s*questions?|issues?\s+raised|comments?)\s*:\s*\S",
+                          re.IGNORECASE)
 _MEMBER_CELL = re.compile(r"^(?:member|councillor|asker|name)\s*:\s*(?P<who>[A-Z][^.;:?!]{1,80})$", re.IGNORECASE)
 # "Q:", "Question 1:", "Response from the Cabinet Member:", "Question 1 – Councillor Evans:", "A2 (Cllr Zed):",
 # "Challenge:" / "Further challenge:" over "Response:" (a scrutiny inquiry's evidence session)
@@ -38,7 +39,9 @@ _BARE_QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(
 _NAMED_AFTER_LABEL = re.compile(r"\s*[:\-–—]\s*")
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 _PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
-_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-Z]")
+# the one who presides, named by role in a member's cell ("Member | The Chair | Asked whether ...")
+_PRESIDING = re.compile(r"^(?:the\s+)?(?:vice[- ])?(?:chair(?:man|person)?|mayor|convenor|convener|leader)$", re.IGNORECASE)
+_HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-ZÀ-ÖØ-Þ]")
 
 
 class QALayout:
@@ -125,9 +128,12 @@ class QALayout:
         if not m:
             # a table's "Member | Question | Answer" columns: "Member: Cllr Noor" over "Question: ..."
             m = _MEMBER_CELL.match(text)
-            if not m or not _HONORIFIC_NAME.match(m.group("who")) or len(m.group("who").split()) > 6:
+            if not m or len(m.group("who").split()) > 6 or not (_HONORIFIC_NAME.match(m.group("who")) or _PRESIDING.match(m.group("who"))):
                 return False
         who = _PARTY_TAGS.sub("", m.group("who")).strip()  # "Councillor Rennie (supplementary)"
+        if _PRESIDING.match(who):
+            self.asker = _named_or_role(who, an)
+            return True
         entry = (None if _HONORIFIC_NAME.match(who) else an.people.by_title(who)) or an.people.add(who)  # "Raised by: Chair"
         self.asker = Spk(entry=entry) if entry is not None else None
         return True
