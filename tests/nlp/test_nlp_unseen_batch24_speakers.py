@@ -38,3 +38,31 @@ def test_a_member_column_names_who_made_the_point_in_the_next_column(point_headi
     assert _said(doc, "saved £0.8 million") == ("penrose", "officer", "answer")
     assert _said(doc, "reserves were being used")[:2] == ("varley", "member")
     assert _said(doc, "come to the committee") == ("keel", "chair", "question")  # the Chair, named by role in the cell
+
+
+WITNESSES_ON_ONE_LINE = """\
+Present: Councillor Bryony Keel (Chair), Councillor Tess Varley
+
+3. Minutes
+
+The minutes of the last meeting were agreed.
+
+4. Youth services review
+
+Witnesses:
+
+Ruth Abernethy, Cabinet Member for Young People – Dr Kofi Mensah, Executive Director – Children and Learning – Iolo Prydderch, Assistant Director – Early Help and Prevention – Zainab Quist, Chair, Riverside Youth Forum
+
+The Assistant Director – Early Help and Prevention explained that two youth centres had closed.
+
+The Executive Director said that the budget had been protected.
+
+Councillor Varley asked how many young people used the centres. The Chair of the Youth Forum said that the forum had surveyed 300 young people.
+"""
+
+
+def test_witnesses_on_one_line_separated_by_dashes_are_read_with_their_titles():
+    doc = analyse(minutes_from_text(WITNESSES_ON_ONE_LINE, "invented.txt"))
+    assert _said(doc, "two youth centres had closed")[:2] == ("prydderch", "officer")  # a title holding a dash
+    assert _said(doc, "budget had been protected")[:2] == ("mensah", "officer")
+    assert not any("Abernethy," in s.text for s in doc.items[-1].statements)  # the list is no statement
