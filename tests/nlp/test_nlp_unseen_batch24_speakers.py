@@ -66,3 +66,36 @@ def test_witnesses_on_one_line_separated_by_dashes_are_read_with_their_titles():
     assert _said(doc, "two youth centres had closed")[:2] == ("prydderch", "officer")  # a title holding a dash
     assert _said(doc, "budget had been protected")[:2] == ("mensah", "officer")
     assert not any("Abernethy," in s.text for s in doc.items[-1].statements)  # the list is no statement
+
+
+ATTENDEE_TABLE_PAGE = """<html><body><div id="modgov"><div class="mgContent">
+<h2 class="mgSectionTitle">Attendance</h2>
+<table class="mgStatsTable" summary="Attendance">
+<tr><th>Attendee</th><th>Role</th></tr>
+<tr><td>Councillor Morwenna Tate</td><td>Chair</td></tr>
+<tr><td>Councillor Ifan Rees</td><td>Committee Member</td></tr>
+<tr><td>Kwesi Boahen</td><td>Operations Director, Brookfield Homes</td></tr>
+<tr><td>Carys Penhale</td><td>Director of Adult Social Care</td></tr>
+</table>
+<h2 class="mgSectionTitle">Items</h2>
+<table class="mgItemTable">
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">7.</p></td><td>
+<p class="mgAiTitleTxt">Care Homes Market</p><p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>The Chair welcomed Kwesi Boahen to the meeting.</p>
+<ul><li><strong>Cllr Rees</strong> asked how many homes had closed.</li>
+<li><strong>Kwesi:</strong> Three homes had closed since April.</li>
+<li><strong>Carys:</strong> The Council had placed every resident elsewhere.</li></ul></div></td></tr>
+</table></div></div></body></html>"""
+
+
+def test_an_attendee_table_and_first_name_labels_name_the_speakers():
+    from minutes_miner.sources.moderngov.parse_html import parse_meeting_page
+
+    minutes = parse_meeting_page(ATTENDEE_TABLE_PAGE, "page.html")
+    people = {a.name: (a.kind, a.title) for a in minutes.attendance}
+    assert people["Councillor Morwenna Tate"] == ("chair", "Chair")  # an "Attendee | Role" table
+    assert people["Carys Penhale"] == ("officer", "Director of Adult Social Care")
+    doc = analyse(minutes)
+    assert _said(doc, "welcomed Kwesi Boahen")[:2] == ("tate", "chair")
+    assert _said(doc, "Three homes had closed")[0] == "boahen"  # "Kwesi:": a first name as a label
+    assert _said(doc, "placed every resident")[:2] == ("penhale", "officer")
