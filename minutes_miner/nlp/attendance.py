@@ -32,6 +32,10 @@ _LABELS = [
     (r"others?(?:\s+(?:attendees|present|in attendance))?", "present", None),
     # a body's own groups of members ("Schools members:", "Non-schools members:" of a Schools Forum): the title decides
     (r"(?:schools|non-schools|academy|maintained|voting|non-voting) members", "present", None),
+    # a Schools Forum's seats by phase and sector, all members of the Forum: "Maintained primary headteachers:",
+    # "Special schools:", "Governors:", "Non-school members:"
+    ((r"(?:(?:maintained|academy|primary|secondary|special|nursery|all-through|pupil referral unit|alternative provision)\s+){0,3}"
+      r"(?:headteachers?|head\s+teachers?|heads|principals|governors?|schools)|non-school members"), "present", "member"),
     (r"observers?", "present", "external"),
     # informal notes name everyone by initials after a key: "Key to initials: JB – Councillor Jo Barraclough (Chair)"
     (_KEY_LABEL_PATTERN, "present", None),

@@ -99,3 +99,13 @@ def test_an_attendee_table_and_first_name_labels_name_the_speakers():
     assert _said(doc, "welcomed Kwesi Boahen")[:2] == ("tate", "chair")
     assert _said(doc, "Three homes had closed")[0] == "boahen"  # "Kwesi:": a first name as a label
     assert _said(doc, "placed every resident")[:2] == ("penhale", "officer")
+
+
+@pytest.mark.parametrize("label", ["Maintained primary headteachers", "Special schools", "Governors", "Non-school members",
+                                   "Secondary academy principals"])
+def test_a_schools_forums_seats_by_phase_list_its_members(label):
+    from minutes_miner.nlp import parse_attendance
+
+    people = {a.name: (a.kind, a.status) for a in parse_attendance(f"{label}: Gwen Tilsley (Hillcrest School) (Chair); Omar Faris (Parkside School)")}
+    assert people["Gwen Tilsley"] == ("chair", "present")
+    assert people["Omar Faris"] == ("member", "present")
