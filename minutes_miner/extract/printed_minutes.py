@@ -21,7 +21,7 @@ line, wrapped lines joined.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from minutes_miner.extract.pdf_layout import group_blocks, join_wrapped
@@ -41,8 +41,8 @@ _HEADINGS = (
     re.compile(r"^(\d{1,3}[A-Za-z]?)\.?\s+(\S.*)$"),  # "4. Title", "24 Title"
     re.compile(r"^(?:AGENDA\s+)?ITEM\s+(\d{1,3}[A-Za-z]?)\s*(?:[:.–—-]\s*|\s)(\S.*)$", re.IGNORECASE),  # "Item 4: Title"
     re.compile(r"^MINUTE\s+(\d{1,4}(?:/\d{1,4})?)\.?\s*(?:[:–—-]\s*|\s)(\S.*)$", re.IGNORECASE),  # "Minute 23/45 Title"
-    # a minute reference: committee prefix ("ARG/38 Title") or number and year ("38/24. Title")
-    re.compile(r"^([A-Z]{2,6}/\d{1,4}|\d{1,4}/\d{2,4})\.?\s*(?:[:–—-]\s*|\s)(\S.*)$"),
+    # a minute reference: committee prefix ("ARG/38 Title", "CPW/12/25 Title") or number and year ("38/24. Title")
+    re.compile(r"^([A-Z]{2,6}/\d{1,4}(?:/\d{1,4})?|\d{1,4}/\d{2,4})\.?\s*(?:[:–—-]\s*|\s)(\S.*)$"),
 )
 _LABEL = re.compile(
     r"^(PRESENT|ALSO PRESENT|IN ATTENDANCE(?:\s+VIRTUALLY)?|ALSO IN ATTENDANCE|OFFICERS(?:\s+PRESENT)?|"
@@ -77,7 +77,9 @@ def parse_printed_minutes(pdf: PdfText) -> MinutesText:
     lines = [(p.number, ln) for p in pdf.pages for ln in p.lines if ln.text.strip()]
     bold_used = any(ln.bold for _, ln in lines)
     starts = _item_starts(lines, bold_used)
-    header_end = starts[0][0] if starts else len(lines)
+    if not starts:
+        return _minutes_without_items(pdf)
+    header_end = starts[0][0]
     header_lines = lines[:header_end]
     header = _header(header_lines)
     attendance = _attendance(header_lines)
@@ -100,6 +102,19 @@ def parse_printed_minutes(pdf: PdfText) -> MinutesText:
         date=header.date,
         attendance=tuple(attendance),
     )
+
+
+def _minutes_without_items(pdf: PdfText) -> MinutesText:
+    """Printed minutes in which no item heading is found are read as plain text: its reader finds
+    headings of more forms and otherwise keeps the whole text as one unnumbered item, where the
+    printed layout would have taken every line for the masthead and lost the text."""
+    from minutes_miner.nlp.structure import minutes_from_text
+
+    minutes = minutes_from_text("\n".join(page.text for page in pdf.pages), pdf.source)
+    if minutes.committee is None or minutes.date is None:
+        header = minutes_header(pdf)
+        minutes = replace(minutes, committee=minutes.committee or header.committee, date=minutes.date or header.date)
+    return minutes
 
 
 def minutes_header(pdf: PdfText) -> MinutesHeader:

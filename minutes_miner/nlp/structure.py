@@ -24,7 +24,9 @@ _ITEM_TAG = re.compile(r"^\(?Item\s+(?P<num>\d+[a-z]?)\)?\.?$", re.IGNORECASE)
 _ITEM_HEADING = re.compile(r"^(?:Item|ITEM|Agenda Item|AGENDA ITEM)\s+(?P<num>\d+[a-z]?)\s*[:.\-–]?\s*(?P<title>.*)$")
 # A colon inside a title is kept when a capital or a figure follows it ("32/24 MINUTES OF THE
 # PREVIOUS MEETING: 11 JULY 2024", "6. Adult Social Care: Workforce Update").
-_NUM_HEADING = re.compile(r"^(?P<num>\d{1,3}[a-z]?(?:/\d{2,4})?)[.)]?\s+"
+# A minute reference may carry the committee's prefix and the year: "PCP/51", "CPW/12/25", "32/24".
+_REF = r"(?:[A-Z]{2,6}/)?\d{1,3}[a-z]?(?:/\d{2,4})?"
+_NUM_HEADING = re.compile(r"^(?P<num>" + _REF + r")[.)]?\s+"
                           r"(?P<title>[A-Z](?:[^.;:?!]|:(?=\s+[A-Z0-9])){1,140})$")  # "5.", "23/45"
 _MINUTES_OF = re.compile(
     r"minutes? of (?:(?:a|the)\s+)?(?:(?:virtual|remote|hybrid|special|extraordinary|ordinary|annual)\s+)?(?:meeting of (?:the )?)?(?P<committee>[A-Z][\w'’&,\- ]{2,120}?)\s+(?:held|meeting held|which was held)\b",
@@ -188,7 +190,7 @@ def _title_case(s: str) -> str:
 
 def _strip_title(title: str) -> tuple[str | None, str]:
     title = _PDF_ICON.sub("", collapse(title))
-    m = re.match(r"^(?P<num>\d{1,3}[a-z]?(?:/\d{2,4})?)[.)]?\s+(?P<t>.+)$", title)
+    m = re.match(r"^(?P<num>" + _REF + r")[.)]?\s+(?P<t>.+)$", title)
     if m:
         return m.group("num"), m.group("t").strip()
     return None, title
@@ -240,23 +242,35 @@ def _items_tagged(blocks: list[str]) -> list[ItemText] | None:
     return items
 
 
-def _number_of(block: str) -> int | None:
+def _number_of(block: str, year_first: bool = False) -> int | None:
+    """The running number of a numbered heading: "5." -> 5, "PCP/51" -> 51, "CPW/12/25" and "12/25" -> 12;
+    in a document whose references put the year first ("WSF/24/32", see `_year_first`) the last."""
     m = _NUM_HEADING.match(block)
     if not m or _TERMINAL.search(block):
         return None
-    return int(re.match(r"\d+", m.group("num")).group())
+    numbers = re.findall(r"\d+", m.group("num"))
+    return int(numbers[-1] if year_first and len(numbers) == 2 else numbers[0])
+
+
+def _year_first(blocks: list[str]) -> bool:
+    """Whether the document's two-number references put the year first ("WSF/24/32", "WSF/24/33"):
+    the first number repeats while the second runs on."""
+    pairs = [re.findall(r"\d+", m.group("num")) for b in blocks if (m := _NUM_HEADING.match(b)) and not _TERMINAL.search(b)]
+    pairs = [p for p in pairs if len(p) == 2]
+    return len(pairs) >= 2 and len({p[0] for p in pairs}) == 1 and len({p[1] for p in pairs}) == len(pairs)
 
 
 def _items_numbered(blocks: list[str]) -> list[ItemText] | None:
     heads: list[tuple[int, str, str]] = []
     last = 0
-    last_block_numbered = {n: i for i, n in enumerate(map(_number_of, blocks)) if n is not None}
+    year_first = _year_first(blocks)
+    last_block_numbered = {n: i for i, b in enumerate(blocks) if (n := _number_of(b, year_first)) is not None}
     for i, b in enumerate(blocks):
         m = _ITEM_HEADING.match(b)
         if m and (m.group("title") == "" or not _TERMINAL.search(b)):
             heads.append((i, m.group("num"), m.group("title").strip() or None))
             continue
-        n = _number_of(b)
+        n = _number_of(b, year_first)
         if n is None or n <= last or len(b.split()) > 24:
             continue
         heading = _NUM_HEADING.match(b)
@@ -319,11 +333,28 @@ def minutes_from_text(text: str, source: str) -> MinutesText:
         if re.match(r"^(?:apologies|substitutes?)\b", b, re.IGNORECASE) or re.search(r"(?:were|was) (?:in attendance|present) (?:virtually|remotely)", b, re.IGNORECASE):
             attendance.extend(parse_attendance(b))
     if not items:
-        body = [b for b in blocks if not _ATTEND_START.match(b) and not _MINUTES_OF.search(b) and not _MINUTES_OF_DATED.match(b)]
+        body = _body_without_items(blocks)
         if committee and body and body[0].lower().startswith(committee.lower()[:20]):
             body = body[1:]
         items = [ItemText(title=None, text="\n".join(body))] if body else []
     return MinutesText(source=source, items=tuple(items), committee=committee, date=when, attendance=tuple(_dedupe(attendance)))
+
+
+def _body_without_items(blocks: list[str]) -> list[str]:
+    """The text of minutes without items: all but the attendance lists and the masthead's "Minutes of
+    the meeting held ..." line; below the masthead, a sentence naming the minutes of a meeting
+    ("RESOLVED that the minutes of the meeting held on 3 May be approved") is text."""
+    body: list[str] = []
+    masthead = True
+    for b in blocks:
+        if masthead and (_MINUTES_OF.search(b) or _MINUTES_OF_DATED.match(b)):
+            continue
+        if _ATTEND_START.match(b):
+            masthead = False  # the attendance lists follow the masthead
+            continue
+        masthead = masthead and not _TERMINAL.search(b)
+        body.append(b)
+    return body
 
 
 # a line of an attendance list printed one entry per line: "Councillor Dominic Fairweather (Vice-Chair)", "Councillors A, B and C"

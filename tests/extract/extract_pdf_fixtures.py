@@ -475,6 +475,7 @@ HOUSE_STYLE_HEADINGS = {
     "minute reference": ["Minute 23/45 Apologies for absence", "Minute 23/46 Minutes", "Minute 23/47 Highway repairs"],
     "committee prefix": ["ARG/38 Apologies for absence", "ARG/39 Minutes", "ARG/40 Highway repairs"],
     "number and year": ["38/24. Apologies for absence", "39/24. Minutes", "40/24. Highway repairs"],
+    "prefix, number and year": ["EHR/07/24 APOLOGIES FOR ABSENCE", "EHR/08/24 MINUTES", "EHR/09/24 HIGHWAY REPAIRS"],
     "running numbers": ["24. Apologies for absence", "25. Minutes of the previous meeting", "26. Highway repairs"],
 }
 HOUSE_STYLE_BODIES = [

@@ -64,3 +64,17 @@ def test_attendance_stops_at_the_first_item(parsed, style, fonts):
         ("Councillor Jo Bright", "member", None, "apologies"),  # from the apologies item
     ]
     assert minutes.committee == "Environment Scrutiny Committee"
+
+
+def test_printed_minutes_without_a_recognised_item_keep_their_text(tmp_path):
+    # headings of no numbered style: the document is one unnumbered item holding all the text, not dropped
+    source = house_style_minutes_source(["Apologies for absence", "Minutes", "Highway repairs"]).replace("\n3. Gully cleaning\n", "\n")
+    pdf = read_pdf(build_from_gold_source(source, tmp_path, "unnumbered"), "unnumbered.pdf")
+    minutes = parse_printed_minutes(pdf)
+    assert [(i.number, i.title) for i in minutes.items] == [(None, None)]
+    text = minutes.items[0].text
+    assert "RESOLVED that the minutes of the meeting held on 3 May 2024 be approved as a correct record." in text
+    assert "Councillor Rusk asked whether the pothole backlog in the rural wards would be cleared" in text
+    assert minutes.committee == "Environment Scrutiny Committee"
+    assert str(minutes.date) == "2024-06-04"
+    assert ("Councillor Jo Bright", "apologies") in [(a.name, a.status) for a in minutes.attendance]
