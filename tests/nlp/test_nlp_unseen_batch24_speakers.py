@@ -109,3 +109,37 @@ def test_a_schools_forums_seats_by_phase_list_its_members(label):
     people = {a.name: (a.kind, a.status) for a in parse_attendance(f"{label}: Gwen Tilsley (Hillcrest School) (Chair); Omar Faris (Parkside School)")}
     assert people["Gwen Tilsley"] == ("chair", "present")
     assert people["Omar Faris"] == ("member", "present")
+
+
+INITIALS_TABLE = """\
+MARSHLAND FIRE AUTHORITY
+
+Minutes of a meeting held on 4 June 2025
+
+
+PRESENT
+
+  Authority Members
+    Councillor Gwen Tilsley (GT)          Chair           Marshland County Council
+    Councillor Éamon Ó Briain (EÓB)                      Fenbury City Council
+    Mr Omar Faris (OF)                    Independent Member
+
+  Fire and Rescue Service
+    Alison Dunmore (AD)                   Chief Fire Officer
+
+1.  Budget monitoring
+
+AD presented the outturn report.
+
+EÓB asked why overtime had risen. AD said that two stations had been short of crews.
+
+OF welcomed the report.
+"""
+
+
+def test_a_bare_present_over_a_table_of_people_with_initials_keys_the_initials():
+    doc = analyse(minutes_from_text(INITIALS_TABLE, "invented.txt"))
+    assert _said(doc, "presented the outturn report") == ("dunmore", "officer", "statement")
+    assert _said(doc, "short of crews")[:2] == ("dunmore", "officer")
+    assert _said(doc, "welcomed the report")[:2] == ("faris", "member")
+    assert not any("Authority Members" in s.text or "Tilsley" in s.text for s in doc.items[0].statements)
