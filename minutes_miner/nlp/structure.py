@@ -362,7 +362,7 @@ _ENTRY_LINE = re.compile(r"^(?:(?:Councillors?|Cllrs?|County\s+Councillors?|Mr|M
                          r"|(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+\s*\()")
 
 
-_BARE_CAPS_LABEL = re.compile(r"^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|ALSO IN ATTENDANCE):?$")
+_BARE_CAPS_LABEL = re.compile(r"^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|ALSO IN ATTENDANCE)$")
 # a row of a table of attendees naming each by initials after the name: "Davina Orrell (DO)   Police and Crime Commissioner"
 _ROW_HONORIFIC = r"(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\s+"
 _INITIALS_ROW = re.compile(r"((?:" + _ROW_HONORIFIC + r")?(?!\S+\s+" + _ROW_HONORIFIC + r")(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’-]+\s*\([A-ZÀ-Þ]{2,4}\)),?")
