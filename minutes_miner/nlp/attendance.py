@@ -32,6 +32,10 @@ _LABELS = [
     (r"others?(?:\s+(?:attendees|present|in attendance))?", "present", None),
     # a body's own groups of members ("Schools members:", "Non-schools members:" of a Schools Forum): the title decides
     (r"(?:schools|non-schools|academy|maintained|voting|non-voting) members", "present", None),
+    # a Schools Forum's seats by phase and sector, all members of the Forum: "Maintained primary headteachers:",
+    # "Special schools:", "Governors:", "Non-school members:"
+    ((r"(?:(?:maintained|academy|primary|secondary|special|nursery|all-through|pupil referral unit|alternative provision)\s+){0,3}"
+      r"(?:headteachers?|head\s+teachers?|heads|principals|governors?|schools)|non-school members"), "present", "member"),
     (r"observers?", "present", "external"),
     # informal notes name everyone by initials after a key: "Key to initials: JB – Councillor Jo Barraclough (Chair)"
     (_KEY_LABEL_PATTERN, "present", None),
@@ -198,6 +202,35 @@ def _continues_title(part: str, data: dict) -> bool:
     return words[0] not in honorifics and words[0] not in first_names and "(" not in part
 
 
+# a dash before someone named then a comma: "Ann Lowe, Director – Place – Dr Sam Pearce, Head of Finance"
+_DASH_BEFORE_NAME = re.compile(r"\s+[-–—]\s+(?=(?P<name>[A-Z][\w'’.]*\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s*,)")
+
+
+def _dash_separated(body: str, data: dict) -> str:
+    """A list of "Name, Title" entries separated by dashes, whose titles may hold dashes themselves
+    ("Executive Director – Education"): a dash is a separator only before a name (an honorific or a
+    first name) and its comma. Rewritten with semicolons, the list's own separator."""
+    if ";" in body or not _PERSON_LINE.match(body):
+        return body
+    cuts = [m for m in _DASH_BEFORE_NAME.finditer(body) if _names_someone(m.group("name"), data)]
+    if not cuts:
+        return body
+    out, last = [], 0
+    for m in cuts:
+        out += [body[last:m.start()], "; "]
+        last = m.end()
+    return "".join(out) + body[last:]
+
+
+def _names_someone(words: str, data: dict) -> bool:
+    """"Dr Ann Lowe", "Nkechi Obi": an honorific or a known first name, or words no title or minutes phrase uses."""
+    first = words.split()[0]
+    if first in data["honorifics"] or first.rstrip(".") in data["honorifics"] or first in data["first_names"]["f"] or first in data["first_names"]["m"]:
+        return True
+    stop = set(data["name_stopwords"])
+    return not looks_like_title(words) and not any(w in stop for w in words.split())
+
+
 # a list grouped by council: "Wyke Borough Council – Councillor Moira Penhaligon (Vice-Chair), ..."
 # (or a partner's: "Tregaron Health Board – Dr Ann Lowe (Medical Director), ...")
 _GROUP_PREFIX = re.compile(r"^[A-Z][\w'’ ]{2,60}?\s+[-–]\s+(?=(?:Councillor|Cllr|County Councillor|Bailie|Alderman|Dr|Mr|Mrs|Ms|Miss|Mx|Professor)\s+[A-Z])")
@@ -257,7 +290,7 @@ def _parse_list(body: str, status: str, default_kind: str | None) -> list[Attend
         return key
     out: list[AttendeeMention] = []
     plural = None
-    body = _RUN_TOGETHER.sub(r"\1; ", collapse(body.replace("\n", " ")))
+    body = _dash_separated(_RUN_TOGETHER.sub(r"\1; ", collapse(body.replace("\n", " "))), data)
     # a list separated by semicolons keeps an entry written role first whole: its title may hold
     # commas and "and" ("Executive Director of Education and Children's Services (Morag Lindsay)")
     parts = []

@@ -17,6 +17,8 @@ ATTEND_FOR_ITEM = re.compile(r"w(?<!\w\w)(?:ere|as) (?:in attendance|present) (?
 _ITEM_LIST_LABEL = re.compile(r"^(?:witnesses(?:\s+present)?|(?:also\s+)?in\s+attendance(?:\s+for\s+(?:this|the)\s+item)?|also\s+present|"
                               r"officers\s+(?:present|in\s+attendance)|(?:present|attending)\s+for\s+(?:this|the)\s+item)\s*:\s*(?P<rest>.*)$",
                               re.IGNORECASE)
+# a label's list may run on one line ("Ann Lowe, Director – Place – Dr Sam Pearce, Head of Finance – ..."): long, but no sentence
+_LISTED_LINE_WORDS = 90
 _SENTENCE_INSIDE = re.compile(r"[.;!?]\s+[A-Z]|[.!?]$")
 
 
@@ -35,7 +37,7 @@ def list_attendance(bds: list[BlockData], people: People) -> None:
         if m:
             bd.listed = listing = True
             entries = parse_attendance("Present: " + m.group("rest")) if m.group("rest") else []
-        elif listing and bd.block.kind in ("para", "heading") and len(text.split()) <= 30 and not _SENTENCE_INSIDE.search(text):
+        elif listing and bd.block.kind in ("para", "heading") and len(text.split()) <= _LISTED_LINE_WORDS and not _SENTENCE_INSIDE.search(text):
             entries = parse_person_line(text)
             if not entries:
                 listing = False

@@ -39,9 +39,9 @@ _BARE_QA_LABEL = re.compile(r"^(?:(?P<q>" + _ASKED_BY + r"(?:supplementary\s+)?(
 _NAMED_AFTER_LABEL = re.compile(r"\s*[:\-–—]\s*")
 _ANSWERED_BY = re.compile(r"\b(?:answered|responded\s+to|replied\s+to)\s+by\s+", re.IGNORECASE)
 _PARTY_TAGS = re.compile(r"\s*\([^()]{1,40}\)")
+# the one who presides, named by role in a member's cell ("Member | The Chair | Asked whether ...")
+_PRESIDING = re.compile(r"^(?:the\s+)?(?:vice[- ])?(?:chair(?:man|person)?|mayor|convenor|convener|leader)$", re.IGNORECASE)
 _HONORIFIC_NAME = re.compile(r"^(?:Councillor|Cllr\.?|County Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Bailie|Alderman)\s+[A-ZÀ-ÖØ-ÞŴŶ]")
-# the asker's cell may name the chair by role: "Member: The Chair"
-_CHAIR_ROLE = re.compile(r"^the\s+(?:vice[- ])?chair(?:man|woman|person)?$", re.IGNORECASE)
 
 
 class QALayout:
@@ -128,9 +128,12 @@ class QALayout:
         if not m:
             # a table's "Member | Question | Answer" columns: "Member: Cllr Noor" over "Question: ..."
             m = _MEMBER_CELL.match(text)
-            if not m or not (_HONORIFIC_NAME.match(m.group("who")) or _CHAIR_ROLE.match(m.group("who"))) or len(m.group("who").split()) > 6:
+            if not m or len(m.group("who").split()) > 6 or not (_HONORIFIC_NAME.match(m.group("who")) or _PRESIDING.match(m.group("who"))):
                 return False
         who = _PARTY_TAGS.sub("", m.group("who")).strip()  # "Councillor Rennie (supplementary)"
+        if _PRESIDING.match(who):
+            self.asker = _named_or_role(who, an)
+            return True
         entry = (None if _HONORIFIC_NAME.match(who) else an.people.by_title(who)) or an.people.add(who)  # "Raised by: Chair"
         self.asker = Spk(entry=entry) if entry is not None else None
         return True

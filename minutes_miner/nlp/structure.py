@@ -393,17 +393,34 @@ _ENTRY_LINE = re.compile(r"^(?:(?:Councillors?|Cllrs?|County\s+Councillors?|Mr|M
                          r"|(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+\s*\()")
 
 
+_BARE_CAPS_LABEL = re.compile(r"^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|ALSO IN ATTENDANCE)$")
+# a row of a table of attendees naming each by initials after the name: "Davina Orrell (DO)   Police and Crime Commissioner"
+_ROW_HONORIFIC = r"(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\s+"
+_INITIALS_ROW = re.compile(r"((?:" + _ROW_HONORIFIC + r")?(?!\S+\s+" + _ROW_HONORIFIC + r")(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-Þ][\w'’-]+\s*\([A-ZÀ-Þ]{2,4}\)),?")
+
+
 def _attendance_blocks(blocks: list[str]) -> list[str]:
     """The attendance lists above the first item. A bare label ("Present:") on its own line
     takes the lines under it, one entry or group per line, up to the next label."""
     out: list[str] = []
     open_label = False
     entries = False  # the label's line held an entry: entry lines under it carry the list on
+    rows = False  # a bare "PRESENT" over rows, each "Name (initials)" then its columns
     for b in blocks:
         if _ATTEND_START.match(b) or list_label(b):
-            open_label = bool(re.match(r"^[\w '’-]+:\s*$", b))
+            # "Present:", or a bare capitalised "PRESENT" over a table of one person to a row
+            open_label = bool(re.match(r"^[\w '’-]+:\s*$", b) or _BARE_CAPS_LABEL.match(b))
             entries = not open_label
-            out.append(b)
+            rows = bool(_BARE_CAPS_LABEL.match(b))
+            out.append(b + ":" if rows else b)
+        elif rows and open_label and _number_of(b) is None and not _ITEM_HEADING.match(b):
+            # "Councillor Ruth Ambrose (RA)   Chair   Fenwold County Council": the columns after the initials (rows may run together)
+            starts = [m for m in _INITIALS_ROW.finditer(b)]
+            if starts and starts[0].start() == 0:
+                rows_text = [f"{m.group(1)}, {b[m.end():n.start() if n else len(b)].strip()}".rstrip(", ")
+                             for m, n in zip(starts, [*starts[1:], None])]
+                out[-1] += ("" if out[-1].rstrip().endswith(":") else ";") + " " + "; ".join(rows_text)
+            # a group's sub-heading ("Panel Members", "Host authority") names nobody
         elif open_label and _number_of(b) is None and not _ITEM_HEADING.match(b):
             out[-1] += ("" if out[-1].rstrip().endswith(":") else ";") + " " + b
         elif entries and _ENTRY_LINE.match(b) and not _TERMINAL.search(b) and _number_of(b) is None:

@@ -101,7 +101,8 @@ _ASKED_TO = re.compile(r"asked\s+(?:to|for)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\b")
 _CAPITALISED_RUN = re.compile(r"(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'’&-]*)*")
 # a run-in label of initials opening a note ("SK:", "Finance (SK):"); a capitalised word may name the service
-INITIALS_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*){0,2}\s*\((?P<b>[A-Z]{2,4})\)|(?P<w>[A-Z]{2,4}))\s*:\s+(?=\S)")
+# (or a first name alone, in notes that call people by first names: "Kwesi: about 140 of them")
+INITIALS_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*){0,2}\s*\((?P<b>[A-Z]{2,4})\)|(?P<w>[A-Z]{2,4}|[A-Z][a-zà-ÿ'’-]{1,20}))\s*:\s+(?=\S)")
 # terse notes leave out the verb: "PW concerned that ...", "MT and AK strongly opposed ...", "GO pleased that ..."
 _FEELINGS = {"concerned": "concern", "worried": "concern", "opposed": "concern", "disappointed": "concern",
              "pleased": "welcome", "delighted": "welcome"}

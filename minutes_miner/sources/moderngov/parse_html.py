@@ -131,7 +131,7 @@ def _people_list(listing: Tag) -> str | None:
     return f"{label}: " + "; ".join(entries) if entries else None
 
 
-_NAME_HEADER = re.compile(r"^(?:full\s+)?name$", re.IGNORECASE)
+_NAME_HEADER = re.compile(r"^(?:(?:full\s+)?name|attendees?|person)$", re.IGNORECASE)
 _ROLE_HEADER = re.compile(r"^(?:job\s+)?(?:role|title|position|designation|post)$", re.IGNORECASE)
 
 
