@@ -308,6 +308,14 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.lower()) if w not in common}
 
 
+def stmt_stems(st: Stmt) -> set[str]:
+    """``_stems`` of a statement's text, read once per extent of the statement."""
+    got = st.stems
+    if got is None or got[0] != st.start or got[1] != st.end:
+        got = st.stems = (st.start, st.end, _stems(st.blk.norm[st.start:st.end]))
+    return got[2]
+
+
 def _question_run(stmts: list[Stmt], target: int) -> list[int]:
     """The questions put together with ``target`` before the replies ("Cllr Amos asked why ... . Cllr Dobbs
     asked whether ... .", the members' other points among them) that are still open, ``target`` with them."""
@@ -338,7 +346,7 @@ def _best_echo(stmts: list[Stmt], candidates: list[int], text: str, start: int, 
     """The question among ``candidates`` that shares at least two content words with ``text[start:end]``,
     and two more than any other does."""
     said = _stems(text[start:end])
-    scored = sorted(((len(said & _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])), i) for i in candidates), reverse=True)
+    scored = sorted(((len(said & stmt_stems(stmts[i])), i) for i in candidates), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 2):
         return None  # questions on one topic share its words: only a clear lead tells them apart
     return scored[0][1]
@@ -352,7 +360,7 @@ def _late_reply_target(stmts: list[Stmt], section: str | None, spk: Spk, text: s
                   and not (stmts[i].speaker is not None and stmts[i].speaker.ident == spk.ident)]
     said = _stems(text[start:end])
     for i in candidates:
-        asked = _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])
+        asked = stmt_stems(stmts[i])
         shared = len(said & asked)
         if shared >= 4 and 2 * shared >= len(asked):
             return i
