@@ -11,7 +11,7 @@ from .answers import decide_act
 from .housekeeping import (
     ACTION_LABEL,
     ATTEND_FOR_ITEM,
-    HOUSEKEEPING_VERBS,
+    has_housekeeping_verb,
     housekeeping,
 )
 from .people import People
@@ -180,6 +180,9 @@ _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNO
 MOVER_WORDS = r"(?:[-–—]\s*)?(?:it\s+was\s+(?:(?:further|then|also)\s+)?)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))"
 _MOVER_ONLY = re.compile(MOVER_WORDS + r"[^.;:!?]*", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
+#: every match of _LABELLED_DECISION, _BARE_DECISION, _DECISION_LIST, _BODY_DECIDED_LEAD_IN, _BODY_DECIDED_LIST and
+#: _BODY_RECOMMENDS_LIST holds one of these words (in any case): a paragraph with none of them is spared the patterns
+DECISION_WORDS = ("resolved", "agreed", "decided", "decision", "determined", "recommend", "outcome", "approved", "resolution")
 _TOOK_CHAIR = re.compile(r"\b(?:took|assumed|resumed|occupied|was\s+in|in)\s+the\s+chair\b", re.IGNORECASE)
 _TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
 
@@ -286,7 +289,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             parent = DECISION_POINT  # "RESOLVED:" over "The Select Committee noted the report and endorsed the plan."
         if parent is None and stmts and stmts[-1].act == "resolution" and _DECISION_REASON.match(b.text):
             parent = DECISION_POINT  # "Resolved: That the Executive Member: (i) ..." / "Reason: To make best use of ...": the decision's reason
-        if parent is None and _LABELLED_DECISION.match(b.text):
+        decided = any(w in bd.low for w in DECISION_WORDS)  # what the decision patterns below need
+        if parent is None and decided and _LABELLED_DECISION.match(b.text):
             parent = DECISION_POINT  # "Panel decision (unanimous): That the precept be supported."
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
@@ -294,8 +298,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
-        if (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
-                or (b.text.endswith((":", "-", "–", "—")) and (_BODY_DECIDED_LIST.match(b.text) or _BODY_RECOMMENDS_LIST.match(b.text)))):
+        if decided and (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
+                        or (b.text.endswith((":", "-", "–", "—")) and (_BODY_DECIDED_LIST.match(b.text) or _BODY_RECOMMENDS_LIST.match(b.text)))):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
@@ -450,7 +454,9 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
     new: list[Stmt] = []
     cur: Stmt | None = None
     inherited = parent.speaker if parent and parent.kind == "speaker" else None
-    verbs_low = bd.low if HOUSEKEEPING_VERBS.search(bd.low) else None  # one search per block, not per sentence
+    verbs_low = bd.low if has_housekeeping_verb(bd.low) else None  # one search per block, not per sentence
+    low = bd.low
+    movers = "moved" in low or "proposed" in low or "seconded" in low  # what _MOVER_ONLY needs
     units, signed = _signed_by_role(bd, state, an)
     for u in units:
         if cur is not None and u.end - u.start <= 8 and _CONJUNCTION_ONLY.fullmatch(bd.norm, u.start, u.end):
@@ -464,7 +470,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             continue  # "Apologies were received from ...", "Cllr Tully declared a non-pecuniary interest ..."
         if label_only(bd.norm, u.start, u.end) and len(bd.units) > 1:
             continue  # "Q1." before "Councillor Dobbs asked ...": the question's number
-        if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
+        if movers and _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
             continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
         state.questioner = None
         if u.subject is not None and u.subject.kind == "pronoun" and u.subject.cue_act not in ("question", "request", "concern"):
