@@ -345,6 +345,8 @@ def in_turn(stmts: list[Stmt], target: int | None, text: str, start: int, end: i
 def _best_echo(stmts: list[Stmt], candidates: list[int], text: str, start: int, end: int) -> int | None:
     """The question among ``candidates`` that shares at least two content words with ``text[start:end]``,
     and two more than any other does."""
+    if not candidates:
+        return None
     said = _stems(text[start:end])
     scored = sorted(((len(said & stmt_stems(stmts[i])), i) for i in candidates), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 2):
@@ -358,6 +360,8 @@ def _late_reply_target(stmts: list[Stmt], section: str | None, spk: Spk, text: s
     candidates = [i for i in range(len(stmts) - 1, max(-1, len(stmts) - 7), -1)
                   if stmts[i].act == "question" and not stmts[i].answered
                   and not (stmts[i].speaker is not None and stmts[i].speaker.ident == spk.ident)]
+    if not candidates:
+        return None
     said = _stems(text[start:end])
     for i in candidates:
         asked = stmt_stems(stmts[i])

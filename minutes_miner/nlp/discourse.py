@@ -236,11 +236,12 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
 
         labels = predict_items(concern_model, nlp, [(item.title, [(f[0], f[7], f[5], f[4], f[6]) for f in fs])
                                                     for item, fs in zip(minutes.items, finished)])
-        finished = [[(*f[:7], c) for f, c in zip(fs, cs)] for fs, cs in zip(finished, labels)]
+        statements = [tuple(AnalysedStatement(*f[:7], c) for f, c in zip(fs, cs)) for fs, cs in zip(finished, labels)]
+    else:
+        statements = [tuple(AnalysedStatement(*f) for f in fs) for fs in finished]
     out_items = tuple(
-        AnalysedItem(number=item.number, title=item.title, statements=tuple(AnalysedStatement(*f) for f in fs),
-                     source_url=item.source_url, page=item.page)
-        for item, fs in zip(minutes.items, finished)
+        AnalysedItem(number=item.number, title=item.title, statements=sts, source_url=item.source_url, page=item.page)
+        for item, sts in zip(minutes.items, statements)
     )
     attendance = tuple(_enrich(a, people) for a in minutes.attendance)
     return AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance,

@@ -74,10 +74,22 @@ _VERB_WORDS = (tuple(HOUSEKEEPING_VERBS.pattern.split("|"))
 
 def has_housekeeping_verb(low: str, start: int = 0, end: int | None = None) -> bool:
     """``HOUSEKEEPING_VERBS.search(low, start, end) is not None``."""
-    end = len(low) if end is None else end
     if _VERB_WORDS is None:
-        return HOUSEKEEPING_VERBS.search(low, start, end) is not None
-    return any(low.find(w, start, end) >= 0 for w in _VERB_WORDS)
+        return HOUSEKEEPING_VERBS.search(low, start, len(low) if end is None else end) is not None
+    if end is None and start == 0:
+        return holds_any(low, _VERB_WORDS)
+    for w in _VERB_WORDS:
+        if low.find(w, start, len(low) if end is None else end) >= 0:
+            return True
+    return False
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` (a plain loop: a generator under any() costs more than the tests)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
 
 
 # "Cllr Tully declared an interest and asked whether ...", "Cllr Tully, who declared an interest,

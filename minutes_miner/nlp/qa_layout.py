@@ -120,6 +120,8 @@ class QALayout:
                 st.speaker = responder
 
     def asker_line(self, text: str, an: Analyser) -> bool:
+        if ":" not in text:
+            return False  # both labels end in a colon
         m = _QA_FROM.match(text)
         if not m:
             # a table's "Member | Question | Answer" columns: "Member: Cllr Noor" over "Question: ..."
@@ -134,7 +136,7 @@ class QALayout:
     def responder_line(self, text: str, following: str, an: Analyser) -> bool:
         """"Response from: Head of Adult Services" under the response it names: not a statement. The line
         after a response names who gave it, so it is read before the response is."""
-        if _RESPONSE_FROM.match(text):
+        if ":" in text and _RESPONSE_FROM.match(text):
             return True
         m = _RESPONSE_FROM.match(following) if following[:1] in "ARar" else None
         if m:

@@ -12,6 +12,7 @@ from .housekeeping import (
     ACTION_LABEL,
     ATTEND_FOR_ITEM,
     has_housekeeping_verb,
+    holds_any,
     housekeeping,
 )
 from .people import People
@@ -27,7 +28,7 @@ from .records import (
     Subject,
 )
 from .speakers import Analyser, ItemState
-from .textnorm import Block, anchored_at_start, folded, normalise, required_text
+from .textnorm import Block, anchored_at_start, first_chars, folded, normalise, required_text
 from .units import INITIALS_LABEL
 
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
@@ -57,18 +58,26 @@ def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
 
 
 _LEAD_INS: list[tuple[str, Callable, str]] | None = None
+#: the patterns, in order, that a block opening on each ASCII character can match (``first_chars``)
+_LEAD_INS_BY_FIRST: dict[str, list[tuple[str, Callable, str]]] = {}
+
+
+def _lead_ins_by_first(lead_ins: list[tuple[str, Callable, str]]) -> dict[str, list[tuple[str, Callable, str]]]:
+    firsts = [first_chars(find.__self__) if find.__name__ == "match" else None for _, find, _ in lead_ins]
+    return {chr(c): [li for li, first in zip(lead_ins, firsts) if first is None or chr(c) in first] for c in range(128)}
 
 
 def lead_in_kind(text: str, low: str | None = None) -> str | None:
     """``low``: ``folded(text)`` of a ``text`` already normalised and stripped (a block's)."""
-    global _LEAD_INS
+    global _LEAD_INS, _LEAD_INS_BY_FIRST
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
+        _LEAD_INS_BY_FIRST = _lead_ins_by_first(_LEAD_INS)
     if low is None:
         text = normalise(text).strip()
         low = folded(text)
     t = text
-    for needed, find, kind in _LEAD_INS:
+    for needed, find, kind in _LEAD_INS_BY_FIRST.get(t[:1], _LEAD_INS):
         if needed in low and find(t):
             return kind
     return None
@@ -289,7 +298,7 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             parent = DECISION_POINT  # "RESOLVED:" over "The Select Committee noted the report and endorsed the plan."
         if parent is None and stmts and stmts[-1].act == "resolution" and _DECISION_REASON.match(b.text):
             parent = DECISION_POINT  # "Resolved: That the Executive Member: (i) ..." / "Reason: To make best use of ...": the decision's reason
-        decided = any(w in bd.low for w in DECISION_WORDS)  # what the decision patterns below need
+        decided = holds_any(bd.low, DECISION_WORDS)  # what the decision patterns below need
         if parent is None and decided and _LABELLED_DECISION.match(b.text):
             parent = DECISION_POINT  # "Panel decision (unanimous): That the precept be supported."
         if parent is None and deciding and _DECISION_POINT.match(b.text):
@@ -304,7 +313,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
             continue
-        if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and not _DECIDED.search(b.text):
+        if ("moved" in bd.low or "proposed" in bd.low) and _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and (
+                not _DECIDED.search(b.text)):
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
         if b.kind == "para" and b.marker is None and qa.bare_label(b.text, an):

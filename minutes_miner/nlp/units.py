@@ -54,8 +54,9 @@ _PREP_WORDS = (
     "welcomed", "praised", "met", "joined", "visited", "supporting", "support", r"and\s+the", r"presentation\s+by",
 )
 _PREP_BEFORE = re.compile(r"(?:\b(?:" + "|".join(_PREP_WORDS) + r")|['’]s)\s*$", re.IGNORECASE)
-# what the text before a mention must end with for _PREP_BEFORE to match (folded, spaces stripped)
-_PREP_ENDINGS = tuple({w.split("\\s+")[-1] for w in _PREP_WORDS} | {"s"})
+# what the text before a mention must end with for _PREP_BEFORE to match (folded, spaces stripped): one of its
+# words, or a possessive 's
+_PREP_ENDINGS = tuple({w.split("\\s+")[-1] for w in _PREP_WORDS} | {"'s", "’s"})
 _QUESTIONER_BEFORE = re.compile(
     r"(?:question|questions|query|queries|point|points|comment|comments|concern|concerns|supplementary)\s+"
     r"(?:(?:raised|asked|put|made|posed)\s+)?(?:from|by)\s+$",
@@ -428,8 +429,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             # "welcomed the contact, which he felt was good practice": a view qualifying the welcome, no worry (but
             # "Reference was made to repeat referrals, which she felt was far too high" is one)
             continue
-        if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
-                ("suggested", "proposed")):
+        if act in ("statement", "impersonal") and text[max(us, e - 9):e].lower().endswith(("suggested", "proposed")) and (
+                _SUGGESTED_THAT.match(text, e)):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
             continue
         if act in ("passive", "impersonal", "statement", "answer"):
