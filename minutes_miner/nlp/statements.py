@@ -28,7 +28,14 @@ from .records import (
     Subject,
 )
 from .speakers import Analyser, ItemState
-from .textnorm import Block, anchored_at_start, first_chars, folded, normalise, required_text
+from .textnorm import (
+    Block,
+    anchored_at_start,
+    first_chars,
+    folded,
+    normalise,
+    required_text,
+)
 from .units import INITIALS_LABEL
 
 _DECISION_LABEL = re.compile(r"(?:RESOLVED|AGREED|DECISION|DECIDED)\b\s*[:\-–]?")  # "DECISION: Schools members agreed ...": the body's
