@@ -150,7 +150,11 @@ def test_first_chars_are_every_character_a_match_can_start_with():
 def test_prefilters_never_skip_a_match():
     """Each cheap test run before a costly regex holds for every text the regex matches (invented lines)."""
     from minutes_miner.nlp import statements, units
-    from minutes_miner.nlp.housekeeping import HOUSEKEEPING_VERBS, has_housekeeping_verb, holds_any
+    from minutes_miner.nlp.housekeeping import (
+        HOUSEKEEPING_VERBS,
+        has_housekeeping_verb,
+        holds_any,
+    )
     from minutes_miner.nlp.textnorm import folded, run_in_label
 
     for text in ("In response, the Director said", " in reply to Cllr Ito, she said", "Answering the question, Ms Lee said",
