@@ -346,6 +346,14 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.lower()) if w not in common}
 
 
+def stmt_stems(st: Stmt) -> set[str]:
+    """``_stems`` of a statement's text, read once per extent of the statement."""
+    got = st.stems
+    if got is None or got[0] != st.start or got[1] != st.end:
+        got = st.stems = (st.start, st.end, _stems(st.blk.norm[st.start:st.end]))
+    return got[2]
+
+
 def _question_run(stmts: list[Stmt], target: int) -> list[int]:
     """The questions put together with ``target`` before the replies ("Cllr Amos asked why ... . Cllr Dobbs
     asked whether ... .", the members' other points among them) that are still open, ``target`` with them."""
@@ -375,8 +383,10 @@ def in_turn(stmts: list[Stmt], target: int | None, text: str, start: int, end: i
 def _best_echo(stmts: list[Stmt], candidates: list[int], text: str, start: int, end: int) -> int | None:
     """The question among ``candidates`` that shares at least two content words with ``text[start:end]``,
     and two more than any other does."""
+    if not candidates:
+        return None
     said = _stems(text[start:end])
-    scored = sorted(((len(said & _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])), i) for i in candidates), reverse=True)
+    scored = sorted(((len(said & stmt_stems(stmts[i])), i) for i in candidates), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 2):
         return None  # questions on one topic share its words: only a clear lead tells them apart
     return scored[0][1]
@@ -388,9 +398,11 @@ def _late_reply_target(stmts: list[Stmt], section: str | None, spk: Spk, text: s
     candidates = [i for i in range(len(stmts) - 1, max(-1, len(stmts) - 7), -1)
                   if stmts[i].act == "question" and not stmts[i].answered
                   and not (stmts[i].speaker is not None and stmts[i].speaker.ident == spk.ident)]
+    if not candidates:
+        return None
     said = _stems(text[start:end])
     for i in candidates:
-        asked = _stems(stmts[i].blk.norm[stmts[i].start:stmts[i].end])
+        asked = stmt_stems(stmts[i])
         shared = len(said & asked)
         if shared >= 4 and 2 * shared >= len(asked):
             return i

@@ -68,7 +68,10 @@ class MinutesSegmenter:
         # the next non-space token at or after each position (n when none)
         solid = numpy.flatnonzero(~is_space)
         nxt_solid = numpy.append(solid, n)[numpy.searchsorted(solid, numpy.arange(n + 1))]
-        cands = numpy.flatnonzero(numpy.isin(orths, self.enders))
+        ender = orths == self.enders[0]
+        for orth in self.enders[1:]:  # a few comparisons over the array cost less than numpy.isin's sort
+            ender |= orths == orth
+        cands = numpy.flatnonzero(ender)
         nexts = nxt_solid[cands + 1]
         keep = nexts < n
         cands, nexts = cands[keep], nexts[keep]

@@ -30,6 +30,8 @@ import gc
 import re
 from bisect import bisect_left
 
+import numpy
+
 from minutes_miner.models import (
     AnalysedDocument,
     AnalysedItem,
@@ -176,29 +178,35 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
         mentions = sorted(doc.user_data["mm_mentions"])
         cues = sorted(doc.user_data["mm_cues"])
         concerns = sorted((s, lab) for s, _e, lab in doc.user_data["mm_concerns"])
-        m_starts = [m[0] for m in mentions]
-        cue_starts_all = [c[0] for c in cues]
-        c_starts_all = [c[0] for c in concerns]
         units = doc.user_data.get("mm_units") or [(0, len(text))]
-        u_starts = [u[0] for u in units]
-        for off, bd in members:
-            end = off + len(bd.norm)
-            lo, hi = bisect_left(m_starts, off), bisect_left(m_starts, end)
-            bd.mentions = [Mention(s - off, e - off, lab, bd.norm[s - off:e - off]) for s, e, lab in mentions[lo:hi]]
-            lo, hi = bisect_left(cue_starts_all, off), bisect_left(cue_starts_all, end)
-            bcues = [(s - off, e - off, lab) for s, e, lab in cues[lo:hi]]
-            bd.has_cue = bool(bcues)
-            b_cue_starts = [c[0] for c in bcues]
-            b_m_starts = [m.start for m in bd.mentions]
-            lo, hi = bisect_left(c_starts_all, off), bisect_left(c_starts_all, end)
-            bconcerns = [(s - off, lab) for s, lab in concerns[lo:hi]]
-            b_c_starts = [c[0] for c in bconcerns]
-            ulo, uhi = bisect_left(u_starts, off), bisect_left(u_starts, end)
+        # every block's share of each kind of finding, for all the chunk's blocks at once
+        offs = numpy.fromiter((off for off, _ in members), dtype=numpy.int64, count=len(members))
+        ends = offs + numpy.fromiter((len(bd.norm) for _, bd in members), dtype=numpy.int64, count=len(members))
+        m_lo, m_hi = _block_bounds(mentions, offs, ends)
+        c_lo, c_hi = _block_bounds(cues, offs, ends)
+        k_lo, k_hi = _block_bounds(concerns, offs, ends)
+        u_lo, u_hi = _block_bounds(units, offs, ends)
+        for (off, bd), end, mlo, mhi, clo, chi, klo, khi, ulo, uhi in zip(members, ends.tolist(), m_lo, m_hi, c_lo, c_hi, k_lo, k_hi,
+                                                                         u_lo, u_hi):
             text_b = bd.norm
+            if mhi > mlo:
+                bd.mentions = [Mention(s - off, e - off, lab, text_b[s - off:e - off]) for s, e, lab in mentions[mlo:mhi]]
+                b_m_starts = [m.start for m in bd.mentions]
+            else:
+                b_m_starts = []
+            if chi > clo:
+                bcues = [(s - off, e - off, lab) for s, e, lab in cues[clo:chi]]
+                bd.has_cue = True
+                b_cue_starts = [c[0] for c in bcues]
+            else:
+                bcues, b_cue_starts = [], []
+            if khi > klo:
+                bconcerns = [(s - off, lab) for s, lab in concerns[klo:khi]]
+                b_c_starts = [c[0] for c in bconcerns]
             block_units = units[ulo:uhi] or [(off, end)]
             if ":" in bd.block.text:  # a quotation kept whole opens after a colon
                 block_units = _quoted_together(block_units, bd.block.text, off)
-            pieces = ((max(us, off) - off, min(ue, end) - off) for us, ue in block_units)
+            pieces = [(max(us, off) - off, min(ue, end) - off) for us, ue in block_units]
             # a mover's words need "moved by" / "proposed by" / "seconded (by)"
             for us, ue in (_decision_apart(pieces, text_b) if "by" in bd.low or "seconded" in bd.low else pieces):
                 carried = us < 0  # the motion a "moved by ..., and CARRIED:" line quotes: the Committee's decision
@@ -210,8 +218,11 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
                 u = parse_unit(text_b, us, ue, bd.mentions, bcues, b_cue_starts, known, b_m_starts)
                 if carried:
                     u.subject, u.acts = None, {"resolution"}
-                clo, chi = bisect_left(b_c_starts, us), bisect_left(b_c_starts, ue)
-                u.concerns = {bconcerns[k][1] for k in range(clo, chi)} if chi > clo else set()
+                if khi > klo:
+                    lo, hi = bisect_left(b_c_starts, us), bisect_left(b_c_starts, ue)
+                    u.concerns = {bconcerns[k][1] for k in range(lo, hi)} if hi > lo else set()
+                else:
+                    u.concerns = set()
                 bd.units.append(u)
 
     an = Analyser(people, minutes.committee)
@@ -236,15 +247,23 @@ def _analyse_minutes(minutes: MinutesText, roster, nlp, concerns_file, concern_m
 
         labels = predict_items(concern_model, nlp, [(item.title, [(f[0], f[7], f[5], f[4], f[6]) for f in fs])
                                                     for item, fs in zip(minutes.items, finished)])
-        finished = [[(*f[:7], c) for f, c in zip(fs, cs)] for fs, cs in zip(finished, labels)]
+        statements = [tuple(AnalysedStatement(*f[:7], c) for f, c in zip(fs, cs)) for fs, cs in zip(finished, labels)]
+    else:
+        statements = [tuple(AnalysedStatement(*f) for f in fs) for fs in finished]
     out_items = tuple(
-        AnalysedItem(number=item.number, title=item.title, statements=tuple(AnalysedStatement(*f) for f in fs),
-                     source_url=item.source_url, page=item.page)
-        for item, fs in zip(minutes.items, finished)
+        AnalysedItem(number=item.number, title=item.title, statements=sts, source_url=item.source_url, page=item.page)
+        for item, sts in zip(minutes.items, statements)
     )
     attendance = tuple(_enrich(a, people) for a in minutes.attendance)
     return AnalysedDocument(source=minutes.source, committee=minutes.committee, date=minutes.date, attendance=attendance,
                             items=out_items)
+
+
+def _block_bounds(found: list[tuple], offs: numpy.ndarray, ends: numpy.ndarray) -> tuple[list[int], list[int]]:
+    """For each block (its start and end in the chunk), the slice of ``found`` (sorted by start)
+    that starts inside it: what a bisect per block would give, in one search for all."""
+    starts = numpy.fromiter((f[0] for f in found), dtype=numpy.int64, count=len(found))
+    return numpy.searchsorted(starts, offs).tolist(), numpy.searchsorted(starts, ends).tolist()
 
 
 _OPEN_QUOTE = re.compile(r":\s*([“‘\"])")

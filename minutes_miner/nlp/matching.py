@@ -31,6 +31,10 @@ def doc_text(doc: Doc) -> str:
 #: every character that ``str.isspace`` holds for (spaCy's IS_SPACE is ``text.isspace()``)
 _SPACE_CODES = numpy.array(sorted(map(ord, "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
                                           "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")), dtype=numpy.uint32)
+# whether each code point up to the last whitespace one is whitespace, and a False for all above it:
+# a table look-up per token instead of ``numpy.isin``'s sort
+_IS_SPACE_CODE = numpy.zeros(int(_SPACE_CODES[-1]) + 2, dtype=bool)
+_IS_SPACE_CODE[_SPACE_CODES] = True
 
 
 class TokenArrays:
@@ -51,7 +55,7 @@ class TokenArrays:
         ends = numpy.append(self.idx[1:], len(text)) if n else self.idx
         self.length = ends - self.idx - arr[:, 2].astype(numpy.int64)
         codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
-        self.is_space = numpy.isin(codes[self.idx], _SPACE_CODES) if n else numpy.zeros(0, dtype=bool)
+        self.is_space = _IS_SPACE_CODE[numpy.minimum(codes[self.idx], len(_IS_SPACE_CODE) - 1)] if n else numpy.zeros(0, dtype=bool)
 
     def __len__(self) -> int:
         return len(self.idx)

@@ -8,7 +8,7 @@ from .answers import PROMISE_ONLY, position, promise_only
 from .attendee_entry import title_kind
 from .records import BlockData, LeadIn, Spk, Stmt
 from .speakers import Analyser
-from .textnorm import QUESTION_HEADING, normalise
+from .textnorm import QUESTION_HEADING, folded, normalise
 
 _QA_FROM = re.compile(r"^(?:question(?:er)?\s+(?:from|by)|asked\s+by|submitted\s+by|raised\s+by|questioner)\s*:\s*(?P<who>[A-Z].{1,80}?)"
                       r"(?:\s*\((?:supplementary|follow[- ]up)\))?$", re.IGNORECASE)
@@ -90,7 +90,7 @@ class QALayout:
     def bare_label(self, text: str, an: Analyser) -> bool:
         """A label on a line of its own ("Reply:", "Supplementary question:", "Q2."): not a statement; the
         block below it is the reply (or the question)."""
-        if len(text) > 120 or QUESTION_HEADING.match(text.rstrip(": ")):
+        if len(text) > 120 or ("question" in folded(text) and QUESTION_HEADING.match(text.rstrip(": "))):
             return False  # "Question from Mrs Platt to the Cabinet Member for Environment:": names who asks whom
         m = _BARE_QA_LABEL.match(text)
         if not m or (not m.group("who") and len(text) <= 2):
@@ -124,6 +124,8 @@ class QALayout:
                 st.speaker = responder
 
     def asker_line(self, text: str, an: Analyser) -> bool:
+        if ":" not in text:
+            return False  # both labels end in a colon
         m = _QA_FROM.match(text)
         if not m:
             # a table's "Member | Question | Answer" columns: "Member: Cllr Noor" over "Question: ..."
@@ -141,7 +143,7 @@ class QALayout:
     def responder_line(self, text: str, following: str, an: Analyser) -> bool:
         """"Response from: Head of Adult Services" under the response it names: not a statement. The line
         after a response names who gave it, so it is read before the response is."""
-        if _RESPONSE_FROM.match(text):
+        if ":" in text and _RESPONSE_FROM.match(text):
             return True
         m = _RESPONSE_FROM.match(following) if following[:1] in "ARar" else None
         if m:
@@ -153,7 +155,7 @@ class QALayout:
 
     def asker_heading(self, text: str, following: str, an: Analyser) -> bool:
         """A line that only names a member, over a "Q:" line: the member asks what follows."""
-        lab = _QA_LABEL.match(following)
+        lab = _QA_LABEL.match(following) if ":" in following else None
         if not lab or not lab.group("q"):
             return False
         name = _PARTY_TAGS.sub("", text).strip()
@@ -176,7 +178,9 @@ class QALayout:
     def relabel(self, new: list[Stmt], stmts: list[Stmt], an: Analyser) -> None:
         pending, self.pending = self.pending, None
         for st in new:
-            if self.asker is not None and _POINT_LABEL.match(st.blk.norm, st.start):
+            # both labels end in a colon: a statement with none after its start is no labelled cell
+            colon = st.blk.norm.find(":", st.start) >= 0
+            if self.asker is not None and colon and _POINT_LABEL.match(st.blk.norm, st.start):
                 carried = st.speaker
                 if st.act == "answer":
                     st.act, st.answers = "statement", None  # the member's own point, not a reply carried on
@@ -184,7 +188,7 @@ class QALayout:
                     if part.blk is st.blk and (part is st or part.speaker is None or (carried is not None and part.speaker.ident == carried.ident)):
                         part.speaker = self.asker
                 continue
-            m = _QA_LABEL.match(st.blk.norm, st.start)
+            m = _QA_LABEL.match(st.blk.norm, st.start) if colon else None
             if not m:
                 if pending == "q" and st.act == "statement":
                     self._as_question(st, stmts, supplementary=True)

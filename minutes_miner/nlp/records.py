@@ -90,6 +90,9 @@ class Stmt:
     answers: int | None = None
     answered: bool = False
     index: int = 0
+    # its content words (``answers.stmt_stems``) with the extent they were read from: every later reply
+    # compares its words with the open questions before it
+    stems: tuple[int, int, set[str]] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)

@@ -168,14 +168,15 @@ class Analyser:
         return next((s for s in reversed(state.history) if s.entry is None and s.key and s.key.startswith(short + " ") and not s.parts), None)
 
     def register(self, bd: BlockData) -> None:
+        bracket = "(" in bd.norm  # initials after a name or role are in brackets
         for m in bd.mentions:
             if m.label == "NAME_T":
                 self.people.add(m.text)
-            if m.label == "ROLE_OPEN":
+            if m.label == "ROLE_OPEN" and bracket:
                 mi = INITIALS_AFTER.match(bd.norm, m.end)
                 if mi and abbreviates_title(mi.group(1), _THE_OUR.sub("", m.text)):
                     self.role_aliases.setdefault(mi.group(1), m)
-            if m.named:
+            if m.named and bracket:
                 mi = INITIALS_AFTER.match(bd.norm, m.end)
                 if mi and is_initials_of(mi.group(1), m.text):
                     entry = self.people.add(m.text)

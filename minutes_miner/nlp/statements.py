@@ -11,7 +11,8 @@ from .answers import decide_act
 from .housekeeping import (
     ACTION_LABEL,
     ATTEND_FOR_ITEM,
-    HOUSEKEEPING_VERBS,
+    has_housekeeping_verb,
+    holds_any,
     housekeeping,
 )
 from .people import People
@@ -31,6 +32,7 @@ from .textnorm import (
     QUESTION_HEADING,
     Block,
     anchored_at_start,
+    first_chars,
     folded,
     normalise,
     required_text,
@@ -66,18 +68,26 @@ def _compile_lead_ins() -> list[tuple[str, Callable, str]]:
 
 
 _LEAD_INS: list[tuple[str, Callable, str]] | None = None
+#: the patterns, in order, that a block opening on each ASCII character can match (``first_chars``)
+_LEAD_INS_BY_FIRST: dict[str, list[tuple[str, Callable, str]]] = {}
+
+
+def _lead_ins_by_first(lead_ins: list[tuple[str, Callable, str]]) -> dict[str, list[tuple[str, Callable, str]]]:
+    firsts = [first_chars(find.__self__) if find.__name__ == "match" else None for _, find, _ in lead_ins]
+    return {chr(c): [li for li, first in zip(lead_ins, firsts) if first is None or chr(c) in first] for c in range(128)}
 
 
 def lead_in_kind(text: str, low: str | None = None) -> str | None:
     """``low``: ``folded(text)`` of a ``text`` already normalised and stripped (a block's)."""
-    global _LEAD_INS
+    global _LEAD_INS, _LEAD_INS_BY_FIRST
     if _LEAD_INS is None:
         _LEAD_INS = _compile_lead_ins()
+        _LEAD_INS_BY_FIRST = _lead_ins_by_first(_LEAD_INS)
     if low is None:
         text = normalise(text).strip()
         low = folded(text)
     t = text
-    for needed, find, kind in _LEAD_INS:
+    for needed, find, kind in _LEAD_INS_BY_FIRST.get(t[:1], _LEAD_INS):
         if needed in low and find(t):
             return kind
     return None
@@ -198,6 +208,9 @@ _MOVER_LINE = re.compile(r"^(?:[-–—]\s*)?(?:moved|proposed)\s+by\b", re.IGNO
 MOVER_WORDS = r"(?:[-–—]\s*)?(?:it\s+was\s+(?:(?:further|then|also)\s+)?)?(?:moved|proposed|seconded)\s+(?:by\b|(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))"
 _MOVER_ONLY = re.compile(MOVER_WORDS + r"[^.;:!?]*", re.IGNORECASE)
 _DECIDED = re.compile(r"\b(?:RESOLVED|AGREED)\b")
+#: every match of _LABELLED_DECISION, _BARE_DECISION, _DECISION_LIST, _BODY_DECIDED_LEAD_IN, _BODY_DECIDED_LIST and
+#: _BODY_RECOMMENDS_LIST holds one of these words (in any case): a paragraph with none of them is spared the patterns
+DECISION_WORDS = ("resolved", "agreed", "decided", "decision", "determined", "recommend", "outcome", "approved", "resolution")
 _TOOK_CHAIR = re.compile(r"\b(?:took|assumed|resumed|occupied|was\s+in|in)\s+the\s+chair\b", re.IGNORECASE)
 _TERMINAL_INSIDE = re.compile(r"[.;!?]\s+\S")
 
@@ -306,7 +319,8 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             parent = DECISION_POINT  # "RESOLVED:" over "The Select Committee noted the report and endorsed the plan."
         if parent is None and stmts and stmts[-1].act == "resolution" and _DECISION_REASON.match(b.text):
             parent = DECISION_POINT  # "Resolved: That the Executive Member: (i) ..." / "Reason: To make best use of ...": the decision's reason
-        if parent is None and _LABELLED_DECISION.match(b.text):
+        decided = holds_any(bd.low, DECISION_WORDS)  # what the decision patterns below need
+        if parent is None and decided and _LABELLED_DECISION.match(b.text):
             parent = DECISION_POINT  # "Panel decision (unanimous): That the precept be supported."
         if parent is None and deciding and _DECISION_POINT.match(b.text):
             parent = DECISION_POINT  # "Decision" / "1) To agree to close actions 1, 3 and 5."
@@ -316,15 +330,16 @@ def analyse_item(bds: list[BlockData], an: Analyser, titled: bool = False) -> li
             continue
         if not bd.has_cue and sum(m.named for m in bd.mentions) >= 2 and not re.search(r"[.;:?!]\W*$", b.text):
             continue  # a list of people present for the item
-        if (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
-                or (b.text.endswith((":", "-", "–", "—")) and (_BODY_DECIDED_LIST.match(b.text) or _BODY_RECOMMENDS_LIST.match(b.text)))
+        if ((decided and (_BARE_DECISION.match(b.text) or _DECISION_LIST.match(b.text) or _BODY_DECIDED_LEAD_IN.match(b.text)
+                          or (b.text.endswith((":", "-", "–", "—")) and (_BODY_DECIDED_LIST.match(b.text) or _BODY_RECOMMENDS_LIST.match(b.text)))))
                 or (b.text.endswith(":") and _DECISION_HEADING.match(b.text))):
             # "RESOLVED: That" + "(a) ...; (b) ...": each part is a resolution, the lead-in is not one; so is a
             # "Recommendations to the Commissioner:" label over bare "That ..." paragraphs
             stack.append(LeadIn(rank, b.marker, b.label, "decision", act="resolution"))
             deciding = True
             continue
-        if _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and not _DECIDED.search(b.text):
+        if ("moved" in bd.low or "proposed" in bd.low) and _MOVER_LINE.match(b.text) and not _TERMINAL_INSIDE.search(b.text) and (
+                not _DECIDED.search(b.text)):
             credit_mover(bd, stmts, section, an)  # "– moved by Councillor Muir, seconded by Councillor Ahmed"
             continue
         if b.kind == "para" and b.marker is None and qa.bare_label(b.text, an):
@@ -483,7 +498,9 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
     new: list[Stmt] = []
     cur: Stmt | None = None
     inherited = parent.speaker if parent and parent.kind == "speaker" else None
-    verbs_low = bd.low if HOUSEKEEPING_VERBS.search(bd.low) else None  # one search per block, not per sentence
+    verbs_low = bd.low if has_housekeeping_verb(bd.low) else None  # one search per block, not per sentence
+    low = bd.low
+    movers = "moved" in low or "proposed" in low or "seconded" in low  # what _MOVER_ONLY needs
     units, signed = _signed_by_role(bd, state, an)
     for u in units:
         if cur is not None and u.end - u.start <= 8 and _CONJUNCTION_ONLY.fullmatch(bd.norm, u.start, u.end):
@@ -497,7 +514,7 @@ def block_statements(bd: BlockData, parent: LeadIn | None, stmts: list[Stmt], st
             continue  # "Apologies were received from ...", "Cllr Tully declared a non-pecuniary interest ..."
         if label_only(bd.norm, u.start, u.end) and len(bd.units) > 1:
             continue  # "Q1." before "Councillor Dobbs asked ...": the question's number
-        if _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
+        if movers and _MOVER_ONLY.fullmatch(bd.norm, u.start, u.end):
             continue  # "Proposed by Cllr Ashby, seconded by Cllr Bourne and" + "RESOLVED that ...": names the mover only
         state.questioner = None
         if u.subject is not None and u.subject.kind == "pronoun" and u.subject.cue_act not in ("question", "request", "concern"):

@@ -121,6 +121,99 @@ def anchored_at_start(pattern: str) -> bool:
             and parsed[0] == (_constants.AT, _constants.AT_BEGINNING))
 
 
+_ASCII_SPACES = frozenset(c for c in map(chr, range(128)) if c.isspace())
+_ASCII_WORD = frozenset(c for c in map(chr, range(128)) if c.isalnum() or c == "_")
+_ASCII_FOLDS = {0x130: "iI", 0x131: "iI", 0x17F: "sS", 0x212A: "kK"}  # see ``folded``
+
+
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The ASCII characters a match of ``pattern`` can start with (both cases of a letter when
+    case-insensitive), or None when any may: a match at ``pos`` is then impossible when
+    ``text[pos]`` is another ASCII character (non-ASCII ones may fold to ASCII letters: always try
+    them). Read off the regex parser, so that a pattern edited later keeps a sound prefilter; None
+    for whatever it does not know (negated sets, back references, a pattern that can match nothing)."""
+    from re import _constants as c
+
+    parsed = _parsed_exact(pattern)
+    if parsed is None:
+        return None
+
+    def ascii_of(lo: int, hi: int, ignore: bool) -> set[str]:
+        out = {chr(x) for x in range(lo, min(hi, 127) + 1)}
+        if ignore:  # the non-ASCII letters that a case-insensitive regex takes for ASCII ones
+            out |= {ch for code, chars in _ASCII_FOLDS.items() if lo <= code <= hi for ch in chars}
+        return out
+
+    def of_item(op, av, ignore: bool) -> set[str] | None:
+        if op is c.LITERAL:
+            return ascii_of(av, av, ignore)
+        if op is c.IN:
+            out: set[str] = set()
+            for sop, sav in av:
+                if sop is c.LITERAL:
+                    out |= ascii_of(sav, sav, ignore)
+                elif sop is c.RANGE:
+                    out |= ascii_of(sav[0], sav[1], ignore)
+                elif sop is c.CATEGORY and sav is c.CATEGORY_SPACE:
+                    out |= _ASCII_SPACES
+                elif sop is c.CATEGORY and sav is c.CATEGORY_DIGIT:
+                    out |= set("0123456789")
+                elif sop is c.CATEGORY and sav is c.CATEGORY_WORD:
+                    out |= _ASCII_WORD
+                else:
+                    return None
+            return out
+        return None
+
+    def of_sequence(items, ignore: bool) -> tuple[set[str] | None, bool]:
+        """(first characters, whether the sequence can match nothing)."""
+        out: set[str] = set()
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # an anchor or a look-around consumes nothing
+            if op is c.BRANCH:
+                nullable = False
+                for alt in av[1]:
+                    chars, empty = of_sequence(alt, ignore)
+                    if chars is None:
+                        return None, True
+                    out |= chars
+                    nullable = nullable or empty
+            elif op is c.SUBPATTERN:
+                chars, nullable = of_sequence(av[3], ignore or bool(av[1] & c.SRE_FLAG_IGNORECASE))
+                if chars is None:
+                    return None, True
+                out |= chars
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                chars, nullable = of_sequence(av[2], ignore)
+                if chars is None:
+                    return None, True
+                out |= chars
+                nullable = nullable or av[0] == 0
+            else:
+                chars = of_item(op, av, ignore)
+                if chars is None:
+                    return None, True
+                out |= chars
+                nullable = False
+            if not nullable:
+                return ({x for ch in out for x in (ch, ch.swapcase())} if ignore else out), False
+        return None, True
+
+    chars, nullable = of_sequence(parsed, bool(pattern.flags & re.IGNORECASE))
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _parsed_exact(pattern: re.Pattern):
+    """The regex parser's reading of a compiled pattern with its own flags, None when unavailable."""
+    try:
+        from re import _parser
+
+        return _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def normalise(text: str) -> str:
     """Same length as ``text``: curly quotes -> straight, dashes -> '-', odd spaces -> ' '."""
     if text.isascii():  # str.isascii() costs nothing; two ASCII characters are normalised
@@ -254,6 +347,10 @@ _NOT_LABELS = {"mr", "mrs", "ms", "miss", "dr", "cllr", "prof", "rev", "st", "no
 
 def run_in_label(text: str) -> tuple[str, str] | None:
     """(label, rest) of a paragraph opened by a topic label set as its own short sentence."""
+    # the label is at most six words, the full stop on the last of them: spare the regex a paragraph
+    # with none in its first six
+    if not any("." in word for word in text.split(None, 6)[:6]):
+        return None
     m = _RUN_IN_LABEL.match(text)
     if m is None:
         return None

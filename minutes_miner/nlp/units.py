@@ -8,7 +8,7 @@ from bisect import bisect_left
 from .agents import agent_subject, label_subject, noun_act_subject, relative_subject
 from .attendee_entry import title_kind
 from .records import Mention, Subject, Unit
-from .textnorm import folded
+from .textnorm import first_chars, folded
 
 # --------------------------------------------------------------------------- regexes
 _ADVERBS = r"(?:also|further|then|remained|remains|still|both|all|each|jointly|subsequently|additionally|again|briefly|duly|kindly|later|had|has|have|was|were|would|had\s+also|then|however|therefore|in\s+turn|in\s+response|in\s+addition|formally|verbally|separately|specifically|similarly|personally|strongly|firmly|clearly|further\s+to\s+this)"
@@ -54,8 +54,9 @@ _PREP_WORDS = (
     "welcomed", "praised", "met", "joined", "visited", "supporting", "support", r"and\s+the", r"presentation\s+by",
 )
 _PREP_BEFORE = re.compile(r"(?:\b(?:" + "|".join(_PREP_WORDS) + r")|['’]s)\s*$", re.IGNORECASE)
-# what the text before a mention must end with for _PREP_BEFORE to match (folded, spaces stripped)
-_PREP_ENDINGS = tuple({w.split("\\s+")[-1] for w in _PREP_WORDS} | {"s"})
+# what the text before a mention must end with for _PREP_BEFORE to match (folded, spaces stripped): one of its
+# words, or a possessive 's
+_PREP_ENDINGS = tuple({w.split("\\s+")[-1] for w in _PREP_WORDS} | {"'s", "’s"})
 _QUESTIONER_BEFORE = re.compile(
     r"(?:question|questions|query|queries|point|points|comment|comments|concern|concerns|supplementary)\s+"
     r"(?:(?:raised|asked|put|made|posed)\s+)?(?:from|by)\s+$",
@@ -136,6 +137,16 @@ RESP_START = re.compile(r"^\s*(?:in response|responding|in reply|replying|in ans
                         re.IGNORECASE)  # "Following a question from Cllr Ito about reserves, the Head of Finance confirmed ..."
 # RESP_START at a unit's start: ``_RESP_AT.match(text, us, ue)``, without slicing the unit out
 _RESP_AT = re.compile(RESP_START.pattern[1:], re.IGNORECASE)
+# the ASCII characters a response opening can start with ("in response", "answering", "following" ...)
+_RESP_FIRST = first_chars(_RESP_AT)
+
+
+def _response_opening(text: str, us: int, ue: int) -> bool:
+    """``_RESP_AT.match(text, us, ue)``, tried only on a unit whose first character could open it."""
+    first = text[us:us + 1]
+    if _RESP_FIRST is not None and first.isascii() and first and first not in _RESP_FIRST:
+        return False
+    return _RESP_AT.match(text, us, ue) is not None
 
 _TO_WHICH = re.compile(r",?\s*to\s+which\s+(?=\S)")
 _THAT_CLAUSE = re.compile(r"\bthat\s+\S")
@@ -202,13 +213,14 @@ def _bracketed_agent(text: str, us: int, ue: int, ments: list[Mention], cues) ->
 
 def _initials_label(text: str, us: int, ue: int, ucues) -> Subject | None:
     """Notes that name people by initials: "SK: about £3m one-off", "Finance (SK): forecast overspend ..."."""
-    ma = _INITIALS_ACTION.match(text, us, ue)
+    colon = text.find(":", us, ue) >= 0  # the label and the "ACTION:" line both need one
+    ma = _INITIALS_ACTION.match(text, us, ue) if colon else None
     if ma:  # "ACTION: LM to circulate the draft EIA": LM's undertaking
         return Subject("word", word=ma.group("w"), cue_start=ma.end("w"), cue_act="commitment")
     mf = _INITIALS_FEELING.match(text, us, ue)
     if mf:  # "PW concerned that ...", "GO pleased that ...": a verbless note of someone's feeling
         return Subject("word", word=mf.group("w"), cue_start=mf.start("f"), cue_act=_FEELINGS[mf.group("f").lower()])
-    ml = INITIALS_LABEL.match(text, us, ue)
+    ml = INITIALS_LABEL.match(text, us, ue) if colon else None
     if ml is None:
         return None
     act = next((a for c, _e, a in ucues if a not in ("passive", "impersonal") and c >= ml.end()), "statement")
@@ -253,7 +265,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         acts = {"question"} if text[ue - 1] == "?" else set()  # "Would the Council consider ...?"
         if agent is not None and agent.cue_act in ("concern", "welcome", "commitment"):
             acts.add(agent.cue_act)  # "PW concerned that ..."
-        return Unit(us, ue, agent, acts, bool(_RESP_AT.match(text, us, ue)), False, False, questioners, set())
+        return Unit(us, ue, agent, acts, _response_opening(text, us, ue), False, False, questioners, set())
     acts = set()
     passive = impersonal = response = False
     for s, e, act in ucues:
@@ -428,7 +440,7 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
         best = Subject("word", word=agent.group("w"), cue_start=agent.start(), cue_act=act)
     # acts: strong cues; a response prefix hides question/concern words inside it
     resp_prefix_end = us
-    if _RESP_AT.match(text, us, ue):
+    if _response_opening(text, us, ue):
         resp_prefix_end = best.cue_start if best else (text.find(",", us, ue) if text.find(",", us, ue) >= 0 else us)
         response = True
     reply = _TO_WHICH.search(text, us, ue) if text.find("to which", us, ue) >= 0 else None
@@ -463,8 +475,8 @@ def parse_unit(text: str, us: int, ue: int, mentions: list[Mention], cues: list[
             # "welcomed the contact, which he felt was good practice": a view qualifying the welcome, no worry (but
             # "Reference was made to repeat referrals, which she felt was far too high" is one)
             continue
-        if act in ("statement", "impersonal") and _SUGGESTED_THAT.match(text, e) and text[max(us, e - 9):e].lower().endswith(
-                ("suggested", "proposed")):
+        if act in ("statement", "impersonal") and text[max(us, e - 9):e].lower().endswith(("suggested", "proposed")) and (
+                _SUGGESTED_THAT.match(text, e)):
             acts.add("request")  # "suggested that the Committee look at ...", "It was suggested by Cllr X that an item be added"
             continue
         if act in ("passive", "impersonal", "statement", "answer"):

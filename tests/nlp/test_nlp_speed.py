@@ -130,3 +130,52 @@ def test_pipeline_tokenizer_caches_past_spacy_s_default_10000_chunks_with_the_sa
     fresh = spacy.blank("en").tokenizer
     for _ in range(2):  # the second pass is served from the cache
         assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in fresh(text)]
+
+
+def test_first_chars_are_every_character_a_match_can_start_with():
+    import re
+
+    from minutes_miner.nlp.textnorm import first_chars
+
+    assert first_chars(re.compile(r"(?:ab|c?d)e")) == frozenset("acd")
+    opening = first_chars(re.compile(r"^\s*(?:in reply|asked)", re.IGNORECASE))
+    assert frozenset("iIaA \t\n") <= opening and not opening & frozenset("bBcC(1")
+    assert first_chars(re.compile(r"(?i:x)y")) == frozenset("xX")
+    assert first_chars(re.compile("\u212a", re.IGNORECASE)) == frozenset("kK")  # the Kelvin sign is taken for k
+    assert first_chars(re.compile(r"[\u0100-\u0200]", re.IGNORECASE)) == frozenset("iIsS")  # dotted / dotless I, long s
+    for anything in (r"a?", r"[^a]b", r".x", r"(?:a|)b"):
+        assert first_chars(re.compile(anything)) is None
+
+
+def test_prefilters_never_skip_a_match():
+    """Each cheap test run before a costly regex holds for every text the regex matches (invented lines)."""
+    from minutes_miner.nlp import statements, units
+    from minutes_miner.nlp.housekeeping import (
+        HOUSEKEEPING_VERBS,
+        has_housekeeping_verb,
+        holds_any,
+    )
+    from minutes_miner.nlp.textnorm import folded, run_in_label
+
+    for text in ("In response, the Director said", " in reply to Cllr Ito, she said", "Answering the question, Ms Lee said",
+                 "Following a question from Cllr Ito about reserves, the Head of Finance confirmed",
+                 "Asked by the Chair whether it would open, the Head of Commissioning accepted it", "İn response, she said"):
+        assert units._RESP_AT.match(text) and units._response_opening(text, 0, len(text)), text
+    assert not units._response_opening("Councillor Ito asked whether", 0, 28)
+    decision_patterns = (statements._BARE_DECISION, statements._DECISION_LIST, statements._BODY_DECIDED_LEAD_IN,
+                         statements._BODY_DECIDED_LIST, statements._BODY_RECOMMENDS_LIST, statements._LABELLED_DECISION)
+    for text in ("RESOLVED:", "RESOLVED: That the Committee recommends to Cabinet that:", "It was agreed that:", "The Committee RESOLVED (6 votes for, none against) -",
+                 "Outcome - the Committee:", "We agreed:", "Panel decision (unanimous): That the precept be supported.",
+                 "The Panel made the following recommendations to the Commissioner:", "The Board unanimously approved that:",
+                 "DETERMINED -", "Decisions:"):
+        assert any(rx.match(text) for rx in decision_patterns), text
+        assert holds_any(folded(text), statements.DECISION_WORDS), text
+    for text, start, end in (("apologies were received", 0, 23), ("cllr tully declared an interest", 5, 31),
+                             ("cllr tully declared an interest", 12, 31), ("mr lee attended as a substitute", 0, 12), ("", 0, 0)):
+        assert has_housekeeping_verb(text, start, end) == bool(HOUSEKEEPING_VERBS.search(text, start, end))
+    assert run_in_label("Call handling. Councillor Ashdown asked whether the new system had cut the waiting times.") == (
+        "Call handling", "Councillor Ashdown asked whether the new system had cut the waiting times.")
+    texts = ["In response to questions, the Director said:", "Members raised the following points:", "the following questions were asked:",
+             "Points raised by Members included:", "Councillor Amos asked the Leader the following question:", "£3m was spent:"]
+    assert [statements.lead_in_kind(t) for t in texts] == [next((kind for needed, find, kind in statements._LEAD_INS if find(t)), None)
+                                                          for t in texts]
