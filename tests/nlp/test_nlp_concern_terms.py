@@ -53,6 +53,17 @@ def test_adults_with_a_learning_disability_are_not_send():
     assert "send" not in _rule_concerns(
         "Mr Hale said that the council supported 640 adults with a learning disability in supported living.")
     assert "send" in _rule_concerns("Mrs Obi said that 212 pupils with special educational needs were awaiting a place.")
+    assert "send" not in _rule_concerns(
+        "Ms Ward said that the cost of care packages for younger adults with learning disabilities had risen.")
+    assert "send" in _rule_concerns("Ms Ward said that short breaks for children with disabilities had been cut.")
+
+
+def test_speech_and_language_therapy_is_a_health_service_not_send():
+    """Gold labels speech and language therapy by what is said of it (a wait, a post left vacant),
+    and send only when the SEND system itself is discussed."""
+    found = _rule_concerns("Dr Lake said that the wait for a speech and language therapy appointment was 30 weeks.")
+    assert "send" not in found and "waiting-times" in found
+    assert "send" in _rule_concerns("Dr Lake said that the therapy was written into 40 EHC plans.")
 
 
 def test_a_single_referral_is_not_rising_demand_nor_the_front_door_a_safeguarding_concern():

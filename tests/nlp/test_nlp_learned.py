@@ -114,6 +114,17 @@ def test_a_broken_model_file_is_a_clear_error(tmp_path):
         load_model(path)
 
 
+def test_a_wait_for_speech_and_language_therapy_is_a_wait_not_send():
+    """send's taxonomy hits are never vetoed, so "speech and language" as a send term made every
+    therapy wait send; without the term the shipped model labels the wait alone."""
+    from minutes_miner.nlp import analyse
+
+    doc = analyse(_minutes("Dr Lake reported that children waited 30 weeks for a speech and language therapy "
+                           "appointment, against a standard of 18 weeks.", title="Community health services"))
+    (statement,) = doc.items[0].statements
+    assert "waiting-times" in statement.concerns and "send" not in statement.concerns
+
+
 def test_an_answer_without_a_topic_of_its_own_takes_its_questions():
     from dataclasses import replace
 
