@@ -213,14 +213,11 @@ def _bracketed_agent(text: str, us: int, ue: int, ments: list[Mention], cues) ->
 
 def _initials_label(text: str, us: int, ue: int, ucues) -> Subject | None:
     """Notes that name people by initials: "SK: about £3m one-off", "Finance (SK): forecast overspend ..."."""
-    colon = text.find(":", us, ue) >= 0  # the label and the "ACTION:" line both need one
-    ma = _INITIALS_ACTION.match(text, us, ue) if colon else None
-    if ma:  # "ACTION: LM to circulate the draft EIA": LM's undertaking
-        return Subject("word", word=ma.group("w"), cue_start=ma.end("w"), cue_act="commitment")
+    # ("ACTION: LM to circulate the draft EIA" never gets here: parse_unit gives it to _action_owner first)
     mf = _INITIALS_FEELING.match(text, us, ue)
     if mf:  # "PW concerned that ...", "GO pleased that ...": a verbless note of someone's feeling
         return Subject("word", word=mf.group("w"), cue_start=mf.start("f"), cue_act=_FEELINGS[mf.group("f").lower()])
-    ml = INITIALS_LABEL.match(text, us, ue) if colon else None
+    ml = INITIALS_LABEL.match(text, us, ue) if text.find(":", us, ue) >= 0 else None  # a label needs its colon
     if ml is None:
         return None
     act = next((a for c, _e, a in ucues if a not in ("passive", "impersonal") and c >= ml.end()), "statement")
