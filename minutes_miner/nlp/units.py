@@ -108,9 +108,9 @@ INITIALS_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:[A-Z][\w&'’]*(?:\s+[A-Z]
 _FEELINGS = {"concerned": "concern", "worried": "concern", "opposed": "concern", "disappointed": "concern",
              "pleased": "welcome", "delighted": "welcome"}
 _INITIALS_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<w>[A-Z]{2,4})\s+to\s+(?!be\b)[a-z]+\s")
-# the owner's initials in the label itself: "ACTION – KS: figures by district to be included in the next report"
 # a first name after the label: "ACTION: Priya to circulate ..." (a bare "Priya to ..." is too often a title or a clause)
 _NAMED_ACTION = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*:\s*(?P<w>[A-Z][a-z'’-]+)\s+to\s+(?!be\b)[a-z]+\s")
+# the owner's initials in the label itself: "ACTION – KS: figures by district to be included in the next report"
 _OWNED_ACTION_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?i:actions?)\s*[-–—]\s*(?P<w>[A-Z]{2,4})\s*:\s*(?=\S)")
 # an action note: "ACTION: Priya to circulate ...", "The Cabinet Member to share ..." (a person or role, then "to" + verb)
 _ACTION_LABEL_OPEN = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?i:actions?)\s*:\s*)?(?P<the>[Tt]he\s+)?")
